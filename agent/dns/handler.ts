@@ -1,0 +1,113 @@
+// DNS message handling for the node-local responder: wire bytes in, wire bytes out, answers from
+// the in-memory dns table via the projection's pure answerQuery. No sockets here (server.ts binds).
+
+import dnsPacket from 'dns-packet';
+import { answerQuery, type QueryResult, type ResourceRecord } from '../../projections/dns/index.js';
+
+export type Transport = 'udp' | 'tcp';
+
+export interface DnsTableSource {
+  zone: string;
+  getTable: () => { entries: ReadonlyMap<string, unknown>; serial: number };
+}
+
+const RCODE = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 } as const;
+type RcodeName = keyof typeof RCODE;
+
+/** Classic DNS over UDP without EDNS (RFC 1035 §4.2.1). */
+export const UDP_LIMIT = 512;
+/** The payload size we advertise in our OPT record (the DNS flag day 2020 value). */
+export const EDNS_PAYLOAD = 1232;
+
+interface Reply {
+  id: number;
+  flags: number;
+  questions: dnsPacket.Question[];
+  answers: ResourceRecord[];
+  authorities: ResourceRecord[];
+  additionals: ResourceRecord[];
+  opt?: dnsPacket.OptAnswer;
+}
+
+function encode(r: Reply, truncated: boolean): Buffer {
+  return dnsPacket.encode({
+    type: 'response',
+    id: r.id,
+    flags: r.flags | (truncated ? dnsPacket.TRUNCATED_RESPONSE : 0),
+    questions: r.questions,
+    answers: r.answers as dnsPacket.Answer[],
+    authorities: r.authorities as dnsPacket.Answer[],
+    additionals: [...(r.additionals as dnsPacket.Answer[]), ...(r.opt ? [r.opt] : [])],
+  });
+}
+
+/** Fit a UDP reply into `limit` bytes: first drop additional glue (not required, no TC), then
+ * keep as many answer/authority records as fit and set TC so the client retries over TCP. */
+function fit(r: Reply, limit: number): Buffer {
+  let buf = encode(r, false);
+  if (buf.length <= limit) return buf;
+  r = { ...r, additionals: [] };
+  buf = encode(r, false);
+  if (buf.length <= limit) return buf;
+  const records = [...r.answers.map((a) => ['an', a] as const), ...r.authorities.map((a) => ['ns', a] as const)];
+  while (records.length > 0) {
+    records.pop();
+    const trimmed = {
+      ...r,
+      answers: records.filter(([s]) => s === 'an').map(([, a]) => a),
+      authorities: records.filter(([s]) => s === 'ns').map(([, a]) => a),
+    };
+    buf = encode(trimmed, true);
+    if (buf.length <= limit) return buf;
+  }
+  return encode({ ...r, answers: [], authorities: [] }, true);
+}
+
+function headerOnly(msg: Buffer, rcode: RcodeName): Buffer | undefined {
+  if (msg.length < 12) return undefined;
+  const id = msg.readUInt16BE(0);
+  const rd = msg.readUInt16BE(2) & dnsPacket.RECURSION_DESIRED;
+  return dnsPacket.encode({ type: 'response', id, flags: rd | RCODE[rcode], questions: [] });
+}
+
+export function createDnsHandler(source: DnsTableSource): (msg: Buffer, transport: Transport) => Buffer | undefined {
+  return (msg, transport) => {
+    let query: dnsPacket.DecodedPacket;
+    try {
+      query = dnsPacket.decode(msg);
+    } catch {
+      return headerOnly(msg, 'FORMERR');
+    }
+    if (query.type !== 'query') return undefined; // never answer responses (reflection loops)
+    const rd = (query.flags ?? 0) & dnsPacket.RECURSION_DESIRED;
+    const opt = (query.additionals ?? []).find((a) => a.type === 'OPT') as dnsPacket.OptAnswer | undefined;
+    const reply = (rcode: RcodeName, result?: QueryResult): Reply => ({
+      id: query.id ?? 0,
+      flags: rd | (result?.authoritative ? dnsPacket.AUTHORITATIVE_ANSWER : 0) | RCODE[rcode],
+      questions: query.questions ?? [],
+      answers: result?.answers ?? [],
+      authorities: result?.authority ?? [],
+      additionals: result?.additional ?? [],
+      opt: opt
+        ? { type: 'OPT', name: '.', udpPayloadSize: EDNS_PAYLOAD, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }
+        : undefined,
+    });
+    let out: Reply;
+    const q = query.questions?.[0];
+    if ((query as { opcode?: string }).opcode !== 'QUERY') out = reply('NOTIMP');
+    else if (!q || (query.questions?.length ?? 0) !== 1) out = reply('FORMERR');
+    else if (q.class !== undefined && q.class !== 'IN') out = reply('REFUSED');
+    else {
+      try {
+        const table = source.getTable();
+        const result = answerQuery(table.entries, { name: q.name, type: String(q.type) }, { zone: source.zone, serial: table.serial });
+        out = reply(result.rcode, result);
+      } catch {
+        out = reply('SERVFAIL'); // a malformed table entry must cost one answer, not the responder
+      }
+    }
+    if (transport === 'tcp') return encode(out, false);
+    const limit = opt ? Math.max(UDP_LIMIT, Math.min(opt.udpPayloadSize, EDNS_PAYLOAD)) : UDP_LIMIT;
+    return fit(out, limit);
+  };
+}

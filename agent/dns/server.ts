@@ -1,0 +1,106 @@
+// The DNS responder's sockets: UDP and TCP (2-byte length prefix, RFC 1035 §4.2.2) on one port.
+// Binding is its own step so the caller can run it wherever the sockets must live (inside a
+// node's network namespace); the answering logic is in handler.ts.
+
+import dgram from 'node:dgram';
+import net from 'node:net';
+import { createDnsHandler, type DnsTableSource } from './handler.js';
+
+export interface DnsResponderOptions extends DnsTableSource {
+  host: string;
+  port: number; // 0 = any free port (the same one for UDP and TCP)
+}
+
+export interface DnsResponder {
+  address: { host: string; port: number };
+  close(): Promise<void>;
+}
+
+/** Idle TCP connections are closed after this long (RFC 7766 suggests seconds, not minutes). */
+const TCP_IDLE_MS = 10_000;
+/** Attempts to find a port free for both UDP and TCP when port 0 is asked for. */
+const BIND_ATTEMPTS = 5;
+
+function bindUdp(host: string, port: number): Promise<dgram.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
+    socket.once('error', reject);
+    socket.bind(port, host, () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+  });
+}
+
+function bindTcp(host: string, port: number): Promise<net.Server> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server);
+    });
+  });
+}
+
+function closeUdp(socket: dgram.Socket): Promise<void> {
+  return new Promise((resolve) => socket.close(() => resolve()));
+}
+
+/** One TCP connection: frames are `length(2) message`, answered in order. */
+function serveTcpConnection(conn: net.Socket, handle: ReturnType<typeof createDnsHandler>): void {
+  let pending = Buffer.alloc(0);
+  conn.setTimeout(TCP_IDLE_MS, () => conn.destroy());
+  conn.on('error', () => conn.destroy());
+  conn.on('data', (chunk: Buffer) => {
+    pending = Buffer.concat([pending, chunk]);
+    while (pending.length >= 2) {
+      const size = pending.readUInt16BE(0);
+      if (pending.length < 2 + size) break;
+      const msg = pending.subarray(2, 2 + size);
+      pending = pending.subarray(2 + size);
+      const reply = handle(msg, 'tcp');
+      if (!reply) continue;
+      const frame = Buffer.alloc(2 + reply.length);
+      frame.writeUInt16BE(reply.length, 0);
+      reply.copy(frame, 2);
+      conn.write(frame);
+    }
+  });
+}
+
+export async function startDnsResponder(opts: DnsResponderOptions): Promise<DnsResponder> {
+  const handle = createDnsHandler({ zone: opts.zone, getTable: opts.getTable });
+  let udp: dgram.Socket | undefined;
+  let tcp: net.Server | undefined;
+  for (let attempt = 0; !tcp; attempt++) {
+    udp = await bindUdp(opts.host, opts.port);
+    try {
+      tcp = await bindTcp(opts.host, udp.address().port);
+    } catch (err) {
+      await closeUdp(udp);
+      // With port 0 the UDP port we got may be taken on TCP: try another one.
+      if (opts.port !== 0 || attempt + 1 >= BIND_ATTEMPTS) throw err;
+    }
+  }
+  const udpSocket = udp!;
+  const connections = new Set<net.Socket>();
+  udpSocket.on('message', (msg, rinfo) => {
+    const reply = handle(msg, 'udp');
+    if (reply) udpSocket.send(reply, rinfo.port, rinfo.address);
+  });
+  udpSocket.on('error', () => {}); // a failed send must not kill the responder
+  tcp.on('connection', (conn) => {
+    connections.add(conn);
+    conn.on('close', () => connections.delete(conn));
+    serveTcpConnection(conn, handle);
+  });
+  const tcpServer = tcp;
+  return {
+    address: { host: opts.host, port: udpSocket.address().port },
+    async close() {
+      for (const conn of connections) conn.destroy();
+      await Promise.all([closeUdp(udpSocket), new Promise<void>((resolve) => tcpServer.close(() => resolve()))]);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// Turns routes-table changes from the node stream into iproute2 batch lines. Pure: the agent
+// runs them with applyBatches. link/* changes produce no lines: devices are not batch material
+// (ensureFlannelDevice / ensureCni0 handle them, see applyRouteChanges), and neither does the
+// kernel's connected route of cni0.
+//
+// Order follows flannel: on removal the route goes first, then the neighbour (and the FDB entry
+// in the bridge batch); on addition the neighbour precedes the route. Deletions come before
+// additions so a pod CIDR that moved is released before it is claimed again.
+
+import {
+  fdbDelLine,
+  fdbReplaceLine,
+  isKernelRoute,
+  neighDelLine,
+  neighReplaceLine,
+  parseRoutesKey,
+  routeDelLine,
+  routeReplaceLine,
+  type FdbValue,
+  type NeighValue,
+  type RouteValue,
+} from '../../projections/routes/index.js';
+
+export interface RoutesChange {
+  key: string;
+  op: 'upsert' | 'delete';
+  value: unknown;
+  /** The value before this change, when the caller knows it: lets a delete name its object fully. */
+  previous?: unknown;
+}
+
+export interface RouteBatches {
+  ip: string[];
+  bridge: string[];
+}
+
+export function routeCommandsForChanges(changes: readonly RoutesChange[], opts: { underlay?: string }): RouteBatches {
+  const routeDels: string[] = [];
+  const neighDels: string[] = [];
+  const neighUps: string[] = [];
+  const routeUps: string[] = [];
+  const fdbDels: string[] = [];
+  const fdbUps: string[] = [];
+  for (const c of changes) {
+    const key = parseRoutesKey(c.key);
+    if (!key || key.kind === 'link') continue;
+    // A delete's value may be absent (stream) or the old value (history); an upsert of null is a removal too.
+    const removal = c.op === 'delete' || c.value === null || c.value === undefined;
+    const old = (c.previous ?? (c.op === 'delete' ? c.value : undefined)) ?? undefined;
+    switch (key.kind) {
+      case 'route':
+        // The kernel owns cni0's connected route; ensureCni0 (link/cni0) is what produces it.
+        if (isKernelRoute((removal ? old : c.value) as RouteValue | undefined)) break;
+        if (removal) routeDels.push(routeDelLine(key.dst, old as RouteValue | undefined, opts));
+        else routeUps.push(routeReplaceLine(c.value as RouteValue, opts));
+        break;
+      case 'neigh':
+        if (removal) neighDels.push(neighDelLine(key.dev, key.ip));
+        else neighUps.push(neighReplaceLine(c.value as NeighValue));
+        break;
+      case 'fdb':
+        if (removal) fdbDels.push(fdbDelLine(key.dev, key.mac, old as FdbValue | undefined));
+        else fdbUps.push(fdbReplaceLine(c.value as FdbValue));
+        break;
+    }
+  }
+  return { ip: [...routeDels, ...neighDels, ...neighUps, ...routeUps], bridge: [...fdbDels, ...fdbUps] };
+}

@@ -1,0 +1,70 @@
+// Who is asking: kube-apiserver's static token file (--token-auth-file: CSV of
+// token,user,uid[,"group1,group2"]), then Impersonate-User, else system:anonymous. The actor is
+// recorded on every event, so blame can name the person.
+
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errors } from '../domain/errors.js';
+import { sendStatus } from './status.js';
+
+export interface TokenUser {
+  name: string;
+  uid: string;
+  groups: string[];
+}
+
+export function loadTokenFile(path: string): Map<string, TokenUser> {
+  const users = new Map<string, TokenUser>();
+  for (const [i, raw] of readFileSync(path, 'utf8').split('\n').entries()) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const fields = parseCsvLine(line);
+    if (fields.length < 3) throw new Error(`${path}:${i + 1}: expected token,user,uid[,groups]`);
+    users.set(fields[0]!, { name: fields[1]!, uid: fields[2]!, groups: fields[3] ? fields[3].split(',').filter(Boolean) : [] });
+  }
+  return users;
+}
+
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+const ACTOR = Symbol('actor');
+type WithActor = FastifyRequest & { [ACTOR]?: string };
+
+export function registerAuth(app: FastifyInstance, tokens: Map<string, TokenUser> | undefined): void {
+  app.addHook('onRequest', async (req, reply) => {
+    let user = 'system:anonymous';
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ') && tokens) {
+      const found = tokens.get(auth.slice(7).trim());
+      if (!found) return sendStatus(reply, errors.unauthorized('Unauthorized').status);
+      user = found.name;
+    }
+    const impersonate = req.headers['impersonate-user'];
+    if (typeof impersonate === 'string' && impersonate) user = impersonate;
+    (req as WithActor)[ACTOR] = user;
+  });
+}
+
+export function actorOf(req: FastifyRequest): string {
+  return (req as WithActor)[ACTOR] ?? 'system:anonymous';
+}

@@ -1,0 +1,60 @@
+// Checks on a write's body before it becomes a command: it is an object of the right kind and
+// version, in the namespace of the URL, with the JSON types the schema says, and (per
+// fieldValidation) without unknown fields.
+
+import type { FastifyReply } from 'fastify';
+import { errors } from '../domain/errors.js';
+import type { KindInfo } from '../domain/kinds.js';
+import type { KubeObject } from '../domain/objects.js';
+import { checkTypes } from '../domain/schemas/check-types.js';
+
+export type FieldValidation = 'Ignore' | 'Warn' | 'Strict';
+
+export function fieldValidationOf(q: Record<string, unknown>): FieldValidation {
+  const v = q.fieldValidation;
+  if (v === undefined || v === '') return 'Warn';
+  if (v === 'Ignore' || v === 'Warn' || v === 'Strict') return v;
+  throw errors.badRequest(`fieldValidation parameter unsupported: ${String(v)}`);
+}
+
+/** Validates the envelope of a full object body (create, update). */
+export function checkObjectBody(body: unknown, info: KindInfo, namespace: string | undefined, validation: FieldValidation, reply: FastifyReply): KubeObject {
+  if (body === undefined || body === null) throw errors.badRequest('the request body is empty');
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    throw errors.badRequest(`the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: cannot unmarshal ${Array.isArray(body) ? 'array' : typeof body} into Go value of type struct`);
+  }
+  const obj = body as KubeObject;
+  if (obj.kind !== undefined && obj.kind !== info.kind) {
+    throw errors.badRequest(`the object provided is unrecognized (must be of type ${info.kind}): kind ${String(obj.kind)} is not ${info.kind}`);
+  }
+  if (obj.apiVersion !== undefined && obj.apiVersion !== info.apiVersion) {
+    throw errors.badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${info.apiVersion})`);
+  }
+  checkTypesOf(info.kind, obj, validation, reply);
+  obj.metadata ??= {};
+  if (info.namespaced && namespace !== undefined) {
+    const bodyNs = obj.metadata.namespace;
+    if (bodyNs && bodyNs !== namespace) {
+      throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+    }
+  }
+  return obj;
+}
+
+/** Wrong JSON types are 400s; unknown fields are warnings, or 400s under Strict. */
+export function checkTypesOf(kind: string, obj: unknown, validation: FieldValidation, reply: FastifyReply): void {
+  const result = checkTypes(kind, obj);
+  if (result.errors.length) {
+    throw errors.badRequest(
+      `${kind} in version "v1" cannot be handled as a ${kind}: ${result.errors.map((e) => e.message).join(', ')}`,
+      result.errors.map((e) => ({ reason: 'FieldValueTypeInvalid', message: e.message, field: e.field })),
+    );
+  }
+  if (result.unknownFields.length && validation !== 'Ignore') {
+    const texts = result.unknownFields.map((f) => `unknown field "${f.replace(/^\./, '')}"`);
+    if (validation === 'Strict') {
+      throw errors.badRequest(`strict decoding error: ${texts.join(', ')}`, result.unknownFields.map((f) => ({ reason: 'FieldValueInvalid', message: `unknown field "${f.replace(/^\./, '')}"`, field: f.replace(/^\./, '') })));
+    }
+    reply.header('Warning', texts.map((t) => `299 - ${JSON.stringify(t)}`).join(', '));
+  }
+}

@@ -1,0 +1,63 @@
+// Body parsing for every media type kube-apiserver accepts on writes. Parse failures become
+// 400 BadRequest Status objects (JSON) naming what could not be decoded.
+
+import type { FastifyInstance } from 'fastify';
+import YAML from 'yaml';
+import { errors } from '../domain/errors.js';
+import type { PatchType } from '../domain/commands.js';
+
+export const BODY_LIMIT = 3 * 1024 * 1024;
+
+export const PATCH_TYPES: Record<string, PatchType> = {
+  'application/json-patch+json': 'json',
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+  'application/apply-patch+yaml': 'apply',
+};
+
+function parseJson(body: string): unknown {
+  if (body.trim() === '') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    throw errors.badRequest(`the body of the request could not be decoded as JSON: ${(e as Error).message}`);
+  }
+}
+
+function parseYaml(body: string): unknown {
+  if (body.trim() === '') return undefined;
+  try {
+    const docs = YAML.parseAllDocuments(body);
+    if (docs.length !== 1) throw new Error(`expected one document, got ${docs.length}`);
+    const doc = docs[0]!;
+    if (doc.errors.length) throw doc.errors[0];
+    return doc.toJSON();
+  } catch (e) {
+    throw errors.badRequest(`the body of the request could not be decoded as YAML: ${(e as Error).message}`);
+  }
+}
+
+export function registerContentTypes(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  const json = (_req: unknown, body: string, done: (err: Error | null, value?: unknown) => void) => {
+    try {
+      done(null, parseJson(body));
+    } catch (e) {
+      done(e as Error);
+    }
+  };
+  const yaml = (_req: unknown, body: string, done: (err: Error | null, value?: unknown) => void) => {
+    try {
+      done(null, parseYaml(body));
+    } catch (e) {
+      done(e as Error);
+    }
+  };
+  for (const type of ['application/json', 'application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json']) {
+    app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT }, json);
+  }
+  for (const type of ['application/yaml', 'application/apply-patch+yaml']) {
+    app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT }, yaml);
+  }
+  // The agent status report and previews are JSON too; plain text is not a Kubernetes body.
+}

@@ -1,0 +1,65 @@
+// Discovery: /version, /api, /apis, the per-group-version resource lists (legacy and aggregated
+// v2), and OpenAPI v3 — what kubectl and client-node read before anything else. The documents
+// are built once per app from the schemas.
+
+import type { FastifyInstance } from 'fastify';
+import {
+  acceptsAggregatedDiscovery,
+  aggregatedDiscovery,
+  AGGREGATED_DISCOVERY_V2,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  goPlatform,
+  versionInfo,
+} from './discovery/index.js';
+import { openApiDocument, openApiHash, openApiIndex } from './openapi/index.js';
+import { pageNotFound } from './paths.js';
+
+export async function discoveryRoutes(app: FastifyInstance): Promise<void> {
+  const version = versionInfo({ platform: goPlatform(process.platform, process.arch) });
+  const aggregated = { api: aggregatedDiscovery('api'), apis: aggregatedDiscovery('apis') };
+  const index = openApiIndex();
+  const documents = new Map<string, { doc: unknown; hash: string }>();
+  for (const path of Object.keys(index.paths)) {
+    const doc = openApiDocument(path)!;
+    documents.set(path, { doc, hash: openApiHash(doc as never) });
+  }
+
+  app.get('/version', async () => version);
+  app.get('/api', async (req, reply) => {
+    if (acceptsAggregatedDiscovery(req.headers.accept)) {
+      reply.type(AGGREGATED_DISCOVERY_V2);
+      return aggregated.api;
+    }
+    return apiVersions(`${req.hostname}`);
+  });
+  app.get('/apis', async (req, reply) => {
+    if (acceptsAggregatedDiscovery(req.headers.accept)) {
+      reply.type(AGGREGATED_DISCOVERY_V2);
+      return aggregated.apis;
+    }
+    return apiGroupList();
+  });
+  app.get('/api/v1', async () => apiResourceList('', 'v1'));
+  app.get('/apis/:group/:version', async (req) => {
+    const { group, version: v } = req.params as { group: string; version: string };
+    const list = apiResourceList(group, v);
+    if (!list) throw pageNotFound();
+    return list;
+  });
+  app.get('/apis/:group', async (req) => {
+    const { group } = req.params as { group: string };
+    const found = apiGroupList().groups.find((g: { name: string }) => g.name === group);
+    if (!found) throw pageNotFound();
+    return { kind: 'APIGroup', apiVersion: 'v1', ...found };
+  });
+  app.get('/openapi/v3', async () => index);
+  app.get('/openapi/v3/*', async (req, reply) => {
+    const path = (req.params as { '*': string })['*'];
+    const found = documents.get(path);
+    if (!found) throw pageNotFound();
+    reply.header('Etag', `"${found.hash}"`);
+    return found.doc;
+  });
+}

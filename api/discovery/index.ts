@@ -1,0 +1,6 @@
+export { versionInfo, goPlatform, GIT_VERSION, KUBE_MAJOR, KUBE_MINOR } from './version.js';
+export type { VersionInfo, BuildFacts } from './version.js';
+export { apiVersions, apiGroupList, apiGroups, apiResourceList, storageVersionHash } from './legacy.js';
+export type { APIResource, APIResourceList, APIGroup } from './legacy.js';
+export { aggregatedDiscovery, acceptsAggregatedDiscovery, AGGREGATED_DISCOVERY_V2 } from './aggregated.js';
+export type { APIGroupDiscoveryList, APIGroupDiscovery, APIResourceDiscovery } from './aggregated.js';

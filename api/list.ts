@@ -1,0 +1,101 @@
+// LIST with kube-apiserver's resourceVersion semantics (api-concepts "Semantics for get and
+// list"), selectors and limit/continue paging. The continue token pins the list's rv: later pages
+// are served from the snapshot at that rv, so a paged list is consistent.
+
+import { errors } from '../domain/errors.js';
+import type { KindInfo } from '../domain/kinds.js';
+import type { KubeObject } from '../domain/objects.js';
+import type { Ledger } from '../store/ledger.js';
+import { filterFromQuery, matches } from './filter.js';
+import { waitForRv } from './wait-rv.js';
+
+export interface ListResult {
+  kind: string;
+  apiVersion: string;
+  metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number };
+  items: KubeObject[];
+}
+
+interface ContinueToken {
+  rv: number;
+  start: string;
+}
+
+function encodeContinue(t: ContinueToken): string {
+  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: t.rv, start: t.start })).toString('base64url');
+}
+
+function decodeContinue(text: string): ContinueToken {
+  try {
+    const t = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (typeof t.rv !== 'number' || typeof t.start !== 'string') throw new Error('bad');
+    return { rv: t.rv, start: t.start };
+  } catch {
+    throw errors.badRequest(`invalid continue token: ${text}`);
+  }
+}
+
+function sortKey(o: KubeObject): string {
+  return `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+}
+
+export async function listObjects(ledger: Ledger, info: KindInfo, namespace: string | undefined, q: Record<string, unknown>): Promise<ListResult> {
+  const filter = filterFromQuery(info.kind, namespace, q);
+  const rvParam = typeof q.resourceVersion === 'string' && q.resourceVersion !== '' ? q.resourceVersion : undefined;
+  const match = typeof q.resourceVersionMatch === 'string' && q.resourceVersionMatch !== '' ? q.resourceVersionMatch : undefined;
+  const limit = q.limit !== undefined && q.limit !== '' ? Number(q.limit) : 0;
+  if (!Number.isInteger(limit) || limit < 0) throw errors.badRequest(`invalid limit: ${String(q.limit)}`);
+  const cont = typeof q.continue === 'string' && q.continue !== '' ? decodeContinue(q.continue) : undefined;
+
+  if (match && !rvParam) throw errors.badRequest('resourceVersionMatch is forbidden unless resourceVersion is provided');
+  if (match && match !== 'Exact' && match !== 'NotOlderThan') {
+    throw errors.badRequest(`resourceVersionMatch: Unsupported value: "${match}": supported values: "Exact", "NotOlderThan"`);
+  }
+  if (cont && rvParam && rvParam !== '0') throw errors.badRequest('specifying resource version is not allowed when using continue');
+  if (match === 'Exact' && rvParam === '0') throw errors.badRequest('resourceVersionMatch "Exact" is forbidden for resourceVersion "0"');
+
+  let atRv: number | undefined; // undefined = the live state
+  if (cont) atRv = cont.rv;
+  else if (rvParam && rvParam !== '0') {
+    const n = Number(rvParam);
+    if (!Number.isInteger(n) || n < 0) throw errors.badRequest(`invalid resource version: ${rvParam}`);
+    await waitForRv(ledger, n);
+    // An exact rv, or a paged list from an rv, is a snapshot; otherwise "not older than" = now.
+    if (match === 'Exact' || (limit > 0 && !match)) atRv = n;
+  }
+  if (atRv !== undefined && atRv < ledger.floorRv) {
+    throw errors.expired(
+      cont
+        ? 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'
+        : `too old resource version: ${atRv} (${ledger.floorRv})`,
+    );
+  }
+
+  const listRv = atRv ?? ledger.committedRv;
+  const all = atRv !== undefined && atRv !== ledger.committedRv ? await snapshotAt(ledger, info, atRv) : ledger.state.list(info.kind, namespace || undefined);
+  let items = all.filter((o) => matches(filter, o)).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+  if (cont) items = items.filter((o) => sortKey(o) > cont.start);
+  const metadata: ListResult['metadata'] = { resourceVersion: String(listRv) };
+  if (limit > 0 && items.length > limit) {
+    const remaining = items.length - limit;
+    items = items.slice(0, limit);
+    metadata.continue = encodeContinue({ rv: listRv, start: sortKey(items[items.length - 1]!) });
+    if (!filter.label && !filter.field) metadata.remainingItemCount = remaining;
+  }
+  return { kind: `${info.kind}List`, apiVersion: info.apiVersion, metadata, items };
+}
+
+/** The objects of a kind as they were at rv: the live ones, rewound by the events after rv. */
+export async function snapshotAt(ledger: Ledger, info: KindInfo, rv: number): Promise<KubeObject[]> {
+  const byKey = new Map<string, KubeObject>();
+  for (const o of ledger.state.list(info.kind)) byKey.set(sortKey(o), o);
+  const later = (await ledger.eventsSince(rv)).filter((e) => e.kind === info.kind);
+  const touched = new Set(later.map((e) => `${e.namespace}/${e.name}`));
+  for (const key of touched) {
+    const slash = key.indexOf('/');
+    const prior = await ledger.store.lastEventAtOrBefore(info.kind, key.slice(0, slash), key.slice(slash + 1), rv);
+    if (!prior || prior.type === 'DELETED') byKey.delete(key);
+    else byKey.set(key, prior.object);
+  }
+  return [...byKey.values()];
+}

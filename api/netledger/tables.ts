@@ -1,0 +1,78 @@
+// GET /apis/netledger.io/v1/nodes/{node}/tables/{table}[?resourceVersion=R][&format=text]
+// A node's table now or at a past rv, every entry with the event that last changed it.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errors } from '../../domain/errors.js';
+import { TABLE_NAMES, type TableName } from '../../projections/model.js';
+import { digestOf } from '../../projections/tables.js';
+import type { Ledger } from '../../store/ledger.js';
+import { lastChangeAt, nodeTableAt, type PastEntry } from '../../store/table-history.js';
+import { waitForRv } from '../wait-rv.js';
+import { causesFor } from './causes.js';
+import { renderTable } from './render.js';
+
+export interface NodeTableAt {
+  rv: number;
+  entries: Map<string, PastEntry>;
+  digest: string;
+  serial: number;
+}
+
+export function tableName(text: string): TableName {
+  if (!(TABLE_NAMES as readonly string[]).includes(text)) {
+    throw errors.notFound('tables', 'netledger.io', text);
+  }
+  return text as TableName;
+}
+
+export function requireNode(ledger: Ledger, node: string): void {
+  if (!ledger.state.nodes.has(node)) throw errors.notFound('nodes', '', node);
+}
+
+/** Parses ?resourceVersion for a table read: waits for a future rv, 410 below the floor. */
+export async function readRv(ledger: Ledger, text: unknown): Promise<number> {
+  if (text === undefined || text === '' || text === '0') return ledger.committedRv;
+  const rv = Number(text);
+  if (!Number.isInteger(rv) || rv < 0) throw errors.badRequest(`invalid resource version: ${String(text)}`);
+  await waitForRv(ledger, rv);
+  if (rv < ledger.floorRv) throw errors.gone(`resourceVersion ${rv} is below the retention floor ${ledger.floorRv}; tables are readable from ${ledger.floorRv}`);
+  return rv;
+}
+
+export async function nodeTable(ledger: Ledger, node: string, table: TableName, rv: number): Promise<NodeTableAt> {
+  const set = ledger.engine.tables[table];
+  const live = rv >= ledger.committedRv;
+  const entries = await nodeTableAt(ledger.store, set, node, rv, ledger.committedRv);
+  const digest = live ? set.digest(node) : digestOf(table, [...entries].map(([k, e]) => [k, e.value]));
+  const serial = live ? set.lastChangeRv : await lastChangeAt(ledger.store, table, rv);
+  return { rv, entries, digest, serial };
+}
+
+export function wantsText(req: FastifyRequest): boolean {
+  const q = req.query as Record<string, unknown>;
+  if (q.format === 'text') return true;
+  if (q.format === 'json') return false;
+  const accept = req.headers.accept ?? '';
+  return accept.startsWith('text/plain');
+}
+
+export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, ledger: Ledger): Promise<unknown> {
+  const { node, table: tableText } = req.params as { node: string; table: string };
+  const table = tableName(tableText);
+  requireNode(ledger, node);
+  const rv = await readRv(ledger, (req.query as Record<string, unknown>).resourceVersion);
+  const at = await nodeTable(ledger, node, table, rv);
+  if (wantsText(req)) {
+    reply.type('text/plain; charset=utf-8').header('X-Netledger-Digest', at.digest).header('X-Netledger-Resource-Version', String(rv));
+    return renderTable(table, new Map([...at.entries].map(([k, e]) => [k, e.value])), { config: ledger.state.config, serial: at.serial });
+  }
+  const causes = await causesFor(ledger, [...at.entries.values()].map((e) => e.rv));
+  return {
+    kind: 'NodeTable',
+    apiVersion: 'netledger.io/v1',
+    metadata: { name: node, resourceVersion: String(rv) },
+    table,
+    digest: at.digest,
+    entries: [...at.entries.values()].map((e) => ({ key: e.key, value: e.value, resourceVersion: String(e.rv), cause: causes.get(e.rv) ?? null })),
+  };
+}

@@ -1,0 +1,184 @@
+// The Kubernetes resource API: /api/v1 and /apis/discovery.k8s.io/v1, every verb, with
+// kube-apiserver's semantics (docs: reference/kube-apiserver-and-clients.md).
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Command, DeleteOptions } from '../domain/commands.js';
+import { errors } from '../domain/errors.js';
+import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
+import type { KubeObject } from '../domain/objects.js';
+import type { Ledger } from '../store/ledger.js';
+import { checkObjectBody, checkTypesOf, fieldValidationOf } from './body-checks.js';
+import { PATCH_TYPES } from './content.js';
+import { filterFromQuery } from './filter.js';
+import { listObjects } from './list.js';
+import { includeObjectParam, negotiate } from './negotiate.js';
+import { pageNotFound, parseResourcePath, type ResourcePath } from './paths.js';
+import { commandContext, type ActorResolver } from './request-context.js';
+import { sendStatus, toStatus } from './status.js';
+import { toTable } from './tables.js';
+import { serveWatch } from './watch.js';
+
+export interface ResourceDeps {
+  ledger: Ledger;
+  actorOf: ActorResolver;
+  /** Called with the response object of every accepted write (graceful deletion timers). */
+  onWrite?: (obj: KubeObject) => void;
+  watchers?: { inc(): void; dec(): void };
+}
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+export async function resourceRoutes(app: FastifyInstance, deps: ResourceDeps): Promise<void> {
+  for (const [prefix, group] of [
+    ['/api/v1/', ''],
+    ['/apis/discovery.k8s.io/v1/', 'discovery.k8s.io'],
+  ] as const) {
+    app.route({
+      method: [...METHODS],
+      url: `${prefix}*`,
+      handler: async (req, reply) => {
+        const rest = (req.params as { '*': string })['*'] ?? '';
+        const path = parseResourcePath(group, rest.split('?')[0]!.split('/').map(decodeURIComponent));
+        (req as FastifyRequest & { resource?: string }).resource = path.subresource ? `${path.info.resource}/${path.subresource}` : path.info.resource;
+        return dispatch(req, reply, path, deps);
+      },
+    });
+  }
+}
+
+async function dispatch(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<unknown> {
+  const q = req.query as Record<string, unknown>;
+  const { info } = path;
+  if (path.subresource && !(path.subresource === 'status' && info.statusSubresource)) throw pageNotFound();
+  switch (req.method) {
+    case 'GET': {
+      if (path.name) return getOne(req, reply, path, deps);
+      if (q.watch === 'true' || q.watch === '1') return serveWatch(req, reply, path, deps);
+      const negotiated = negotiate(req.headers.accept);
+      const list = await listObjects(deps.ledger, info, path.namespace, q);
+      if (negotiated.table) return toTable(info.kind, list.items, includeObjectParam(q.includeObject), list.metadata);
+      return list;
+    }
+    case 'POST': {
+      if (path.name) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+      if (info.namespaced && path.namespace === undefined) throw pageNotFound();
+      const obj = checkObjectBody(req.body, info, path.namespace, fieldValidationOf(q), reply);
+      return write(req, reply, deps, { ...commandContext(req, deps.actorOf), op: 'create', kind: info.kind, namespace: path.namespace ?? '', object: obj });
+    }
+    case 'PUT': {
+      if (!path.name) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+      const obj = checkObjectBody(req.body, info, path.namespace, fieldValidationOf(q), reply);
+      return write(req, reply, deps, {
+        ...commandContext(req, deps.actorOf),
+        op: 'update',
+        kind: info.kind,
+        namespace: path.namespace ?? '',
+        name: path.name,
+        object: obj,
+        subresource: path.subresource as 'status' | undefined,
+      });
+    }
+    case 'PATCH': {
+      if (!path.name) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+      const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
+      const patchType = PATCH_TYPES[media];
+      if (!patchType) {
+        throw errors.unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+      }
+      if (req.body === undefined || req.body === null) throw errors.badRequest('the request body is empty');
+      if (patchType === 'apply' && !q.fieldManager) {
+        throw errors.badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+      }
+      if (patchType !== 'json') checkTypesOf(info.kind, req.body, fieldValidationOf(q), reply);
+      return write(req, reply, deps, {
+        ...commandContext(req, deps.actorOf),
+        op: 'patch',
+        kind: info.kind,
+        namespace: path.namespace ?? '',
+        name: path.name,
+        patchType,
+        patch: req.body,
+        subresource: path.subresource as 'status' | undefined,
+        force: q.force === 'true',
+      });
+    }
+    case 'DELETE': {
+      const options = deleteOptions(req);
+      if (!path.name) return deleteCollection(req, reply, path, deps, options);
+      if (path.subresource) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+      return write(req, reply, deps, { ...commandContext(req, deps.actorOf), op: 'delete', kind: info.kind, namespace: path.namespace ?? '', name: path.name, options });
+    }
+  }
+  throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+}
+
+async function getOne(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<unknown> {
+  const { info } = path;
+  const negotiated = negotiate(req.headers.accept);
+  const obj = deps.ledger.state.get(info.kind, path.namespace ?? '', path.name!);
+  if (!obj) throw errors.notFound(info.resource, info.group, path.name!);
+  reply.type('application/json');
+  if (negotiated.table) {
+    const q = req.query as Record<string, unknown>;
+    return toTable(info.kind, [obj], includeObjectParam(q.includeObject), { resourceVersion: obj.metadata.resourceVersion });
+  }
+  return obj;
+}
+
+async function write(req: FastifyRequest, reply: FastifyReply, deps: ResourceDeps, cmd: Command): Promise<unknown> {
+  const decision = await deps.ledger.submit(cmd);
+  if (!cmd.dryRun) deps.onWrite?.(decision.object);
+  reply.code(decision.code).type('application/json');
+  return decision.object;
+}
+
+function deleteOptions(req: FastifyRequest): DeleteOptions {
+  const q = req.query as Record<string, unknown>;
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  if (typeof body !== 'object' || Array.isArray(body)) throw errors.badRequest('DeleteOptions must be an object');
+  const options: DeleteOptions = {};
+  const grace = body.gracePeriodSeconds ?? (q.gracePeriodSeconds !== undefined ? Number(q.gracePeriodSeconds) : undefined);
+  if (grace !== undefined) {
+    if (typeof grace !== 'number' || !Number.isInteger(grace)) throw errors.badRequest('gracePeriodSeconds must be an integer');
+    options.gracePeriodSeconds = grace;
+  }
+  if (body.preconditions && typeof body.preconditions === 'object') options.preconditions = body.preconditions as DeleteOptions['preconditions'];
+  const policy = body.propagationPolicy ?? q.propagationPolicy;
+  if (policy !== undefined) {
+    if (policy !== 'Orphan' && policy !== 'Background' && policy !== 'Foreground') {
+      throw errors.invalid('DeleteOptions', 'meta.k8s.io', '', [
+        { type: 'FieldValueNotSupported', field: 'propagationPolicy', message: `Unsupported value: ${JSON.stringify(policy)}: supported values: "Foreground", "Background", "Orphan", "nil"` },
+      ]);
+    }
+    options.propagationPolicy = policy;
+  }
+  return options;
+}
+
+/** DELETE on a collection: every matching object, each its own command (and event). */
+async function deleteCollection(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps, options: DeleteOptions): Promise<unknown> {
+  const { info } = path;
+  const q = req.query as Record<string, unknown>;
+  const list = await listObjects(deps.ledger, info, path.namespace, { labelSelector: q.labelSelector, fieldSelector: q.fieldSelector });
+  const deleted: KubeObject[] = [];
+  for (const obj of list.items) {
+    try {
+      const d = await deps.ledger.submit({
+        ...commandContext(req, deps.actorOf),
+        op: 'delete',
+        kind: info.kind,
+        namespace: obj.metadata.namespace ?? '',
+        name: obj.metadata.name!,
+        options,
+      });
+      deleted.push(d.object);
+      deps.onWrite?.(d.object);
+    } catch (e) {
+      if (toStatus(e).code !== 404) throw e;
+    }
+  }
+  reply.type('application/json');
+  return { kind: `${info.kind}List`, apiVersion: info.apiVersion, metadata: { resourceVersion: String(deps.ledger.committedRv) }, items: deleted };
+}
+
+export { filterFromQuery, sendStatus, KIND_INFO, type KindInfo };

@@ -1,0 +1,60 @@
+// The fastify app: kube conventions (Status errors, content types, auth), then one plugin per
+// API group. No module-level state: everything arrives through buildApp's options.
+
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { KubeObject } from '../domain/objects.js';
+import type { Ledger } from '../store/ledger.js';
+import { actorOf, registerAuth, type TokenUser } from './auth.js';
+import { BODY_LIMIT, registerContentTypes } from './content.js';
+import { discoveryRoutes } from './discovery-routes.js';
+import { ServerMetrics, verbOf } from './metrics.js';
+import { netledgerRoutes } from './netledger/index.js';
+import { opsRoutes } from './ops.js';
+import { pageNotFound } from './paths.js';
+import { resourceRoutes } from './resources.js';
+import { errorHandler, sendStatus } from './status.js';
+
+export interface AppOptions {
+  ledger: Ledger;
+  tokens?: Map<string, TokenUser>;
+  logger?: FastifyServerOptions['loggerInstance'];
+  onWrite?: (obj: KubeObject) => void;
+  metrics?: ServerMetrics;
+}
+
+export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; metrics: ServerMetrics }> {
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    bodyLimit: BODY_LIMIT,
+    // kubectl sends long selector query strings; keep fastify's limits generous.
+    maxParamLength: 4096,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  } as FastifyServerOptions);
+  const metrics = opts.metrics ?? new ServerMetrics();
+  registerContentTypes(app);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((_req, reply) => sendStatus(reply, pageNotFound().status));
+  registerAuth(app, opts.tokens);
+
+  app.addHook('onResponse', async (req, reply) => {
+    const q = req.query as Record<string, unknown>;
+    const resource = (req as unknown as { resource?: string }).resource ?? '';
+    const hasName = /\/[^/]+\/[^/]+$/.test(req.url.split('?')[0] ?? '') && !!resource;
+    const verb = verbOf(req.method, hasName, q?.watch === 'true' || q?.watch === '1');
+    metrics.requests.inc({ verb, resource, code: String(reply.statusCode) });
+    metrics.latency.observe({ verb, resource }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(opsRoutes, { ledger: opts.ledger, metrics });
+  await app.register(discoveryRoutes);
+  await app.register(resourceRoutes, {
+    ledger: opts.ledger,
+    actorOf,
+    onWrite: opts.onWrite,
+    watchers: { inc: () => metrics.watchers.inc(), dec: () => metrics.watchers.dec() },
+  });
+  await app.register(netledgerRoutes, { ledger: opts.ledger, actorOf, metrics });
+  return { app, metrics };
+}

@@ -1,0 +1,23 @@
+// A read at an rv the server has not reached yet waits briefly for it, then answers 504 as
+// kube-apiserver's watch cache does ("Too large resource version").
+
+import { errors } from '../domain/errors.js';
+import type { Ledger } from '../store/ledger.js';
+
+export async function waitForRv(ledger: Ledger, rv: number, timeoutMs = 3000): Promise<void> {
+  if (rv <= ledger.committedRv) return;
+  await new Promise<void>((resolve, reject) => {
+    const onBatch = () => {
+      if (ledger.committedRv >= rv) {
+        clearTimeout(timer);
+        ledger.off('batch', onBatch);
+        resolve();
+      }
+    };
+    const timer = setTimeout(() => {
+      ledger.off('batch', onBatch);
+      reject(errors.timeout(`Too large resource version: ${rv}, current: ${ledger.committedRv}`, [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], 1));
+    }, timeoutMs);
+    ledger.on('batch', onBatch);
+  });
+}

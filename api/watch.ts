@@ -1,0 +1,153 @@
+// WATCH on a resource collection: newline-delimited watch events over a chunked response,
+// flushed per event (api-concepts "Efficient detection of changes"). From rv unset/0: synthetic
+// ADDED for the current state; from rv N: every event after N, from the watch cache or the log;
+// below the retention floor: one ERROR 410 Expired, then close. Selector transitions turn into
+// ADDED/DELETED for the watcher, as the cacher does.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errors } from '../domain/errors.js';
+import type { LogEvent } from '../domain/events.js';
+import type { KubeObject } from '../domain/objects.js';
+import type { Ledger } from '../store/ledger.js';
+import { filterFromQuery, matches, type ObjectFilter } from './filter.js';
+import { includeObjectParam, negotiate } from './negotiate.js';
+import type { ResourcePath } from './paths.js';
+import type { ResourceDeps } from './resources.js';
+import { toTable } from './tables.js';
+
+const BOOKMARK_INTERVAL_MS = 30_000;
+/** A watcher this far behind is closed (it re-watches from its last rv). */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+const MIN_REQUEST_TIMEOUT_S = 1800;
+
+type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<void> {
+  const { ledger } = deps;
+  const q = req.query as Record<string, unknown>;
+  if (q.sendInitialEvents === 'true') {
+    throw errors.invalid('ListOptions', 'meta.k8s.io', '', [
+      { type: 'FieldValueForbidden', field: 'sendInitialEvents', message: 'Forbidden: sendInitialEvents is not supported by this server; use list, then watch' },
+    ]);
+  }
+  const { table } = negotiate(req.headers.accept);
+  const includeObject = includeObjectParam(q.includeObject);
+  const filter = filterFromQuery(path.info.kind, path.namespace, q);
+  if (path.namespace === undefined) filter.namespace = undefined;
+  const rvParam = typeof q.resourceVersion === 'string' && q.resourceVersion !== '' && q.resourceVersion !== '0' ? Number(q.resourceVersion) : undefined;
+  if (rvParam !== undefined && (!Number.isInteger(rvParam) || rvParam < 0)) throw errors.badRequest(`invalid resource version: ${String(q.resourceVersion)}`);
+  const bookmarks = q.allowWatchBookmarks === 'true';
+  const timeoutS = q.timeoutSeconds !== undefined ? Number(q.timeoutSeconds) : MIN_REQUEST_TIMEOUT_S * (1 + Math.random());
+
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.flushHeaders?.();
+  deps.watchers?.inc();
+
+  let firstTable = true;
+  let closed = false;
+  let lastRv = rvParam ?? ledger.committedRv;
+  const send = (line: unknown) => {
+    if (closed) return;
+    res.write(JSON.stringify(line) + '\n');
+    if (res.writableLength > MAX_BUFFERED_BYTES) {
+      send({ type: 'ERROR', object: errors.expired(`watch of ${path.info.resource} fell too far behind; re-watch from resourceVersion ${lastRv}`).status });
+      close();
+    }
+  };
+  const wrap = (obj: KubeObject): unknown => {
+    if (!table) return obj;
+    const t = toTable(path.info.kind, [obj], includeObject, { resourceVersion: obj.metadata.resourceVersion }) as Record<string, unknown>;
+    if (!firstTable) t.columnDefinitions = [];
+    firstTable = false;
+    return t;
+  };
+  const emit = (type: WatchType, obj: KubeObject) => send({ type, object: wrap(obj) });
+
+  // Subscribe first, buffer, then catch up: nothing committed in between can be lost.
+  const pending: { event: LogEvent; before: KubeObject | undefined }[] = [];
+  let live = false;
+  const onBatch = (events: LogEvent[], _changes: unknown, befores: (KubeObject | undefined)[]) => {
+    events.forEach((event, i) => {
+      if (event.kind !== path.info.kind) return;
+      if (live) deliver(event, befores[i]);
+      else pending.push({ event, before: befores[i] });
+    });
+  };
+  const deliver = (event: LogEvent, before: KubeObject | undefined) => {
+    if (event.rv <= lastRv) return;
+    lastRv = event.rv;
+    const type = transition(filter, event, before);
+    if (type) emit(type, type === 'DELETED' && event.type !== 'DELETED' ? withRv(before ?? event.object, event.rv) : event.object);
+  };
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    ledger.off('batch', onBatch);
+    clearInterval(bookmarkTimer);
+    clearTimeout(timeoutTimer);
+    deps.watchers?.dec();
+    res.end();
+  };
+  ledger.on('batch', onBatch);
+  res.on('close', close);
+  const bookmarkTimer = setInterval(() => {
+    if (bookmarks) send({ type: 'BOOKMARK', object: { kind: path.info.kind, apiVersion: path.info.apiVersion, metadata: { resourceVersion: String(Math.max(lastRv, ledger.committedRv)) } } });
+  }, BOOKMARK_INTERVAL_MS);
+  const timeoutTimer = setTimeout(close, Math.max(1, timeoutS) * 1000);
+
+  try {
+    if (rvParam === undefined) {
+      const head = ledger.committedRv;
+      const objects = ledger.state.list(path.info.kind, path.namespace || undefined).filter((o) => matches(filter, o));
+      objects.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+      for (const o of objects) emit('ADDED', o);
+      lastRv = head;
+    } else if (rvParam < ledger.floorRv) {
+      send({ type: 'ERROR', object: errors.expired(`too old resource version: ${rvParam} (${ledger.floorRv})`).status });
+      close();
+      return;
+    } else {
+      const cached = ledger.cache.since(rvParam);
+      if (cached) {
+        for (const c of cached) if (c.event.kind === path.info.kind) deliver(c.event, c.before);
+      } else {
+        for (const event of await ledger.eventsSince(rvParam)) {
+          if (event.kind !== path.info.kind) continue;
+          const before = needsBefore(filter, event) ? (await ledger.store.lastEventAtOrBefore(event.kind, event.namespace, event.name, event.rv - 1))?.object : undefined;
+          deliver(event, before);
+        }
+      }
+    }
+    live = true;
+    for (const p of pending.splice(0)) deliver(p.event, p.before);
+  } catch (e) {
+    req.log.error({ err: e }, 'watch failed');
+    close();
+  }
+}
+
+/** What a watcher with this filter sees of an event: the cacher's filter-transition rules. */
+function transition(filter: ObjectFilter, event: LogEvent, before: KubeObject | undefined): WatchType | undefined {
+  const now = event.type !== 'DELETED' && matches(filter, event.object);
+  const was = event.type === 'ADDED' ? false : before ? matches(filter, before) : event.type === 'DELETED' ? matches(filter, event.object) : now;
+  if (now && was) return 'MODIFIED';
+  if (now) return 'ADDED';
+  if (was) return 'DELETED';
+  return undefined;
+}
+
+function needsBefore(filter: ObjectFilter, event: LogEvent): boolean {
+  return event.type === 'MODIFIED' && (!!filter.label || !!filter.field);
+}
+
+function withRv(obj: KubeObject, rv: number): KubeObject {
+  return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } };
+}
+
+function key(o: KubeObject): string {
+  return `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+}
+
+export type { Ledger };

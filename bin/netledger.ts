@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The `netledger` command and its subcommands.
+
+import { FlagError, parseServeFlags } from '../server/flags.js';
+import { startServer } from '../server/serve.js';
+
+const USAGE = `usage: netledger <command> [flags]
+
+commands:
+  serve     run the control plane (API.md "Server")
+  verify    replay the log and compare with the live state
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const opts = parseServeFlags(rest);
+      const server = await startServer(opts);
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        server.ledger.emit('shutdown', signal);
+        server.close().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.on('SIGTERM', () => stop('SIGTERM'));
+      process.on('SIGINT', () => stop('SIGINT'));
+      return new Promise<number>(() => undefined);
+    }
+    case 'verify': {
+      const { runVerify } = await import('../server/verify.js');
+      return runVerify(rest);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`netledger: unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof FlagError) process.stderr.write(`netledger: ${err.message}\n`);
+    else process.stderr.write(`netledger: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(err instanceof FlagError ? 2 : 1);
+  },
+);

@@ -1,0 +1,157 @@
+// What the allocators have handed out, derived from the objects themselves (a Service's
+// clusterIPs and nodePorts, a Node's podCIDRs, a Pod's podIPs), so a loaded or replayed state
+// knows them without extra records. Allocation happens in decide and is written into the object,
+// hence into the event: replay never re-allocates.
+
+import type { KubeObject, Node, Pod, Service } from './objects.js';
+import type { StoredKind } from './kinds.js';
+import { canonicalIP, Cidr, familyOf, type Family } from './net/cidr.js';
+
+export class Allocations {
+  /** canonical IP -> ns/name of the Service holding it. */
+  readonly clusterIPs = new Map<string, string>();
+  /** node port -> ns/name of the Service holding it (one service may use it for TCP and UDP). */
+  readonly nodePorts = new Map<number, string>();
+  /** pod CIDR text -> node name. */
+  readonly podCIDRs = new Map<string, string>();
+  /** canonical IP -> ns/name of the Pod holding it. */
+  readonly podIPs = new Map<string, string>();
+  /** Where the next search starts; only a speed-up, never part of an object. */
+  private readonly cursors = new Map<string, bigint>();
+
+  claim(kind: StoredKind, key: string, obj: KubeObject): void {
+    if (kind === 'Service') {
+      for (const ip of serviceIPs(obj as Service)) this.clusterIPs.set(ip, key);
+      for (const port of serviceNodePorts(obj as Service)) this.nodePorts.set(port, key);
+    } else if (kind === 'Node') {
+      for (const cidr of nodePodCIDRs(obj as Node)) this.podCIDRs.set(cidr, key);
+    } else if (kind === 'Pod') {
+      for (const ip of podIPsOf(obj as Pod)) this.podIPs.set(ip, key);
+    }
+  }
+
+  release(kind: StoredKind, key: string, obj: KubeObject): void {
+    const drop = <K>(map: Map<K, string>, k: K) => {
+      if (map.get(k) === key) map.delete(k);
+    };
+    if (kind === 'Service') {
+      for (const ip of serviceIPs(obj as Service)) drop(this.clusterIPs, ip);
+      for (const port of serviceNodePorts(obj as Service)) drop(this.nodePorts, port);
+    } else if (kind === 'Node') {
+      for (const cidr of nodePodCIDRs(obj as Node)) {
+        drop(this.podCIDRs, cidr);
+        // Node IPAM hands out the first free block: a freed block is the next candidate.
+        this.lowerCursor(`podCIDR/${familyOf(cidr.split('/')[0]!)}`, cidr);
+      }
+    } else if (kind === 'Pod') {
+      for (const ip of podIPsOf(obj as Pod)) drop(this.podIPs, ip);
+    }
+  }
+
+  /** Next free cluster IP of the range, or undefined when it is full. */
+  nextClusterIP(range: Cidr, taken: ReadonlySet<string> = new Set()): string | undefined {
+    // kube-apiserver keeps the lowest block of the range for static IPs (min(max(16, size/16), 256)
+    // addresses) and allocates dynamically above it first; we walk upward from there.
+    const size = range.size;
+    const usable = range.family === 'IPv4' ? size - 2n : size - 1n;
+    let band = size / 16n;
+    if (band < 16n) band = 16n;
+    if (band > 256n) band = 256n;
+    if (band >= usable) band = 0n;
+    return this.walk(`clusterIP/${range.text}`, 1n, usable, band, (off) => {
+      const ip = range.addressAt(off);
+      return this.clusterIPs.has(ip) || taken.has(ip) ? undefined : ip;
+    });
+  }
+
+  nextNodePort(min: number, max: number, taken: ReadonlySet<number> = new Set()): number | undefined {
+    const found = this.walk('nodePort', BigInt(min), BigInt(max), BigInt(min), (n) => {
+      const port = Number(n);
+      return this.nodePorts.has(port) || taken.has(port) ? undefined : String(port);
+    });
+    return found === undefined ? undefined : Number(found);
+  }
+
+  /** First free /maskSize block of the cluster CIDR (kube-controller-manager's node IPAM). */
+  nextPodCIDR(clusterCidr: Cidr, maskSize: number): string | undefined {
+    const count = 1n << BigInt(clusterCidr.bits - maskSize);
+    const cursorKey = `podCIDR/${clusterCidr.family}`;
+    const start = this.cursors.get(cursorKey) ?? 0n;
+    for (let i = start; i < count; i++) {
+      const cidr = clusterCidr.subnet(maskSize, i).text;
+      if (!this.podCIDRs.has(cidr)) {
+        this.cursors.set(cursorKey, i + 1n);
+        return cidr;
+      }
+    }
+    for (let i = 0n; i < start && i < count; i++) {
+      const cidr = clusterCidr.subnet(maskSize, i).text;
+      if (!this.podCIDRs.has(cidr)) {
+        this.cursors.set(cursorKey, i + 1n);
+        return cidr;
+      }
+    }
+    return undefined;
+  }
+
+  /** Next free pod address of a node's pod CIDR: from the second address (the first is cni0's),
+   * never the network or (IPv4) broadcast address. */
+  nextPodIP(nodeCidr: Cidr, taken: ReadonlySet<string> = new Set()): string | undefined {
+    const last = nodeCidr.family === 'IPv4' ? nodeCidr.size - 2n : nodeCidr.size - 1n;
+    return this.walk(`podIP/${nodeCidr.text}`, 2n, last, 2n, (off) => {
+      const ip = nodeCidr.addressAt(off);
+      return this.podIPs.has(ip) || taken.has(ip) ? undefined : ip;
+    });
+  }
+
+  /** Tries offsets from the cursor (or `first`) up to `last`, then wraps to `lowest`. */
+  private walk(cursorKey: string, lowest: bigint, last: bigint, first: bigint, tryAt: (n: bigint) => string | undefined): string | undefined {
+    let start = this.cursors.get(cursorKey) ?? first;
+    if (start < lowest || start > last) start = lowest;
+    for (let n = start; n <= last; n++) {
+      const got = tryAt(n);
+      if (got !== undefined) {
+        this.cursors.set(cursorKey, n + 1n);
+        return got;
+      }
+    }
+    for (let n = lowest; n < start; n++) {
+      const got = tryAt(n);
+      if (got !== undefined) {
+        this.cursors.set(cursorKey, n + 1n);
+        return got;
+      }
+    }
+    return undefined;
+  }
+
+  private lowerCursor(cursorKey: string, _cidr: string): void {
+    // Restart the first-free search from the beginning; cheap and keeps "first free" exact.
+    this.cursors.delete(cursorKey);
+  }
+}
+
+export function serviceIPs(svc: Service): string[] {
+  const ips = svc.spec?.clusterIPs ?? (svc.spec?.clusterIP ? [svc.spec.clusterIP] : []);
+  return ips.filter((ip) => ip && ip !== 'None' && familyOf(ip)).map(canonicalIP);
+}
+
+export function serviceNodePorts(svc: Service): number[] {
+  const ports = (svc.spec?.ports ?? []).map((p) => p.nodePort).filter((p): p is number => typeof p === 'number' && p > 0);
+  if (typeof svc.spec?.healthCheckNodePort === 'number' && svc.spec.healthCheckNodePort > 0) ports.push(svc.spec.healthCheckNodePort);
+  return ports;
+}
+
+export function nodePodCIDRs(node: Node): string[] {
+  const cidrs = node.spec?.podCIDRs ?? (node.spec?.podCIDR ? [node.spec.podCIDR] : []);
+  return cidrs.map((c) => Cidr.tryParse(c)?.text).filter((c): c is string => !!c);
+}
+
+export function podIPsOf(pod: Pod): string[] {
+  const ips = pod.status?.podIPs?.map((p) => p.ip) ?? (pod.status?.podIP ? [pod.status.podIP] : []);
+  return ips.filter((ip) => familyOf(ip)).map(canonicalIP);
+}
+
+export function familyOfCidr(cidr: string): Family | undefined {
+  return Cidr.tryParse(cidr)?.family;
+}

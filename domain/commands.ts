@@ -1,0 +1,45 @@
+// Commands: what the API asks the domain to do. Time, uid and actor arrive here so that decide
+// stays pure.
+
+import type { ClusterNetworkConfig } from './config.js';
+import type { StoredKind } from './kinds.js';
+import type { KubeObject } from './objects.js';
+
+export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
+
+export interface CommandContext {
+  /** RFC 3339 with milliseconds, UTC. */
+  time: string;
+  actor: string;
+  requestId: string | null;
+  /** A fresh RFC 4122 uid the command may give to an object it creates. */
+  newUid: string;
+  dryRun?: boolean;
+  fieldManager?: string;
+}
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  preconditions?: { uid?: string; resourceVersion?: string };
+  propagationPolicy?: string;
+}
+
+export type Command = CommandContext &
+  (
+    | { op: 'create'; kind: StoredKind; namespace: string; object: KubeObject }
+    | { op: 'update'; kind: StoredKind; namespace: string; name: string; object: KubeObject; subresource?: 'status' }
+    | { op: 'patch'; kind: StoredKind; namespace: string; name: string; patchType: PatchType; patch: unknown; subresource?: 'status'; force?: boolean }
+    | { op: 'delete'; kind: StoredKind; namespace: string; name: string; options: DeleteOptions }
+    /** The end of a graceful Pod deletion, sent by the server when the grace period is over. */
+    | { op: 'finalizeDelete'; kind: StoredKind; namespace: string; name: string; uid: string }
+    | { op: 'configure'; config: ClusterNetworkConfig }
+  );
+
+export interface Decision {
+  /** Events of this command, in order, rvs assigned; derived events follow their cause. */
+  events: import('./events.js').LogEvent[];
+  /** What the HTTP response carries. */
+  object: KubeObject;
+  /** 201 for creates, 200 otherwise. */
+  code: 200 | 201;
+}

@@ -1,0 +1,195 @@
+// The EndpointSlice controller (k8s.io/endpointslice reconciler.go + utils.go) as a pure function:
+// the discovery/v1 EndpointSlices it would hold for a Service with a selector, computed from
+// scratch. Upstream packs endpoints into whatever slices already exist; from scratch that packing
+// is: per address type, per distinct resolved port set, endpoints sorted by address and cut into
+// chunks of maxEndpointsPerSlice.
+
+import type { EndpointSlice, Node, Pod, Service, SliceEndpoint, SlicePort } from '../objects.js';
+import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from '../objects.js';
+import { LAST_CHANGE_TRIGGER_TIME_ANNOTATION, sortedRecord } from './endpointsController.js';
+import { portMapKey, sortSlicePorts } from './goHash.js';
+import { isPodReady, isPodTerminating, podEndpointAddresses, shouldPodBeInEndpoints, shouldSetHostname } from './pods.js';
+import {
+  type AddressType,
+  HEADLESS_LABEL,
+  addressTypesForService,
+  findPort,
+  isServiceIPSet,
+  managedSelector,
+  selectorMatches,
+  servicePortProtocol,
+} from './services.js';
+import { endpointSliceName, endpointSlicePrefix } from './sliceNames.js';
+
+export const ENDPOINTSLICE_CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
+/** --max-endpoints-per-slice default. */
+export const DEFAULT_MAX_ENDPOINTS_PER_SLICE = 100;
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+
+export interface EndpointSliceOptions {
+  maxEndpointsPerSlice?: number;
+  /**
+   * Nodes by name. When given, endpoints get their node's zone, and — as upstream — a pod whose
+   * node does not exist is left out unless the service publishes not-ready addresses. When absent
+   * no node checks are made.
+   */
+  nodes?: ReadonlyMap<string, Node>;
+  /** Sets `last-change-trigger-time`; left out by default (see EndpointsOptions.now). */
+  now?: string;
+}
+
+/** podToEndpoint: ready = publishNotReady || (serving && !terminating). */
+export function podToEndpoint(pod: Pod, node: Node | undefined, service: Service, addressType: AddressType): SliceEndpoint {
+  const serving = isPodReady(pod);
+  const terminating = isPodTerminating(pod);
+  const ready = service.spec?.publishNotReadyAddresses === true || (serving && !terminating);
+  const ep: SliceEndpoint = {
+    addresses: podEndpointAddresses(pod, addressType),
+    conditions: { ready, serving, terminating },
+  };
+  if (shouldSetHostname(pod, service)) ep.hostname = pod.spec!.hostname!;
+  ep.targetRef = { kind: 'Pod' };
+  if (pod.metadata.namespace) ep.targetRef.namespace = pod.metadata.namespace;
+  if (pod.metadata.name) ep.targetRef.name = pod.metadata.name;
+  if (pod.metadata.uid) ep.targetRef.uid = pod.metadata.uid;
+  if (pod.spec?.nodeName) ep.nodeName = pod.spec.nodeName;
+  const zone = node?.metadata.labels?.[ZONE_LABEL];
+  if (zone) ep.zone = zone;
+  return ep;
+}
+
+/** getEndpointPorts: the service ports this pod resolves, in PortMapKey (hash) order. */
+export function endpointPortsForPod(service: Service, pod: Pod): SlicePort[] {
+  return sortSlicePorts(unsortedEndpointPorts(service, pod));
+}
+
+function unsortedEndpointPorts(service: Service, pod: Pod): SlicePort[] {
+  const ports: SlicePort[] = [];
+  for (const sp of service.spec?.ports ?? []) {
+    const port = findPort(pod, sp);
+    if (port === undefined) continue;
+    const p: SlicePort = { name: sp.name ?? '', protocol: servicePortProtocol(sp), port };
+    if (sp.appProtocol !== undefined) p.appProtocol = sp.appProtocol;
+    ports.push(p);
+  }
+  return ports;
+}
+
+/** hashEndpoint: identity = addresses, hostname and pod namespace/name (conditions may change). */
+export function endpointIdentity(ep: SliceEndpoint): string {
+  return JSON.stringify([[...ep.addresses].sort(), ep.hostname ?? '', ep.targetRef?.namespace ?? '', ep.targetRef?.name ?? '']);
+}
+
+export function compareSliceEndpoints(a: SliceEndpoint, b: SliceEndpoint): number {
+  const ka = JSON.stringify([a.addresses[0] ?? '', a.targetRef?.uid ?? '', a.targetRef?.name ?? '']);
+  const kb = JSON.stringify([b.addresses[0] ?? '', b.targetRef?.uid ?? '', b.targetRef?.name ?? '']);
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** setEndpointSliceLabels: service labels minus the reserved ones, then the reserved ones set. */
+export function endpointSliceLabels(service: Service, controllerName: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(service.metadata.labels ?? {})) {
+    if (k === SERVICE_NAME_LABEL || k === MANAGED_BY_LABEL || k === HEADLESS_LABEL) continue;
+    labels[k] = v;
+  }
+  if (!isServiceIPSet(service)) labels[HEADLESS_LABEL] = '';
+  labels[SERVICE_NAME_LABEL] = service.metadata.name ?? '';
+  labels[MANAGED_BY_LABEL] = controllerName;
+  return sortedRecord(labels);
+}
+
+interface PortGroup {
+  key: string;
+  ports: SlicePort[];
+  endpoints: Map<string, SliceEndpoint>;
+}
+
+/**
+ * The EndpointSlices the controller keeps for `service`: for every address type of the service,
+ * the pods' endpoints grouped by resolved port set, ≤ maxEndpointsPerSlice per slice, or one empty
+ * placeholder slice when there are none (upstream always keeps one per address type). Empty for
+ * services the controller leaves alone (no selector, ExternalName).
+ */
+export function desiredEndpointSlices(service: Service, pods: readonly Pod[], opts: EndpointSliceOptions = {}): EndpointSlice[] {
+  const selector = managedSelector(service);
+  if (!selector) return [];
+  const maxPerSlice = opts.maxEndpointsPerSlice ?? DEFAULT_MAX_ENDPOINTS_PER_SLICE;
+  if (!Number.isInteger(maxPerSlice) || maxPerSlice < 1) throw new RangeError(`maxEndpointsPerSlice must be a positive integer, got ${maxPerSlice}`);
+  const namespace = service.metadata.namespace ?? '';
+  const publishNotReady = service.spec?.publishNotReadyAddresses === true;
+  const candidates = pods.filter(
+    (pod) =>
+      (pod.metadata.namespace ?? '') === namespace &&
+      selectorMatches(selector, pod.metadata.labels) &&
+      shouldPodBeInEndpoints(pod, true),
+  );
+
+  // Resolve each pod's ports once; the hashing behind their order is memoised per distinct set,
+  // since in practice every pod of a service resolves the same few.
+  const byResolved = new Map<string, { ports: SlicePort[]; key: string }>();
+  const resolved = candidates.map((pod) => {
+    const raw = unsortedEndpointPorts(service, pod);
+    const memoKey = JSON.stringify(raw);
+    let entry = byResolved.get(memoKey);
+    if (!entry) {
+      const ports = sortSlicePorts(raw);
+      byResolved.set(memoKey, (entry = { ports, key: portMapKey(ports) }));
+    }
+    return { pod, ...entry };
+  });
+
+  const out: EndpointSlice[] = [];
+  const taken = new Set<string>();
+  for (const addressType of addressTypesForService(service)) {
+    const groups = new Map<string, PortGroup>();
+    for (const { pod, ports, key } of resolved) {
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { key, ports, endpoints: new Map() }));
+      let node: Node | undefined;
+      if (opts.nodes) {
+        node = opts.nodes.get(pod.spec?.nodeName ?? '');
+        if (!node && !publishNotReady) continue; // node not found: skipped until it shows up
+      }
+      const ep = podToEndpoint(pod, node, service, addressType);
+      if (ep.addresses.length > 0) group.endpoints.set(endpointIdentity(ep), ep);
+    }
+
+    const chunks: { ports: SlicePort[]; endpoints: SliceEndpoint[] }[] = [];
+    for (const group of [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+      const eps = [...group.endpoints.values()].sort(compareSliceEndpoints);
+      for (let i = 0; i < eps.length; i += maxPerSlice) chunks.push({ ports: group.ports, endpoints: eps.slice(i, i + maxPerSlice) });
+    }
+    if (chunks.length === 0) chunks.push({ ports: [], endpoints: [] }); // the placeholder slice
+
+    chunks.forEach((chunk, index) => {
+      out.push(newEndpointSlice(service, addressType, chunk.ports, chunk.endpoints, index, taken, opts.now));
+    });
+  }
+  return out;
+}
+
+function newEndpointSlice(
+  service: Service,
+  addressType: AddressType,
+  ports: SlicePort[],
+  endpoints: SliceEndpoint[],
+  index: number,
+  taken: Set<string>,
+  now: string | undefined,
+): EndpointSlice {
+  const serviceName = service.metadata.name ?? '';
+  const namespace = service.metadata.namespace ?? '';
+  const prefix = endpointSlicePrefix(serviceName);
+  const metadata: EndpointSlice['metadata'] = {
+    name: endpointSliceName(prefix, { controller: ENDPOINTSLICE_CONTROLLER_NAME, namespace, name: serviceName, addressType, index }, taken),
+    generateName: prefix,
+    namespace,
+    labels: endpointSliceLabels(service, ENDPOINTSLICE_CONTROLLER_NAME),
+  };
+  if (now !== undefined) metadata.annotations = { [LAST_CHANGE_TRIGGER_TIME_ANNOTATION]: now };
+  metadata.ownerReferences = [
+    { apiVersion: 'v1', kind: 'Service', name: serviceName, uid: service.metadata.uid ?? '', controller: true, blockOwnerDeletion: true },
+  ];
+  return { kind: 'EndpointSlice', apiVersion: 'discovery.k8s.io/v1', metadata, addressType, endpoints, ports };
+}

@@ -1,0 +1,98 @@
+// "Would writing this change anything?" — comparisons over what the controllers own only, so the
+// caller can skip no-op events. As upstream: nil and empty lists/maps are equal (semantic
+// equality), a targetRef's resourceVersion is ignored, and the time-based trigger annotation is
+// not content.
+
+import type { Endpoints, EndpointSlice } from '../objects.js';
+import { LAST_CHANGE_TRIGGER_TIME_ANNOTATION } from './endpointsController.js';
+
+/** Canonical JSON: sorted keys; undefined, empty arrays and empty objects dropped. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(canonical);
+    return items.length === 0 ? undefined : items;
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = canonical((value as Record<string, unknown>)[k]);
+      if (v !== undefined) out[k] = v;
+    }
+    return Object.keys(out).length === 0 ? undefined : out;
+  }
+  return value;
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a) ?? null) === JSON.stringify(canonical(b) ?? null);
+
+function withoutTrigger(annotations: Record<string, string> | undefined): Record<string, string> {
+  const out = { ...(annotations ?? {}) };
+  delete out[LAST_CHANGE_TRIGGER_TIME_ANNOTATION];
+  return out;
+}
+
+function stripRefVersions<T extends { targetRef?: { resourceVersion?: string } }>(items: readonly T[] | undefined): T[] | undefined {
+  return items?.map((i) => {
+    if (!i.targetRef) return i;
+    const { resourceVersion: _ignored, ...ref } = i.targetRef;
+    return { ...i, targetRef: ref };
+  });
+}
+
+function endpointsContent(e: Endpoints): unknown {
+  return {
+    name: e.metadata.name,
+    namespace: e.metadata.namespace,
+    labels: e.metadata.labels,
+    annotations: withoutTrigger(e.metadata.annotations),
+    subsets: (e.subsets ?? []).map((s) => ({
+      addresses: stripRefVersions(s.addresses),
+      notReadyAddresses: stripRefVersions(s.notReadyAddresses),
+      ports: s.ports,
+    })),
+  };
+}
+
+/** Same controller-owned content (name, labels, annotations but the trigger time, subsets). */
+export function sameEndpoints(a: Endpoints | undefined, b: Endpoints | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return same(endpointsContent(a), endpointsContent(b));
+}
+
+function sliceContent(s: EndpointSlice): unknown {
+  return {
+    name: s.metadata.name,
+    namespace: s.metadata.namespace,
+    labels: s.metadata.labels,
+    annotations: withoutTrigger(s.metadata.annotations),
+    ownerReferences: s.metadata.ownerReferences,
+    addressType: s.addressType,
+    endpoints: stripRefVersions(s.endpoints),
+    ports: s.ports,
+  };
+}
+
+export function sameSlice(a: EndpointSlice | undefined, b: EndpointSlice | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return same(sliceContent(a), sliceContent(b));
+}
+
+/**
+ * Two slices with the same content, or two lists of slices that are the same set (matched by
+ * name, order ignored) with the same content.
+ */
+export function sameSlices(a: EndpointSlice | undefined, b: EndpointSlice | undefined): boolean;
+export function sameSlices(a: readonly EndpointSlice[], b: readonly EndpointSlice[]): boolean;
+export function sameSlices(
+  a: EndpointSlice | readonly EndpointSlice[] | undefined,
+  b: EndpointSlice | readonly EndpointSlice[] | undefined,
+): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) {
+    if (Array.isArray(a) || Array.isArray(b)) return false;
+    return sameSlice(a as EndpointSlice | undefined, b as EndpointSlice | undefined);
+  }
+  if (a.length !== b.length) return false;
+  const byName = new Map(b.map((s) => [s.metadata.name ?? '', s]));
+  if (byName.size !== b.length) return false;
+  return a.every((s) => sameSlice(s, byName.get(s.metadata.name ?? '')));
+}

@@ -1,0 +1,89 @@
+// Upstream orders ports and subsets by hashing their Go `%#v` rendering (go-spew, as vendored by
+// k8s.io/utils/dump.ForHash). To emit the same order byte for byte we render the few structs
+// involved exactly as spew does and hash them the same way:
+//  - core/v1 Endpoints (pkg/api/v1/endpoints SortSubsets): md5, ports and subsets;
+//  - discovery/v1 slices (k8s.io/endpointslice/util NewPortMapKey): fnv-128a, ports.
+// Spew's `%#v` prints `(type)value`; inside a slice the element type is omitted; a pointer prints
+// `(*T)` then its value (or `<nil>`); strings print raw, unquoted.
+
+import { createHash } from 'node:crypto';
+import type { EndpointAddress, EndpointPort, EndpointSubset, ObjectReference, SlicePort } from '../objects.js';
+
+const FNV128_OFFSET = 0x6c62272e07bb014262b821756295c58dn;
+const FNV128_PRIME = 0x0000000001000000000000000000013bn;
+const MASK128 = (1n << 128n) - 1n;
+
+/** hash/fnv New128a, hex encoded (hex.EncodeToString(h.Sum(nil))). */
+export function fnv128a(text: string): string {
+  let h = FNV128_OFFSET;
+  for (const b of Buffer.from(text, 'utf8')) {
+    h ^= BigInt(b);
+    h = (h * FNV128_PRIME) & MASK128;
+  }
+  return h.toString(16).padStart(32, '0');
+}
+
+export function md5Hex(text: string): string {
+  return createHash('md5').update(text, 'utf8').digest('hex');
+}
+
+const ptr = (type: string, value: string | number | undefined): string =>
+  value === undefined ? `(*${type})<nil>` : `(*${type})${value}`;
+
+/** core/v1 EndpointPort {Name string; Port int32; Protocol Protocol; AppProtocol *string}, fields only. */
+function coreEndpointPortFields(p: EndpointPort): string {
+  return `{Name:(string)${p.name ?? ''} Port:(int32)${p.port} Protocol:(v1.Protocol)${p.protocol ?? ''} AppProtocol:${ptr('string', p.appProtocol)}}`;
+}
+
+export function dumpCoreEndpointPort(p: EndpointPort): string {
+  return `(v1.EndpointPort)${coreEndpointPortFields(p)}`;
+}
+
+function objectReferenceFields(r: ObjectReference): string {
+  return (
+    `{Kind:(string)${r.kind ?? ''} Namespace:(string)${r.namespace ?? ''} Name:(string)${r.name ?? ''}` +
+    ` UID:(types.UID)${r.uid ?? ''} APIVersion:(string)${r.apiVersion ?? ''}` +
+    ` ResourceVersion:(string)${r.resourceVersion ?? ''} FieldPath:(string)${(r as { fieldPath?: string }).fieldPath ?? ''}}`
+  );
+}
+
+function endpointAddressFields(a: EndpointAddress): string {
+  const ref = a.targetRef === undefined ? '(*v1.ObjectReference)<nil>' : `(*v1.ObjectReference)${objectReferenceFields(a.targetRef)}`;
+  return `{IP:(string)${a.ip} Hostname:(string)${a.hostname ?? ''} NodeName:${ptr('string', a.nodeName)} TargetRef:${ref}}`;
+}
+
+// `undefined` stands for a nil Go slice; an empty array for an empty non-nil one.
+function sliceOf<T>(type: string, items: readonly T[] | undefined, fields: (t: T) => string): string {
+  if (items === undefined) return `([]${type})<nil>`;
+  return `([]${type})[${items.map(fields).join(' ')}]`;
+}
+
+export function dumpCoreEndpointSubset(s: EndpointSubset): string {
+  return (
+    `(v1.EndpointSubset){Addresses:${sliceOf('v1.EndpointAddress', s.addresses, endpointAddressFields)}` +
+    ` NotReadyAddresses:${sliceOf('v1.EndpointAddress', s.notReadyAddresses, endpointAddressFields)}` +
+    ` Ports:${sliceOf('v1.EndpointPort', s.ports, coreEndpointPortFields)}}`
+  );
+}
+
+/** discovery/v1 EndpointPort {Name *string; Protocol *Protocol; Port *int32; AppProtocol *string}. */
+function slicePortFields(p: SlicePort): string {
+  return `{Name:${ptr('string', p.name)} Protocol:${ptr('v1.Protocol', p.protocol)} Port:${ptr('int32', p.port)} AppProtocol:${ptr('string', p.appProtocol)}}`;
+}
+
+export function dumpSlicePort(p: SlicePort): string {
+  return `(v1.EndpointPort)${slicePortFields(p)}`;
+}
+
+/** endpointsliceutil.NewPortMapKey: the ports sorted by their hash, then the list hashed. */
+export function sortSlicePorts(ports: readonly SlicePort[]): SlicePort[] {
+  return ports
+    .map((p) => ({ p, h: fnv128a(dumpSlicePort(p)) }))
+    .sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0))
+    .map((x) => x.p);
+}
+
+/** The PortMapKey of already sorted ports (nil normalised to empty, as upstream). */
+export function portMapKey(sortedPorts: readonly SlicePort[]): string {
+  return fnv128a(sliceOf('v1.EndpointPort', sortedPorts, slicePortFields));
+}

@@ -1,0 +1,32 @@
+// Go's net.ParseIP as k8s.io/utils/net.ParseIPSloppy uses it: IPv4 octets may carry leading
+// zeros (read as decimal), IPv4-mapped IPv6 is IPv4, and String() prints the canonical form.
+
+import ipaddr from 'ipaddr.js';
+
+export type AddressFamily = 'IPv4' | 'IPv6';
+
+export interface ParsedIP {
+  family: AddressFamily;
+  /** net.IP.String(): dotted quad, or RFC 5952 compressed lowercase IPv6. */
+  text: string;
+}
+
+const SLOPPY_V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+export function parseIPSloppy(ip: string): ParsedIP | undefined {
+  const m = SLOPPY_V4.exec(ip);
+  if (m) {
+    const octets = m.slice(1, 5).map((o) => Number.parseInt(o, 10));
+    if (octets.some((o) => o > 255)) return undefined;
+    return { family: 'IPv4', text: octets.join('.') };
+  }
+  if (ip.includes('%') || !ipaddr.IPv6.isValid(ip)) return undefined;
+  const v6 = ipaddr.IPv6.parse(ip);
+  if (v6.isIPv4MappedAddress()) return { family: 'IPv4', text: v6.toIPv4Address().toString() };
+  return { family: 'IPv6', text: v6.toRFC5952String() };
+}
+
+/** utilnet.IsIPv6String: false for anything that does not parse. */
+export function isIPv6String(ip: string | undefined): boolean {
+  return ip !== undefined && parseIPSloppy(ip)?.family === 'IPv6';
+}

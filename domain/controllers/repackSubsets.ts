@@ -1,0 +1,94 @@
+// pkg/api/v1/endpoints RepackSubsets + SortSubsets: expand subsets to (address, port) pairs and
+// regroup them so each subset is one maximal set of addresses sharing one set of ports — the
+// canonical layout the Endpoints controller writes and the mirroring controller reads.
+
+import type { EndpointAddress, EndpointPort, EndpointSubset } from '../objects.js';
+import { dumpCoreEndpointPort, dumpCoreEndpointSubset, md5Hex } from './goHash.js';
+
+// Addresses are de-duplicated on IP + target UID (two pods may share a host-network IP).
+const addressKey = (a: EndpointAddress): string => `${a.ip}\u0000${a.targetRef?.uid ?? ''}`;
+
+// Go keys its map on the EndpointPort struct; by value here (Go compares AppProtocol by pointer,
+// which only matters for hand-written Endpoints repeating one port with an appProtocol).
+const portKey = (p: EndpointPort): string => JSON.stringify([p.name ?? '', p.port, p.protocol ?? '', p.appProtocol ?? null]);
+
+/** The port that stands for "no ports" so port-less (headless) subsets survive the regrouping. */
+const NO_PORTS: EndpointPort = { port: -1 };
+
+/** LessEndpointAddress: by IP bytes, then by target UID (no targetRef first). */
+export function compareEndpointAddress(a: EndpointAddress, b: EndpointAddress): number {
+  if (a.ip !== b.ip) return a.ip < b.ip ? -1 : 1;
+  if (b.targetRef === undefined) return a.targetRef === undefined ? 0 : 1;
+  if (a.targetRef === undefined) return -1;
+  const ua = a.targetRef.uid ?? '';
+  const ub = b.targetRef.uid ?? '';
+  return ua < ub ? -1 : ua > ub ? 1 : 0;
+}
+
+function byHash<T>(items: T[], dump: (t: T) => string): T[] {
+  return items
+    .map((t) => ({ t, h: md5Hex(dump(t)) }))
+    .sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0))
+    .map((x) => x.t);
+}
+
+export function sortSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
+  const sorted = subsets.map((s) => {
+    const out: EndpointSubset = {};
+    if (s.addresses !== undefined) out.addresses = [...s.addresses].sort(compareEndpointAddress);
+    if (s.notReadyAddresses !== undefined) out.notReadyAddresses = [...s.notReadyAddresses].sort(compareEndpointAddress);
+    if (s.ports !== undefined) out.ports = byHash([...s.ports], dumpCoreEndpointPort);
+    return out;
+  });
+  return byHash(sorted, dumpCoreEndpointSubset);
+}
+
+export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubset[] {
+  const allAddrs = new Map<string, EndpointAddress>();
+  // port key -> (port, address key -> ready)
+  const portToAddrReady = new Map<string, { port: EndpointPort; addrs: Map<string, boolean> }>();
+
+  const mapAddress = (addr: EndpointAddress, port: EndpointPort, ready: boolean): void => {
+    const key = addressKey(addr);
+    if (!allAddrs.has(key)) allAddrs.set(key, { ...addr });
+    const pk = portKey(port);
+    let entry = portToAddrReady.get(pk);
+    if (!entry) portToAddrReady.set(pk, (entry = { port, addrs: new Map() }));
+    // Not ready always trumps ready.
+    const was = entry.addrs.get(key);
+    if (was === undefined || was) entry.addrs.set(key, ready);
+  };
+
+  for (const s of subsets) {
+    const ports = s.ports && s.ports.length > 0 ? s.ports : [NO_PORTS];
+    for (const port of ports) {
+      for (const a of s.addresses ?? []) mapAddress(a, port, true);
+      for (const a of s.notReadyAddresses ?? []) mapAddress(a, port, false);
+    }
+  }
+
+  // Group ports by the exact (address, readiness) set they are offered on.
+  const groups = new Map<string, { addrs: Map<string, boolean>; ports: EndpointPort[] | undefined }>();
+  for (const { port, addrs } of portToAddrReady.values()) {
+    const key = [...addrs.entries()]
+      .sort(([a], [b]) => compareEndpointAddress(allAddrs.get(a)!, allAddrs.get(b)!))
+      .map(([k, ready]) => `${k}\u0000${ready}`)
+      .join('\u0001');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { addrs, ports: undefined }));
+    if (port.port > 0) (g.ports ??= []).push(port);
+  }
+
+  const final: EndpointSubset[] = [];
+  for (const { addrs, ports } of groups.values()) {
+    const s: EndpointSubset = {};
+    for (const [k, ready] of addrs) {
+      const a = allAddrs.get(k)!;
+      if (ready) (s.addresses ??= []).push(a);
+      else (s.notReadyAddresses ??= []).push(a);
+    }
+    if (ports) s.ports = ports;
+    final.push(s);
+  }
+  return sortSubsets(final);
+}

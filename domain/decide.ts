@@ -1,0 +1,330 @@
+// decide(state, command) -> events | StatusError. Pure: everything time-, identity- or
+// actor-dependent arrives on the command. Nothing here touches the state; `execute` (execute.ts)
+// folds the decided events in and runs the reactors.
+
+import { createHash } from 'node:crypto';
+import type { Command, DeleteOptions } from './commands.js';
+import { CONFIG_KIND, KIND_INFO, objectKey, type StoredKind } from './kinds.js';
+import type { EventType } from './events.js';
+import { errors, type FieldError } from './errors.js';
+import type { KubeObject, Node, Pod, Service } from './objects.js';
+import type { ClusterState } from './state.js';
+import { applyDefaults } from './defaults.js';
+import { allocateNodeCIDRs, allocateNodePorts, allocatePodIPs, allocateServiceIPs } from './allocate.js';
+import { validateObject, validateStatusUpdate, validateUpdate } from './validation/index.js';
+import { applyPatch } from './patch-dispatch.js';
+import { deepEqual } from './equal.js';
+
+/** An event before its rv is known (rvs are assigned as events are folded in, in order). */
+export interface PendingEvent {
+  kind: string;
+  namespace: string;
+  name: string;
+  type: EventType;
+  object: KubeObject;
+  actor: string;
+  cause: number | null;
+}
+
+export interface PendingDecision {
+  events: PendingEvent[];
+  /** Index into events of the object the response carries; -1 = `object` below. */
+  responseIndex: number;
+  object?: KubeObject;
+  code: 200 | 201;
+}
+
+export function decide(state: ClusterState, cmd: Command): PendingDecision {
+  switch (cmd.op) {
+    case 'create':
+      return create(state, cmd.kind, cmd.namespace, clone(cmd.object), cmd);
+    case 'update':
+      return update(state, cmd.kind, cmd.namespace, cmd.name, clone(cmd.object), cmd.subresource, cmd);
+    case 'patch':
+      return patch(state, cmd);
+    case 'delete':
+      return remove(state, cmd.kind, cmd.namespace, cmd.name, cmd.options, cmd);
+    case 'finalizeDelete': {
+      const current = state.get(cmd.kind, cmd.namespace, cmd.name);
+      if (!current || current.metadata.uid !== cmd.uid || !current.metadata.deletionTimestamp) {
+        return { events: [], responseIndex: -1, object: current ?? { metadata: {} }, code: 200 };
+      }
+      return { events: [deleted(cmd.kind, current, cmd.actor, null)], responseIndex: 0, code: 200 };
+    }
+    case 'configure': {
+      if (deepEqual(state.config, cmd.config)) return { events: [], responseIndex: -1, object: configObject(cmd.config), code: 200 };
+      const type: EventType = state.rv === 0 ? 'ADDED' : 'MODIFIED';
+      return {
+        events: [{ kind: CONFIG_KIND, namespace: '', name: 'cluster', type, object: configObject(cmd.config), actor: cmd.actor, cause: null }],
+        responseIndex: 0,
+        code: 200,
+      };
+    }
+  }
+}
+
+function configObject(config: unknown): KubeObject {
+  return { apiVersion: 'netledger.io/v1', kind: CONFIG_KIND, metadata: { name: 'cluster' }, spec: clone(config) };
+}
+
+// ---- create ----
+
+function create(state: ClusterState, kind: StoredKind, namespace: string, obj: KubeObject, cmd: Command): PendingDecision {
+  const info = KIND_INFO[kind];
+  obj.metadata ??= {};
+  obj.apiVersion = info.apiVersion;
+  obj.kind = kind;
+  if (info.namespaced) obj.metadata.namespace = namespace;
+  else delete obj.metadata.namespace;
+  if (!obj.metadata.name && obj.metadata.generateName) {
+    obj.metadata.name = obj.metadata.generateName + nameSuffix(cmd.newUid);
+  }
+  const name = obj.metadata.name ?? '';
+  if (obj.metadata.resourceVersion) {
+    throw errors.badRequest('resourceVersion should not be set on objects to be created');
+  }
+  if (name && state.get(kind, namespace, name)) throw errors.alreadyExists(info.resource, info.group, name);
+
+  // Status is the server's on create, except a Node's (kubelet registers with its status).
+  if (kind === 'Pod' || kind === 'Service' || kind === 'Namespace') delete obj.status;
+  applyDefaults(kind, obj, state.config);
+  const ctx = validationContext(state);
+  const invalid = validateObject(kind, obj, ctx);
+  if (invalid.length) throw errors.invalid(kind, info.group, name, invalid);
+
+  const allocErrors = allocate(state, kind, obj, objectKey(namespace, name), undefined);
+  if (allocErrors.length) throw errors.invalid(kind, info.group, name, allocErrors);
+
+  obj.metadata.uid = cmd.newUid;
+  obj.metadata.creationTimestamp = seconds(cmd.time);
+  if (kind === 'Pod') (obj as Pod).status = { phase: 'Pending', ...podStatusFromAllocation(obj as Pod), qosClass: 'BestEffort' };
+  if (kind === 'Service') (obj as Service).status = { loadBalancer: {} };
+  if (kind === 'Namespace') obj.status = { phase: 'Active' };
+
+  const events: PendingEvent[] = [];
+  if (info.namespaced && !state.namespaces.has(namespace)) events.push(implicitNamespace(namespace, cmd));
+  events.push({ kind, namespace, name, type: 'ADDED', object: obj, actor: cmd.actor, cause: null });
+  return { events, responseIndex: events.length - 1, code: 201 };
+}
+
+/** Namespaces come into being on first use, as the API contract promises. */
+function implicitNamespace(namespace: string, cmd: Command): PendingEvent {
+  const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } };
+  applyDefaults('Namespace', ns, undefined as never);
+  ns.metadata.uid = derivedUid(`${cmd.newUid}/namespace/${namespace}`);
+  ns.metadata.creationTimestamp = seconds(cmd.time);
+  ns.status = { phase: 'Active' };
+  return { kind: 'Namespace', namespace: '', name: namespace, type: 'ADDED', object: ns, actor: cmd.actor, cause: null };
+}
+
+function podStatusFromAllocation(pod: Pod): Record<string, unknown> {
+  const s = pod.status ?? {};
+  const out: Record<string, unknown> = {};
+  if (s.hostIP) out.hostIP = s.hostIP;
+  if (s.hostIPs) out.hostIPs = s.hostIPs;
+  if (s.podIP) out.podIP = s.podIP;
+  if (s.podIPs) out.podIPs = s.podIPs;
+  return out;
+}
+
+function allocate(state: ClusterState, kind: StoredKind, obj: KubeObject, key: string, old: KubeObject | undefined): FieldError[] {
+  switch (kind) {
+    case 'Service': {
+      const errs = allocateServiceIPs(state, obj as Service, key, old as Service | undefined);
+      return errs.length ? errs : allocateNodePorts(state.config, state, obj as Service, key, old as Service | undefined);
+    }
+    case 'Node':
+      return allocateNodeCIDRs(state, obj as Node, key, old as Node | undefined);
+    case 'Pod': {
+      // Pod IPs live in status; on create status is the server's, so start from nothing.
+      if (!old) (obj as Pod).status = {};
+      return allocatePodIPs(state, obj as Pod, key, old as Pod | undefined);
+    }
+    default:
+      return [];
+  }
+}
+
+// ---- update (PUT) ----
+
+function update(
+  state: ClusterState,
+  kind: StoredKind,
+  namespace: string,
+  name: string,
+  obj: KubeObject,
+  subresource: 'status' | undefined,
+  cmd: Command,
+): PendingDecision {
+  const info = KIND_INFO[kind];
+  obj.metadata ??= {};
+  if (obj.metadata.name && obj.metadata.name !== name) {
+    throw errors.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
+  }
+  obj.metadata.name = name;
+  const old = state.get(kind, namespace, name);
+  if (!old) {
+    if (info.createOnUpdate && !subresource) {
+      delete obj.metadata.resourceVersion;
+      return create(state, kind, namespace, obj, cmd);
+    }
+    throw errors.notFound(info.resource, info.group, name);
+  }
+  const wantRv = obj.metadata.resourceVersion;
+  if (wantRv && wantRv !== old.metadata.resourceVersion) {
+    throw errors.conflict(info.resource, info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');
+  }
+  if (!wantRv && !info.unconditionalUpdate) {
+    throw errors.invalid(kind, info.group, name, [
+      { type: 'FieldValueInvalid', field: 'metadata.resourceVersion', message: 'Invalid value: 0x0: must be specified for an update' },
+    ]);
+  }
+  obj.apiVersion = info.apiVersion;
+  obj.kind = kind;
+  if (info.namespaced) obj.metadata.namespace = namespace;
+
+  let next: KubeObject;
+  if (subresource === 'status') {
+    // The status subresource changes status only (plus nothing of metadata), as upstream.
+    next = clone(old);
+    next.status = clone(obj.status ?? {});
+  } else {
+    next = obj;
+    // System metadata is the server's; status belongs to the status subresource.
+    next.metadata.uid = old.metadata.uid;
+    next.metadata.creationTimestamp = old.metadata.creationTimestamp;
+    if (old.metadata.deletionTimestamp) {
+      next.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+      next.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+    } else {
+      delete next.metadata.deletionTimestamp;
+      delete next.metadata.deletionGracePeriodSeconds;
+    }
+    if (info.statusSubresource && old.status !== undefined) next.status = clone(old.status);
+    else if (info.statusSubresource) delete next.status;
+    applyDefaults(kind, next, state.config);
+  }
+  next.metadata.resourceVersion = old.metadata.resourceVersion;
+
+  const ctx = validationContext(state);
+  const invalid = subresource === 'status' ? validateStatusUpdate(kind, next, old, ctx) : validateUpdate(kind, next, old, ctx);
+  if (invalid.length) throw errors.invalid(kind, info.group, name, invalid);
+  const allocErrors = subresource === 'status' && kind !== 'Pod' ? [] : allocate(state, kind, next, objectKey(namespace, name), old);
+  if (allocErrors.length) throw errors.invalid(kind, info.group, name, allocErrors);
+
+  // An update that changes nothing writes nothing (etcd3 store's GuaranteedUpdate short-circuit).
+  if (deepEqual(next, old)) return { events: [], responseIndex: -1, object: old, code: 200 };
+  return { events: [{ kind, namespace, name, type: 'MODIFIED', object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
+}
+
+// ---- patch ----
+
+function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): PendingDecision {
+  const info = KIND_INFO[cmd.kind];
+  const old = state.get(cmd.kind, cmd.namespace, cmd.name);
+  if (!old) {
+    if (cmd.patchType === 'apply' && !cmd.subresource) {
+      const obj = applyPatch('apply', undefined, cmd.patch, cmd.kind);
+      obj.metadata ??= {};
+      if (obj.metadata.name && obj.metadata.name !== cmd.name) {
+        throw errors.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${cmd.name})`);
+      }
+      obj.metadata.name = cmd.name;
+      return create(state, cmd.kind, cmd.namespace, obj, cmd);
+    }
+    throw errors.notFound(info.resource, info.group, cmd.name);
+  }
+  const patched = applyPatch(cmd.patchType, clone(old), cmd.patch, cmd.kind);
+  patched.metadata ??= {};
+  // A patch is unconditional unless it names a resourceVersion itself.
+  if (!patched.metadata.resourceVersion) patched.metadata.resourceVersion = old.metadata.resourceVersion;
+  if (patched.metadata.name !== cmd.name) {
+    throw errors.badRequest(`metadata.name: Invalid value: ${JSON.stringify(patched.metadata.name)}: field is immutable`);
+  }
+  if (!cmd.subresource && KIND_INFO[cmd.kind].statusSubresource) patched.status = old.status;
+  return update(state, cmd.kind, cmd.namespace, cmd.name, patched, cmd.subresource, cmd);
+}
+
+// ---- delete ----
+
+function remove(state: ClusterState, kind: StoredKind, namespace: string, name: string, options: DeleteOptions, cmd: Command): PendingDecision {
+  const info = KIND_INFO[kind];
+  const current = state.get(kind, namespace, name);
+  if (!current) throw errors.notFound(info.resource, info.group, name);
+  const pre = options.preconditions;
+  if (pre?.uid && pre.uid !== current.metadata.uid) {
+    throw errors.conflict(info.resource, info.group, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`);
+  }
+  if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
+    throw errors.conflict(
+      info.resource,
+      info.group,
+      name,
+      `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`,
+    );
+  }
+  const grace = options.gracePeriodSeconds;
+  if (kind === 'Pod' && grace !== undefined && grace > 0) {
+    if (current.metadata.deletionTimestamp) return { events: [], responseIndex: -1, object: current, code: 200 };
+    const next = clone(current);
+    next.metadata.deletionTimestamp = seconds(new Date(Date.parse(cmd.time) + grace * 1000).toISOString());
+    next.metadata.deletionGracePeriodSeconds = grace;
+    return { events: [{ kind, namespace, name, type: 'MODIFIED', object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
+  }
+  const events: PendingEvent[] = [];
+  if (kind === 'Namespace') {
+    // The namespace controller's job, done at once: everything in it goes first.
+    for (const k of ['EndpointSlice', 'Endpoints', 'Pod', 'Service'] as StoredKind[]) {
+      for (const o of state.list(k, name).sort(byName)) events.push(deleted(k, o, cmd.actor, null));
+    }
+  }
+  events.push(deleted(kind, current, cmd.actor, null));
+  const response = kind === 'Pod' ? events.length - 1 : -1;
+  return {
+    events,
+    responseIndex: response,
+    object:
+      response === -1
+        ? ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, group: info.group || undefined, kind: info.resource, uid: current.metadata.uid } } as unknown as KubeObject)
+        : undefined,
+    code: 200,
+  };
+}
+
+function deleted(kind: string, obj: KubeObject, actor: string, cause: number | null): PendingEvent {
+  return { kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name!, type: 'DELETED', object: clone(obj), actor, cause };
+}
+
+// ---- helpers ----
+
+export function validationContext(state: ClusterState) {
+  return { serviceCIDRs: state.config.serviceCIDRs, nodePortRange: state.config.nodePortRange, clusterCIDRs: state.config.clusterCIDRs };
+}
+
+function byName(a: KubeObject, b: KubeObject): number {
+  return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
+}
+
+export function clone<T>(v: T): T {
+  return v === undefined ? v : structuredClone(v);
+}
+
+/** RFC 3339 at second precision, as Kubernetes timestamps are. */
+export function seconds(time: string): string {
+  return time.replace(/\.\d+Z$/, 'Z');
+}
+
+/** A uid derived from a seed: for objects the domain itself creates, so replay gives the same. */
+export function derivedUid(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** generateName's 5-character suffix (apiserver's names.SimpleNameGenerator alphabet). */
+function nameSuffix(seed: string): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  const h = createHash('sha256').update(seed).digest();
+  let s = '';
+  for (let i = 0; i < 5; i++) s += alphabet[h[i]! % alphabet.length];
+  return s;
+}

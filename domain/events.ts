@@ -1,0 +1,23 @@
+// The event: the unit of the log. `rv` is global, dense, strictly increasing, and is the
+// resourceVersion of the object it carries.
+
+import type { KubeObject } from './objects.js';
+
+export type EventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface LogEvent {
+  rv: number;
+  /** RFC 3339 with milliseconds, UTC; from the command, never from a clock inside the domain. */
+  time: string;
+  actor: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  type: EventType;
+  /** The object after the event (for DELETED: as it was at deletion, with the deletion's rv). */
+  object: KubeObject;
+  /** rv of the event this one was derived from (endpoints controller, graceful deletion). */
+  cause: number | null;
+  requestId: string | null;
+}

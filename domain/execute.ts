@@ -1,0 +1,64 @@
+// execute: decide, then fold the decided events into the state in order, giving each its rv,
+// and let the reactors (the endpoints controllers) add their derived events right after the
+// event that caused them. An observer sees every event as it is folded in (projections run
+// there). A StatusError from decide leaves the state untouched: nothing is folded before decide
+// has accepted the whole command.
+
+import type { Command, Decision } from './commands.js';
+import type { LogEvent } from './events.js';
+import type { KubeObject } from './objects.js';
+import type { ClusterState } from './state.js';
+import { evolve } from './state.js';
+import { decide, type PendingEvent } from './decide.js';
+import { react } from './reactor.js';
+
+export type EventObserver = (event: LogEvent, before: KubeObject | undefined) => void;
+
+export function execute(state: ClusterState, cmd: Command, observe?: EventObserver): Decision {
+  const pending = decide(state, cmd);
+  if (cmd.dryRun) {
+    const object = pending.responseIndex >= 0 ? pending.events[pending.responseIndex]!.object : pending.object!;
+    return { events: [], object, code: pending.code };
+  }
+  const events: LogEvent[] = [];
+  const befores = new Map<number, KubeObject | undefined>();
+  let response: KubeObject | undefined = pending.object;
+  pending.events.forEach((p, i) => {
+    const ev = fold(state, p, cmd, befores, observe);
+    events.push(ev);
+    if (i === pending.responseIndex) response = ev.object;
+    // Derived events may cause further derived events (a mirrored slice is itself an event).
+    const queue: LogEvent[] = [ev];
+    while (queue.length) {
+      const cause = queue.shift()!;
+      for (const d of react(state, cause, befores.get(cause.rv), cmd.time)) {
+        const dev = fold(state, d, cmd, befores, observe);
+        events.push(dev);
+        queue.push(dev);
+      }
+    }
+  });
+  return { events, object: response!, code: pending.code };
+}
+
+function fold(state: ClusterState, p: PendingEvent, cmd: Command, befores: Map<number, KubeObject | undefined>, observe?: EventObserver): LogEvent {
+  const rv = state.rv + 1;
+  p.object.metadata.resourceVersion = String(rv);
+  const ev: LogEvent = {
+    rv,
+    time: cmd.time,
+    actor: p.actor,
+    kind: p.kind,
+    namespace: p.namespace,
+    name: p.name,
+    uid: p.object.metadata.uid ?? '',
+    type: p.type,
+    object: p.object,
+    cause: p.cause,
+    requestId: cmd.requestId,
+  };
+  const before = evolve(state, ev);
+  befores.set(rv, before);
+  observe?.(ev, before);
+  return ev;
+}

@@ -1,0 +1,37 @@
+// The kinds netledger stores, and how each is addressed. The API layer's resource registry
+// (domain/schemas/resources.ts) maps URLs to these.
+
+export type StoredKind = 'Namespace' | 'Node' | 'Pod' | 'Service' | 'Endpoints' | 'EndpointSlice';
+export const STORED_KINDS: readonly StoredKind[] = ['Namespace', 'Node', 'Pod', 'Service', 'Endpoints', 'EndpointSlice'];
+
+/** The pseudo-kind of the cluster network settings event. */
+export const CONFIG_KIND = 'ClusterNetworkConfig';
+
+export const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', CONFIG_KIND]);
+
+export interface KindInfo {
+  kind: StoredKind;
+  resource: string;
+  group: string;
+  apiVersion: string;
+  namespaced: boolean;
+  /** PUT to a missing object creates it (kube-apiserver's AllowCreateOnUpdate). */
+  createOnUpdate: boolean;
+  /** PUT without resourceVersion is allowed (AllowUnconditionalUpdate). */
+  unconditionalUpdate: boolean;
+  /** Has a status subresource whose writes are separate from spec writes. */
+  statusSubresource: boolean;
+}
+
+export const KIND_INFO: Record<StoredKind, KindInfo> = {
+  Namespace: { kind: 'Namespace', resource: 'namespaces', group: '', apiVersion: 'v1', namespaced: false, createOnUpdate: false, unconditionalUpdate: true, statusSubresource: true },
+  Node: { kind: 'Node', resource: 'nodes', group: '', apiVersion: 'v1', namespaced: false, createOnUpdate: false, unconditionalUpdate: true, statusSubresource: true },
+  Pod: { kind: 'Pod', resource: 'pods', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: false, unconditionalUpdate: true, statusSubresource: true },
+  Service: { kind: 'Service', resource: 'services', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: true },
+  Endpoints: { kind: 'Endpoints', resource: 'endpoints', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: false },
+  EndpointSlice: { kind: 'EndpointSlice', resource: 'endpointslices', group: 'discovery.k8s.io', apiVersion: 'discovery.k8s.io/v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: false },
+};
+
+export function objectKey(namespace: string, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}

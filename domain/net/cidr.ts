@@ -1,0 +1,110 @@
+// IP and CIDR arithmetic on top of ipaddr.js: addresses as BigInt offsets so allocators can walk
+// a range without string churn. ipaddr.js does the parsing and formatting.
+
+import ipaddr from 'ipaddr.js';
+
+export type Family = 'IPv4' | 'IPv6';
+
+export function familyOf(ip: string): Family | undefined {
+  if (ipaddr.IPv4.isValidFourPartDecimal(ip)) return 'IPv4';
+  if (ipaddr.IPv6.isValid(ip) && !ip.includes('%')) return 'IPv6';
+  return undefined;
+}
+
+export function isValidIP(ip: string): boolean {
+  return familyOf(ip) !== undefined;
+}
+
+/** The canonical text of an address (IPv6 compressed, lowercase). */
+export function canonicalIP(ip: string): string {
+  return ipaddr.parse(ip).toString();
+}
+
+export function ipToBigInt(ip: string): bigint {
+  const bytes = ipaddr.parse(ip).toByteArray();
+  let n = 0n;
+  for (const b of bytes) n = (n << 8n) | BigInt(b);
+  return n;
+}
+
+export function bigIntToIP(n: bigint, family: Family): string {
+  const len = family === 'IPv4' ? 4 : 16;
+  const bytes = new Array<number>(len);
+  for (let i = len - 1; i >= 0; i--) {
+    bytes[i] = Number(n & 0xffn);
+    n >>= 8n;
+  }
+  return ipaddr.fromByteArray(bytes).toString();
+}
+
+export class Cidr {
+  readonly family: Family;
+  readonly bits: number;
+  readonly prefix: number;
+  readonly base: bigint;
+
+  private constructor(readonly text: string, family: Family, prefix: number, base: bigint) {
+    this.family = family;
+    this.bits = family === 'IPv4' ? 32 : 128;
+    this.prefix = prefix;
+    this.base = base;
+  }
+
+  /** Parses `a.b.c.d/n`; the address is masked to the network (as net.ParseCIDR does). */
+  static parse(text: string): Cidr {
+    const [addr, len] = ipaddr.parseCIDR(text);
+    const family: Family = addr.kind() === 'ipv4' ? 'IPv4' : 'IPv6';
+    const bits = family === 'IPv4' ? 32 : 128;
+    const raw = ipToBigInt(addr.toString());
+    const hostBits = BigInt(bits - len);
+    const base = (raw >> hostBits) << hostBits;
+    return new Cidr(`${bigIntToIP(base, family)}/${len}`, family, len, base);
+  }
+
+  static tryParse(text: string): Cidr | undefined {
+    try {
+      return Cidr.parse(text);
+    } catch {
+      return undefined;
+    }
+  }
+
+  get size(): bigint {
+    return 1n << BigInt(this.bits - this.prefix);
+  }
+
+  addressAt(offset: bigint): string {
+    return bigIntToIP(this.base + offset, this.family);
+  }
+
+  /** Offset of ip within this range, or undefined when outside. */
+  offsetOf(ip: string): bigint | undefined {
+    if (familyOf(ip) !== this.family) return undefined;
+    const n = ipToBigInt(ip);
+    if (n < this.base || n >= this.base + this.size) return undefined;
+    return n - this.base;
+  }
+
+  contains(ip: string): boolean {
+    return this.offsetOf(ip) !== undefined;
+  }
+
+  /** The index-th subnet of size /newPrefix inside this range. */
+  subnet(newPrefix: number, index: bigint): Cidr {
+    const step = 1n << BigInt(this.bits - newPrefix);
+    return new Cidr(`${bigIntToIP(this.base + step * index, this.family)}/${newPrefix}`, this.family, newPrefix, this.base + step * index);
+  }
+
+  /** Index of `inner` as a /inner.prefix subnet of this range, or undefined when not aligned inside. */
+  subnetIndex(inner: Cidr): bigint | undefined {
+    if (inner.family !== this.family || inner.prefix < this.prefix) return undefined;
+    const off = inner.base - this.base;
+    if (off < 0n || off >= this.size) return undefined;
+    const step = 1n << BigInt(this.bits - inner.prefix);
+    return off / step;
+  }
+
+  toString(): string {
+    return this.text;
+  }
+}

@@ -1,0 +1,27 @@
+// One entry point for the four PATCH content types kube-apiserver accepts.
+
+import type { PatchType } from './commands.js';
+import type { StoredKind } from './kinds.js';
+import type { KubeObject } from './objects.js';
+import { errors } from './errors.js';
+import { applyApplyPatch, applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch/index.js';
+
+export function applyPatch(type: PatchType, target: KubeObject | undefined, patch: unknown, kind: StoredKind): KubeObject {
+  try {
+    switch (type) {
+      case 'json':
+        if (!Array.isArray(patch)) throw errors.badRequest('json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp');
+        return applyJsonPatch(target!, patch as never) as KubeObject;
+      case 'merge':
+        return applyMergePatch(target!, patch) as KubeObject;
+      case 'strategic':
+        return applyStrategicMergePatch(target!, patch as never, kind) as KubeObject;
+      case 'apply':
+        return applyApplyPatch(target, patch as never, kind) as KubeObject;
+    }
+  } catch (e) {
+    if (e instanceof Error && e.name === 'StatusError') throw e;
+    if ((e as { status?: unknown }).status) throw e;
+    throw errors.badRequest(e instanceof Error ? e.message : String(e));
+  }
+}

@@ -1,0 +1,70 @@
+// RFC 6902 JSON patch (application/json-patch+json) through fast-json-patch, including `test`
+// operations. The target is never mutated; failures become a PatchError whose text follows
+// evanphx/json-patch, the library kube-apiserver uses.
+
+import fjp from 'fast-json-patch';
+import type { Operation } from 'fast-json-patch';
+import { PatchError } from './errors.js';
+import { deepClone, isObject } from './json.js';
+
+export type JsonPatchOperation = Operation;
+
+const OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
+
+/** Shape checks kube-apiserver makes while decoding the patch document: 400 BadRequest. */
+function decodeOperations(ops: unknown): Operation[] {
+  if (!Array.isArray(ops)) throw new PatchError('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
+  ops.forEach((op, i) => {
+    if (!isObject(op)) throw new PatchError(`json: cannot unmarshal ${typeof op} into Go value of type jsonpatch.Operation`);
+    if (typeof op.op !== 'string' || !OPS.has(op.op)) throw new PatchError(`Unexpected kind: ${String(op.op ?? 'unknown')}`);
+    if (typeof op.path !== 'string') throw new PatchError(`operation ${i} (${op.op}): missing path`);
+    if ((op.op === 'add' || op.op === 'replace' || op.op === 'test') && !Object.hasOwn(op, 'value'))
+      throw new PatchError(`operation ${i} (${op.op}): missing value`);
+    if ((op.op === 'move' || op.op === 'copy') && typeof op.from !== 'string') throw new PatchError(`operation ${i} (${op.op}): missing from`);
+  });
+  return ops as Operation[];
+}
+
+function describe(op: Operation, code: string): string {
+  const path = op.path;
+  switch (code) {
+    case 'TEST_OPERATION_FAILED':
+      return `testing value ${path} failed: test failed`;
+    case 'OPERATION_PATH_UNRESOLVABLE':
+      if (op.op === 'remove') return `Unable to remove nonexistent key: ${path.split('/').pop()}: missing value`;
+      return `${op.op} operation does not apply: doc is missing path: "${path}": missing value`;
+    case 'OPERATION_FROM_UNRESOLVABLE':
+      return `${op.op} operation does not apply: doc is missing from path: "${(op as { from: string }).from}": missing value`;
+    case 'OPERATION_PATH_ILLEGAL_ARRAY_INDEX':
+    case 'OPERATION_VALUE_OUT_OF_BOUNDS':
+      return `${op.op} operation does not apply: invalid index in path "${path}": invalid index referenced`;
+    case 'OPERATION_PATH_INVALID':
+      return `${op.op} operation does not apply: invalid path "${path}": path must start with "/"`;
+    case 'OPERATION_PATH_CANNOT_ADD':
+      return `${op.op} operation does not apply: doc is missing path: "${path}": missing value`;
+    default:
+      return `${op.op} operation does not apply at "${path}": ${code.toLowerCase().replace(/_/g, ' ')}`;
+  }
+}
+
+/**
+ * Applies `ops` to a copy of `target`. A malformed document is 400; an operation that does not
+ * apply (missing path, failed `test`) is 422, as kube-apiserver answers.
+ */
+export function applyJsonPatch<T extends object>(target: T, ops: unknown): T {
+  const operations = decodeOperations(ops);
+  const doc = deepClone(target);
+  let result: unknown;
+  try {
+    result = fjp.applyPatch(doc, deepClone(operations), true, true, true).newDocument;
+  } catch (e) {
+    if (e instanceof fjp.JsonPatchError) {
+      const op = (e.operation ?? operations[e.index ?? 0]) as Operation;
+      throw new PatchError(describe(op, e.name), 422);
+    }
+    throw e;
+  }
+  // Replacing the root (`{"op":"replace","path":"","value":…}`) may yield a non-object.
+  if (!isObject(result)) throw new PatchError('the patched document is not a JSON object', 422);
+  return result as T;
+}

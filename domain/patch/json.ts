@@ -1,0 +1,40 @@
+// JSON values as the patch functions see them. Patches never mutate their inputs: every
+// function works on copies made here.
+
+export type JsonObject = { [key: string]: unknown };
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function deepClone<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(deepClone) as T;
+  if (isObject(v)) {
+    const out: JsonObject = {};
+    for (const [k, x] of Object.entries(v)) out[k] = deepClone(x);
+    return out as T;
+  }
+  return v;
+}
+
+/** Go's reflect.DeepEqual over decoded JSON. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** How Go's %v prints a decoded JSON value: enough to mirror upstream error texts. */
+export function goString(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goString).join(' ')}]`;
+  if (isObject(v)) {
+    const keys = Object.keys(v).sort();
+    return `map[${keys.map((k) => `${k}:${goString(v[k])}`).join(' ')}]`;
+  }
+  if (v === null || v === undefined) return '<nil>';
+  return String(v);
+}

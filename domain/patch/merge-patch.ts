@@ -1,0 +1,27 @@
+// RFC 7386 JSON merge patch (application/merge-patch+json): objects merge key by key, `null`
+// deletes a key, anything else — arrays included — replaces the target value wholesale.
+
+import { PatchError } from './errors.js';
+import { deepClone, isObject, type JsonObject } from './json.js';
+
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch)) return deepClone(patch);
+  const out: JsonObject = isObject(target) ? { ...target } : {};
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}
+
+/** Applies `patch` to `target` without mutating either. The document stays an object. */
+export function applyMergePatch<T extends object>(target: T, patch: unknown): T {
+  if (!isObject(patch)) throw new PatchError(`json: cannot unmarshal ${jsonKind(patch)} into Go value of type map[string]interface {}`);
+  return mergePatch(deepClone(target), patch) as T;
+}
+
+export function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (v === null) return 'null';
+  return typeof v === 'object' ? 'object' : typeof v === 'boolean' ? 'bool' : typeof v;
+}

@@ -1,0 +1,120 @@
+// The endpoints controllers as a reactor: after an event is folded in, it returns the derived
+// Endpoints/EndpointSlice events that make them match their Services again, with actor
+// system:endpoints-controller and cause = the triggering event's rv. Pure.
+
+import type { LogEvent } from './events.js';
+import { objectKey } from './kinds.js';
+import { MANAGED_BY_LABEL, type Endpoints, type EndpointSlice, type KubeObject, type Pod, type Service } from './objects.js';
+import type { ClusterState } from './state.js';
+import type { PendingEvent } from './decide.js';
+import { clone, derivedUid, seconds } from './decide.js';
+import {
+  desiredEndpoints,
+  desiredEndpointSlices,
+  mirroredEndpointSlices,
+  sameEndpoints,
+  sameSlices,
+  servicesSelectingPod,
+} from './controllers/index.js';
+
+export const ENDPOINTS_CONTROLLER = 'system:endpoints-controller';
+const MANAGERS = new Set(['endpointslice-controller.k8s.io', 'endpointslicemirroring-controller.k8s.io']);
+
+export function react(state: ClusterState, ev: LogEvent, before: KubeObject | undefined, time: string): PendingEvent[] {
+  switch (ev.kind) {
+    case 'Pod': {
+      const services = state.list('Service', ev.namespace) as Service[];
+      const names = new Set<string>();
+      for (const pod of [before, ev.type === 'DELETED' ? undefined : ev.object]) {
+        if (pod) for (const s of servicesSelectingPod(pod as Pod, services)) names.add(s.metadata.name!);
+      }
+      return [...names].sort().flatMap((name) => reconcileService(state, ev.namespace, name, ev.rv, time));
+    }
+    case 'Service':
+      return reconcileService(state, ev.namespace, ev.name, ev.rv, time);
+    case 'Endpoints': {
+      if (ev.actor === ENDPOINTS_CONTROLLER) return [];
+      const svc = state.get('Service', ev.namespace, ev.name) as Service | undefined;
+      if (svc && hasSelector(svc)) return [];
+      return reconcileSlices(state, ev.namespace, ev.name, svc, undefined, ev.rv, time);
+    }
+    default:
+      return [];
+  }
+}
+
+function hasSelector(svc: Service): boolean {
+  return !!svc.spec?.selector && Object.keys(svc.spec.selector).length > 0;
+}
+
+function reconcileService(state: ClusterState, namespace: string, name: string, cause: number, time: string): PendingEvent[] {
+  const svc = state.get('Service', namespace, name) as Service | undefined;
+  const events: PendingEvent[] = [];
+  const current = state.get('Endpoints', namespace, name) as Endpoints | undefined;
+  if (svc && hasSelector(svc)) {
+    const pods = state.list('Pod', namespace) as Pod[];
+    const desired = desiredEndpoints(svc, pods, { now: seconds(time) });
+    if (desired) {
+      if (!current) events.push(derived('Endpoints', 'ADDED', withIdentity(desired, undefined, cause, time), cause));
+      else if (!sameEndpoints(current, desired)) events.push(derived('Endpoints', 'MODIFIED', withIdentity(desired, current, cause, time), cause));
+    } else if (current) {
+      events.push(derived('Endpoints', 'DELETED', clone(current), cause));
+    }
+    events.push(...reconcileSlices(state, namespace, name, svc, pods, cause, time));
+  } else if (!svc) {
+    // A deleted Service takes its Endpoints and slices with it (owner references / controller).
+    if (current) events.push(derived('Endpoints', 'DELETED', clone(current), cause));
+    for (const s of managedSlices(state, namespace, name)) events.push(derived('EndpointSlice', 'DELETED', clone(s), cause));
+  } else {
+    events.push(...reconcileSlices(state, namespace, name, svc, undefined, cause, time));
+  }
+  return events;
+}
+
+/** Keeps a Service's controller-managed slices equal to what the slice or mirroring controller wants. */
+function reconcileSlices(
+  state: ClusterState,
+  namespace: string,
+  name: string,
+  svc: Service | undefined,
+  pods: Pod[] | undefined,
+  cause: number,
+  time: string,
+): PendingEvent[] {
+  let desired: EndpointSlice[] = [];
+  if (svc && hasSelector(svc)) desired = desiredEndpointSlices(svc, pods ?? (state.list('Pod', namespace) as Pod[]), { now: seconds(time) });
+  else if (svc) {
+    const ep = state.get('Endpoints', namespace, name) as Endpoints | undefined;
+    desired = ep ? mirroredEndpointSlices(ep, svc) : [];
+  }
+  const existing = new Map(managedSlices(state, namespace, name).map((s) => [s.metadata.name!, s]));
+  const events: PendingEvent[] = [];
+  for (const want of desired) {
+    const have = existing.get(want.metadata.name!);
+    existing.delete(want.metadata.name!);
+    if (!have) events.push(derived('EndpointSlice', 'ADDED', withIdentity(want, undefined, cause, time), cause));
+    else if (!sameSlices(have, want)) events.push(derived('EndpointSlice', 'MODIFIED', withIdentity(want, have, cause, time), cause));
+  }
+  for (const gone of [...existing.values()].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1))) {
+    events.push(derived('EndpointSlice', 'DELETED', clone(gone), cause));
+  }
+  return events;
+}
+
+function managedSlices(state: ClusterState, namespace: string, service: string): EndpointSlice[] {
+  return state.slicesForService(namespace, service).filter((s) => MANAGERS.has(s.metadata.labels?.[MANAGED_BY_LABEL] ?? ''));
+}
+
+/** Gives a controller-built object the identity it has (or gets): uid, creation time. */
+function withIdentity<T extends KubeObject>(obj: T, existing: KubeObject | undefined, cause: number, time: string): T {
+  const out = clone(obj);
+  out.metadata.uid = existing?.metadata.uid ?? derivedUid(`${cause}/${out.kind}/${out.metadata.namespace}/${out.metadata.name}`);
+  out.metadata.creationTimestamp = existing?.metadata.creationTimestamp ?? seconds(time);
+  return out;
+}
+
+function derived(kind: string, type: PendingEvent['type'], object: KubeObject, cause: number): PendingEvent {
+  return { kind, namespace: object.metadata.namespace ?? '', name: object.metadata.name!, type, object, actor: ENDPOINTS_CONTROLLER, cause };
+}
+
+export { objectKey };

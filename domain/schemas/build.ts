@@ -1,0 +1,93 @@
+// Small builders over TypeBox that keep the resource schemas close to how k8s.io/api declares
+// its Go structs. Every struct is a named schema whose `$id` is the upstream OpenAPI definition
+// name (io.k8s.api.core.v1.ServicePort); fields point at other structs through `$ref`s to those
+// names, so the OpenAPI generator can emit components + $refs and the type checker can name the
+// Go struct in its error text exactly as encoding/json does.
+
+import { Type, type TSchema, type TObject, type TProperties } from '@sinclair/typebox';
+
+/** Annotation read by the type checker and stripped from OpenAPI: the Go type in decode errors. */
+export const GO_TYPE = 'x-go-type';
+/** Upstream's extension for objects whose fields are not (all) declared here. */
+export const PRESERVE_UNKNOWN = 'x-kubernetes-preserve-unknown-fields';
+
+export interface Gvk {
+  group: string;
+  version: string;
+  kind: string;
+}
+
+export interface StructOptions {
+  /** Field names OpenAPI lists as `required` (domain validation still decides what is enforced). */
+  required?: string[];
+  /** Top-level kinds carry upstream's `x-kubernetes-group-version-kind` list. */
+  gvk?: Gvk[];
+  /** Accept fields not declared here (for nested types netledger does not interpret). */
+  open?: boolean;
+}
+
+/** A named Go struct: every field optional unless listed in `required`. */
+export function struct(id: string, description: string, fields: TProperties, opts: StructOptions = {}): TObject {
+  const required = new Set(opts.required ?? []);
+  const props: TProperties = {};
+  for (const [name, schema] of Object.entries(fields)) props[name] = required.has(name) ? schema : Type.Optional(schema);
+  const extra: Record<string, unknown> = {};
+  if (opts.gvk) extra['x-kubernetes-group-version-kind'] = opts.gvk;
+  if (opts.open) extra[PRESERVE_UNKNOWN] = true;
+  return Type.Object(props, { $id: id, description, ...extra });
+}
+
+/**
+ * A named struct netledger does not look into (securityContext, affinity, volume sources, …):
+ * an object with any fields, so real manifests pass `fieldValidation=Strict`.
+ */
+export function opaque(id: string, description: string, fields: TProperties = {}): TObject {
+  return struct(id, description, fields, { open: true });
+}
+
+/** A reference to a named schema, with the field's own description. */
+export function ref(target: TSchema | string, description?: string): TSchema {
+  const id = typeof target === 'string' ? target : target.$id;
+  if (!id) throw new Error('ref() target has no $id');
+  return Type.Ref(id, description === undefined ? {} : { description });
+}
+
+export const str = (description: string, extra: Record<string, unknown> = {}) => Type.String({ description, ...extra });
+export const bool = (description: string) => Type.Boolean({ description });
+export const int32 = (description: string) => Type.Integer({ format: 'int32', description });
+export const int64 = (description: string) => Type.Integer({ format: 'int64', description });
+
+export function list(items: TSchema, description: string, extra: Record<string, unknown> = {}): TSchema {
+  return Type.Array(items, { description, ...extra });
+}
+
+export function strList(description: string, extra: Record<string, unknown> = {}): TSchema {
+  return list(Type.String({ default: '' }), description, extra);
+}
+
+/** map[string]V; `goType` overrides the key/value naming in decode errors (map[v1.ResourceName]…). */
+export function mapOf(value: TSchema, description: string, goType?: string): TSchema {
+  const opts: Record<string, unknown> = { description, additionalProperties: value };
+  if (goType) opts[GO_TYPE] = goType;
+  return Type.Object({}, opts);
+}
+
+export const strMap = (description: string) => mapOf(Type.String({ default: '' }), description);
+
+/** Strategic-merge-patch and list-type extensions, as upstream's OpenAPI carries them. */
+export function mergeList(key: string, listMapKeys: string[] = [key]): Record<string, unknown> {
+  return {
+    'x-kubernetes-list-map-keys': listMapKeys,
+    'x-kubernetes-list-type': 'map',
+    'x-kubernetes-patch-merge-key': key,
+    'x-kubernetes-patch-strategy': 'merge',
+  };
+}
+
+export const atomic = { 'x-kubernetes-list-type': 'atomic' } as const;
+export const setList = { 'x-kubernetes-list-type': 'set' } as const;
+
+/** `gvk('', 'v1', 'Pod')` → the one-element list upstream puts on a kind's definition. */
+export function gvk(group: string, version: string, kind: string): Gvk[] {
+  return [{ group, kind, version } as Gvk];
+}

@@ -1,0 +1,215 @@
+// The structural check kube-apiserver's JSON decoder performs before any validation: wrong JSON
+// types fail the request (encoding/json's UnmarshalTypeError text), unknown fields are collected
+// for `fieldValidation=Warn|Strict` (sigs.k8s.io/json's strict-decoding paths).
+
+import type { TSchema } from '@sinclair/typebox';
+import { GO_TYPE, PRESERVE_UNKNOWN } from './build.js';
+import { KIND_SCHEMAS, SCHEMAS, goStructName, goTypeName } from './registry.js';
+
+export interface TypeError_ {
+  /** Path as field errors print it: `spec.ports[0].port`. */
+  field: string;
+  /** The decoder's text: `json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32`. */
+  message: string;
+}
+
+export interface TypeCheckResult {
+  /** Wrong JSON types, in document order; upstream's decoder reports the first one. */
+  errors: TypeError_[];
+  /** Unknown fields, in document order, as upstream prints them: `spec.foo`, `spec.containers[0].bar`. */
+  unknownFields: string[];
+}
+
+const IDS = {
+  intOrString: 'io.k8s.apimachinery.pkg.util.intstr.IntOrString',
+  quantity: 'io.k8s.apimachinery.pkg.api.resource.Quantity',
+  fieldsV1: 'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1',
+  rawExtension: 'io.k8s.apimachinery.pkg.runtime.RawExtension',
+};
+
+/** resource.ErrFormatWrong: Quantity's UnmarshalJSON rejects anything but a string or number. */
+export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+const INT_RANGE: Record<string, [number, number]> = {
+  int32: [-2147483648, 2147483647],
+  int64: [-9223372036854775808, 9223372036854775807],
+};
+
+interface Position {
+  /** Go struct holding the current field (`ServicePort`), or null at the root. */
+  struct: string | null;
+  /** Field names from the root, without indices or map keys, as encoding/json's error context. */
+  goPath: string[];
+  /** Field path with indices, for `field` and unknown-field paths. */
+  path: string;
+}
+
+class Checker {
+  readonly errors: TypeError_[] = [];
+  readonly unknownFields: string[] = [];
+
+  check(schema: TSchema, value: unknown, at: Position): void {
+    // JSON null decodes into any Go type (the zero value), so it is never a type error.
+    if (value === null || value === undefined) return;
+    if (typeof schema.$ref === 'string') return this.checkNamed(schema.$ref, value, at);
+    if (typeof schema.$id === 'string') return this.checkNamed(schema.$id, value, at, schema);
+    this.checkShape(schema, value, at, null);
+  }
+
+  private checkNamed(id: string, value: unknown, at: Position, known?: TSchema): void {
+    const schema = known ?? SCHEMAS.get(id);
+    if (!schema) throw new Error(`schema ${id} is not registered`);
+    if (id === IDS.fieldsV1 || id === IDS.rawExtension) return; // raw JSON of any shape
+    if (id === IDS.intOrString) {
+      // IntOrString.UnmarshalJSON: a quoted value is the string arm, anything else is an int32.
+      if (typeof value !== 'string') this.checkInteger('int32', value, at);
+      return;
+    }
+    if (id === IDS.quantity) {
+      if (typeof value !== 'string' && typeof value !== 'number') this.errors.push({ field: at.path, message: QUANTITY_FORMAT_ERROR });
+      return;
+    }
+    this.checkShape(schema, value, at, id);
+  }
+
+  private checkShape(schema: TSchema, value: unknown, at: Position, id: string | null): void {
+    switch (schema.type) {
+      case 'string':
+        if (typeof value !== 'string') this.typeError(value, at, goType(schema, id));
+        return;
+      case 'boolean':
+        if (typeof value !== 'boolean') this.typeError(value, at, 'bool');
+        return;
+      case 'integer':
+        this.checkInteger(schema.format === 'int32' ? 'int32' : 'int64', value, at);
+        return;
+      case 'number':
+        if (typeof value !== 'number') this.typeError(value, at, 'float64');
+        return;
+      case 'array':
+        if (!Array.isArray(value)) return this.typeError(value, at, goType(schema, id));
+        value.forEach((item, i) => this.check(schema.items as TSchema, item, { ...at, path: `${at.path}[${i}]` }));
+        return;
+      case 'object':
+        if (typeof value !== 'object' || Array.isArray(value)) return this.typeError(value, at, goType(schema, id));
+        return this.checkObject(schema, value as Record<string, unknown>, at, id);
+      default:
+        return;
+    }
+  }
+
+  private checkObject(schema: TSchema, value: Record<string, unknown>, at: Position, id: string | null): void {
+    const values = schema.additionalProperties;
+    if (values && typeof values === 'object') {
+      // A Go map: keys are not part of encoding/json's error context.
+      for (const [key, v] of Object.entries(value)) this.check(values as TSchema, v, { ...at, path: `${at.path}[${key}]` });
+      return;
+    }
+    const props = (schema.properties ?? {}) as Record<string, TSchema>;
+    const open = schema[PRESERVE_UNKNOWN] === true;
+    const struct = id ? goStructName(id) : at.struct;
+    for (const [key, v] of Object.entries(value)) {
+      const path = at.path ? `${at.path}.${key}` : key;
+      const field = Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
+      if (!field) {
+        if (!open) this.unknownFields.push(path);
+        continue;
+      }
+      this.check(field, v, { struct, goPath: [...at.goPath, key], path });
+    }
+  }
+
+  private checkInteger(goInt: 'int32' | 'int64', value: unknown, at: Position): void {
+    if (typeof value !== 'number') return this.typeError(value, at, goInt);
+    const [min, max] = INT_RANGE[goInt]!;
+    // encoding/json names the literal when a number does not fit the integer type.
+    if (!Number.isInteger(value) || value < min || value > max) this.typeError(value, at, goInt, `number ${jsonNumber(value)}`);
+  }
+
+  private typeError(value: unknown, at: Position, type: string, described?: string): void {
+    const what = described ?? jsonKind(value);
+    const message = at.struct
+      ? `json: cannot unmarshal ${what} into Go struct field ${at.struct}.${at.goPath.join('.')} of type ${type}`
+      : `json: cannot unmarshal ${what} into Go value of type ${type}`;
+    this.errors.push({ field: at.path, message });
+  }
+}
+
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  switch (typeof value) {
+    case 'string':
+      return 'string';
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'bool';
+    default:
+      return 'object';
+  }
+}
+
+/** Go prints the literal as it appeared; JSON.parse keeps no text, so use JSON's own rendering. */
+function jsonNumber(n: number): string {
+  return JSON.stringify(n);
+}
+
+/** The Go type encoding/json names: `v1.PodSpec`, `[]v1.Container`, `map[string]string`, `string`. */
+function goType(schema: TSchema, id: string | null): string {
+  if (typeof schema[GO_TYPE] === 'string') return schema[GO_TYPE] as string;
+  if (typeof schema.$ref === 'string') {
+    const target = SCHEMAS.get(schema.$ref);
+    return target ? goType(target, schema.$ref) : goTypeName(schema.$ref);
+  }
+  if (id && schema.type === 'object' && !schema.additionalProperties) return goTypeName(id);
+  switch (schema.type) {
+    case 'string':
+      return 'string';
+    case 'boolean':
+      return 'bool';
+    case 'integer':
+      return schema.format === 'int32' ? 'int32' : 'int64';
+    case 'number':
+      return 'float64';
+    case 'array':
+      return `[]${goType(schema.items as TSchema, null)}`;
+    case 'object':
+      if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+        return `map[string]${goType(schema.additionalProperties as TSchema, null)}`;
+      }
+      return 'map[string]interface {}';
+    default:
+      return 'interface {}';
+  }
+}
+
+/**
+ * Check a decoded JSON body against the schema of `kind` (Pod, Service, DeleteOptions, …).
+ * Throws for a kind without a schema: that is a routing bug, not a client error.
+ */
+export function checkTypes(kind: string, body: unknown): TypeCheckResult {
+  const id = KIND_SCHEMAS.get(kind);
+  if (!id) throw new Error(`no schema for kind ${kind}`);
+  const checker = new Checker();
+  checker.check({ $ref: id } as unknown as TSchema, body, { struct: null, goPath: [], path: '' });
+  return { errors: checker.errors, unknownFields: checker.unknownFields };
+}
+
+export function hasSchema(kind: string): boolean {
+  return KIND_SCHEMAS.has(kind);
+}
+
+/** The warning kube-apiserver sends (fieldValidation=Warn) for one unknown field. */
+export function unknownFieldWarning(path: string): string {
+  return `unknown field "${path}"`;
+}
+
+/** The 400 BadRequest message for fieldValidation=Strict. */
+export function strictDecodingError(paths: string[]): string {
+  return `strict decoding error: ${paths.map(unknownFieldWarning).join(', ')}`;
+}
+
+/** The 400 BadRequest message for a body that fails to decode (create/update handlers). */
+export function decodeErrorMessage(kind: string, version: string, decodeError: string): string {
+  return `${kind} in version "${version}" cannot be handled as a ${kind}: ${decodeError}`;
+}

@@ -1,0 +1,396 @@
+// core/v1 Pod and the container types it embeds. Fields netledger reads (ports, nodeName,
+// hostname, subdomain, hostNetwork, status IPs and conditions) are typed in full; the rest of
+// what real manifests carry (volumes, securityContext, affinity, probes' handlers, …) is typed as
+// named open objects so `fieldValidation=Strict` accepts them, as kube-apiserver would.
+
+import { API_CONVENTIONS, IntOrString, Quantity, Time, standardListMeta, standardObjectMeta, typeMeta } from './meta.js';
+import { bool, gvk, int32, int64, list, mapOf, mergeList, opaque, ref, str, strList, strMap, struct, atomic } from './build.js';
+
+export const CORE = 'io.k8s.api.core.v1';
+const PROBES = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes';
+
+const quantities = (description: string) => mapOf(ref(Quantity), description, 'map[v1.ResourceName]resource.Quantity');
+
+export const ContainerPort = struct(
+  `${CORE}.ContainerPort`,
+  'ContainerPort represents a network port in a single container.',
+  {
+    containerPort: int32("Number of port to expose on the pod's IP address. This must be a valid port number, 0 < x < 65536."),
+    hostIP: str('What host IP to bind the external port to.'),
+    hostPort: int32('Number of port to expose on the host. If specified, this must be a valid port number, 0 < x < 65536. If HostNetwork is specified, this must match ContainerPort. Most containers do not need this.'),
+    name: str('If specified, this must be an IANA_SVC_NAME and unique within the pod. Each named port in a pod must have a unique name. Name for the port that can be referred to by services.'),
+    protocol: str('Protocol for port. Must be UDP, TCP, or SCTP. Defaults to "TCP".'),
+  },
+  { required: ['containerPort'] },
+);
+
+export const EnvVarSource = opaque(`${CORE}.EnvVarSource`, 'EnvVarSource represents a source for the value of an EnvVar.');
+export const EnvFromSource = opaque(`${CORE}.EnvFromSource`, 'EnvFromSource represents the source of a set of ConfigMaps or Secrets');
+
+export const EnvVar = struct(
+  `${CORE}.EnvVar`,
+  'EnvVar represents an environment variable present in a Container.',
+  {
+    name: str("Name of the environment variable. May consist of any printable ASCII characters except '='."),
+    value: str('Variable references $(VAR_NAME) are expanded using the previously defined environment variables in the container and any service environment variables. Defaults to "".'),
+    valueFrom: ref(EnvVarSource, "Source for the environment variable's value. Cannot be used if value is not empty."),
+  },
+  { required: ['name'] },
+);
+
+export const VolumeMount = struct(
+  `${CORE}.VolumeMount`,
+  'VolumeMount describes a mounting of a Volume within a container.',
+  {
+    mountPath: str('Path within the container at which the volume should be mounted.  Must not contain \':\'.'),
+    mountPropagation: str('mountPropagation determines how mounts are propagated from the host to container and the other way around. When not set, MountPropagationNone is used.'),
+    name: str('This must match the Name of a Volume.'),
+    readOnly: bool('Mounted read-only if true, read-write otherwise (false or unspecified). Defaults to false.'),
+    recursiveReadOnly: str('RecursiveReadOnly specifies whether read-only mounts should be handled recursively.'),
+    subPath: str('Path within the volume from which the container\'s volume should be mounted. Defaults to "" (volume\'s root).'),
+    subPathExpr: str("Expanded path within the volume from which the container's volume should be mounted. SubPathExpr and SubPath are mutually exclusive."),
+  },
+  { required: ['name', 'mountPath'] },
+);
+
+export const VolumeDevice = struct(
+  `${CORE}.VolumeDevice`,
+  'volumeDevice describes a mapping of a raw block device within a container.',
+  {
+    devicePath: str('devicePath is the path inside of the container that the device will be mapped to.'),
+    name: str('name must match the name of a persistentVolumeClaim in the pod'),
+  },
+  { required: ['name', 'devicePath'] },
+);
+
+export const ResourceClaim = opaque(`${CORE}.ResourceClaim`, 'ResourceClaim references one entry in PodSpec.ResourceClaims.');
+
+export const ResourceRequirements = struct(
+  `${CORE}.ResourceRequirements`,
+  'ResourceRequirements describes the compute resource requirements.',
+  {
+    claims: list(ref(ResourceClaim), 'Claims lists the names of resources, defined in spec.resourceClaims, that are used by this container.', mergeList('name', ['name'])),
+    limits: quantities('Limits describes the maximum amount of compute resources allowed. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'),
+    requests: quantities('Requests describes the minimum amount of compute resources required. If Requests is omitted for a container, it defaults to Limits if that is explicitly specified, otherwise to an implementation-defined value. Requests cannot exceed Limits.'),
+  },
+);
+
+export const ExecAction = struct(`${CORE}.ExecAction`, 'ExecAction describes a "run in container" action.', {
+  command: strList("Command is the command line to execute inside the container, the working directory for the command  is root ('/') in the container's filesystem.", atomic),
+});
+
+export const HTTPHeader = struct(
+  `${CORE}.HTTPHeader`,
+  'HTTPHeader describes a custom header to be used in HTTP probes',
+  {
+    name: str('The header field name. This will be canonicalized upon output, so case-variant names will be understood as the same header.'),
+    value: str('The header field value'),
+  },
+  { required: ['name', 'value'] },
+);
+
+export const HTTPGetAction = struct(
+  `${CORE}.HTTPGetAction`,
+  'HTTPGetAction describes an action based on HTTP Get requests.',
+  {
+    host: str('Host name to connect to, defaults to the pod IP. You probably want to set "Host" in httpHeaders instead.'),
+    httpHeaders: list(ref(HTTPHeader), 'Custom headers to set in the request. HTTP allows repeated headers.', atomic),
+    path: str('Path to access on the HTTP server.'),
+    port: ref(IntOrString, 'Name or number of the port to access on the container. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME.'),
+    scheme: str('Scheme to use for connecting to the host. Defaults to HTTP.'),
+  },
+  { required: ['port'] },
+);
+
+export const TCPSocketAction = struct(
+  `${CORE}.TCPSocketAction`,
+  'TCPSocketAction describes an action based on opening a socket',
+  {
+    host: str('Optional: Host name to connect to, defaults to the pod IP.'),
+    port: ref(IntOrString, 'Number or name of the port to access on the container. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME.'),
+  },
+  { required: ['port'] },
+);
+
+export const GRPCAction = struct(
+  `${CORE}.GRPCAction`,
+  'GRPCAction specifies an action involving a GRPC service.',
+  {
+    port: int32('Port number of the gRPC service. Number must be in the range 1 to 65535.'),
+    service: str('Service is the name of the service to place in the gRPC HealthCheckRequest (see https://github.com/grpc/grpc/blob/master/doc/health-checking.md).'),
+  },
+  { required: ['port'] },
+);
+
+export const Probe = struct(
+  `${CORE}.Probe`,
+  'Probe describes a health check to be performed against a container to determine whether it is alive or ready to receive traffic.',
+  {
+    exec: ref(ExecAction, 'Exec specifies a command to execute in the container.'),
+    failureThreshold: int32('Minimum consecutive failures for the probe to be considered failed after having succeeded. Defaults to 3. Minimum value is 1.'),
+    grpc: ref(GRPCAction, 'GRPC specifies a GRPC HealthCheckRequest.'),
+    httpGet: ref(HTTPGetAction, 'HTTPGet specifies an HTTP GET request to perform.'),
+    initialDelaySeconds: int32(`Number of seconds after the container has started before liveness probes are initiated. More info: ${PROBES}`),
+    periodSeconds: int32('How often (in seconds) to perform the probe. Default to 10 seconds. Minimum value is 1.'),
+    successThreshold: int32('Minimum consecutive successes for the probe to be considered successful after having failed. Defaults to 1. Must be 1 for liveness and startup. Minimum value is 1.'),
+    tcpSocket: ref(TCPSocketAction, 'TCPSocket specifies a connection to a TCP port.'),
+    terminationGracePeriodSeconds: int64('Optional duration in seconds the pod needs to terminate gracefully upon probe failure.'),
+    timeoutSeconds: int32(`Number of seconds after which the probe times out. Defaults to 1 second. Minimum value is 1. More info: ${PROBES}`),
+  },
+);
+
+export const Lifecycle = opaque(`${CORE}.Lifecycle`, 'Lifecycle describes actions that the management system should take in response to container lifecycle events.');
+export const SecurityContext = opaque(`${CORE}.SecurityContext`, 'SecurityContext holds security configuration that will be applied to a container. Some fields are present in both SecurityContext and PodSecurityContext.  When both are set, the values in SecurityContext take precedence.');
+export const ContainerResizePolicy = opaque(`${CORE}.ContainerResizePolicy`, 'ContainerResizePolicy represents resource resize policy for the container.');
+
+export const Container = struct(
+  `${CORE}.Container`,
+  'A single application container that you want to run within a pod.',
+  {
+    args: strList("Arguments to the entrypoint. The container image's CMD is used if this is not provided. Cannot be updated. More info: https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#running-a-command-in-a-shell", atomic),
+    command: strList("Entrypoint array. Not executed within a shell. The container image's ENTRYPOINT is used if this is not provided. Cannot be updated. More info: https://kubernetes.io/docs/tasks/inject-data-application/define-command-argument-container/#running-a-command-in-a-shell", atomic),
+    env: list(ref(EnvVar), 'List of environment variables to set in the container. Cannot be updated.', mergeList('name')),
+    envFrom: list(ref(EnvFromSource), 'List of sources to populate environment variables in the container. Cannot be updated.', atomic),
+    image: str('Container image name. More info: https://kubernetes.io/docs/concepts/containers/images This field is optional to allow higher level config management to default or override container images in workload controllers like Deployments and StatefulSets.'),
+    imagePullPolicy: str('Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More info: https://kubernetes.io/docs/concepts/containers/images#updating-images'),
+    lifecycle: ref(Lifecycle, 'Actions that the management system should take in response to container lifecycle events. Cannot be updated.'),
+    livenessProbe: ref(Probe, `Periodic probe of container liveness. Container will be restarted if the probe fails. Cannot be updated. More info: ${PROBES}`),
+    name: str('Name of the container specified as a DNS_LABEL. Each container in a pod must have a unique name (DNS_LABEL). Cannot be updated.'),
+    ports: list(ref(ContainerPort), 'List of ports to expose from the container. Not specifying a port here DOES NOT prevent that port from being exposed. Any port which is listening on the default "0.0.0.0" address inside a container will be accessible from the network. Cannot be updated.', {
+      'x-kubernetes-list-map-keys': ['containerPort', 'protocol'],
+      'x-kubernetes-list-type': 'map',
+      'x-kubernetes-patch-merge-key': 'containerPort',
+      'x-kubernetes-patch-strategy': 'merge',
+    }),
+    readinessProbe: ref(Probe, `Periodic probe of container service readiness. Container will be removed from service endpoints if the probe fails. Cannot be updated. More info: ${PROBES}`),
+    resizePolicy: list(ref(ContainerResizePolicy), 'Resources resize policy for the container.', atomic),
+    resources: ref(ResourceRequirements, 'Compute Resources required by this container. Cannot be updated. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'),
+    restartPolicy: str('RestartPolicy defines the restart behavior of individual containers in a pod. This overrides the pod-level restart policy.'),
+    securityContext: ref(SecurityContext, 'SecurityContext defines the security options the container should be run with. If set, the fields of SecurityContext override the equivalent fields of PodSecurityContext. More info: https://kubernetes.io/docs/tasks/configure-pod-container/security-context/'),
+    startupProbe: ref(Probe, `StartupProbe indicates that the Pod has successfully initialized. If specified, no other probes are executed until this completes successfully. This cannot be updated. More info: ${PROBES}`),
+    stdin: bool('Whether this container should allocate a buffer for stdin in the container runtime. If this is not set, reads from stdin in the container will always result in EOF. Default is false.'),
+    stdinOnce: bool('Whether the container runtime should close the stdin channel after it has been opened by a single attach. Default is false'),
+    terminationMessagePath: str("Optional: Path at which the file to which the container's termination message will be written is mounted into the container's filesystem. Defaults to /dev/termination-log. Cannot be updated."),
+    terminationMessagePolicy: str('Indicate how the termination message should be populated. Defaults to File. Cannot be updated.'),
+    tty: bool("Whether this container should allocate a TTY for itself, also requires 'stdin' to be true. Default is false."),
+    volumeDevices: list(ref(VolumeDevice), 'volumeDevices is the list of block devices to be used by the container.', mergeList('devicePath')),
+    volumeMounts: list(ref(VolumeMount), "Pod volumes to mount into the container's filesystem. Cannot be updated.", mergeList('mountPath')),
+    workingDir: str("Container's working directory. If not specified, the container runtime's default will be used, which might be configured in the container image. Cannot be updated."),
+  },
+  { required: ['name'] },
+);
+
+export const Volume = opaque(
+  `${CORE}.Volume`,
+  'Volume represents a named volume in a pod that may be accessed by any container in the pod.',
+  { name: str('name of the volume. Must be a DNS_LABEL and unique within the pod. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names') },
+);
+
+export const LocalObjectReference = struct(
+  `${CORE}.LocalObjectReference`,
+  'LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.',
+  { name: str('Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names') },
+);
+
+export const Toleration = struct(
+  `${CORE}.Toleration`,
+  'The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.',
+  {
+    effect: str('Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.'),
+    key: str('Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.'),
+    operator: str("Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal."),
+    tolerationSeconds: int64('TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint.'),
+    value: str('Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.'),
+  },
+);
+
+export const HostAlias = struct(
+  `${CORE}.HostAlias`,
+  "HostAlias holds the mapping between IP and hostnames that will be injected as an entry in the pod's hosts file.",
+  { hostnames: strList('Hostnames for the above IP address.', atomic), ip: str('IP address of the host file entry.') },
+  { required: ['ip'] },
+);
+
+export const PodReadinessGate = struct(
+  `${CORE}.PodReadinessGate`,
+  'PodReadinessGate contains the reference to a pod condition',
+  { conditionType: str("ConditionType refers to a condition in the pod's condition list with matching type.") },
+  { required: ['conditionType'] },
+);
+
+export const PodSchedulingGate = struct(
+  `${CORE}.PodSchedulingGate`,
+  'PodSchedulingGate is associated to a Pod to guard its scheduling.',
+  { name: str('Name of the scheduling gate. Each scheduling gate must have a unique name field.') },
+  { required: ['name'] },
+);
+
+// Types netledger passes through untouched.
+export const Affinity = opaque(`${CORE}.Affinity`, 'Affinity is a group of affinity scheduling rules.');
+export const PodSecurityContext = opaque(`${CORE}.PodSecurityContext`, 'PodSecurityContext holds pod-level security attributes and common container settings.');
+export const PodDNSConfig = opaque(`${CORE}.PodDNSConfig`, 'PodDNSConfig defines the DNS parameters of a pod in addition to those generated from DNSPolicy.');
+export const TopologySpreadConstraint = opaque(`${CORE}.TopologySpreadConstraint`, 'TopologySpreadConstraint specifies how to spread matching pods among the given topology.');
+export const PodOS = opaque(`${CORE}.PodOS`, 'PodOS defines the OS parameters of a pod.');
+export const PodResourceClaim = opaque(`${CORE}.PodResourceClaim`, 'PodResourceClaim references exactly one ResourceClaim, either directly or by naming a ResourceClaimTemplate which is then turned into a ResourceClaim for the pod.');
+export const EphemeralContainer = opaque(`${CORE}.EphemeralContainer`, 'An EphemeralContainer is a temporary container that you may add to an existing Pod for user-initiated activities such as debugging.');
+
+export const PodSpec = struct(
+  `${CORE}.PodSpec`,
+  'PodSpec is a description of a pod.',
+  {
+    activeDeadlineSeconds: int64('Optional duration in seconds the pod may be active on the node relative to StartTime before the system will actively try to mark it failed and kill associated containers. Value must be a positive integer.'),
+    affinity: ref(Affinity, "If specified, the pod's scheduling constraints"),
+    automountServiceAccountToken: bool('AutomountServiceAccountToken indicates whether a service account token should be automatically mounted.'),
+    containers: list(ref(Container), 'List of containers belonging to the pod. Containers cannot currently be added or removed. There must be at least one container in a Pod. Cannot be updated.', mergeList('name')),
+    dnsConfig: ref(PodDNSConfig, 'Specifies the DNS parameters of a pod. Parameters specified here will be merged to the generated DNS configuration based on DNSPolicy.'),
+    dnsPolicy: str('Set DNS policy for the pod. Defaults to "ClusterFirst". Valid values are \'ClusterFirstWithHostNet\', \'ClusterFirst\', \'Default\' or \'None\'.'),
+    enableServiceLinks: bool("EnableServiceLinks indicates whether information about services should be injected into pod's environment variables, matching the syntax of Docker links. Optional: Defaults to true."),
+    ephemeralContainers: list(ref(EphemeralContainer), 'List of ephemeral containers run in this pod. Ephemeral containers may be run in an existing pod to perform user-initiated actions such as debugging.', mergeList('name')),
+    hostAliases: list(ref(HostAlias), "HostAliases is an optional list of hosts and IPs that will be injected into the pod's hosts file if specified.", mergeList('ip')),
+    hostIPC: bool("Use the host's ipc namespace. Optional: Default to false."),
+    hostNetwork: bool("Host networking requested for this pod. Use the host's network namespace. Default to false."),
+    hostPID: bool("Use the host's pid namespace. Optional: Default to false."),
+    hostUsers: bool("Use the host's user namespace. Optional: Default to true."),
+    hostname: str("Specifies the hostname of the Pod If not specified, the pod's hostname will be set to a system-defined value."),
+    imagePullSecrets: list(ref(LocalObjectReference), 'ImagePullSecrets is an optional list of references to secrets in the same namespace to use for pulling any of the images used by this PodSpec.', mergeList('name')),
+    initContainers: list(ref(Container), 'List of initialization containers belonging to the pod. Init containers are executed in order prior to containers being started. More info: https://kubernetes.io/docs/concepts/workloads/pods/init-containers/', mergeList('name')),
+    nodeName: str('NodeName indicates in which node this pod is scheduled. If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName.'),
+    nodeSelector: strMap("NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node. More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/"),
+    os: ref(PodOS, 'Specifies the OS of the containers in the pod. Some pod and container fields are restricted if this is set.'),
+    overhead: quantities('Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.'),
+    preemptionPolicy: str('PreemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.'),
+    priority: int32('The priority value. Various system components use this field to find the priority of the pod.'),
+    priorityClassName: str("If specified, indicates the pod's priority."),
+    readinessGates: list(ref(PodReadinessGate), 'If specified, all readiness gates will be evaluated for pod readiness.', atomic),
+    resourceClaims: list(ref(PodResourceClaim), 'ResourceClaims defines which ResourceClaims must be allocated and reserved before the Pod is allowed to start.', mergeList('name')),
+    resources: ref(ResourceRequirements, 'Resources is the total amount of CPU and Memory resources required by all containers in the pod.'),
+    restartPolicy: str('Restart policy for all containers within the pod. One of Always, OnFailure, Never. Default to Always. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy'),
+    runtimeClassName: str('RuntimeClassName refers to a RuntimeClass object in the node.k8s.io group, which should be used to run this pod.'),
+    schedulerName: str('If specified, the pod will be dispatched by specified scheduler. If not specified, the pod will be dispatched by default scheduler.'),
+    schedulingGates: list(ref(PodSchedulingGate), 'SchedulingGates is an opaque list of values that if specified will block scheduling the pod.', mergeList('name')),
+    securityContext: ref(PodSecurityContext, 'SecurityContext holds pod-level security attributes and common container settings. Optional: Defaults to empty.  See type description for default values of each field.'),
+    serviceAccount: str('DeprecatedServiceAccount is a deprecated alias for ServiceAccountName. Deprecated: Use serviceAccountName instead.'),
+    serviceAccountName: str('ServiceAccountName is the name of the ServiceAccount to use to run this pod. More info: https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/'),
+    setHostnameAsFQDN: bool("If true the pod's hostname will be configured as the pod's FQDN, rather than the leaf name (the default). Default to false."),
+    shareProcessNamespace: bool('Share a single process namespace between all of the containers in a pod. Optional: Default to false.'),
+    subdomain: str('If specified, the fully qualified Pod hostname will be "<hostname>.<subdomain>.<pod namespace>.svc.<cluster domain>". If not specified, the pod will not have a domainname at all.'),
+    terminationGracePeriodSeconds: int64('Optional duration in seconds the pod needs to terminate gracefully. May be decreased in delete request. Value must be non-negative integer. Defaults to 30 seconds.'),
+    tolerations: list(ref(Toleration), "If specified, the pod's tolerations.", atomic),
+    topologySpreadConstraints: list(ref(TopologySpreadConstraint), 'TopologySpreadConstraints describes how a group of pods ought to spread across topology domains.', {
+      'x-kubernetes-list-map-keys': ['topologyKey', 'whenUnsatisfiable'],
+      'x-kubernetes-list-type': 'map',
+      'x-kubernetes-patch-merge-key': 'topologyKey',
+      'x-kubernetes-patch-strategy': 'merge',
+    }),
+    volumes: list(ref(Volume), 'List of volumes that can be mounted by containers belonging to the pod. More info: https://kubernetes.io/docs/concepts/storage/volumes', {
+      ...mergeList('name'),
+      'x-kubernetes-patch-strategy': 'merge,retainKeys',
+    }),
+  },
+  { required: ['containers'] },
+);
+
+export const PodCondition = struct(
+  `${CORE}.PodCondition`,
+  'PodCondition contains details for the current condition of this pod.',
+  {
+    lastProbeTime: ref(Time, 'Last time we probed the condition.'),
+    lastTransitionTime: ref(Time, 'Last time the condition transitioned from one status to another.'),
+    message: str('Human-readable message indicating details about last transition.'),
+    observedGeneration: int64('If set, this represents the .metadata.generation that the pod condition was set based upon.'),
+    reason: str("Unique, one-word, CamelCase reason for the condition's last transition."),
+    status: str('Status is the status of the condition. Can be True, False, Unknown. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#pod-conditions'),
+    type: str('Type is the type of the condition. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#pod-conditions'),
+  },
+  { required: ['type', 'status'] },
+);
+
+export const PodIP = struct(`${CORE}.PodIP`, 'PodIP represents a single IP address allocated to the pod.', { ip: str('IP is the IP address assigned to the pod') }, { required: ['ip'] });
+export const HostIP = struct(`${CORE}.HostIP`, 'HostIP represents a single IP address allocated to the host.', { ip: str('IP is the IP address assigned to the host') }, { required: ['ip'] });
+
+// Status-side types netledger never interprets.
+export const ResourceStatus = opaque(`${CORE}.ResourceStatus`, 'ResourceStatus represents the status of a single resource allocated to a Pod.');
+export const ContainerUser = opaque(`${CORE}.ContainerUser`, 'ContainerUser represents user identity information');
+export const VolumeMountStatus = opaque(`${CORE}.VolumeMountStatus`, 'VolumeMountStatus shows status of volume mounts.');
+export const PodResourceClaimStatus = opaque(`${CORE}.PodResourceClaimStatus`, 'PodResourceClaimStatus is stored in the PodStatus for each PodResourceClaim which references a ResourceClaimTemplate.');
+export const ContainerState = opaque(`${CORE}.ContainerState`, 'ContainerState holds a possible state of container. Only one of its members may be specified. If none of them is specified, the default one is ContainerStateWaiting.');
+
+export const ContainerStatus = struct(
+  `${CORE}.ContainerStatus`,
+  'ContainerStatus contains details for the current status of this container.',
+  {
+    allocatedResources: quantities('AllocatedResources represents the compute resources allocated for this container by the node.'),
+    allocatedResourcesStatus: list(ref(ResourceStatus), 'AllocatedResourcesStatus represents the status of various resources allocated for this Pod.', mergeList('name')),
+    containerID: str("ContainerID is the ID of the container in the format '<type>://<container_id>'."),
+    image: str('Image is the name of container image that the container is running. More info: https://kubernetes.io/docs/concepts/containers/images.'),
+    imageID: str("ImageID is the image ID of the container's image."),
+    lastState: ref(ContainerState, 'LastTerminationState holds the last termination state of the container to help debug container crashes and restarts.'),
+    name: str('Name is a DNS_LABEL representing the unique name of the container. Each container in a pod must have a unique name across all container types. Cannot be updated.'),
+    ready: bool('Ready specifies whether the container is currently passing its readiness check. The value will change as readiness probes keep executing.'),
+    resources: ref(ResourceRequirements, 'Resources represents the compute resource requests and limits that have been successfully enacted on the running container after it has been started or has been successfully resized.'),
+    restartCount: int32('RestartCount holds the number of times the container has been restarted. The value is never negative.'),
+    started: bool('Started indicates whether the container has finished its postStart lifecycle hook and passed its startup probe.'),
+    state: ref(ContainerState, "State holds details about the container's current condition."),
+    user: ref(ContainerUser, 'User represents user identity information initially attached to the first process of the container'),
+    volumeMounts: list(ref(VolumeMountStatus), 'Status of volume mounts.', mergeList('mountPath')),
+  },
+  { required: ['name', 'ready', 'restartCount', 'image', 'imageID'] },
+);
+
+export const PodStatus = struct(
+  `${CORE}.PodStatus`,
+  'PodStatus represents information about the status of a pod. Status may trail the actual state of a system, especially if the node that hosts the pod cannot contact the control plane.',
+  {
+    conditions: list(ref(PodCondition), 'Current service state of pod. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#pod-conditions', mergeList('type')),
+    containerStatuses: list(ref(ContainerStatus), 'Statuses of containers in this pod. Each container in the pod should have at most one status in this list, and all statuses should be for containers in the pod.', atomic),
+    ephemeralContainerStatuses: list(ref(ContainerStatus), 'Statuses for any ephemeral containers that have run in this pod.', atomic),
+    hostIP: str('hostIP holds the IP address of the host to which the pod is assigned. Empty if the pod has not started yet.'),
+    hostIPs: list(ref(HostIP), 'hostIPs holds the IP addresses allocated to the host. If this field is specified, the first entry must match the hostIP field.', { 'x-kubernetes-list-type': 'atomic', 'x-kubernetes-patch-merge-key': 'ip', 'x-kubernetes-patch-strategy': 'merge' }),
+    initContainerStatuses: list(ref(ContainerStatus), 'Statuses of init containers in this pod.', atomic),
+    message: str('A human readable message indicating details about why the pod is in this condition.'),
+    nominatedNodeName: str('nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods.'),
+    observedGeneration: int64('If set, this represents the .metadata.generation that the pod status was set based upon.'),
+    phase: str('The phase of a Pod is a simple, high-level summary of where the Pod is in its lifecycle. There are five possible phase values: Pending, Running, Succeeded, Failed and Unknown. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#pod-phase'),
+    podIP: str('podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.'),
+    podIPs: list(ref(PodIP), 'podIPs holds the IP addresses allocated to the pod. If this field is specified, the 0th entry must match the podIP field.', mergeList('ip')),
+    qosClass: str('The Quality of Service (QOS) classification assigned to the pod based on resource requirements. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/#quality-of-service-classes'),
+    reason: str("A brief CamelCase message indicating details about why the pod is in this state. e.g. 'Evicted'"),
+    resize: str("Status of resources resize desired for pod's containers. It is empty if no resources resize is pending."),
+    resourceClaimStatuses: list(ref(PodResourceClaimStatus), 'Status of resource claims.', mergeList('name')),
+    startTime: ref(Time, 'RFC 3339 date and time at which the object was acknowledged by the Kubelet. This is before the Kubelet pulled the container image(s) for the pod.'),
+  },
+);
+
+export const Pod = struct(
+  `${CORE}.Pod`,
+  'Pod is a collection of containers that can run on a host. This resource is created by clients and scheduled onto hosts.',
+  {
+    ...typeMeta,
+    metadata: standardObjectMeta(),
+    spec: ref(PodSpec, `Specification of the desired behavior of the pod. More info: ${API_CONVENTIONS}#spec-and-status`),
+    status: ref(PodStatus, `Most recently observed status of the pod. This data may not be up to date. Populated by the system. Read-only. More info: ${API_CONVENTIONS}#spec-and-status`),
+  },
+  { gvk: gvk('', 'v1', 'Pod') },
+);
+
+export const PodList = struct(
+  `${CORE}.PodList`,
+  'PodList is a list of Pods.',
+  {
+    ...typeMeta,
+    items: list(ref(Pod), `List of pods. More info: ${API_CONVENTIONS}`),
+    metadata: standardListMeta(),
+  },
+  { required: ['items'], gvk: gvk('', 'v1', 'PodList') },
+);
+
+export const POD_SCHEMAS = [
+  ContainerPort, EnvVarSource, EnvFromSource, EnvVar, VolumeMount, VolumeDevice, ResourceClaim, ResourceRequirements,
+  ExecAction, HTTPHeader, HTTPGetAction, TCPSocketAction, GRPCAction, Probe, Lifecycle, SecurityContext,
+  ContainerResizePolicy, Container, Volume, LocalObjectReference, Toleration, HostAlias, PodReadinessGate,
+  PodSchedulingGate, Affinity, PodSecurityContext, PodDNSConfig, TopologySpreadConstraint, PodOS, PodResourceClaim,
+  EphemeralContainer, PodSpec, PodCondition, PodIP, HostIP, ResourceStatus, ContainerUser, VolumeMountStatus,
+  PodResourceClaimStatus, ContainerState, ContainerStatus, PodStatus, Pod, PodList,
+];
+
+export { quantities };

@@ -1,0 +1,59 @@
+// Every named schema, by its OpenAPI definition name, and the top-level kinds by GVK.
+
+import type { TSchema } from '@sinclair/typebox';
+import type { Gvk } from './build.js';
+import { META_SCHEMAS } from './meta.js';
+import { POD_SCHEMAS } from './pod.js';
+import { SERVICE_SCHEMAS } from './service.js';
+import { NODE_SCHEMAS } from './node.js';
+import { ENDPOINTSLICE_SCHEMAS } from './endpointslice.js';
+
+function index(schemas: TSchema[]): ReadonlyMap<string, TSchema> {
+  const byId = new Map<string, TSchema>();
+  for (const s of schemas) {
+    const id = s.$id;
+    if (!id) throw new Error('named schema without $id');
+    if (byId.has(id) && byId.get(id) !== s) throw new Error(`duplicate schema ${id}`);
+    byId.set(id, s);
+  }
+  return byId;
+}
+
+/** Definition name (`io.k8s.api.core.v1.Pod`) → schema. */
+export const SCHEMAS: ReadonlyMap<string, TSchema> = index([
+  ...META_SCHEMAS,
+  ...POD_SCHEMAS,
+  ...SERVICE_SCHEMAS,
+  ...NODE_SCHEMAS,
+  ...ENDPOINTSLICE_SCHEMAS,
+]);
+
+export function schemaById(id: string): TSchema | undefined {
+  return SCHEMAS.get(id);
+}
+
+/** The GVKs a definition declares (`x-kubernetes-group-version-kind`), empty for nested types. */
+export function gvksOf(schema: TSchema): Gvk[] {
+  return (schema['x-kubernetes-group-version-kind'] as Gvk[] | undefined) ?? [];
+}
+
+/**
+ * Kind → definition name, for the kinds a request body can carry. Where a kind is declared for
+ * several groups (DeleteOptions), the kind name alone identifies it.
+ */
+export const KIND_SCHEMAS: ReadonlyMap<string, string> = (() => {
+  const byKind = new Map<string, string>();
+  for (const [id, schema] of SCHEMAS) for (const g of gvksOf(schema)) byKind.set(g.kind, id);
+  return byKind;
+})();
+
+/** The Go package alias upstream's decode errors print: `v1.ServicePort`, `intstr.IntOrString`. */
+export function goTypeName(id: string): string {
+  const parts = id.split('.');
+  return `${parts[parts.length - 2]}.${parts[parts.length - 1]}`;
+}
+
+/** The bare Go struct name (`ServicePort`). */
+export function goStructName(id: string): string {
+  return id.slice(id.lastIndexOf('.') + 1);
+}

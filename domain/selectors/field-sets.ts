@@ -1,0 +1,129 @@
+// The fields each kind can be selected on, and their string values: kube-apiserver's
+// field-label conversion functions (pkg/apis/core/v1/conversion.go) and the strategies'
+// ToSelectableFields (pkg/registry/core/*/strategy.go).
+
+import type { KubeObject, Pod } from '../objects.js';
+
+export type FieldSet = Record<string, string>;
+
+interface KindFields {
+  /** Field names a selector may use; aliases map a legacy name onto a supported one. */
+  supported: readonly string[];
+  aliases?: Readonly<Record<string, string>>;
+  /** How an unsupported field is reported (the conversion func's error). */
+  unknown: (field: string) => string;
+  values: (obj: KubeObject) => FieldSet;
+}
+
+const META = ['metadata.name', 'metadata.namespace'] as const;
+
+/** runtime.DefaultMetaV1FieldSelectorConversion's message, for kinds without their own function. */
+const defaultUnknown = (field: string) => `"${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`;
+/** The message of the per-kind conversion functions registered for Pod, Node, Namespace, Event. */
+const labelNotSupported = (field: string) => `field label not supported: ${field}`;
+
+function metaFields(obj: KubeObject): FieldSet {
+  return { 'metadata.name': obj.metadata?.name ?? '', 'metadata.namespace': obj.metadata?.namespace ?? '' };
+}
+
+const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+function podFields(obj: KubeObject): FieldSet {
+  const pod = obj as Pod;
+  const spec = pod.spec ?? {};
+  const status = pod.status ?? {};
+  const ips = podIPs(obj);
+  return {
+    ...metaFields(obj),
+    'spec.nodeName': str(spec.nodeName),
+    'spec.restartPolicy': str(spec.restartPolicy),
+    'spec.schedulerName': str(spec.schedulerName),
+    'spec.serviceAccountName': str(spec.serviceAccountName),
+    'spec.hostNetwork': String(spec.hostNetwork === true),
+    'status.phase': str(status.phase),
+    // Upstream selects on the primary IP; podIPs is matched per address in matchesFields.
+    'status.podIP': ips[0] ?? '',
+    'status.nominatedNodeName': str(status.nominatedNodeName),
+  };
+}
+
+function get(obj: unknown, path: string): unknown {
+  let cur: unknown = obj;
+  for (const part of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+const EVENT_FIELDS = [
+  'involvedObject.kind',
+  'involvedObject.namespace',
+  'involvedObject.name',
+  'involvedObject.uid',
+  'involvedObject.apiVersion',
+  'involvedObject.resourceVersion',
+  'involvedObject.fieldPath',
+  'reason',
+  'reportingComponent',
+  'source',
+  'type',
+];
+
+const KINDS: Record<string, KindFields> = {
+  Pod: {
+    supported: [
+      ...META,
+      'spec.nodeName',
+      'spec.restartPolicy',
+      'spec.schedulerName',
+      'spec.serviceAccountName',
+      'spec.hostNetwork',
+      'status.phase',
+      'status.podIP',
+      'status.podIPs',
+      'status.nominatedNodeName',
+    ],
+    // "backwards compatibility with old v1 clients which send spec.host"
+    aliases: { 'spec.host': 'spec.nodeName' },
+    unknown: labelNotSupported,
+    values: podFields,
+  },
+  Node: {
+    supported: [...META, 'spec.unschedulable'],
+    unknown: labelNotSupported,
+    values: (obj) => ({ ...metaFields(obj), 'spec.unschedulable': String(get(obj, 'spec.unschedulable') === true) }),
+  },
+  Namespace: {
+    supported: [...META, 'status.phase'],
+    unknown: labelNotSupported,
+    values: (obj) => ({ ...metaFields(obj), 'status.phase': str(get(obj, 'status.phase')) }),
+  },
+  // kubectl describe lists events by involvedObject.*; we know the fields even if we serve no events.
+  Event: {
+    supported: [...META, ...EVENT_FIELDS],
+    unknown: labelNotSupported,
+    values: (obj) => {
+      const set = metaFields(obj);
+      for (const f of EVENT_FIELDS) set[f] = f === 'source' ? str(get(obj, 'source.component')) : str(get(obj, f));
+      return set;
+    },
+  },
+};
+
+const DEFAULT_FIELDS: KindFields = { supported: META, unknown: defaultUnknown, values: metaFields };
+
+/** The field names `kind` can be selected on (legacy aliases not included). */
+export function supportedFieldSelectors(kind: string): readonly string[] {
+  return kindFields(kind).supported;
+}
+
+export function kindFields(kind: string): KindFields {
+  return Object.hasOwn(KINDS, kind) ? KINDS[kind]! : DEFAULT_FIELDS;
+}
+
+/** The pod's addresses, for `status.podIPs` terms. */
+export function podIPs(obj: KubeObject): string[] {
+  const status = (obj as Pod).status ?? {};
+  return status.podIPs?.map((p) => p.ip) ?? (status.podIP ? [status.podIP] : []);
+}

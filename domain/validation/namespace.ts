@@ -1,0 +1,39 @@
+// Namespace validation: ValidateNamespace (name is a DNS-1123 label; spec.finalizers qualified or
+// standard), ValidateNamespaceUpdate and ValidateNamespaceStatusUpdate (validation.go).
+
+import type { FieldError } from '../errors.js';
+import type { Namespace } from '../objects.js';
+import { validateObjectMeta, validateObjectMetaUpdate } from './meta.js';
+import { isQualifiedName, nameIsDNSLabel } from './names.js';
+import { FieldPath, invalid } from './path.js';
+
+const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion']);
+
+export function validateNamespace(ns: Namespace): FieldError[] {
+  const errs = validateObjectMeta(ns.metadata ?? {}, false, nameIsDNSLabel, FieldPath.of('metadata'));
+  const path = FieldPath.of('spec', 'finalizers');
+  for (const f of ns.spec?.finalizers ?? []) {
+    for (const m of isQualifiedName(f)) errs.push(invalid(path, f, m));
+    if (!f.includes('/') && !STANDARD_FINALIZERS.has(f)) {
+      errs.push(invalid(path, f, 'name is neither a standard finalizer name nor is it fully qualified'));
+    }
+  }
+  return errs;
+}
+
+export function validateNamespaceUpdate(ns: Namespace, old: Namespace): FieldError[] {
+  return validateObjectMetaUpdate(ns.metadata ?? {}, old.metadata ?? {}, FieldPath.of('metadata'));
+}
+
+export function validateNamespaceStatusUpdate(ns: Namespace, old: Namespace): FieldError[] {
+  const errs = validateNamespaceUpdate(ns, old);
+  const phase = ns.status?.phase ?? '';
+  // Upstream's path really is `status.Phase`.
+  const path = FieldPath.of('status', 'Phase');
+  if (!ns.metadata?.deletionTimestamp) {
+    if (phase !== 'Active') errs.push(invalid(path, phase, "may only be 'Active' if `deletionTimestamp` is empty"));
+  } else if (phase !== 'Terminating') {
+    errs.push(invalid(path, phase, "may only be 'Terminating' if `deletionTimestamp` is not empty"));
+  }
+  return errs;
+}

@@ -1,0 +1,235 @@
+// Pod create-time validation: validatePodMetadataAndSpec + ValidatePodCreate, and the parts of
+// ValidatePodSpec / validateContainers / validateContainerPorts (pkg/apis/core/validation/
+// validation.go) that a network control plane can meaningfully check. Runs after defaulting.
+
+import type { FieldError } from '../errors.js';
+import type { Container, Pod } from '../objects.js';
+import { validateLabelName, validateLabels, validateObjectMeta } from './meta.js';
+import { inclusiveRangeError, isDNS1123Label, isValidLabelValue, isValidPortName, isValidPortNum, nameIsDNSSubdomain } from './names.js';
+import { duplicate, FieldPath, forbidden, invalid, notSupported, required } from './path.js';
+
+export const SUPPORTED_PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP']; // sets.List: sorted
+const MAX_INT32 = 2147483647;
+
+type Spec = NonNullable<Pod['spec']>;
+
+/** ValidateDNS1123Label */
+export function validateDNS1123Label(value: string, path: FieldPath): FieldError[] {
+  return isDNS1123Label(value).map((m) => invalid(path, value, m));
+}
+
+/** validateContainerPorts */
+function validateContainerPorts(ports: Container['ports'], path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  const names = new Set<string>();
+  (ports ?? []).forEach((port, i) => {
+    const p = path.index(i);
+    const name = port.name ?? '';
+    if (name.length > 0) {
+      const msgs = isValidPortName(name);
+      if (msgs.length) for (const m of msgs) errs.push(invalid(p.child('name'), name, m));
+      else if (names.has(name)) errs.push(duplicate(p.child('name'), name));
+      else names.add(name);
+    }
+    if (!port.containerPort) errs.push(required(p.child('containerPort')));
+    else for (const m of isValidPortNum(port.containerPort)) errs.push(invalid(p.child('containerPort'), port.containerPort, m));
+    if (port.hostPort) for (const m of isValidPortNum(port.hostPort)) errs.push(invalid(p.child('hostPort'), port.hostPort, m));
+    const protocol = port.protocol ?? '';
+    if (!protocol) errs.push(required(p.child('protocol')));
+    else if (!SUPPORTED_PORT_PROTOCOLS.includes(protocol)) errs.push(notSupported(p.child('protocol'), protocol, SUPPORTED_PORT_PROTOCOLS));
+  });
+  return errs;
+}
+
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
+
+/** validateContainerCommon: name, image, termination message policy, ports, pull policy. */
+function validateContainerCommon(c: Container, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  const name = c.name ?? '';
+  if (!name) errs.push(required(path.child('name')));
+  else errs.push(...validateDNS1123Label(name, path.child('name')));
+  if (!c.image) errs.push(required(path.child('image')));
+  const tmp = c.terminationMessagePolicy;
+  if (tmp !== undefined) {
+    if (tmp === '') errs.push(required(path.child('terminationMessagePolicy')));
+    else if (!TERMINATION_MESSAGE_POLICIES.includes(String(tmp))) {
+      errs.push(notSupported(path.child('terminationMessagePolicy'), String(tmp), TERMINATION_MESSAGE_POLICIES));
+    }
+  }
+  errs.push(...validateContainerPorts(c.ports, path.child('ports')));
+  const pull = c.imagePullPolicy;
+  if (pull !== undefined) {
+    if (pull === '') errs.push(required(path.child('imagePullPolicy')));
+    else if (!PULL_POLICIES.includes(String(pull))) errs.push(notSupported(path.child('imagePullPolicy'), String(pull), PULL_POLICIES));
+  }
+  return errs;
+}
+
+/** AccumulateUniqueHostPorts: `protocol/hostIP/hostPort` must not repeat. */
+function checkHostPortConflicts(containers: Container[], path: FieldPath, seen = new Set<string>(), offset = 0): FieldError[] {
+  const errs: FieldError[] = [];
+  containers.forEach((c, ci) => {
+    (c.ports ?? []).forEach((p, pi) => {
+      if (!p.hostPort) return;
+      const key = `${p.protocol ?? ''}/${p.hostIP ?? ''}/${p.hostPort}`;
+      if (seen.has(key)) errs.push(duplicate(path.index(ci + offset).child('ports').index(pi).child('hostPort'), key));
+      else seen.add(key);
+    });
+  });
+  return errs;
+}
+
+/** validateContainers: at least one, names unique, no restartPolicy on regular containers. */
+function validateContainers(containers: Container[] | undefined, path: FieldPath): FieldError[] {
+  if (!containers || containers.length === 0) return [required(path)];
+  const errs: FieldError[] = [];
+  const names = new Set<string>();
+  containers.forEach((c, i) => {
+    const p = path.index(i);
+    errs.push(...validateContainerCommon(c, p));
+    if (names.has(c.name)) errs.push(duplicate(p.child('name'), c.name));
+    else names.add(c.name);
+    if (c.restartPolicy !== undefined) errs.push(forbidden(p.child('restartPolicy'), 'may not be set for non-init containers'));
+  });
+  errs.push(...checkHostPortConflicts(containers, path));
+  return errs;
+}
+
+/** validateInitContainers: names unique across regular and init containers; only restartPolicy Always. */
+function validateInitContainers(inits: Container[] | undefined, regular: Container[] | undefined, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  const names = new Set((regular ?? []).map((c) => c.name));
+  (inits ?? []).forEach((c, i) => {
+    const p = path.index(i);
+    errs.push(...validateContainerCommon(c, p));
+    if (c.restartPolicy !== undefined && c.restartPolicy !== 'Always') {
+      errs.push(notSupported(p.child('restartPolicy'), String(c.restartPolicy), ['Always']));
+    }
+    if (names.has(c.name)) errs.push(duplicate(p.child('name'), c.name));
+    else if (c.name) names.add(c.name);
+    // Init containers run one by one, so each is checked for host port conflicts alone.
+    errs.push(...checkHostPortConflicts([c], path, new Set(), i));
+  });
+  return errs;
+}
+
+/** validatePodHostNetworkDeps: with hostNetwork a Pod's hostPort must equal its containerPort. */
+function validateHostNetworkDeps(spec: Spec, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!spec.hostNetwork) return errs;
+  (spec.containers ?? []).forEach((c, ci) => {
+    (c.ports ?? []).forEach((port, pi) => {
+      // SetDefaults_PodSpec gives a hostNetwork port hostPort = containerPort when unset.
+      const hostPort = port.hostPort || port.containerPort;
+      if (hostPort !== port.containerPort) {
+        errs.push(invalid(path.child('containers').index(ci).child('ports').index(pi).child('hostPort'), hostPort, 'must match `containerPort` when `hostNetwork` is true'));
+      }
+    });
+  });
+  return errs;
+}
+
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+  tolerationSeconds?: number;
+}
+
+/** ValidateTolerations */
+export function validateTolerations(tolerations: Toleration[], path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  tolerations.forEach((t, i) => {
+    const p = path.index(i);
+    const key = t.key ?? '';
+    const op = t.operator ?? '';
+    const effect = t.effect ?? '';
+    if (key) errs.push(...validateLabelName(key, p.child('key')));
+    if (!key && op !== 'Exists') {
+      errs.push(invalid(p.child('operator'), op, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+    }
+    if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && effect !== 'NoExecute') {
+      errs.push(invalid(p.child('effect'), effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+    }
+    if (op === 'Equal' || op === '') {
+      const msgs = isValidLabelValue(t.value ?? '');
+      if (msgs.length) errs.push(invalid(p.child('operator'), t.value ?? '', msgs.join(';')));
+    } else if (op === 'Exists') {
+      if (t.value) errs.push(invalid(p.child('operator'), t.value, "value must be empty when `operator` is 'Exists'"));
+    } else {
+      errs.push(notSupported(p.child('operator'), op, ['Equal', 'Exists']));
+    }
+    if (effect && !TAINT_EFFECTS.includes(effect)) errs.push(notSupported(p.child('effect'), effect, TAINT_EFFECTS));
+  });
+  return errs;
+}
+
+/** ValidatePodSpec (the network-relevant subset, in upstream's order). */
+export function validatePodSpec(spec: Spec, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  errs.push(...validateContainers(spec.containers, path.child('containers')));
+  errs.push(...validateInitContainers(spec.initContainers, spec.containers, path.child('initContainers')));
+  errs.push(...validateHostNetworkDeps(spec, path));
+  const restartPolicy = spec.restartPolicy ?? 'Always';
+  if (restartPolicy === '') errs.push(required(path.child('restartPolicy')));
+  else if (!RESTART_POLICIES.includes(restartPolicy)) errs.push(notSupported(path.child('restartPolicy'), restartPolicy, RESTART_POLICIES));
+  const dnsPolicy = (spec.dnsPolicy as string | undefined) ?? 'ClusterFirst';
+  if (dnsPolicy === '') errs.push(required(path.child('dnsPolicy')));
+  else if (!DNS_POLICIES.includes(dnsPolicy)) errs.push(notSupported(path.child('dnsPolicy'), dnsPolicy, DNS_POLICIES));
+  errs.push(...validateLabels(spec.nodeSelector as Record<string, string> | undefined, path.child('nodeSelector')));
+  if (spec.serviceAccountName) {
+    for (const m of nameIsDNSSubdomain(spec.serviceAccountName, false)) errs.push(invalid(path.child('serviceAccountName'), spec.serviceAccountName, m));
+  }
+  if (spec.nodeName) for (const m of nameIsDNSSubdomain(spec.nodeName, false)) errs.push(invalid(path.child('nodeName'), spec.nodeName, m));
+  const ads = spec.activeDeadlineSeconds as number | undefined;
+  if (ads !== undefined && ads !== null && (ads < 1 || ads > MAX_INT32)) {
+    errs.push(invalid(path.child('activeDeadlineSeconds'), ads, inclusiveRangeError(1, MAX_INT32)));
+  }
+  if (spec.hostname) errs.push(...validateDNS1123Label(spec.hostname, path.child('hostname')));
+  if (spec.subdomain) errs.push(...validateDNS1123Label(spec.subdomain, path.child('subdomain')));
+  const tolerations = spec.tolerations as Toleration[] | undefined;
+  if (tolerations?.length) errs.push(...validateTolerations(tolerations, path.child('tolerations')));
+  return errs;
+}
+
+/** validateContainersOnlyForPod: a Pod's (not a template's) images may not be space-padded. */
+function validateContainersOnlyForPod(containers: Container[] | undefined, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  (containers ?? []).forEach((c, i) => {
+    if (typeof c.image === 'string' && c.image.trim().length !== c.image.length) {
+      errs.push(invalid(path.index(i).child('image'), c.image, 'must not have leading or trailing whitespace'));
+    }
+  });
+  return errs;
+}
+
+/** validatePodMetadataAndSpec */
+export function validatePodMetadataAndSpec(pod: Pod): FieldError[] {
+  const spec = pod.spec ?? {};
+  const specPath = FieldPath.of('spec');
+  const errs = validateObjectMeta(pod.metadata ?? {}, true, nameIsDNSSubdomain, FieldPath.of('metadata'));
+  errs.push(...validatePodSpec(spec, specPath));
+  errs.push(...validateContainersOnlyForPod(spec.containers, specPath.child('containers')));
+  errs.push(...validateContainersOnlyForPod(spec.initContainers, specPath.child('initContainers')));
+  return errs;
+}
+
+/** ValidatePodCreate */
+export function validatePodCreate(pod: Pod): FieldError[] {
+  const errs = validatePodMetadataAndSpec(pod);
+  const spec = pod.spec ?? {};
+  const ephemeral = spec.ephemeralContainers as unknown[] | undefined;
+  if (ephemeral?.length) errs.push(forbidden(FieldPath.of('spec', 'ephemeralContainers'), 'cannot be set on create'));
+  const gates = spec.schedulingGates as unknown[] | undefined;
+  if (spec.nodeName && gates?.length) {
+    errs.push(forbidden(FieldPath.of('spec', 'nodeName'), 'cannot be set until all schedulingGates have been cleared'));
+  }
+  return errs;
+}

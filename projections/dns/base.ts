@@ -1,0 +1,65 @@
+// The records that do not come from a Service: the zone's SOA/NS, `dns-version`, the fixed
+// empty names (`base`), namespace names (`ns:<ns>`) and `pods verified` records (`pod:<ns>/<name>`).
+
+import type { ClusterView } from '../model.js';
+import type { DnsContributions } from './contributions.js';
+import { podsKey, type PodsValue, type SoaRecord } from './keys.js';
+import { canonicalIP, dashedPodLabel, fqdn, ipFamily, recordTTL } from './names.js';
+
+/** Kubernetes DNS schema version served at `dns-version.<zone>.` (spec §2.2). */
+export const DNS_SCHEMA_VERSION = '1.1.0';
+/** CoreDNS hard-codes this TTL for the dns-version TXT record. */
+export const DNS_VERSION_TTL = 28800;
+
+/** The SOA timers CoreDNS uses (backend_lookup.go): MINIMUM = ttl, TTL = min(ttl, 300). */
+export function soaFor(zone: string, ttl: number): { ttl: number; soa: SoaRecord } {
+  return {
+    ttl: Math.min(ttl, 300),
+    soa: { mname: `ns.dns.${zone}`, rname: `hostmaster.${zone}`, refresh: 7200, retry: 1800, expire: 86400, minimum: ttl },
+  };
+}
+
+export function computeBase(out: DnsContributions, view: ClusterView): void {
+  const zone = fqdn(view.config.clusterDomain);
+  const ttl = recordTTL(view.config);
+  const { ttl: soaTTL, soa } = soaFor(zone, ttl);
+  out.rrset(zone, 'SOA', soaTTL, [soa]);
+  out.rrset(zone, 'NS', ttl, [`ns.dns.${zone}`]);
+  // NS glue: no Service is found for our own address, so `ns.dns.<zone>` carries the DNS
+  // service IP (CoreDNS nsAddrs' fallback, with the address pods are told to use).
+  const dnsIP = view.config.dnsServiceIP;
+  const family = ipFamily(dnsIP);
+  if (family) out.rrset(`ns.dns.${zone}`, family === 4 ? 'A' : 'AAAA', ttl, [canonicalIP(dnsIP)]);
+  out.rrset(`dns-version.${zone}`, 'TXT', DNS_VERSION_TTL, [DNS_SCHEMA_VERSION]);
+  out.exists(`svc.${zone}`);
+  out.exists(`pod.${zone}`);
+  if (view.config.dnsPods === 'insecure') {
+    const value: PodsValue = { mode: 'insecure', ttl };
+    out.claim(podsKey(zone), value);
+  }
+}
+
+export function computeNamespace(out: DnsContributions, view: ClusterView, name: string): void {
+  if (!view.namespaces.has(name)) return;
+  const zone = fqdn(view.config.clusterDomain);
+  out.exists(`${name.toLowerCase()}.svc.${zone}`);
+  // CoreDNS: `<ns>.pod.<zone>` is NXDOMAIN under `pods disabled`, NODATA otherwise.
+  if (view.config.dnsPods !== 'disabled') out.exists(`${name.toLowerCase()}.pod.${zone}`);
+}
+
+/** `pods verified`: `<dashed podIP>.<ns>.pod.<zone>` for a pod that is not being deleted
+ * (CoreDNS keeps only `status.podIP`, the primary IP, and drops terminating pods). */
+export function computePod(out: DnsContributions, view: ClusterView, ns: string, name: string): void {
+  if (view.config.dnsPods !== 'verified') return;
+  const pod = view.pods.get(`${ns}/${name}`);
+  const ip = pod?.status?.podIP;
+  if (!pod || pod.metadata.deletionTimestamp || !ip) return;
+  const family = ipFamily(ip);
+  if (!family) return;
+  const zone = fqdn(view.config.clusterDomain);
+  const nsName = `${ns.toLowerCase()}.pod.${zone}`;
+  out.rrset(`${dashedPodLabel(ip.toLowerCase())}.${nsName}`, family === 4 ? 'A' : 'AAAA', recordTTL(view.config), [
+    canonicalIP(ip),
+  ]);
+  out.exists(nsName);
+}

@@ -1,0 +1,84 @@
+// DNS name helpers for the cluster DNS projection: IP parsing, reverse names, the dashed-IP
+// endpoint/pod labels CoreDNS synthesises, and name validity. Pure functions only.
+
+import ipaddr from 'ipaddr.js';
+
+export type Family = 4 | 6;
+
+/** The family of an IP literal, or undefined when it is not one (zone ids and short IPv4 forms
+ * are rejected, as Go's net.ParseIP rejects them). */
+export function ipFamily(text: string): Family | undefined {
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return 4;
+  if (!text.includes('%') && text.includes(':') && ipaddr.IPv6.isValid(text)) return 6;
+  return undefined;
+}
+
+/** Canonical text of an IP (RFC 5952 for IPv6), the form records carry. */
+export function canonicalIP(text: string): string {
+  return ipaddr.parse(text).toString();
+}
+
+/** Byte-wise order of two IP literals (10.0.0.2 before 10.0.0.10); IPv4 before IPv6. */
+export function compareIPs(a: string, b: string): number {
+  const x = ipaddr.parse(a).toByteArray();
+  const y = ipaddr.parse(b).toByteArray();
+  if (x.length !== y.length) return x.length - y.length;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return 0;
+}
+
+/** `<d>.<c>.<b>.<a>.in-addr.arpa.` or the 32 reversed nibbles under `ip6.arpa.` (spec §2.3.3). */
+export function reverseName(ip: string): string {
+  const addr = ipaddr.parse(ip);
+  if (addr.kind() === 'ipv4') return `${addr.toByteArray().reverse().join('.')}.in-addr.arpa.`;
+  const nibbles: string[] = [];
+  for (const byte of addr.toByteArray()) nibbles.push((byte >> 4).toString(16), (byte & 15).toString(16));
+  return `${nibbles.reverse().join('.')}.ip6.arpa.`;
+}
+
+/** CoreDNS endpointHostname's IP form: dots or colons to dashes, a trailing `-` gets a `0`. */
+export function dashedEndpointLabel(ip: string): string {
+  if (ip.includes('.')) return ip.replaceAll('.', '-');
+  const label = ip.replaceAll(':', '-');
+  return label.endsWith('-') ? `${label}0` : label;
+}
+
+/** The pod label `a-b-c-d` (`pods verified` matches the label, dashes turned back, against the
+ * pod IP string exactly, so no trailing-0 rule here). */
+export function dashedPodLabel(ip: string): string {
+  return ip.replaceAll('.', '-').replaceAll(':', '-');
+}
+
+/** findPods' parse of a pod label back to an IP: exactly 3 dashes and no `--` is IPv4. */
+export function podLabelToIP(label: string): string | undefined {
+  const ip =
+    (label.match(/-/g)?.length ?? 0) === 3 && !label.includes('--')
+      ? label.replaceAll('-', '.')
+      : label.replaceAll('-', ':');
+  return ipFamily(ip) ? ip : undefined;
+}
+
+/** Lower-case FQDN with exactly one trailing dot. */
+export function fqdn(name: string): string {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.') ? lower : `${lower}.`;
+}
+
+/** A name RFC 1035 can carry: labels 1–63 octets, 255 octets in wire form. */
+export function isValidName(name: string): boolean {
+  const labels = name.replace(/\.$/, '').split('.');
+  if (name.length + 1 > 255) return false;
+  return labels.every((l) => l.length > 0 && l.length <= 63);
+}
+
+/** A label usable in a synthesised name (a port name, a hostname). */
+export function isValidLabel(label: string): boolean {
+  return label.length > 0 && label.length <= 63 && !label.includes('.');
+}
+
+/** The record TTL: `dnsTTL` held to CoreDNS's accepted range [0, 3600] (setup.go rejects values
+ * outside it; validation should too, the projection must not throw). */
+export function recordTTL(config: { dnsTTL: number }): number {
+  const ttl = Math.trunc(config.dnsTTL);
+  return Number.isFinite(ttl) ? Math.min(3600, Math.max(0, ttl)) : 5;
+}

@@ -1,0 +1,100 @@
+// The projection engine: keeps each unit's last contributions, recomputes the units an object
+// change touches, and turns the difference into table changes (history, streams, digests).
+// Pure and deterministic: the same changes over the same view give the same table changes.
+
+import { CLUSTER, TABLE_NAMES, type ClusterView, type Contribution, type ObjectChange, type Projection, type TableName } from './model.js';
+import { TableSet, type TableChange } from './tables.js';
+
+type Claims = Map<string, unknown>; // unit id -> value
+
+export class ProjectionEngine {
+  readonly tables: Record<TableName, TableSet>;
+  /** unit id -> the (table, scope, key) ids it claims, and their values. */
+  private readonly unitClaims = new Map<string, Map<string, unknown>>();
+  /** (table, scope, key) id -> claims of every unit on it. */
+  private readonly keyClaims = new Map<string, Claims>();
+  private readonly byName: Map<string, Projection>;
+
+  constructor(readonly projections: readonly Projection[]) {
+    this.tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, new TableSet(t)])) as Record<TableName, TableSet>;
+    this.byName = new Map(projections.map((p) => [p.name, p]));
+  }
+
+  /** Recomputes the units a change may affect; returns the resulting table changes at `rv`. */
+  apply(change: ObjectChange, view: ClusterView, rv: number): TableChange[] {
+    const dirty = new Set<string>();
+    for (const p of this.projections) {
+      const units = new Set(p.unitsAffected(change, view));
+      for (const unit of [...units].sort()) this.recompute(p, unit, view, dirty);
+    }
+    return this.settle(dirty, rv);
+  }
+
+  /** Computes every unit from scratch (start-up, replay, verify). */
+  build(view: ClusterView, rv: number): TableChange[] {
+    const dirty = new Set<string>();
+    for (const p of this.projections) {
+      for (const unit of [...new Set(p.allUnits(view))].sort()) this.recompute(p, unit, view, dirty);
+    }
+    return this.settle(dirty, rv);
+  }
+
+  private recompute(p: Projection, unit: string, view: ClusterView, dirty: Set<string>): void {
+    const unitId = `${p.name}:${unit}`;
+    const next = new Map<string, unknown>();
+    for (const c of p.compute(unit, view)) {
+      const id = claimId(c);
+      if (next.has(id)) throw new Error(`projection ${p.name} unit ${unit} claims ${id} twice`);
+      next.set(id, c.value);
+    }
+    const prev = this.unitClaims.get(unitId) ?? new Map<string, unknown>();
+    for (const [id, value] of next) {
+      if (prev.has(id) && JSON.stringify(prev.get(id)) === JSON.stringify(value)) continue;
+      let claims = this.keyClaims.get(id);
+      if (!claims) this.keyClaims.set(id, (claims = new Map()));
+      claims.set(unitId, value);
+      dirty.add(id);
+    }
+    for (const id of prev.keys()) {
+      if (next.has(id)) continue;
+      const claims = this.keyClaims.get(id);
+      claims?.delete(unitId);
+      if (claims?.size === 0) this.keyClaims.delete(id);
+      dirty.add(id);
+    }
+    if (next.size) this.unitClaims.set(unitId, next);
+    else this.unitClaims.delete(unitId);
+  }
+
+  private settle(dirty: Set<string>, rv: number): TableChange[] {
+    const changes: TableChange[] = [];
+    for (const id of [...dirty].sort()) {
+      const { table, scope, key } = parseClaimId(id);
+      const claims = this.keyClaims.get(id);
+      let value: unknown;
+      if (!claims || claims.size === 0) value = undefined;
+      else if (claims.size === 1) value = claims.values().next().value;
+      else {
+        const units = [...claims.keys()].sort();
+        const projection = this.byName.get(units[0]!.split(':')[0]!)!;
+        if (!projection.merge) throw new Error(`units ${units.join(', ')} all claim ${table} ${key} and ${projection.name} has no merge`);
+        value = projection.merge(table, key, units.map((u) => claims.get(u)));
+      }
+      const change = this.tables[table].set(scope, key, value, rv);
+      if (change) changes.push(change);
+    }
+    return changes;
+  }
+}
+
+function claimId(c: Contribution): string {
+  return `${c.table}\u0000${c.scope}\u0000${c.key}`;
+}
+
+function parseClaimId(id: string): { table: TableName; scope: string; key: string } {
+  const a = id.indexOf('\u0000');
+  const b = id.indexOf('\u0000', a + 1);
+  return { table: id.slice(0, a) as TableName, scope: id.slice(a + 1, b), key: id.slice(b + 1) };
+}
+
+export { CLUSTER };

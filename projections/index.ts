@@ -1,0 +1,8 @@
+// Every projection netledger maintains, in a fixed order (their changes are emitted in it).
+
+import type { Projection } from './model.js';
+import { iptablesProjection } from './iptables/index.js';
+import { routesProjection } from './routes/index.js';
+import { dnsProjection } from './dns/index.js';
+
+export const PROJECTIONS: readonly Projection[] = [iptablesProjection, routesProjection, dnsProjection];

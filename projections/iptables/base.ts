@@ -1,0 +1,139 @@
+// The fixed chains and rules of every sync (reference §2.3) and the per-node facts: the
+// KUBE-SERVICES tail rule when --nodeport-addresses restricts NodePorts, and the node meta
+// entry (nodeIP, node-cidr local detector) the renderer substitutes into placeholder rules.
+
+import type { ClusterNetworkConfig } from '../../domain/config.js';
+import type { Node } from '../../domain/objects.js';
+import { cidrContains, type Cidr, type Family, LOOPBACK, parseCidr, parseIP } from './ip.js';
+import { chainKey, NODE_META_KEY, NODEPORTS_TAIL_TAG, type NodeMeta } from './keys.js';
+
+/**
+ * kube-proxy formats the mark with "%#08x" (0x00004000 in production); its unit-test fixture,
+ * and so every upstream golden, injects "0x4000". We print the golden form; iptables-save
+ * prints both the same way, so the kernel state is identical.
+ */
+export function masqueradeMark(bit: number): string {
+  return `0x${(2 ** bit).toString(16)}`;
+}
+
+const TAIL_COMMENT = '-m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain"';
+
+/** Cluster-wide entries of one family's table. */
+export function baseRules(config: ClusterNetworkConfig, family: Family): Map<string, string[]> {
+  const mark = masqueradeMark(config.masqueradeBit);
+  const out = new Map<string, string[]>();
+  for (const c of ['KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES', 'KUBE-NODEPORTS', 'KUBE-PROXY-FIREWALL']) {
+    out.set(chainKey('filter', c), []);
+  }
+  // Conntrack is assumed strict (nf_conntrack_tcp_be_liberal=0), so INVALID packets are dropped.
+  out.set(chainKey('filter', 'KUBE-FORWARD'), [
+    config.iptablesNfacct
+      ? '-A KUBE-FORWARD -m conntrack --ctstate INVALID -m nfacct --nfacct-name ct_state_invalid_dropped_pkts -j DROP'
+      : '-A KUBE-FORWARD -m conntrack --ctstate INVALID -j DROP',
+    `-A KUBE-FORWARD -m comment --comment "kubernetes forwarding rules" -m mark --mark ${mark}/${mark} -j ACCEPT`,
+    '-A KUBE-FORWARD -m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+  ]);
+  // localhostNodePorts is kube-proxy's default (true), so IPv4 gets the anti-martian rule.
+  if (family === 'ipv4') {
+    out.set(chainKey('filter', 'KUBE-FIREWALL'), [
+      '-A KUBE-FIREWALL -m comment --comment "block incoming localnet connections" -d 127.0.0.0/8 ! -s 127.0.0.0/8 -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP',
+    ]);
+  }
+  out.set(chainKey('nat', 'KUBE-SERVICES'), []);
+  out.set(chainKey('nat', 'KUBE-NODEPORTS'), []);
+  out.set(chainKey('nat', 'KUBE-POSTROUTING'), [
+    `-A KUBE-POSTROUTING -m mark ! --mark ${mark}/${mark} -j RETURN`,
+    `-A KUBE-POSTROUTING -j MARK --xor-mark ${mark}`,
+    '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE',
+  ]);
+  out.set(chainKey('nat', 'KUBE-MARK-MASQ'), [`-A KUBE-MARK-MASQ -j MARK --or-mark ${mark}`]);
+  if (nodePortCidrs(config, family, null) === 'all') {
+    const dst = family === 'ipv6' ? '-m addrtype --dst-type LOCAL ! -d ::1/128' : '-m addrtype --dst-type LOCAL';
+    out.set(nodePortsTailKey(), [`-A KUBE-SERVICES ${TAIL_COMMENT} ${dst} -j KUBE-NODEPORTS`]);
+  }
+  return out;
+}
+
+export function nodePortsTailKey(): string {
+  return `${chainKey('nat', 'KUBE-SERVICES')}/${NODEPORTS_TAIL_TAG}`;
+}
+
+/**
+ * NewNodePortAddresses for one family: 'all' when no CIDR of the family is given (or a zero
+ * CIDR is), else the CIDRs. `primary` stands for the node's primary IP of the family.
+ */
+export function nodePortCidrs(config: ClusterNetworkConfig, family: Family, node: Node | null): 'all' | Cidr[] {
+  const cidrs: Cidr[] = [];
+  for (const entry of config.nodePortAddresses) {
+    if (entry === 'primary') {
+      // Depends on the node; never 'all'. Without a node we only need to know that.
+      if (!node) return [];
+      const ip = primaryNodeIP(node, family);
+      const c = ip ? parseCidr(`${ip}/${family === 'ipv4' ? 32 : 128}`) : null;
+      if (c) cidrs.push(c);
+      continue;
+    }
+    const c = parseCidr(entry);
+    if (!c || c.family !== family) continue;
+    if (c.range[1] === 0) return 'all';
+    cidrs.push(c);
+  }
+  if (cidrs.length === 0 && !config.nodePortAddresses.includes('primary')) return 'all';
+  return cidrs;
+}
+
+/** kube-proxy's nodeIP: the first InternalIP of the family, else the first ExternalIP. */
+export function primaryNodeIP(node: Node, family: Family): string | null {
+  const addrs = node.status?.addresses ?? [];
+  for (const type of ['InternalIP', 'ExternalIP']) {
+    for (const a of addrs) {
+      const ip = a.type === type ? parseIP(a.address) : null;
+      if (ip && ip.family === family) return ip.ip;
+    }
+  }
+  return null;
+}
+
+/** Node-scoped entries of one family's table for one node. */
+export function nodeRules(config: ClusterNetworkConfig, family: Family, node: Node): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  out.set(NODE_META_KEY, nodeMeta(config, family, node));
+  const cidrs = nodePortCidrs(config, family, node);
+  if (cidrs !== 'all') {
+    // The node's addresses stand for its interface addresses; lo always carries loopback.
+    const candidates = [LOOPBACK[family]];
+    for (const a of node.status?.addresses ?? []) {
+      const ip = a.type === 'InternalIP' || a.type === 'ExternalIP' ? parseIP(a.address) : null;
+      if (ip && ip.family === family && !candidates.includes(ip.ip)) candidates.push(ip.ip);
+    }
+    const rules: string[] = [];
+    for (const ip of candidates) {
+      if (!cidrs.some((c) => cidrContains(c, ip))) continue;
+      // Localhost NodePorts never work on IPv6 (and need localhostNodePorts, on, for IPv4).
+      if (family === 'ipv6' && ip === LOOPBACK.ipv6) continue;
+      rules.push(`-A KUBE-SERVICES ${TAIL_COMMENT} -d ${ip} -j KUBE-NODEPORTS`);
+    }
+    if (rules.length > 0) out.set(nodePortsTailKey(), rules);
+  }
+  return out;
+}
+
+function nodeMeta(config: ClusterNetworkConfig, family: Family, node: Node): NodeMeta {
+  const nodeIP = primaryNodeIP(node, family) ?? LOOPBACK[family];
+  let cidr: string | null = null;
+  if (config.localDetector === 'node-cidr') {
+    const podCIDRs = node.spec?.podCIDRs ?? (node.spec?.podCIDR ? [node.spec.podCIDR] : []);
+    cidr = podCIDRs.find((c) => parseCidr(c)?.family === family) ?? null;
+  }
+  return { nodeIP, ifLocal: cidr ? `-s ${cidr}` : null, ifNotLocal: cidr ? `! -s ${cidr}` : null };
+}
+
+/** The detector args baked into service rules: literal for cluster-cidr, placeholders for node-cidr. */
+export function serviceDetector(config: ClusterNetworkConfig, family: Family): { ifLocal: string; ifNotLocal: string } | null {
+  if (config.localDetector === 'node-cidr') return { ifLocal: IF_LOCAL, ifNotLocal: IF_NOT_LOCAL };
+  const cidr = config.clusterCIDRs.find((c) => parseCidr(c)?.family === family);
+  return cidr ? { ifLocal: `-s ${cidr}`, ifNotLocal: `! -s ${cidr}` } : null;
+}
+
+export const IF_LOCAL = '{ifLocal}';
+export const IF_NOT_LOCAL = '{ifNotLocal}';

@@ -1,0 +1,129 @@
+// Endpoint selection as kube-proxy's EndpointSliceCache + CategorizeEndpoints
+// (pkg/proxy/endpointslicecache.go, pkg/proxy/topology.go), for one IP family.
+
+import type { EndpointSlice } from '../../domain/objects.js';
+import { type Family, joinHostPort, parseIP } from './ip.js';
+
+export interface Endpoint {
+  ip: string;
+  port: number;
+  /** JoinHostPort(ip, port): the sort key, the SEP hash input and the DNAT target. */
+  text: string;
+  nodeName: string | null;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+}
+
+/** Several slices may list one IP:port; kube-proxy keeps the first, or the last local copy. */
+export interface EndpointCopies {
+  text: string;
+  copies: Endpoint[];
+}
+
+/** `${portName}/${PROTOCOL}` — the part of a ServicePortName that a slice port carries. */
+export function slicePortKey(portName: string, protocol: string): string {
+  return `${portName}/${protocol}`;
+}
+
+/** Endpoints per slice port, sorted by their "IP:port" string (byte-wise, as upstream). */
+export function endpointsByPort(slices: readonly EndpointSlice[], family: Family): Map<string, EndpointCopies[]> {
+  const wantType = family === 'ipv4' ? 'IPv4' : 'IPv6';
+  const byPort = new Map<string, Map<string, EndpointCopies>>();
+  for (const slice of slices) {
+    if (slice.addressType !== wantType) continue;
+    for (const port of slice.ports ?? []) {
+      if (port.port === undefined || port.port === 0) continue;
+      const key = slicePortKey(port.name ?? '', port.protocol ?? 'TCP');
+      let set = byPort.get(key);
+      if (!set) byPort.set(key, (set = new Map()));
+      for (const ep of slice.endpoints ?? []) {
+        if (!ep.addresses || ep.addresses.length === 0) continue;
+        const addr = parseIP(ep.addresses[0]!);
+        if (!addr || addr.family !== family) continue;
+        const text = joinHostPort(addr.ip, port.port);
+        const c = ep.conditions ?? {};
+        const info: Endpoint = {
+          ip: addr.ip,
+          port: port.port,
+          text,
+          nodeName: ep.nodeName ?? null,
+          ready: c.ready ?? true,
+          serving: c.serving ?? true,
+          terminating: c.terminating ?? false,
+        };
+        const existing = set.get(text);
+        if (existing) existing.copies.push(info);
+        else set.set(text, { text, copies: [info] });
+      }
+    }
+  }
+  const out = new Map<string, EndpointCopies[]>();
+  for (const [key, set] of byPort) {
+    out.set(key, [...set.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)));
+  }
+  return out;
+}
+
+/** Resolve duplicates for one node: the last copy on this node, else the first copy. */
+export function resolveForNode(eps: readonly EndpointCopies[], nodeName: string | null): { ep: Endpoint; local: boolean }[] {
+  return eps.map(({ copies }) => {
+    if (nodeName !== null) {
+      for (let i = copies.length - 1; i >= 0; i--) {
+        if (copies[i]!.nodeName === nodeName) return { ep: copies[i]!, local: true };
+      }
+    }
+    return { ep: copies[0]!, local: false };
+  });
+}
+
+export interface PortPolicy {
+  usesClusterEndpoints: boolean;
+  usesLocalEndpoints: boolean;
+}
+
+export interface Categorized {
+  clusterEps: Endpoint[];
+  localEps: Endpoint[];
+  allReachable: Endpoint[];
+  hasEndpoints: boolean;
+}
+
+/** CategorizeEndpoints without topology hints (see the report: hints are not implemented). */
+export function categorize(eps: readonly { ep: Endpoint; local: boolean }[], policy: PortPolicy): Categorized {
+  let clusterEps: Endpoint[] = [];
+  let localEps: Endpoint[] = [];
+  let hasEndpoints = false;
+  if (policy.usesClusterEndpoints) {
+    clusterEps = eps.filter((e) => e.ep.ready).map((e) => e.ep);
+    // No ready endpoint anywhere: fall back to serving-terminating ones (graceful termination).
+    if (clusterEps.length === 0) clusterEps = eps.filter((e) => e.ep.serving && e.ep.terminating).map((e) => e.ep);
+    if (clusterEps.length > 0) hasEndpoints = true;
+  }
+  if (!policy.usesLocalEndpoints) return { clusterEps, localEps, allReachable: clusterEps, hasEndpoints };
+
+  let localReady = false;
+  let localServingTerminating = false;
+  for (const { ep, local } of eps) {
+    if (ep.ready) {
+      hasEndpoints = true;
+      if (local) localReady = true;
+    } else if (ep.serving && ep.terminating) {
+      hasEndpoints = true;
+      if (local) localServingTerminating = true;
+    }
+  }
+  let usesServingTerminating = false;
+  if (localReady) localEps = eps.filter((e) => e.local && e.ep.ready).map((e) => e.ep);
+  else if (localServingTerminating) {
+    usesServingTerminating = true;
+    localEps = eps.filter((e) => e.local && e.ep.serving && e.ep.terminating).map((e) => e.ep);
+  }
+  if (!policy.usesClusterEndpoints) return { clusterEps, localEps, allReachable: localEps, hasEndpoints };
+  if (!usesServingTerminating) return { clusterEps, localEps, allReachable: clusterEps, hasEndpoints };
+  const merged = new Map<string, Endpoint>();
+  for (const ep of clusterEps) merged.set(ep.text, ep);
+  for (const ep of localEps) merged.set(ep.text, ep);
+  const allReachable = [...merged.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return { clusterEps, localEps, allReachable, hasEndpoints };
+}

@@ -1,0 +1,168 @@
+// The iptables projection: what kube-proxy's iptables mode (v1.28+ rule text) would feed
+// iptables-restore on a full sync, for every node, as keyed tables `iptables` (IPv4) and
+// `ip6tables` (IPv6).
+//
+// KEY GRAMMAR (the node agent relies on it to know which chain a key belongs to)
+//
+//   key       := chainKey | fragKey | "meta/node"
+//   chainKey  := table "/" chain                       whole chain, e.g. nat/KUBE-SVC-XPGD46QRK7WJZT7O
+//   fragKey   := table "/" chain "/" ns "/" name       one Service's rules in a shared chain,
+//                                                      e.g. nat/KUBE-SERVICES/ns1/svc1
+//              | table "/" chain "/~" tag               a fixed fragment; only
+//                                                      nat/KUBE-SERVICES/~nodeports (the tail-call)
+//   table     := "filter" | "nat"
+//
+//   A chain's rules = its chainKey value (if any) followed by its fragments, service fragments in
+//   `ns/name` byte order (= upstream's stable sort by comment service name), `~` fragments last.
+//   A chain exists on a node iff at least one of its keys does; base declares the fixed chains
+//   with empty chainKey values so they always exist. chainOfKey(key) names the chain.
+//   Shared chains: filter KUBE-SERVICES, KUBE-EXTERNAL-SERVICES, KUBE-NODEPORTS,
+//   KUBE-PROXY-FIREWALL; nat KUBE-SERVICES, KUBE-NODEPORTS. Whole chains: filter KUBE-FORWARD,
+//   KUBE-FIREWALL (IPv4); nat KUBE-POSTROUTING, KUBE-MARK-MASQ and every KUBE-SVC-/SVL-/EXT-/FW-/
+//   SEP- chain (one key per chain, owned by one Service).
+//
+// VALUES
+//
+//   chainKey / fragKey: string[] — complete restore lines `-A CHAIN …` in emission order. Two
+//   node-dependent forms are resolved by the renderer from the node's meta entry, so that service
+//   entries stay cluster-wide:
+//     - `{ifLocal}` / `{ifNotLocal}` inside a rule (only with localDetector node-cidr): replaced
+//       by `-s <podCIDR>` / `! -s <podCIDR>`; the rule is dropped when the node has no pod CIDR
+//       of the family (kube-proxy's no-op detector omits those rules).
+//     - a `{nodeIPIn:<cidr>,…} ` prefix (KUBE-FW allow-from-node rules): the rule exists only
+//       when the node's IP lies in one of the CIDRs.
+//   meta/node: { nodeIP: string, ifLocal: string|null, ifNotLocal: string|null } (NodeMeta),
+//   node-scoped, one per node per table; not a chain.
+//
+// UNITS
+//
+//   base           the fixed chains and rules; the nodeports tail-call when NodePorts are not
+//                  restricted to --nodeport-addresses.
+//   node:<name>    meta/node, and the tail-call rules when --nodeport-addresses applies.
+//   svc:<ns>/<n>   every chain and fragment owed to one Service: cluster-scoped entries are the
+//                  form for a node hosting none of its endpoints; for internal/external traffic
+//                  policy Local, each node hosting endpoints gets node-scoped overrides of the
+//                  keys that differ there (null = absent on that node). So an endpoint change
+//                  costs O(nodes hosting that Service's endpoints), never O(nodes).
+
+import type { ClusterNetworkConfig } from '../../domain/config.js';
+import { SERVICE_NAME_LABEL, type EndpointSlice, type Node } from '../../domain/objects.js';
+import { CLUSTER, encodeValue, type ClusterView, type Contribution, type ObjectChange, type Projection, type TableName } from '../model.js';
+import { baseRules, nodeRules, serviceDetector } from './base.js';
+import type { Family } from './ip.js';
+import { hasNodeLocalPolicy, serviceRules } from './service-rules.js';
+
+export { chainOfKey, isMetaKey, NODE_META_KEY, type NodeMeta } from './keys.js';
+export { partialRestoreInput, renderIptablesRestore, topLevelJumps, type JumpRule } from './render.js';
+export { endpointChainName, portProtoHash, probability, servicePortChains, servicePortName } from './names.js';
+
+const FAMILY_TABLES: [Family, TableName][] = [
+  ['ipv4', 'iptables'],
+  ['ipv6', 'ip6tables'],
+];
+
+export const BASE_UNIT = 'base';
+export const nodeUnit = (name: string) => `node:${name}`;
+export const serviceUnit = (namespace: string, name: string) => `svc:${namespace}/${name}`;
+
+function computeBase(config: ClusterNetworkConfig): Contribution[] {
+  const out: Contribution[] = [];
+  for (const [family, table] of FAMILY_TABLES) {
+    for (const [key, value] of baseRules(config, family)) out.push({ table, scope: CLUSTER, key, value });
+  }
+  return out;
+}
+
+function computeNode(name: string, view: ClusterView): Contribution[] {
+  const node = view.nodes.get(name);
+  if (!node) return [];
+  const out: Contribution[] = [];
+  for (const [family, table] of FAMILY_TABLES) {
+    for (const [key, value] of nodeRules(view.config, family, node)) out.push({ table, scope: name, key, value });
+  }
+  return out;
+}
+
+/** Nodes named by any endpoint of the Service: the only nodes whose local endpoints differ. */
+function endpointNodes(slices: readonly EndpointSlice[]): string[] {
+  const names = new Set<string>();
+  for (const s of slices) for (const ep of s.endpoints ?? []) if (ep.nodeName) names.add(ep.nodeName);
+  return [...names].sort();
+}
+
+function computeService(namespace: string, name: string, view: ClusterView): Contribution[] {
+  const svc = view.services.get(`${namespace}/${name}`);
+  if (!svc) return [];
+  const slices = view.slicesForService(namespace, name);
+  const out: Contribution[] = [];
+  for (const [family, table] of FAMILY_TABLES) {
+    const ctx = {
+      family,
+      detector: serviceDetector(view.config, family),
+      nfacct: view.config.iptablesNfacct,
+    };
+    const cluster = serviceRules(svc, slices, { ...ctx, nodeName: null });
+    for (const [key, value] of cluster) out.push({ table, scope: CLUSTER, key, value });
+    if (!hasNodeLocalPolicy(svc, family)) continue;
+    for (const nodeName of endpointNodes(slices)) {
+      const local = serviceRules(svc, slices, { ...ctx, nodeName });
+      for (const [key, value] of local) {
+        const base = cluster.get(key);
+        if (!base || encodeValue(base) !== encodeValue(value)) out.push({ table, scope: nodeName, key, value });
+      }
+      for (const key of cluster.keys()) if (!local.has(key)) out.push({ table, scope: nodeName, key, value: null });
+    }
+  }
+  return out;
+}
+
+function nodeFactsChanged(before: Node | undefined, after: Node | undefined): boolean {
+  const facts = (n: Node | undefined) =>
+    n ? encodeValue([n.status?.addresses ?? [], n.spec?.podCIDRs ?? [], n.spec?.podCIDR ?? '']) : '';
+  return facts(before) !== facts(after);
+}
+
+export const iptablesProjection: Projection = {
+  name: 'iptables',
+  tables: ['iptables', 'ip6tables'],
+
+  unitsAffected(change: ObjectChange, view: ClusterView): Iterable<string> {
+    switch (change.kind) {
+      case 'Service':
+        return [serviceUnit(change.namespace, change.name)];
+      case 'EndpointSlice': {
+        const units = new Set<string>();
+        for (const obj of [change.before, change.after]) {
+          const svcName = obj?.metadata.labels?.[SERVICE_NAME_LABEL];
+          if (svcName) units.add(serviceUnit(change.namespace, svcName));
+        }
+        return units;
+      }
+      case 'Node':
+        // Status heartbeats change nothing we read; only addresses and pod CIDRs matter.
+        return nodeFactsChanged(change.before as Node | undefined, change.after as Node | undefined) ? [nodeUnit(change.name)] : [];
+      case 'ClusterNetworkConfig':
+        return iptablesProjection.allUnits(view);
+      default:
+        return [];
+    }
+  },
+
+  *allUnits(view: ClusterView): Iterable<string> {
+    yield BASE_UNIT;
+    for (const name of view.nodes.keys()) yield nodeUnit(name);
+    for (const svc of view.services.values()) yield serviceUnit(svc.metadata.namespace ?? 'default', svc.metadata.name ?? '');
+  },
+
+  compute(unit: string, view: ClusterView): Contribution[] {
+    if (unit === BASE_UNIT) return computeBase(view.config);
+    if (unit.startsWith('node:')) return computeNode(unit.slice('node:'.length), view);
+    if (unit.startsWith('svc:')) {
+      const ref = unit.slice('svc:'.length);
+      const slash = ref.indexOf('/');
+      return computeService(ref.slice(0, slash), ref.slice(slash + 1), view);
+    }
+    return [];
+  },
+};
+

@@ -1,0 +1,235 @@
+// iptables-restore text from one node's effective entries of one family's table: the full
+// sync input kube-proxy would write, and the --noflush input of a partial sync after a delta.
+
+import { IF_LOCAL, IF_NOT_LOCAL } from './base.js';
+import { cidrContains, type Family, LOOPBACK, parseCidr } from './ip.js';
+import { isMetaKey, NODE_META_KEY, parseKey, type IptTable, type NodeMeta } from './keys.js';
+import { isServiceChainName } from './names.js';
+
+const TABLES: IptTable[] = ['filter', 'nat'];
+
+/** Chains kube-proxy writes in full on every sync (its "top-level" chains). */
+export const TOP_LEVEL_CHAINS: Record<IptTable, readonly string[]> = {
+  filter: ['KUBE-SERVICES', 'KUBE-EXTERNAL-SERVICES', 'KUBE-FORWARD', 'KUBE-NODEPORTS', 'KUBE-PROXY-FIREWALL', 'KUBE-FIREWALL'],
+  nat: ['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-POSTROUTING', 'KUBE-MARK-MASQ'],
+};
+
+export interface JumpRule {
+  table: IptTable;
+  /** Built-in chain the jump lives in. */
+  chain: string;
+  /** Rule text after the chain name, as kube-proxy's EnsureRule(Prepend, …) writes it. */
+  args: string;
+}
+
+/** iptablesJumpChains + iptablesKubeletJumpChains (reference §2.2), in kube-proxy's order. */
+export function topLevelJumps(family: Family): JumpRule[] {
+  const NEW = '-m conntrack --ctstate NEW ';
+  const j = (table: IptTable, chain: string, extra: string, comment: string, to: string): JumpRule => ({
+    table,
+    chain,
+    args: `${extra}${comment ? `-m comment --comment "${comment}" ` : ''}-j ${to}`,
+  });
+  const jumps = [
+    j('filter', 'INPUT', NEW, 'kubernetes externally-visible service portals', 'KUBE-EXTERNAL-SERVICES'),
+    j('filter', 'FORWARD', NEW, 'kubernetes externally-visible service portals', 'KUBE-EXTERNAL-SERVICES'),
+    j('filter', 'INPUT', '', 'kubernetes health check service ports', 'KUBE-NODEPORTS'),
+    j('filter', 'FORWARD', NEW, 'kubernetes service portals', 'KUBE-SERVICES'),
+    j('filter', 'OUTPUT', NEW, 'kubernetes service portals', 'KUBE-SERVICES'),
+    j('filter', 'FORWARD', '', 'kubernetes forwarding rules', 'KUBE-FORWARD'),
+    j('filter', 'INPUT', NEW, 'kubernetes load balancer firewall', 'KUBE-PROXY-FIREWALL'),
+    j('filter', 'OUTPUT', NEW, 'kubernetes load balancer firewall', 'KUBE-PROXY-FIREWALL'),
+    j('filter', 'FORWARD', NEW, 'kubernetes load balancer firewall', 'KUBE-PROXY-FIREWALL'),
+    j('nat', 'OUTPUT', '', 'kubernetes service portals', 'KUBE-SERVICES'),
+    j('nat', 'PREROUTING', '', 'kubernetes service portals', 'KUBE-SERVICES'),
+    j('nat', 'POSTROUTING', '', 'kubernetes postrouting rules', 'KUBE-POSTROUTING'),
+  ];
+  // kubelet's KUBE-FIREWALL exists only for IPv4 (it carries the 127.0.0.0/8 rule).
+  if (family === 'ipv4') jumps.push(j('filter', 'INPUT', '', '', 'KUBE-FIREWALL'), j('filter', 'OUTPUT', '', '', 'KUBE-FIREWALL'));
+  return jumps;
+}
+
+export interface RenderOptions {
+  /**
+   * Append kube-proxy's top-level jumps as `-I <builtin> …` lines (prepended in list order,
+   * as EnsureRule(Prepend) does). Off by default: kube-proxy does not put them in the restore
+   * input and an agent ensures them with `iptables -C || iptables -I`. Only for a fresh table.
+   */
+  jumps?: boolean;
+}
+
+interface ChainRules {
+  whole: string[] | null;
+  fragments: [string, string[]][];
+}
+
+type Grouped = Record<IptTable, Map<string, ChainRules>>;
+
+function group(entries: ReadonlyMap<string, unknown>): Grouped {
+  const out: Grouped = { filter: new Map(), nat: new Map() };
+  for (const [key, value] of entries) {
+    if (isMetaKey(key) || !Array.isArray(value)) continue;
+    const { table, chain, fragment } = parseKey(key);
+    let c = out[table].get(chain);
+    if (!c) out[table].set(chain, (c = { whole: null, fragments: [] }));
+    if (fragment === '') c.whole = value as string[];
+    else c.fragments.push([fragment, value as string[]]);
+  }
+  return out;
+}
+
+/** Service fragments in `ns/name` order (= upstream's comment sort); `~tag` fragments last. */
+function fragmentOrder(a: string, b: string): number {
+  const ta = a.startsWith('~');
+  const tb = b.startsWith('~');
+  if (ta !== tb) return ta ? 1 : -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Upstream's canonical chain order: KUBE-NODEPORTS, KUBE-SERVICES, other KUBE-*, the rest. */
+export function chainOrder(a: string, b: string): number {
+  const rank = (c: string) => (c === 'KUBE-NODEPORTS' ? 0 : c === 'KUBE-SERVICES' ? 1 : c.startsWith('KUBE-') ? 2 : 3);
+  const d = rank(a) - rank(b);
+  if (d !== 0) return d;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function metaOf(entries: ReadonlyMap<string, unknown>, family: Family): NodeMeta {
+  const m = entries.get(NODE_META_KEY) as NodeMeta | undefined | null;
+  return m ?? { nodeIP: LOOPBACK[family], ifLocal: null, ifNotLocal: null };
+}
+
+const MARKER = /^\{nodeIPIn:([^}]*)\} /;
+
+/** True when a rule's final text depends on the node meta entry. */
+export function dependsOnNodeMeta(line: string): boolean {
+  return line.includes(IF_LOCAL) || line.includes(IF_NOT_LOCAL) || MARKER.test(line);
+}
+
+/** Substitute placeholders; null when the rule does not exist on this node. */
+export function resolveRule(line: string, meta: NodeMeta): string | null {
+  let out = line;
+  const m = MARKER.exec(out);
+  if (m) {
+    const inRange = m[1]!.split(',').some((c) => {
+      const cidr = parseCidr(c);
+      return cidr !== null && cidrContains(cidr, meta.nodeIP);
+    });
+    if (!inRange) return null;
+    out = out.slice(m[0].length);
+  }
+  if (out.includes(IF_LOCAL)) {
+    if (meta.ifLocal === null) return null;
+    out = out.replace(IF_LOCAL, meta.ifLocal);
+  }
+  if (out.includes(IF_NOT_LOCAL)) {
+    if (meta.ifNotLocal === null) return null;
+    out = out.replace(IF_NOT_LOCAL, meta.ifNotLocal);
+  }
+  return out;
+}
+
+function chainLines(c: ChainRules, meta: NodeMeta): string[] {
+  const lines: string[] = [];
+  const push = (rules: readonly string[]) => {
+    for (const r of rules) {
+      const resolved = resolveRule(r, meta);
+      if (resolved !== null) lines.push(resolved);
+    }
+  };
+  if (c.whole) push(c.whole);
+  for (const [, rules] of [...c.fragments].sort((a, b) => fragmentOrder(a[0], b[0]))) push(rules);
+  return lines;
+}
+
+function renderTables(
+  grouped: Grouped,
+  meta: NodeMeta,
+  pick: (table: IptTable) => { write: string[]; remove: string[] },
+  extra: (table: IptTable) => string[],
+): string {
+  let text = '';
+  for (const table of TABLES) {
+    const { write, remove } = pick(table);
+    const extraLines = extra(table);
+    if (write.length === 0 && remove.length === 0 && extraLines.length === 0) continue;
+    const declared = [...write, ...remove].sort(chainOrder);
+    text += `*${table}\n`;
+    for (const c of declared) text += `:${c} - [0:0]\n`;
+    for (const c of [...write].sort(chainOrder)) {
+      for (const line of chainLines(grouped[table].get(c)!, meta)) text += `${line}\n`;
+    }
+    for (const c of [...remove].sort(chainOrder)) text += `-X ${c}\n`;
+    for (const line of extraLines) text += `${line}\n`;
+    text += 'COMMIT\n';
+  }
+  return text;
+}
+
+export function renderIptablesRestore(entries: ReadonlyMap<string, unknown>, family: Family, options: RenderOptions = {}): string {
+  const grouped = group(entries);
+  const jumps = options.jumps ? topLevelJumps(family) : [];
+  return renderTables(
+    grouped,
+    metaOf(entries, family),
+    (table) => ({ write: [...grouped[table].keys()], remove: [] }),
+    (table) => jumps.filter((j) => j.table === table).map((j) => `-I ${j.chain} ${j.args}`),
+  );
+}
+
+export interface PartialOptions {
+  /** Also rewrite every top-level chain present, as kube-proxy's own partial sync does. */
+  topLevel?: boolean;
+}
+
+/**
+ * `iptables-restore --noflush` input after a delta: every chain with a changed or removed key
+ * is declared (flushed) and rewritten whole from its current fragments; a service chain left
+ * with no key is flushed and deleted (-X). A change of the node meta entry rewrites the chains
+ * holding rules that depend on it. Top-level jumps are never included (see topLevelJumps).
+ */
+export function partialRestoreInput(
+  entries: ReadonlyMap<string, unknown>,
+  changedKeys: Iterable<string>,
+  removedKeys: Iterable<string>,
+  family: Family,
+  options: PartialOptions = {},
+): string {
+  const grouped = group(entries);
+  const affected: Record<IptTable, Set<string>> = { filter: new Set(), nat: new Set() };
+  let metaChanged = false;
+  for (const key of [...changedKeys, ...removedKeys]) {
+    if (isMetaKey(key)) {
+      metaChanged = key === NODE_META_KEY || metaChanged;
+      continue;
+    }
+    const { table, chain } = parseKey(key);
+    affected[table].add(chain);
+  }
+  if (metaChanged) {
+    for (const table of TABLES) {
+      for (const [chain, c] of grouped[table]) {
+        const all = [...(c.whole ?? []), ...c.fragments.flatMap(([, r]) => r)];
+        if (all.some(dependsOnNodeMeta)) affected[table].add(chain);
+      }
+    }
+  }
+  if (options.topLevel) {
+    for (const table of TABLES) for (const c of TOP_LEVEL_CHAINS[table]) if (grouped[table].has(c)) affected[table].add(c);
+  }
+  return renderTables(
+    grouped,
+    metaOf(entries, family),
+    (table) => {
+      const write: string[] = [];
+      const remove: string[] = [];
+      for (const c of affected[table]) {
+        if (grouped[table].has(c)) write.push(c);
+        else if (isServiceChainName(c)) remove.push(c);
+        // A vanished fixed chain (never expected) is left alone: built-in chains may jump to it.
+      }
+      return { write, remove };
+    },
+    () => [],
+  );
+}

@@ -1,0 +1,190 @@
+// The rules one Service owes to one node's proxier of one family: kube-proxy's per
+// service-port loop in syncProxyRules (pkg/proxy/iptables/proxier.go), steps 1-11 of
+// docs reference §2.4. Output: key -> rule lines (key grammar in index.ts).
+
+import type { EndpointSlice, Service } from '../../domain/objects.js';
+import { categorize, endpointsByPort, resolveForNode, slicePortKey, type Endpoint } from './endpoints.js';
+import type { Family } from './ip.js';
+import { chainKey, fragmentKey, type IptTable } from './keys.js';
+import { endpointChainName, probability, servicePortChains } from './names.js';
+import { externallyAccessible, servicePorts, usesClusterEndpoints, usesLocalEndpoints, type ServicePortInfo } from './service-port.js';
+
+export interface RuleContext {
+  family: Family;
+  /** The node whose local endpoints count, or null for "a node hosting none of them". */
+  nodeName: string | null;
+  /** LocalTrafficDetector args, or placeholders resolved per node by the renderer; null = no-op. */
+  detector: { ifLocal: string; ifNotLocal: string } | null;
+  nfacct: boolean;
+}
+
+/** Shared chains a Service contributes fragments to, in the table they live in. */
+const FRAGMENT_CHAINS: [IptTable, string][] = [
+  ['filter', 'KUBE-SERVICES'],
+  ['filter', 'KUBE-EXTERNAL-SERVICES'],
+  ['filter', 'KUBE-NODEPORTS'],
+  ['filter', 'KUBE-PROXY-FIREWALL'],
+  ['nat', 'KUBE-SERVICES'],
+  ['nat', 'KUBE-NODEPORTS'],
+];
+
+/** Does any port of this Service make its rules depend on which node hosts its endpoints? */
+export function hasNodeLocalPolicy(svc: Service, family: Family): boolean {
+  return servicePorts(svc, family).some(usesLocalEndpoints);
+}
+
+/** Line prefix: keep the rule only on nodes whose nodeIP lies in one of these CIDRs. */
+export function nodeIPInMarker(cidrs: readonly string[]): string {
+  return `{nodeIPIn:${cidrs.join(',')}} `;
+}
+
+export function serviceRules(svc: Service, slices: readonly EndpointSlice[], ctx: RuleContext): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const ports = servicePorts(svc, ctx.family);
+  if (ports.length === 0) return out;
+  const ns = svc.metadata.namespace ?? 'default';
+  const name = svc.metadata.name ?? '';
+  const frag = new Map<string, string[]>(FRAGMENT_CHAINS.map(([t, c]) => [fragmentKey(t, c, ns, name), []]));
+  const f = (table: IptTable, chain: string) => frag.get(fragmentKey(table, chain, ns, name))!;
+  const chains = new Map<string, string[]>();
+  const chain = (c: string) => {
+    let rules = chains.get(c);
+    if (!rules) chains.set(c, (rules = []));
+    return rules;
+  };
+  const eps = endpointsByPort(slices, ctx.family);
+  for (const p of ports) {
+    writeServicePort(p, eps.get(slicePortKey(p.portName, p.protocol)) ?? [], ctx, f, chain);
+  }
+  for (const [key, rules] of frag) if (rules.length > 0) out.set(key, rules);
+  for (const [c, rules] of chains) out.set(chainKey('nat', c), rules);
+  return out;
+}
+
+function writeServicePort(
+  p: ServicePortInfo,
+  allEps: Parameters<typeof resolveForNode>[0],
+  ctx: RuleContext,
+  f: (table: IptTable, chain: string) => string[],
+  chain: (c: string) => string[],
+): void {
+  const proto = p.protocol.toLowerCase();
+  const mp = `-m ${proto} -p ${proto}`;
+  const spn = p.spn;
+  const { svc: SVC, svl: SVL, ext: EXT, fw: FW } = servicePortChains(spn, proto);
+  const { clusterEps, localEps, allReachable, hasEndpoints } = categorize(resolveForNode(allEps, ctx.nodeName), {
+    usesClusterEndpoints: usesClusterEndpoints(p),
+    usesLocalEndpoints: usesLocalEndpoints(p),
+  });
+  const usesClusterPolicyChain = clusterEps.length > 0 && usesClusterEndpoints(p);
+  const usesLocalPolicyChain = localEps.length > 0 && usesLocalEndpoints(p);
+  const internalTrafficChain = p.iTPLocal ? SVL : SVC;
+  const hasInternalEndpoints = hasEndpoints && !(p.iTPLocal && localEps.length === 0);
+  const externalPolicyChain = p.eTPLocal ? SVL : SVC;
+  const hasExternalEndpoints = hasEndpoints && !(p.eTPLocal && localEps.length === 0);
+  const usesExternalTrafficChain = hasEndpoints && externallyAccessible(p);
+  const usesFWChain = hasEndpoints && p.lbVIPs.length > 0 && p.sourceRanges.length > 0;
+  const lbTrafficChain = usesFWChain ? FW : EXT;
+
+  const noEps = `"${spn} has no endpoints"`;
+  const noLocal = `"${spn} has no local endpoints"`;
+  const intTarget = hasEndpoints ? 'DROP' : 'REJECT';
+  const intComment = hasEndpoints ? noLocal : noEps;
+  const extTarget = intTarget;
+  const extComment = intComment;
+  const dst = (ip: string, port: number) => `-d ${ip} --dport ${port}`;
+
+  // 1. ClusterIP
+  const cipMatch = `-m comment --comment "${spn} cluster IP" ${mp} ${dst(p.clusterIP, p.port)}`;
+  if (hasInternalEndpoints) f('nat', 'KUBE-SERVICES').push(`-A KUBE-SERVICES ${cipMatch} -j ${internalTrafficChain}`);
+  else f('filter', 'KUBE-SERVICES').push(`-A KUBE-SERVICES -m comment --comment ${intComment} ${mp} ${dst(p.clusterIP, p.port)} -j ${intTarget}`);
+
+  // 2. externalIPs
+  for (const ip of p.externalIPs) {
+    if (hasEndpoints) f('nat', 'KUBE-SERVICES').push(`-A KUBE-SERVICES -m comment --comment "${spn} external IP" ${mp} ${dst(ip, p.port)} -j ${EXT}`);
+    if (!hasExternalEndpoints) f('filter', 'KUBE-EXTERNAL-SERVICES').push(`-A KUBE-EXTERNAL-SERVICES -m comment --comment ${extComment} ${mp} ${dst(ip, p.port)} -j ${extTarget}`);
+  }
+
+  // 3. LoadBalancer ingress
+  for (const ip of p.lbVIPs) {
+    if (hasEndpoints) f('nat', 'KUBE-SERVICES').push(`-A KUBE-SERVICES -m comment --comment "${spn} loadbalancer IP" ${mp} ${dst(ip, p.port)} -j ${lbTrafficChain}`);
+    if (usesFWChain) f('filter', 'KUBE-PROXY-FIREWALL').push(`-A KUBE-PROXY-FIREWALL -m comment --comment "${spn} traffic not accepted by ${FW}" ${mp} ${dst(ip, p.port)} -j DROP`);
+  }
+  if (!hasExternalEndpoints) {
+    for (const ip of p.lbVIPs) f('filter', 'KUBE-EXTERNAL-SERVICES').push(`-A KUBE-EXTERNAL-SERVICES -m comment --comment ${extComment} ${mp} ${dst(ip, p.port)} -j ${extTarget}`);
+  }
+
+  // 4. NodePort (not subject to loadBalancerSourceRanges, as upstream)
+  if (p.nodePort !== 0) {
+    if (hasEndpoints) {
+      if (ctx.nfacct && ctx.family === 'ipv4') {
+        f('nat', 'KUBE-NODEPORTS').push(`-A KUBE-NODEPORTS -m comment --comment ${spn} ${mp} -d 127.0.0.0/8 --dport ${p.nodePort} -m nfacct --nfacct-name localhost_nps_accepted_pkts -j ${EXT}`);
+      }
+      f('nat', 'KUBE-NODEPORTS').push(`-A KUBE-NODEPORTS -m comment --comment ${spn} ${mp} --dport ${p.nodePort} -j ${EXT}`);
+    }
+    if (!hasExternalEndpoints) {
+      f('filter', 'KUBE-EXTERNAL-SERVICES').push(`-A KUBE-EXTERNAL-SERVICES -m comment --comment ${extComment} -m addrtype --dst-type LOCAL ${mp} --dport ${p.nodePort} -j ${extTarget}`);
+    }
+  }
+
+  // 5. health check node port: accepted whether or not this node has local endpoints
+  if (p.healthCheckNodePort !== 0) {
+    f('filter', 'KUBE-NODEPORTS').push(`-A KUBE-NODEPORTS -m comment --comment "${spn} health check node port" -m tcp -p tcp --dport ${p.healthCheckNodePort} -j ACCEPT`);
+  }
+
+  // 6. masquerade off-cluster traffic to the cluster IP (masqueradeAll is not configurable)
+  if (hasInternalEndpoints && ctx.detector) {
+    chain(internalTrafficChain).push(`-A ${internalTrafficChain} ${cipMatch} ${ctx.detector.ifNotLocal} -j KUBE-MARK-MASQ`);
+  }
+
+  // 7. external destinations chain
+  if (usesExternalTrafficChain) {
+    const ext = chain(EXT);
+    if (!p.eTPLocal) {
+      ext.push(`-A ${EXT} -m comment --comment "masquerade traffic for ${spn} external destinations" -j KUBE-MARK-MASQ`);
+    } else {
+      if (ctx.detector) ext.push(`-A ${EXT} -m comment --comment "pod traffic for ${spn} external destinations" ${ctx.detector.ifLocal} -j ${SVC}`);
+      ext.push(`-A ${EXT} -m comment --comment "masquerade LOCAL traffic for ${spn} external destinations" -m addrtype --src-type LOCAL -j KUBE-MARK-MASQ`);
+      ext.push(`-A ${EXT} -m comment --comment "route LOCAL traffic for ${spn} external destinations" -m addrtype --src-type LOCAL -j ${SVC}`);
+    }
+    if (hasExternalEndpoints) ext.push(`-A ${EXT} -j ${externalPolicyChain}`);
+  }
+
+  // 8. loadBalancerSourceRanges firewall; the allow-from-node rules depend on the node's IP,
+  // so they carry a marker the renderer evaluates against the node's meta entry.
+  if (usesFWChain) {
+    const fw = chain(FW);
+    const head = `-A ${FW} -m comment --comment "${spn} loadbalancer IP"`;
+    for (const cidr of p.sourceRanges) fw.push(`${head} -s ${cidr} -j ${EXT}`);
+    const marker = nodeIPInMarker(p.sourceRanges);
+    for (const ip of p.lbVIPs) fw.push(`${marker}${head} -s ${ip} -j ${EXT}`);
+    fw.push(`-A ${FW} -m comment --comment "other traffic to ${spn} will be dropped by KUBE-PROXY-FIREWALL"`);
+  }
+
+  // 9./10. policy chains
+  if (usesClusterPolicyChain) writeServiceToEndpointRules(chain(SVC), SVC, p, proto, clusterEps);
+  if (usesLocalPolicyChain) writeServiceToEndpointRules(chain(SVL), SVL, p, proto, localEps);
+
+  // 11. endpoint chains (hairpin masquerade, affinity list, DNAT)
+  for (const ep of allReachable) {
+    const sep = endpointChainName(spn, proto, ep.text);
+    const affinity = p.stickySeconds > 0 ? ` -m recent --name ${sep} --set` : '';
+    chain(sep).push(
+      `-A ${sep} -m comment --comment ${spn} -s ${ep.ip} -j KUBE-MARK-MASQ`,
+      `-A ${sep} -m comment --comment ${spn}${affinity} ${mp} -j DNAT --to-destination ${ep.text}`,
+    );
+  }
+}
+
+function writeServiceToEndpointRules(rules: string[], chainName: string, p: ServicePortInfo, proto: string, eps: Endpoint[]): void {
+  const sep = (ep: Endpoint) => endpointChainName(p.spn, proto, ep.text);
+  if (p.stickySeconds > 0) {
+    for (const ep of eps) {
+      rules.push(`-A ${chainName} -m comment --comment "${p.spn} -> ${ep.text}" -m recent --name ${sep(ep)} --rcheck --seconds ${p.stickySeconds} --reap -j ${sep(ep)}`);
+    }
+  }
+  eps.forEach((ep, i) => {
+    const stat = i < eps.length - 1 ? ` -m statistic --mode random --probability ${probability(eps.length - i)}` : '';
+    rules.push(`-A ${chainName} -m comment --comment "${p.spn} -> ${ep.text}"${stat} -j ${sep(ep)}`);
+  });
+}

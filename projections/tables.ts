@@ -1,0 +1,186 @@
+// The live tables: for every table name, the cluster-scoped entries, each node's overrides, and
+// the additive digests that let a node's digest move in O(1) per change.
+//
+// Digest: sha256 of each effective entry (table, key, value JSON), summed mod 2^256. Order-free
+// and incremental: a cluster change adjusts one sum, a node override adjusts that node's part.
+// Shown as `sha256:<64 hex>` (a sum of sha256 values, not the hash of one text).
+
+import { createHash } from 'node:crypto';
+import { CLUSTER, type TableName } from './model.js';
+
+export interface Entry {
+  value: unknown;
+  encoded: string;
+  hash: bigint;
+  /** rv of the change that last set it (its cause event). */
+  rv: number;
+}
+
+/** A change of one (table, scope, key): the unit of history, streams, diff and blame. */
+export interface TableChange {
+  table: TableName;
+  scope: string;
+  key: string;
+  op: 'upsert' | 'delete';
+  /** New value (null for delete; null with op upsert and node scope = tombstone). */
+  value: unknown;
+  /** Previous value, or undefined when absent. */
+  prev: unknown;
+  rv: number;
+}
+
+/** A change as one node sees it (after overlaying scopes). */
+export interface NodeDelta {
+  table: TableName;
+  op: 'upsert' | 'delete';
+  key: string;
+  value?: unknown;
+}
+
+const MOD = 1n << 256n;
+
+export function entryHash(table: string, key: string, encoded: string): bigint {
+  return BigInt('0x' + createHash('sha256').update(table).update('\0').update(key).update('\0').update(encoded).digest('hex'));
+}
+
+export function formatDigest(sum: bigint): string {
+  const v = ((sum % MOD) + MOD) % MOD;
+  return 'sha256:' + v.toString(16).padStart(64, '0');
+}
+
+export class TableSet {
+  private readonly cluster = new Map<string, Entry>();
+  private readonly nodes = new Map<string, Map<string, Entry>>();
+  /** key -> nodes overriding it, so a cluster change knows whose digest it does not touch. */
+  private readonly overriders = new Map<string, Set<string>>();
+  private clusterSum = 0n;
+  /** rv of the last change to this table anywhere (the DNS SOA serial uses it). */
+  lastChangeRv = 0;
+  private readonly nodeAdjust = new Map<string, bigint>();
+
+  constructor(readonly table: TableName) {}
+
+  clusterEntries(): ReadonlyMap<string, Entry> {
+    return this.cluster;
+  }
+  nodeOverrides(node: string): ReadonlyMap<string, Entry> | undefined {
+    return this.nodes.get(node);
+  }
+  nodesWithOverrides(): Iterable<string> {
+    return this.nodes.keys();
+  }
+
+  get(scope: string, key: string): Entry | undefined {
+    return scope === CLUSTER ? this.cluster.get(key) : this.nodes.get(scope)?.get(key);
+  }
+
+  /** The entry a node sees at a key (undefined when absent or tombstoned). */
+  effective(node: string, key: string): Entry | undefined {
+    const o = this.nodes.get(node)?.get(key);
+    if (o) return o.value === null ? undefined : o;
+    return this.cluster.get(key);
+  }
+
+  /** A node's whole table, keys sorted. */
+  nodeTable(node: string): Map<string, Entry> {
+    const out = new Map<string, Entry>();
+    const overrides = this.nodes.get(node);
+    const keys = new Set(this.cluster.keys());
+    if (overrides) for (const k of overrides.keys()) keys.add(k);
+    for (const k of [...keys].sort()) {
+      const e = this.effective(node, k);
+      if (e) out.set(k, e);
+    }
+    return out;
+  }
+
+  digest(node: string): string {
+    return formatDigest(this.clusterSum + (this.nodeAdjust.get(node) ?? 0n));
+  }
+
+  /** Sets (value !== undefined) or removes an entry; returns the change, or undefined if none. */
+  set(scope: string, key: string, value: unknown, rv: number): TableChange | undefined {
+    const encoded = value === undefined ? undefined : JSON.stringify(value);
+    const prev = this.get(scope, key);
+    if (prev?.encoded === encoded) return undefined;
+    if (!prev && encoded === undefined) return undefined;
+    const next: Entry | undefined =
+      encoded === undefined ? undefined : { value, encoded, hash: value === null ? 0n : entryHash(this.table, key, encoded), rv };
+    if (scope === CLUSTER) this.setCluster(key, prev, next);
+    else this.setNode(scope, key, prev, next);
+    if (rv > this.lastChangeRv) this.lastChangeRv = rv;
+    return {
+      table: this.table,
+      scope,
+      key,
+      op: next ? 'upsert' : 'delete',
+      value: next ? value : null,
+      prev: prev?.value,
+      rv,
+    };
+  }
+
+  /** Restores an entry's rv after a start-up rebuild (the value is recomputed, the rv is history). */
+  setRv(scope: string, key: string, rv: number): void {
+    const e = this.get(scope, key);
+    if (e) e.rv = rv;
+  }
+
+  private setCluster(key: string, prev: Entry | undefined, next: Entry | undefined): void {
+    const delta = (next?.hash ?? 0n) - (prev?.hash ?? 0n);
+    if (next) this.cluster.set(key, next);
+    else this.cluster.delete(key);
+    this.clusterSum = (this.clusterSum + delta) % MOD;
+    // Nodes overriding this key never saw the cluster value: cancel it for them.
+    for (const node of this.overriders.get(key) ?? []) this.adjust(node, -delta);
+  }
+
+  private setNode(node: string, key: string, prev: Entry | undefined, next: Entry | undefined): void {
+    let map = this.nodes.get(node);
+    const clusterHash = this.cluster.get(key)?.hash ?? 0n;
+    // What this node contributed at the key before and after, relative to the cluster sum.
+    const before = prev ? prev.hash - clusterHash : 0n;
+    const after = next ? next.hash - clusterHash : 0n;
+    if (next) {
+      if (!map) this.nodes.set(node, (map = new Map()));
+      map.set(key, next);
+      let set = this.overriders.get(key);
+      if (!set) this.overriders.set(key, (set = new Set()));
+      set.add(node);
+    } else if (map) {
+      map.delete(key);
+      if (map.size === 0) this.nodes.delete(node);
+      const set = this.overriders.get(key);
+      set?.delete(node);
+      if (set?.size === 0) this.overriders.delete(key);
+    }
+    this.adjust(node, after - before);
+  }
+
+  private adjust(node: string, delta: bigint): void {
+    if (delta === 0n) return;
+    const v = ((this.nodeAdjust.get(node) ?? 0n) + delta) % MOD;
+    if (v === 0n) this.nodeAdjust.delete(node);
+    else this.nodeAdjust.set(node, v);
+  }
+
+  /** How one change looks to one node, or undefined when the node does not see it. */
+  deltaFor(node: string, change: TableChange): NodeDelta | undefined {
+    if (change.scope === CLUSTER) {
+      if (this.nodes.get(node)?.has(change.key)) return undefined;
+      return change.op === 'upsert'
+        ? { table: this.table, op: 'upsert', key: change.key, value: change.value }
+        : { table: this.table, op: 'delete', key: change.key };
+    }
+    if (change.scope !== node) return undefined;
+    const now = this.effective(node, change.key);
+    return now ? { table: this.table, op: 'upsert', key: change.key, value: now.value } : { table: this.table, op: 'delete', key: change.key };
+  }
+}
+
+/** Digest of an arbitrary table (time travel, agents): the same sum as TableSet keeps live. */
+export function digestOf(table: string, entries: Iterable<[string, unknown]>): string {
+  let sum = 0n;
+  for (const [k, v] of entries) sum += entryHash(table, k, JSON.stringify(v));
+  return formatDigest(sum);
+}

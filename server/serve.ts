@@ -1,0 +1,51 @@
+// `netledger serve`: opens the ledger, records the cluster network settings, serves the API,
+// and shuts down gracefully on SIGTERM/SIGINT.
+
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { buildApp } from '../api/server.js';
+import { loadTokenFile } from '../api/auth.js';
+import { ServerMetrics } from '../api/metrics.js';
+import { Ledger } from '../store/ledger.js';
+import type { ServeOptions } from './flags.js';
+import { Terminator } from './terminator.js';
+
+export interface RunningServer {
+  url: string;
+  ledger: Ledger;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServeOptions, logger = pino({ level: process.env.NETLEDGER_LOG_LEVEL ?? 'info' })): Promise<RunningServer> {
+  if (opts.databaseUrl) throw new Error('--database-url: the PostgreSQL backend is not available in this build; use the embedded SQLite default (--data DIR)');
+  const metrics = new ServerMetrics();
+  const ledger = await Ledger.open({
+    dataDir: opts.dataDir,
+    log: logger,
+    metrics: {
+      onBatch: (size, events, seconds) => {
+        metrics.batchSize.observe(size);
+        metrics.batchEvents.inc(events);
+        metrics.commitLatency.observe(seconds);
+      },
+    },
+  });
+  await ledger.submit({ op: 'configure', config: opts.config, time: new Date().toISOString(), actor: 'system:netledger', requestId: null, newUid: randomUUID() });
+  const terminator = new Terminator(ledger, logger);
+  terminator.start();
+  const tokens = opts.tokenAuthFile ? loadTokenFile(opts.tokenAuthFile) : undefined;
+  const { app } = await buildApp({ ledger, tokens, logger, metrics, onWrite: (o) => terminator.watch(o) });
+  const url = await app.listen({ host: opts.host, port: opts.port });
+  const address = app.server.address();
+  const listenUrl = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : url;
+  logger.info({ address: listenUrl, data: opts.dataDir, rv: ledger.committedRv }, 'netledger serving');
+  return {
+    url: listenUrl,
+    ledger,
+    async close() {
+      terminator.stop();
+      await app.close();
+      await ledger.close();
+    },
+  };
+}

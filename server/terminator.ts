@@ -1,0 +1,49 @@
+// Finishes graceful Pod deletions. There is no kubelet to confirm a pod stopped, so when a Pod's
+// deletionTimestamp passes, the server deletes it as a separate event (API.md, "Status").
+
+import { randomUUID } from 'node:crypto';
+import type { KubeObject } from '../domain/objects.js';
+import type { Ledger } from '../store/ledger.js';
+
+export const TERMINATOR = 'system:pod-terminator';
+
+export class Terminator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly ledger: Ledger, private readonly log: { warn(o: unknown, m?: string): void }) {}
+
+  /** Schedules every terminating pod of the loaded state (after a restart). */
+  start(): void {
+    for (const pod of this.ledger.state.list('Pod')) this.watch(pod);
+  }
+
+  watch(obj: KubeObject): void {
+    if (obj.kind !== 'Pod' || !obj.metadata.deletionTimestamp || !obj.metadata.uid) return;
+    const key = `${obj.metadata.namespace}/${obj.metadata.name}/${obj.metadata.uid}`;
+    if (this.timers.has(key)) return;
+    const due = Math.max(0, Date.parse(obj.metadata.deletionTimestamp) - Date.now());
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      this.ledger
+        .submit({
+          op: 'finalizeDelete',
+          kind: 'Pod',
+          namespace: obj.metadata.namespace!,
+          name: obj.metadata.name!,
+          uid: obj.metadata.uid!,
+          time: new Date().toISOString(),
+          actor: TERMINATOR,
+          requestId: null,
+          newUid: randomUUID(),
+        })
+        .catch((err) => this.log.warn({ err, pod: key }, 'finishing a graceful deletion failed'));
+    }, due);
+    timer.unref();
+    this.timers.set(key, timer);
+  }
+
+  stop(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}

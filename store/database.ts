@@ -1,0 +1,29 @@
+// Opens the embedded SQLite database: WAL with synchronous=FULL, so a commit is fsynced before
+// it returns and an acknowledged write survives kill -9 and power loss.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema.js';
+import { migrateToLatest } from '../migrations/index.js';
+
+export interface OpenedDatabase {
+  db: Kysely<Database>;
+  /** The raw handle, for pragmas and the write path's synchronous transaction. */
+  sqlite: BetterSqlite3.Database;
+  path: string;
+}
+
+export async function openSqlite(dataDir: string): Promise<OpenedDatabase> {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, 'netledger.db');
+  const sqlite = new BetterSqlite3(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db);
+  return { db, sqlite, path };
+}

@@ -1,0 +1,112 @@
+// The live ledger: the folded state, the projection engine, the durable log and the appender,
+// opened together. Start-up loads the persisted object state (it does not replay the log) and
+// recomputes the tables from it, checking them against the persisted entries.
+
+import { EventEmitter } from 'node:events';
+import type { ClusterNetworkConfig } from '../domain/config.js';
+import type { Command, Decision } from '../domain/commands.js';
+import type { LogEvent } from '../domain/events.js';
+import { CONFIG_KIND, STORED_KINDS, type StoredKind } from '../domain/kinds.js';
+import type { KubeObject } from '../domain/objects.js';
+import { ClusterState } from '../domain/state.js';
+import { ProjectionEngine } from '../projections/engine.js';
+import { PROJECTIONS } from '../projections/index.js';
+import type { TableChange } from '../projections/tables.js';
+import { Appender, type AppenderMetrics, type CommittedBatch } from './appender.js';
+import { openSqlite } from './database.js';
+import { EventStore } from './event-store.js';
+import { WatchCache } from './watch-cache.js';
+
+export interface LedgerOptions {
+  dataDir: string;
+  metrics?: AppenderMetrics;
+  log?: { warn(obj: unknown, msg?: string): void; info(obj: unknown, msg?: string): void };
+}
+
+export class Ledger extends EventEmitter {
+  readonly state = new ClusterState();
+  readonly engine = new ProjectionEngine(PROJECTIONS);
+  readonly cache = new WatchCache();
+  private appender!: Appender;
+  /** rv of the last durable event: everything at or below it is in the database. */
+  committedRv = 0;
+  floorRv = 0;
+
+  private constructor(readonly store: EventStore) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  static async open(opts: LedgerOptions): Promise<Ledger> {
+    const opened = await openSqlite(opts.dataDir);
+    const ledger = new Ledger(new EventStore(opened));
+    await ledger.load(opts);
+    ledger.appender = new Appender(ledger.state, ledger.engine, ledger.store, (b) => ledger.published(b), opts.metrics);
+    return ledger;
+  }
+
+  private async load(opts: LedgerOptions): Promise<void> {
+    const head = await this.store.headRv();
+    this.floorRv = await this.store.floorRv();
+    for (const row of await this.store.loadObjects()) {
+      if (row.kind === CONFIG_KIND) this.state.config = (row.object as { spec: ClusterNetworkConfig }).spec;
+      else if ((STORED_KINDS as readonly string[]).includes(row.kind)) {
+        this.state.setObject(row.kind as StoredKind, row.namespace, row.name, row.object as KubeObject);
+      }
+    }
+    this.state.rv = head;
+    this.committedRv = head;
+    this.engine.build(this.state, 0);
+    let mismatches = 0;
+    const persisted = await this.store.loadEntries();
+    for (const e of persisted) {
+      const table = this.engine.tables[e.table as keyof typeof this.engine.tables];
+      const live = table?.get(e.scope, e.key);
+      if (!live || live.encoded !== JSON.stringify(e.value)) mismatches++;
+      else table.setRv(e.scope, e.key, e.rv);
+    }
+    const liveCount = Object.values(this.engine.tables).reduce((n, t) => n + t.clusterEntries().size, 0);
+    if (mismatches) opts.log?.warn({ mismatches, persisted: persisted.length, liveCount }, 'tables recomputed at start-up differ from the persisted ones');
+  }
+
+  submit(cmd: Command): Promise<Decision> {
+    return this.appender.submit(cmd);
+  }
+
+  private published(batch: CommittedBatch): void {
+    this.committedRv = batch.events[batch.events.length - 1]!.rv;
+    const byRv = new Map<number, TableChange[]>();
+    for (const c of batch.changes) {
+      let list = byRv.get(c.rv);
+      if (!list) byRv.set(c.rv, (list = []));
+      list.push(c);
+    }
+    this.cache.add(batch.events, batch.befores);
+    this.emit('batch', batch.events, byRv, batch.befores);
+  }
+
+  /** Events with rv > since (up to `until`), from the cache when it reaches back, else the log. */
+  async eventsSince(since: number, until = this.committedRv): Promise<LogEvent[]> {
+    const cached = this.cache.since(since);
+    if (cached) return cached.map((c) => c.event).filter((e) => e.rv <= until);
+    const out: LogEvent[] = [];
+    let from = since;
+    while (from < until) {
+      const page = await this.store.eventsBetween(from, until, 5000);
+      if (!page.length) break;
+      out.push(...page);
+      from = page[page.length - 1]!.rv;
+    }
+    return out;
+  }
+
+  get broken(): unknown {
+    return this.appender.broken;
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+export type { LogEvent };

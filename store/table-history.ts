@@ -1,0 +1,117 @@
+// Reads of table history: a node's table at a past rv (time travel), the changes of a table or
+// key, and the last-change rv at an rv. Time travel starts from the live entries and undoes the
+// changes after R (newest first), so its cost follows what changed since R, not the log's length.
+
+import { sql } from 'kysely';
+import type { TableName } from '../projections/model.js';
+import type { Entry, TableSet } from '../projections/tables.js';
+import type { EventStore } from './event-store.js';
+
+export interface PastEntry {
+  key: string;
+  value: unknown;
+  rv: number;
+}
+
+export interface ChangeRow {
+  id: number;
+  rv: number;
+  table: TableName;
+  scope: string;
+  key: string;
+  op: 'upsert' | 'delete';
+  value: unknown;
+  prev: unknown;
+}
+
+export async function nodeTableAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number): Promise<Map<string, PastEntry>> {
+  const cluster = new Map<string, PastEntry | undefined>();
+  const own = new Map<string, PastEntry | undefined>();
+  for (const [k, e] of tables.clusterEntries()) cluster.set(k, past(k, e));
+  for (const [k, e] of tables.nodeOverrides(node) ?? []) own.set(k, past(k, e));
+  if (rv < liveRv) {
+    const rows = await store.db
+      .selectFrom('table_changes')
+      .selectAll()
+      .where('table_name', '=', tables.table)
+      .where('rv', '>', rv)
+      .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
+      .orderBy('id', 'desc')
+      .execute();
+    const undone = new Set<string>();
+    for (const r of rows) {
+      const target = r.scope === '' ? cluster : own;
+      target.set(r.key, r.prev === null ? undefined : { key: r.key, value: JSON.parse(r.prev), rv: -1 });
+      undone.add(`${r.scope}\0${r.key}`);
+    }
+    // The rv of a restored value is that of the last change at or before R.
+    for (const id of undone) {
+      const [scope, key] = id.split('\0') as [string, string];
+      const target = scope === '' ? cluster : own;
+      const e = target.get(key);
+      if (!e) continue;
+      const row = await store.db
+        .selectFrom('table_changes')
+        .select('rv')
+        .where('table_name', '=', tables.table)
+        .where('key', '=', key)
+        .where('scope', '=', scope)
+        .where('rv', '<=', rv)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      e.rv = row?.rv ?? 0;
+    }
+  }
+  const out = new Map<string, PastEntry>();
+  const keys = new Set([...cluster.keys(), ...own.keys()]);
+  for (const k of [...keys].sort()) {
+    const e = own.has(k) ? own.get(k) : cluster.get(k);
+    if (e && e.value !== null) out.set(k, e);
+  }
+  return out;
+}
+
+function past(key: string, e: Entry): PastEntry {
+  return { key, value: e.value, rv: e.rv };
+}
+
+/** rv of the table's last change at or before rv (any scope), 0 when none. */
+export async function lastChangeAt(store: EventStore, table: TableName, rv: number): Promise<number> {
+  const row = await store.db
+    .selectFrom('table_changes')
+    .select(sql<number>`max(rv)`.as('rv'))
+    .where('table_name', '=', table)
+    .where('rv', '<=', rv)
+    .executeTakeFirst();
+  return row?.rv ?? 0;
+}
+
+/** Changes that a node sees (cluster scope or its own), newest first, paged by change id. */
+export async function nodeHistory(
+  store: EventStore,
+  table: TableName,
+  node: string,
+  opts: { key?: string; limit: number; beforeId?: number; since?: number; until?: number },
+): Promise<ChangeRow[]> {
+  let q = store.db
+    .selectFrom('table_changes')
+    .selectAll()
+    .where('table_name', '=', table)
+    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]));
+  if (opts.key !== undefined) q = q.where('key', '=', opts.key);
+  if (opts.beforeId !== undefined) q = q.where('id', '<', opts.beforeId);
+  if (opts.since !== undefined) q = q.where('rv', '>', opts.since);
+  if (opts.until !== undefined) q = q.where('rv', '<=', opts.until);
+  const rows = await q.orderBy('id', 'desc').limit(opts.limit).execute();
+  return rows.map((r) => ({
+    id: r.id,
+    rv: r.rv,
+    table: r.table_name as TableName,
+    scope: r.scope,
+    key: r.key,
+    op: r.op as 'upsert' | 'delete',
+    value: r.value === null ? null : JSON.parse(r.value),
+    prev: r.prev === null ? undefined : JSON.parse(r.prev),
+  }));
+}

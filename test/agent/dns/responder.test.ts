@@ -1,0 +1,143 @@
+// The DNS responder on a real socket, queried with dig over UDP and TCP.
+
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDnsResponder, type DnsResponder } from '../../../agent/dns/index.js';
+import { dnsProjection } from '../../../projections/dns/index.js';
+import { buildTable } from '../../projections/dns/fold.js';
+import { richClusterInput } from '../../projections/dns/fixture.js';
+import { makeView, service, slice } from '../../projections/dns/view.js';
+
+const run = promisify(execFile);
+const hasDig = spawnSync('dig', ['-v']).status === 0;
+
+interface DigResult {
+  status: string;
+  flags: string[];
+  answer: string[];
+  authority: string[];
+  additional: string[];
+}
+
+/** dig's default output → status, header flags and the three sections, one record a line with
+ * tab-separated name/ttl/class/type and the rdata as dig prints it. */
+function parseDig(out: string): DigResult {
+  const result: DigResult = { status: '', flags: [], answer: [], authority: [], additional: [] };
+  let section: 'answer' | 'authority' | 'additional' | undefined;
+  for (const line of out.split('\n')) {
+    const status = line.match(/status: (\w+)/);
+    if (status) result.status = status[1]!;
+    const flags = line.match(/^;; flags: ([^;]*);/);
+    if (flags) result.flags = flags[1]!.trim().split(/\s+/);
+    const heading = line.match(/^;; (ANSWER|AUTHORITY|ADDITIONAL) SECTION:/);
+    if (heading) section = heading[1]!.toLowerCase() as typeof section;
+    else if (line.trim() === '') section = undefined;
+    else if (section && !line.startsWith(';')) {
+      const [name, ttl, cls, type, ...rdata] = line.trim().split(/\s+/);
+      result[section].push([name, ttl, cls, type, rdata.join(' ')].join('\t'));
+    }
+  }
+  for (const s of ['answer', 'authority', 'additional'] as const) result[s].sort();
+  return result;
+}
+
+const SOA = 'cluster.local.\t5\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 42 7200 1800 86400 5';
+
+describe.skipIf(!hasDig)(hasDig ? 'DNS responder (dig)' : 'DNS responder (skipped: dig not installed)', () => {
+  let responder: DnsResponder;
+  const input = richClusterInput();
+  input.services!.push(service('default', 'big', { clusterIP: 'None', clusterIPs: ['None'] }));
+  input.slices!.push(slice('default', 'big', 'big-1', 'IPv4', Array.from({ length: 40 }, (_, i) => ({ ip: `10.244.9.${i + 1}` }))));
+  const entries = buildTable(dnsProjection, makeView(input));
+
+  const dig = async (transport: 'udp' | 'tcp', ...args: string[]): Promise<DigResult> => {
+    const { port, host } = responder.address;
+    const extra = transport === 'tcp' ? ['+tcp'] : [];
+    const { stdout } = await run('dig', [`@${host}`, '-p', String(port), '+norecurse', '+time=2', '+tries=1', ...extra, ...args]);
+    return parseDig(stdout);
+  };
+
+  beforeAll(async () => {
+    responder = await startDnsResponder({ host: '127.0.0.1', port: 0, zone: 'cluster.local', getTable: () => ({ entries, serial: 42 }) });
+  });
+  afterAll(async () => {
+    await responder?.close();
+  });
+
+  it('reports the port it bound', () => {
+    expect(responder.address.host).toBe('127.0.0.1');
+    expect(responder.address.port).toBeGreaterThan(0);
+  });
+
+  for (const transport of ['udp', 'tcp'] as const) {
+    describe(transport, () => {
+      it('A of a ClusterIP service', async () => {
+        const r = await dig(transport, 'kubernetes.default.svc.cluster.local', 'A');
+        expect(r.status).toBe('NOERROR');
+        expect(r.flags).toContain('aa');
+        expect(r.answer).toEqual(['kubernetes.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.1']);
+      });
+      it('SRV of a named port with the A record as additional', async () => {
+        const r = await dig(transport, '_https._tcp.kubernetes.default.svc.cluster.local', 'SRV');
+        expect(r.answer).toEqual(['_https._tcp.kubernetes.default.svc.cluster.local.\t5\tIN\tSRV\t0 100 443 kubernetes.default.svc.cluster.local.']);
+        expect(r.additional).toEqual(['kubernetes.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.1']);
+      });
+      it('headless: several A records', async () => {
+        const r = await dig(transport, 'headless.default.svc.cluster.local', 'A');
+        expect(r.answer).toEqual([
+          'headless.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.100',
+          'headless.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.101',
+          'headless.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.3',
+        ]);
+      });
+      it('PTR (dig -x)', async () => {
+        const r = await dig(transport, '-x', '10.3.0.100');
+        expect(r.answer).toEqual(['100.0.3.10.in-addr.arpa.\t5\tIN\tPTR\tmy-pet.headless.default.svc.cluster.local.']);
+      });
+      it('CNAME for ExternalName', async () => {
+        const r = await dig(transport, 'foo.default.svc.cluster.local', 'A');
+        expect(r.status).toBe('NOERROR');
+        expect(r.answer).toEqual(['foo.default.svc.cluster.local.\t5\tIN\tCNAME\twww.example.com.']);
+      });
+      it('NXDOMAIN for an unknown name, SOA in authority', async () => {
+        const r = await dig(transport, 'nope.default.svc.cluster.local', 'A');
+        expect(r).toMatchObject({ status: 'NXDOMAIN', answer: [], authority: [SOA] });
+        expect(r.flags).toContain('aa');
+      });
+      it('NODATA for AAAA on an IPv4-only service', async () => {
+        const r = await dig(transport, 'kubernetes.default.svc.cluster.local', 'AAAA');
+        expect(r).toMatchObject({ status: 'NOERROR', answer: [], authority: [SOA] });
+      });
+      it('TXT dns-version', async () => {
+        const r = await dig(transport, 'dns-version.cluster.local', 'TXT');
+        expect(r.answer).toEqual(['dns-version.cluster.local.\t28800\tIN\tTXT\t"1.1.0"']);
+      });
+      it('REFUSED outside the cluster domain', async () => {
+        const r = await dig(transport, 'example.com', 'A');
+        expect(r.status).toBe('REFUSED');
+      });
+    });
+  }
+
+  describe('UDP size limits', () => {
+    const bigName = 'big.default.svc.cluster.local';
+    it('without EDNS an answer past 512 bytes is truncated with TC', async () => {
+      const r = await dig('udp', '+noedns', '+ignore', bigName, 'A');
+      expect(r.flags).toContain('tc');
+      expect(r.answer.length).toBeGreaterThan(0);
+      expect(r.answer.length).toBeLessThan(40);
+    });
+    it('dig then retries over TCP and gets all 40 records', async () => {
+      const r = await dig('udp', '+noedns', bigName, 'A');
+      expect(r.flags).not.toContain('tc');
+      expect(r.answer).toHaveLength(40);
+    });
+    it('with EDNS (dig advertises 1232) all 40 fit over UDP', async () => {
+      const r = await dig('udp', bigName, 'A');
+      expect(r.flags).not.toContain('tc');
+      expect(r.answer).toHaveLength(40);
+      expect(r.answer[0]).toBe(`${bigName}.\t5\tIN\tA\t10.244.9.1`);
+    });
+  });
+});

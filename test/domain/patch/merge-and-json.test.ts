@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { PatchError, applyJsonPatch, applyMergePatch } from '../../../domain/patch/index.js';
+import { livePod, liveService } from './fixtures.js';
+
+describe('applyMergePatch (RFC 7386)', () => {
+  it('applies the kubectl label body', () => {
+    // kubectl label: PATCH …?fieldManager=kubectl-label, body {"metadata":{"labels":{"x":"y"}}}
+    const out = applyMergePatch(livePod(), { metadata: { labels: { x: 'y' } } });
+    expect(out.metadata.labels).toEqual({ app: 'web', tier: 'frontend', x: 'y' });
+  });
+
+  it('null deletes keys at any depth', () => {
+    const out = applyMergePatch(livePod(), { metadata: { labels: { tier: null }, annotations: null }, spec: { nodeName: null } });
+    expect(out.metadata.labels).toEqual({ app: 'web' });
+    expect('annotations' in out.metadata).toBe(false);
+    expect('nodeName' in out.spec!).toBe(false);
+  });
+
+  it('replaces arrays wholesale and nests new objects', () => {
+    const svc = liveService();
+    const out = applyMergePatch(svc, { spec: { ports: [{ port: 443, protocol: 'TCP' }], sessionAffinityConfig: { clientIP: { timeoutSeconds: 60, x: null } } } });
+    expect(out.spec!.ports).toEqual([{ port: 443, protocol: 'TCP' }]);
+    expect(out.spec!.sessionAffinityConfig).toEqual({ clientIP: { timeoutSeconds: 60 } });
+    expect(svc.spec!.ports![0]!.port).toBe(80); // input untouched
+  });
+
+  it('rejects a patch that is not an object', () => {
+    expect(() => applyMergePatch(livePod(), [1, 2])).toThrow(new PatchError('json: cannot unmarshal array into Go value of type map[string]interface {}'));
+  });
+});
+
+describe('applyJsonPatch (RFC 6902)', () => {
+  it('applies add/replace/remove/copy/move and passing tests, without mutating the input', () => {
+    const pod = livePod();
+    const out = applyJsonPatch(pod, [
+      { op: 'test', path: '/metadata/resourceVersion', value: '102' },
+      { op: 'add', path: '/metadata/labels/x', value: 'y' },
+      { op: 'replace', path: '/spec/containers/0/image', value: 'nginx:1.27' },
+      { op: 'remove', path: '/spec/tolerations' },
+      { op: 'copy', from: '/spec/nodeName', path: '/metadata/annotations/node' },
+      { op: 'move', from: '/metadata/labels/tier', path: '/metadata/labels/layer' },
+      { op: 'add', path: '/spec/containers/-', value: { name: 'side', image: 'busybox' } },
+    ]);
+    expect(out.metadata.labels).toEqual({ app: 'web', x: 'y', layer: 'frontend' });
+    expect(out.metadata.annotations!.node).toBe('node-a');
+    expect(out.spec!.containers!.map((c) => `${c.name}=${c.image}`)).toEqual(['c=nginx:1.27', 'side=busybox']);
+    expect(out.spec!.tolerations).toBeUndefined();
+    expect(pod).toStrictEqual(livePod());
+  });
+
+  const failure = (ops: unknown): PatchError => {
+    try {
+      applyJsonPatch(livePod(), ops);
+    } catch (e) {
+      if (e instanceof PatchError) return e;
+      throw e;
+    }
+    throw new Error('expected a PatchError');
+  };
+
+  it('a failed test op is 422 with a clear message', () => {
+    const e = failure([{ op: 'test', path: '/metadata/resourceVersion', value: '99' }]);
+    expect(e.status.code).toBe(422);
+    expect(e.status.reason).toBe('Invalid');
+    expect(e.message).toBe('testing value /metadata/resourceVersion failed: test failed');
+  });
+
+  it('ops on missing paths are 422', () => {
+    expect(failure([{ op: 'remove', path: '/metadata/labels/nope' }]).message).toBe('Unable to remove nonexistent key: nope: missing value');
+    expect(failure([{ op: 'replace', path: '/spec/nope/x', value: 1 }]).message).toBe(
+      'replace operation does not apply: doc is missing path: "/spec/nope/x": missing value',
+    );
+    expect(failure([{ op: 'add', path: '/spec/a/b/c', value: [] }]).status.code).toBe(422);
+    expect(failure([{ op: 'add', path: '/spec/containers/7', value: {} }]).status.code).toBe(422);
+  });
+
+  it('malformed patch documents are 400', () => {
+    expect(failure({ op: 'add' }).status.code).toBe(400);
+    expect(failure([{ op: 'frobnicate', path: '/a' }]).message).toBe('Unexpected kind: frobnicate');
+    expect(failure([{ op: 'add', path: '/a' }]).message).toBe('operation 0 (add): missing value');
+    expect(failure([{ op: 'move', path: '/a' }]).status.code).toBe(400);
+  });
+
+  it('nothing is applied when a later op fails', () => {
+    const pod = livePod();
+    expect(() =>
+      applyJsonPatch(pod, [
+        { op: 'add', path: '/metadata/labels/x', value: 'y' },
+        { op: 'test', path: '/metadata/name', value: 'other' },
+      ]),
+    ).toThrow(PatchError);
+    expect(pod.metadata.labels).toEqual({ app: 'web', tier: 'frontend' });
+  });
+});

@@ -1,0 +1,187 @@
+// Record formats of the Kubernetes DNS spec 1.1.0 (reference §1.2) as CoreDNS answers them
+// (priority 0, weight floor(100/N), TTL = dnsTTL), through answerQuery.
+
+import { describe, expect, it } from 'vitest';
+import { dnsProjection } from '../../../projections/dns/index.js';
+import { ask, nodata, nxdomain, ok } from './ask.js';
+import { buildTable } from './fold.js';
+import { richCluster } from './fixture.js';
+
+const table = buildTable(dnsProjection, richCluster());
+const IP6_PTR_2001_DB8__1 = '1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.';
+
+describe('spec §2.2–2.3: schema version and ClusterIP services', () => {
+  it('dns-version TXT is "1.1.0" with TTL 28800', () => {
+    expect(ask(table, 'dns-version.cluster.local.', 'TXT')).toEqual(ok(['dns-version.cluster.local.\t28800\tIN\tTXT\t"1.1.0"']));
+  });
+  it('A from the ClusterIP', () => {
+    expect(ask(table, 'kubernetes.default.svc.cluster.local.', 'A')).toEqual(ok(['kubernetes.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.1']));
+  });
+  it('named-port SRV points at the service name, with the A record as additional', () => {
+    expect(ask(table, '_https._tcp.kubernetes.default.svc.cluster.local.', 'SRV')).toEqual(
+      ok(
+        ['_https._tcp.kubernetes.default.svc.cluster.local.\t5\tIN\tSRV\t0 100 443 kubernetes.default.svc.cluster.local.'],
+        ['kubernetes.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.1'],
+      ),
+    );
+  });
+  it('PTR of the ClusterIP', () => {
+    expect(ask(table, '1.0.3.10.in-addr.arpa.', 'PTR')).toEqual(ok(['1.0.3.10.in-addr.arpa.\t5\tIN\tPTR\tkubernetes.default.svc.cluster.local.']));
+  });
+  it('bare-name SRV lists every port, unnamed ones too (CoreDNS), weight floor(100/2)', () => {
+    expect(ask(table, 'svc1.testns.svc.cluster.local.', 'SRV')).toEqual(
+      ok(
+        [
+          'svc1.testns.svc.cluster.local.\t5\tIN\tSRV\t0 50 80 svc1.testns.svc.cluster.local.',
+          'svc1.testns.svc.cluster.local.\t5\tIN\tSRV\t0 50 8080 svc1.testns.svc.cluster.local.',
+        ],
+        ['svc1.testns.svc.cluster.local.\t5\tIN\tA\t10.96.0.20'],
+      ),
+    );
+  });
+  it('A on a _port._proto name answers the addresses (CoreDNS quirk); unknown ports are NXDOMAIN', () => {
+    expect(ask(table, '_http._tcp.svc1.testns.svc.cluster.local.', 'A')).toEqual(ok(['_http._tcp.svc1.testns.svc.cluster.local.\t5\tIN\tA\t10.96.0.20']));
+    expect(ask(table, '_https._tcp.svc1.testns.svc.cluster.local.', 'SRV')).toEqual(nxdomain);
+    expect(ask(table, '_http._udp.svc1.testns.svc.cluster.local.', 'SRV')).toEqual(nxdomain);
+  });
+  it('dual-stack: A and AAAA from spec.clusterIPs, one SRV of weight 50 with both glue records', () => {
+    expect(ask(table, 'dual.testns.svc.cluster.local.', 'A')).toEqual(ok(['dual.testns.svc.cluster.local.\t5\tIN\tA\t10.96.0.30']));
+    expect(ask(table, 'dual.testns.svc.cluster.local.', 'AAAA')).toEqual(ok(['dual.testns.svc.cluster.local.\t5\tIN\tAAAA\tfd00:10:96::30']));
+    expect(ask(table, '_dns._udp.dual.testns.svc.cluster.local.', 'SRV')).toEqual(
+      ok(
+        ['_dns._udp.dual.testns.svc.cluster.local.\t5\tIN\tSRV\t0 50 53 dual.testns.svc.cluster.local.'],
+        ['dual.testns.svc.cluster.local.\t5\tIN\tA\t10.96.0.30', 'dual.testns.svc.cluster.local.\t5\tIN\tAAAA\tfd00:10:96::30'],
+      ),
+    );
+    expect(ask(table, '0.3.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.6.9.0.0.0.1.0.0.0.0.d.f.ip6.arpa.', 'PTR').answers).toEqual([
+      '0.3.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.6.9.0.0.0.1.0.0.0.0.d.f.ip6.arpa.\t5\tIN\tPTR\tdual.testns.svc.cluster.local.',
+    ]);
+  });
+  it('endpoint names and endpoint PTRs exist under ClusterIP services too (CoreDNS)', () => {
+    expect(ask(table, '10-244-1-5.svc1.testns.svc.cluster.local.', 'A')).toEqual(ok(['10-244-1-5.svc1.testns.svc.cluster.local.\t5\tIN\tA\t10.244.1.5']));
+    expect(ask(table, '5.1.244.10.in-addr.arpa.', 'PTR')).toEqual(ok(['5.1.244.10.in-addr.arpa.\t5\tIN\tPTR\t10-244-1-5.svc1.testns.svc.cluster.local.']));
+    expect(ask(table, '10-244-1-5.svc1.testns.svc.cluster.local.', 'SRV').answers).toEqual([
+      '10-244-1-5.svc1.testns.svc.cluster.local.\t5\tIN\tSRV\t0 100 8080 10-244-1-5.svc1.testns.svc.cluster.local.',
+    ]);
+  });
+  it('a ClusterIP service without endpoints still answers; `ignore empty_service` makes it NXDOMAIN', () => {
+    expect(ask(table, 'nopods.testns.svc.cluster.local.', 'A').answers).toEqual(['nopods.testns.svc.cluster.local.\t5\tIN\tA\t10.96.0.40']);
+    const ignoring = buildTable(dnsProjection, richCluster({ dnsIgnoreEmptyService: true }));
+    expect(ask(ignoring, 'nopods.testns.svc.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(ignoring, 'svc1.testns.svc.cluster.local.', 'A').answers).toEqual(['svc1.testns.svc.cluster.local.\t5\tIN\tA\t10.96.0.20']);
+    expect(ask(ignoring, '40.0.96.10.in-addr.arpa.', 'PTR').rcode).toBe('NOERROR');
+  });
+});
+
+describe('spec §2.4: headless services', () => {
+  it('one A per ready endpoint (unready excluded)', () => {
+    expect(ask(table, 'headless.default.svc.cluster.local.', 'A')).toEqual(
+      ok([
+        'headless.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.100',
+        'headless.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.101',
+        'headless.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.3',
+      ]),
+    );
+    expect(ask(table, '10-3-0-9.headless.default.svc.cluster.local.', 'A')).toEqual(nxdomain);
+  });
+  it('per-endpoint A by hostname, else dashed IP', () => {
+    expect(ask(table, 'my-pet.headless.default.svc.cluster.local.', 'A')).toEqual(ok(['my-pet.headless.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.100']));
+    expect(ask(table, '10-3-0-3.headless.default.svc.cluster.local.', 'A')).toEqual(ok(['10-3-0-3.headless.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.3']));
+  });
+  it('N × M SRV records pointing at endpoint names, weight floor(100/3), A glue', () => {
+    expect(ask(table, '_https._tcp.headless.default.svc.cluster.local.', 'SRV')).toEqual(
+      ok(
+        [
+          '_https._tcp.headless.default.svc.cluster.local.\t5\tIN\tSRV\t0 33 443 10-3-0-3.headless.default.svc.cluster.local.',
+          '_https._tcp.headless.default.svc.cluster.local.\t5\tIN\tSRV\t0 33 443 my-pet-2.headless.default.svc.cluster.local.',
+          '_https._tcp.headless.default.svc.cluster.local.\t5\tIN\tSRV\t0 33 443 my-pet.headless.default.svc.cluster.local.',
+        ],
+        [
+          '10-3-0-3.headless.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.3',
+          'my-pet-2.headless.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.101',
+          'my-pet.headless.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.100',
+        ],
+      ),
+    );
+  });
+  it('endpoint PTR', () => {
+    expect(ask(table, '100.0.3.10.in-addr.arpa.', 'PTR')).toEqual(ok(['100.0.3.10.in-addr.arpa.\t5\tIN\tPTR\tmy-pet.headless.default.svc.cluster.local.']));
+  });
+  it('IPv6 headless: AAAA per endpoint, ip6.arpa PTR, dashed IPv6 names with the trailing-0 rule, A is NODATA', () => {
+    expect(ask(table, 'headless6.default.svc.cluster.local.', 'AAAA')).toEqual(
+      ok([
+        'headless6.default.svc.cluster.local.\t5\tIN\tAAAA\t2001:db8::1',
+        'headless6.default.svc.cluster.local.\t5\tIN\tAAAA\t2001:db8::2',
+        'headless6.default.svc.cluster.local.\t5\tIN\tAAAA\t2001:db8:3333:4444:5555:6666::',
+      ]),
+    );
+    expect(ask(table, 'headless6.default.svc.cluster.local.', 'A')).toEqual(nodata);
+    expect(ask(table, 'my-pet.headless6.default.svc.cluster.local.', 'AAAA').answers).toEqual(['my-pet.headless6.default.svc.cluster.local.\t5\tIN\tAAAA\t2001:db8::1']);
+    expect(ask(table, '2001-db8--2.headless6.default.svc.cluster.local.', 'AAAA').answers).toEqual(['2001-db8--2.headless6.default.svc.cluster.local.\t5\tIN\tAAAA\t2001:db8::2']);
+    expect(ask(table, '2001-db8-3333-4444-5555-6666--0.headless6.default.svc.cluster.local.', 'AAAA').answers).toEqual([
+      '2001-db8-3333-4444-5555-6666--0.headless6.default.svc.cluster.local.\t5\tIN\tAAAA\t2001:db8:3333:4444:5555:6666::',
+    ]);
+    expect(ask(table, IP6_PTR_2001_DB8__1, 'PTR')).toEqual(ok([`${IP6_PTR_2001_DB8__1}\t5\tIN\tPTR\tmy-pet.headless6.default.svc.cluster.local.`]));
+    // Port-less headless service: address records but no SRV (name exists → NODATA).
+    expect(ask(table, 'headless6.default.svc.cluster.local.', 'SRV')).toEqual(nodata);
+  });
+  it('no ready endpoints → NXDOMAIN for every type', () => {
+    expect(ask(table, 'lonely.testns.svc.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(table, 'lonely.testns.svc.cluster.local.', 'SRV')).toEqual(nxdomain);
+    expect(ask(table, '_http._tcp.lonely.testns.svc.cluster.local.', 'SRV')).toEqual(nxdomain);
+  });
+  it('endpoint_pod_names names endpoints after their pods', () => {
+    const named = buildTable(dnsProjection, richCluster({ dnsEndpointPodNames: true }));
+    expect(ask(named, 'svc1-pod-0.svc1.testns.svc.cluster.local.', 'A').answers).toEqual(['svc1-pod-0.svc1.testns.svc.cluster.local.\t5\tIN\tA\t10.244.1.5']);
+    expect(ask(named, '10-244-1-5.svc1.testns.svc.cluster.local.', 'A')).toEqual(nxdomain);
+    // hostname still wins
+    expect(ask(named, 'my-pet.headless.default.svc.cluster.local.', 'A').rcode).toBe('NOERROR');
+  });
+});
+
+describe('spec §2.5: ExternalName', () => {
+  it('A query → the CNAME (target out of zone, no upstream here)', () => {
+    expect(ask(table, 'foo.default.svc.cluster.local.', 'A')).toEqual(ok(['foo.default.svc.cluster.local.\t5\tIN\tCNAME\twww.example.com.']));
+    expect(ask(table, 'foo.default.svc.cluster.local.', 'CNAME')).toEqual(ok(['foo.default.svc.cluster.local.\t5\tIN\tCNAME\twww.example.com.']));
+  });
+  it('SRV/TXT on an ExternalName name are NODATA; sub-names NXDOMAIN', () => {
+    expect(ask(table, 'foo.default.svc.cluster.local.', 'SRV')).toEqual(nodata);
+    expect(ask(table, 'foo.default.svc.cluster.local.', 'TXT')).toEqual(nodata);
+    expect(ask(table, '_http._tcp.foo.default.svc.cluster.local.', 'SRV')).toEqual(nxdomain);
+  });
+  it('in-zone targets are chased; a target without the asked family drops the CNAME (CoreDNS)', () => {
+    expect(ask(table, 'alias.default.svc.cluster.local.', 'A')).toEqual(
+      ok(['alias.default.svc.cluster.local.\t5\tIN\tCNAME\tkubernetes.default.svc.cluster.local.', 'kubernetes.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.1']),
+    );
+    expect(ask(table, 'alias.default.svc.cluster.local.', 'AAAA')).toEqual(nodata);
+  });
+  it('an IP-valued externalName yields nothing', () => {
+    expect(ask(table, 'ipname.default.svc.cluster.local.', 'A')).toEqual(nxdomain);
+  });
+});
+
+describe('TTLs', () => {
+  it('dnsTTL drives records and the SOA (TTL min(T,300), MINIMUM T); dns-version stays 28800', () => {
+    const t600 = buildTable(dnsProjection, richCluster({ dnsTTL: 600 }));
+    expect(ask(t600, 'kubernetes.default.svc.cluster.local.', 'A').answers).toEqual(['kubernetes.default.svc.cluster.local.\t600\tIN\tA\t10.3.0.1']);
+    expect(ask(t600, 'kubernetes.default.svc.cluster.local.', 'AAAA').authority).toEqual([
+      'cluster.local.\t300\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 42 7200 1800 86400 600',
+    ]);
+    expect(ask(t600, 'dns-version.cluster.local.', 'TXT').answers).toEqual(['dns-version.cluster.local.\t28800\tIN\tTXT\t"1.1.0"']);
+    const t0 = buildTable(dnsProjection, richCluster({ dnsTTL: 0 }));
+    expect(ask(t0, '_https._tcp.kubernetes.default.svc.cluster.local.', 'SRV').answers).toEqual([
+      '_https._tcp.kubernetes.default.svc.cluster.local.\t0\tIN\tSRV\t0 100 443 kubernetes.default.svc.cluster.local.',
+    ]);
+  });
+});
+
+describe('case', () => {
+  it('matching is case-insensitive; owners are the question as sent, synthesised names take its zone spelling', () => {
+    expect(ask(table, '_HTTPS._tcp.Kubernetes.default.svc.Cluster.Local.', 'SRV')).toEqual(
+      ok(
+        ['_HTTPS._tcp.Kubernetes.default.svc.Cluster.Local.\t5\tIN\tSRV\t0 100 443 kubernetes.default.svc.Cluster.Local.'],
+        ['kubernetes.default.svc.Cluster.Local.\t5\tIN\tA\t10.3.0.1'],
+      ),
+    );
+  });
+});
