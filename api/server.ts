@@ -26,11 +26,10 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
-    // kubectl sends long selector query strings; keep fastify's limits generous.
-    maxParamLength: 4096,
     return503OnClosing: true,
     forceCloseConnections: true,
-    routerOptions: { ignoreTrailingSlash: true },
+    // kubectl sends long selector query strings; keep the router's limits generous.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },
   } as FastifyServerOptions);
   const metrics = opts.metrics ?? new ServerMetrics();
   registerContentTypes(app);

@@ -9,6 +9,13 @@ const USAGE = `usage: netledger <command> [flags]
 commands:
   serve     run the control plane (API.md "Server")
   verify    replay the log and compare with the live state
+  agent     run a node agent
+  dns       run the cluster DNS responder alone
+  tables    print a node's table
+  history   print table history
+  diff      diff a table between two revisions
+  blame     which change put each entry of a table there
+  events    print the event log
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +41,22 @@ async function main(argv: string[]): Promise<number> {
     case 'verify': {
       const { runVerify } = await import('../server/verify.js');
       return runVerify(rest);
+    }
+    case 'agent': {
+      const { runAgent } = await import('../agent/main.js');
+      return runAgent(rest);
+    }
+    case 'dns': {
+      const { runDns } = await import('../agent/dns-main.js');
+      return runDns(rest);
+    }
+    case 'tables':
+    case 'history':
+    case 'diff':
+    case 'blame':
+    case 'events': {
+      const { runCli } = await import('../cli/index.js');
+      return runCli(command, rest);
     }
     case undefined:
     case 'help':

@@ -27,6 +27,10 @@ export interface TableChange {
   /** Previous value, or undefined when absent. */
   prev: unknown;
   rv: number;
+  /** Cluster scope: nodes that override the key at this rv and so do not see the change. */
+  hiddenFrom?: string[];
+  /** Node scope: what that node sees at the key after the change (undefined = absent). */
+  nodeView?: unknown;
 }
 
 /** A change as one node sees it (after overlaying scopes). */
@@ -109,15 +113,14 @@ export class TableSet {
     if (scope === CLUSTER) this.setCluster(key, prev, next);
     else this.setNode(scope, key, prev, next);
     if (rv > this.lastChangeRv) this.lastChangeRv = rv;
-    return {
-      table: this.table,
-      scope,
-      key,
-      op: next ? 'upsert' : 'delete',
-      value: next ? value : null,
-      prev: prev?.value,
-      rv,
-    };
+    const change: TableChange = { table: this.table, scope, key, op: next ? 'upsert' : 'delete', value: next ? value : null, prev: prev?.value, rv };
+    if (scope === CLUSTER) {
+      const hidden = this.overriders.get(key);
+      if (hidden?.size) change.hiddenFrom = [...hidden].sort();
+    } else {
+      change.nodeView = this.effective(scope, key)?.value;
+    }
+    return change;
   }
 
   /** Restores an entry's rv after a start-up rebuild (the value is recomputed, the rv is history). */
@@ -164,18 +167,21 @@ export class TableSet {
     else this.nodeAdjust.set(node, v);
   }
 
-  /** How one change looks to one node, or undefined when the node does not see it. */
-  deltaFor(node: string, change: TableChange): NodeDelta | undefined {
-    if (change.scope === CLUSTER) {
-      if (this.nodes.get(node)?.has(change.key)) return undefined;
-      return change.op === 'upsert'
-        ? { table: this.table, op: 'upsert', key: change.key, value: change.value }
-        : { table: this.table, op: 'delete', key: change.key };
-    }
-    if (change.scope !== node) return undefined;
-    const now = this.effective(node, change.key);
-    return now ? { table: this.table, op: 'upsert', key: change.key, value: now.value } : { table: this.table, op: 'delete', key: change.key };
+}
+
+/** How one change looks to one node, or undefined when the node does not see it. Uses what was
+ * recorded when the change was made, so it is exact even when later changes followed. */
+export function deltaFor(node: string, change: TableChange): NodeDelta | undefined {
+  if (change.scope === CLUSTER) {
+    if (change.hiddenFrom?.includes(node)) return undefined;
+    return change.op === 'upsert'
+      ? { table: change.table, op: 'upsert', key: change.key, value: change.value }
+      : { table: change.table, op: 'delete', key: change.key };
   }
+  if (change.scope !== node) return undefined;
+  return change.nodeView === undefined
+    ? { table: change.table, op: 'delete', key: change.key }
+    : { table: change.table, op: 'upsert', key: change.key, value: change.nodeView };
 }
 
 /** Digest of an arbitrary table (time travel, agents): the same sum as TableSet keeps live. */

@@ -81,7 +81,7 @@ export class Ledger extends EventEmitter {
       if (!list) byRv.set(c.rv, (list = []));
       list.push(c);
     }
-    this.cache.add(batch.events, batch.befores);
+    this.cache.add(batch.events, batch.befores, byRv);
     this.emit('batch', batch.events, byRv, batch.befores);
   }
 

@@ -1,10 +1,12 @@
-// The netledger.io/v1 group: node tables (read, time travel, diff, history), node streams and
-// status, the event log, previews.
+// The netledger.io/v1 group: node tables (read, time travel), node streams and status.
 
 import type { FastifyInstance } from 'fastify';
 import type { Ledger } from '../../store/ledger.js';
 import type { ServerMetrics } from '../metrics.js';
 import type { ActorResolver } from '../request-context.js';
+import { getNodeStatus, putNodeStatus } from './status.js';
+import { serveNodeStream } from './stream.js';
+import { StreamHub } from './stream-hub.js';
 import { getNodeTable } from './tables.js';
 
 export interface NetledgerDeps {
@@ -14,6 +16,12 @@ export interface NetledgerDeps {
 }
 
 export async function netledgerRoutes(app: FastifyInstance, deps: NetledgerDeps): Promise<void> {
+  const { ledger, metrics } = deps;
   const base = '/apis/netledger.io/v1';
-  app.get(`${base}/nodes/:node/tables/:table`, (req, reply) => getNodeTable(req, reply, deps.ledger));
+  const hub = new StreamHub(ledger, metrics.nodeStreams);
+  app.addHook('onClose', async () => hub.close());
+  app.get(`${base}/nodes/:node/tables`, (req, reply) => serveNodeStream(req, reply, ledger, hub));
+  app.get(`${base}/nodes/:node/tables/:table`, (req, reply) => getNodeTable(req, reply, ledger));
+  app.put(`${base}/nodes/:node/status`, (req, reply) => putNodeStatus(req, reply, ledger, metrics));
+  app.get(`${base}/nodes/:node/status`, (req, reply) => getNodeStatus(req, reply, ledger));
 }

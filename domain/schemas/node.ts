@@ -1,7 +1,7 @@
 // core/v1 Namespace and Node.
 
 import { API_CONVENTIONS, Time, standardListMeta, standardObjectMeta, typeMeta } from './meta.js';
-import { CORE, quantities } from './pod.js';
+import { CORE, quantities } from './container.js';
 import { atomic, bool, gvk, int64, list, mergeList, opaque, ref, str, strList, struct } from './build.js';
 
 // ---- Namespace ----

@@ -1,7 +1,7 @@
 // core/v1 Service and Endpoints (+ ObjectReference, shared with discovery/v1).
 
 import { API_CONVENTIONS, Condition, IntOrString, standardListMeta, standardObjectMeta, typeMeta } from './meta.js';
-import { CORE } from './pod.js';
+import { CORE } from './container.js';
 import { atomic, bool, gvk, int32, list, mergeList, ref, str, strList, strMap, struct } from './build.js';
 
 const SERVICES = 'https://kubernetes.io/docs/concepts/services-networking/service/';

@@ -17,7 +17,7 @@ export const haveKubectl = existsSync(KUBECTL);
 
 export interface FakeServer {
   url: string;
-  requests: { method: string; url: string; accept: string }[];
+  requests: { method: string; url: string; accept: string; userAgent: string }[];
   close(): Promise<void>;
 }
 
@@ -26,7 +26,7 @@ export async function startDiscoveryServer(opts: { aggregated: boolean }): Promi
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const accept = String(req.headers.accept ?? '');
-    requests.push({ method: req.method ?? 'GET', url: req.url ?? '', accept });
+    requests.push({ method: req.method ?? 'GET', url: req.url ?? '', accept, userAgent: String(req.headers['user-agent'] ?? '') });
     const send = (code: number, body: unknown, type = 'application/json') => {
       res.writeHead(code, { 'Content-Type': type });
       res.end(JSON.stringify(body));

@@ -161,10 +161,30 @@ describe('Service updates (ValidateServiceUpdate)', () => {
     expect(lines(validateUpdate('Service', next, old(), ctx))).toEqual(['spec.clusterIPs[0]: Invalid value: []string{"10.96.0.11"}: may not change once set']);
   });
 
-  it('ipFamilies[0] may not change once set', () => {
+  it('ipFamilies[0] may not change: the allocator pre-validation catches it first', () => {
     const next = old();
     next.spec!.ipFamilies = ['IPv6'];
-    expect(lines(validateUpdate('Service', next, old(), dualCtx))).toContain('spec.ipFamilies[0]: Invalid value: []core.IPFamily{"IPv6"}: may not change once set');
+    expect(lines(validateUpdate('Service', next, old(), dualCtx))).toEqual([
+      'spec.clusterIPs[0]: Invalid value: "10.96.0.10": expected an IPv6 value as indicated by `ipFamilies[0]`',
+    ]);
+  });
+
+  it('ipFamilies[0] may not change once set (headful, dual-stack order swap)', () => {
+    const o = old();
+    o.spec = { ...o.spec!, clusterIPs: ['10.96.0.10', 'fd00:10:96::a'], ipFamilies: ['IPv4', 'IPv6'], ipFamilyPolicy: 'RequireDualStack' };
+    const next = structuredClone(o);
+    next.spec!.clusterIPs = ['10.96.0.10', 'fd00:10:96::a'];
+    next.spec!.ipFamilies = ['IPv4', 'IPv6'];
+    expect(validateUpdate('Service', next, o, dualCtx)).toEqual([]);
+    next.spec!.clusterIP = 'fd00:10:96::a';
+    next.spec!.clusterIPs = ['fd00:10:96::a', '10.96.0.10'];
+    next.spec!.ipFamilies = ['IPv6', 'IPv4'];
+    expect(lines(validateUpdate('Service', next, o, dualCtx))).toEqual([
+      'spec.clusterIPs[0]: Invalid value: []string{"fd00:10:96::a", "10.96.0.10"}: may not change once set',
+      'spec.clusterIPs[1]: Invalid value: []string{"fd00:10:96::a", "10.96.0.10"}: may not change once set',
+      'spec.ipFamilies[0]: Invalid value: []core.IPFamily{"IPv6", "IPv4"}: may not change once set',
+      'spec.ipFamilies[0]: Invalid value: []core.IPFamily{"IPv6", "IPv4"}: may not change once set',
+    ]);
   });
 
   it('switching to ExternalName drops the allocated IPs instead of failing', () => {

@@ -1,0 +1,149 @@
+// Fan-out of per-node table deltas to agent streams. For each rv, the deltas every node sees alike
+// (cluster-scoped changes, for nodes with no override at those keys) are encoded once per table
+// filter and the same bytes are written to every such stream; only nodes with their own changes
+// at that rv get a line of their own. A stream whose socket cannot keep up is closed with a
+// resumable ERROR and never holds up the writer or other streams.
+
+import type { ServerResponse } from 'node:http';
+import { errors } from '../../domain/errors.js';
+import { CLUSTER, type TableName } from '../../projections/model.js';
+import type { NodeDelta, TableChange } from '../../projections/tables.js';
+import type { Ledger } from '../../store/ledger.js';
+import { deltasOf } from '../../store/node-deltas.js';
+
+export const MAX_STREAM_BUFFER = 8 * 1024 * 1024;
+const BOOKMARK_AFTER_MS = 25_000;
+
+export interface NodeStream {
+  node: string;
+  tables: TableName[];
+  res: ServerResponse;
+  /** Highest rv delivered (or covered by the snapshot). */
+  rv: number;
+  live: boolean;
+  /** rvs published while the stream was catching up. */
+  pending: { rv: number; changes: TableChange[] }[];
+  lastWrite: number;
+  closed: boolean;
+  onClose?: () => void;
+}
+
+export class StreamHub {
+  private readonly streams = new Set<NodeStream>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly ledger: Ledger, private readonly gauge?: { inc(): void; dec(): void }) {
+    ledger.on('batch', (_events: unknown, byRv: Map<number, TableChange[]>) => this.publish(byRv));
+    this.timer = setInterval(() => this.bookmarks(), 5_000);
+    this.timer.unref();
+  }
+
+  get size(): number {
+    return this.streams.size;
+  }
+
+  add(stream: NodeStream): void {
+    this.streams.add(stream);
+    this.gauge?.inc();
+    stream.res.on('close', () => this.remove(stream));
+  }
+
+  remove(stream: NodeStream): void {
+    if (!this.streams.delete(stream)) return;
+    this.gauge?.dec();
+    stream.closed = true;
+    stream.onClose?.();
+  }
+
+  /** Writes one line; closes the stream with a resumable ERROR when its socket is backed up. */
+  write(stream: NodeStream, bytes: Buffer | string): void {
+    if (stream.closed) return;
+    stream.res.write(bytes);
+    stream.lastWrite = Date.now();
+    if (stream.res.writableLength > MAX_STREAM_BUFFER) {
+      const status = errors.expired(`node stream for ${stream.node} fell behind; resume from the last applied resourceVersion`).status;
+      stream.res.write(JSON.stringify({ type: 'ERROR', status }) + '\n');
+      this.remove(stream);
+      stream.res.end();
+      // A reader that does not read at all would keep the socket: drop it.
+      setTimeout(() => stream.res.destroy(), 1000).unref();
+    }
+  }
+
+  /** Delivers one rv's changes to a stream that is live (used for catch-up too). */
+  deliver(stream: NodeStream, rv: number, changes: NodeDelta[]): void {
+    if (rv <= stream.rv) return;
+    stream.rv = rv;
+    if (changes.length) this.write(stream, deltaLine(rv, changes));
+  }
+
+  private publish(byRv: Map<number, TableChange[]>): void {
+    if (!this.streams.size) return;
+    for (const rv of [...byRv.keys()].sort((a, b) => a - b)) {
+      const changes = byRv.get(rv)!;
+      // Nodes that see this rv differently from the rest: their own changes, or overrides.
+      const special = new Set<string>();
+      const common: TableChange[] = [];
+      for (const c of changes) {
+        if (c.scope !== CLUSTER) special.add(c.scope);
+        else {
+          common.push(c);
+          for (const n of c.hiddenFrom ?? []) special.add(n);
+        }
+      }
+      const encoded = new Map<string, Buffer | null>();
+      for (const s of this.streams) {
+        if (!s.live) {
+          s.pending.push({ rv, changes });
+          continue;
+        }
+        if (rv <= s.rv) continue;
+        if (special.has(s.node)) {
+          this.deliver(s, rv, deltasOf(s.node, s.tables, changes));
+          continue;
+        }
+        const filter = s.tables.join(',');
+        let bytes = encoded.get(filter);
+        if (bytes === undefined) {
+          const deltas = deltasOf('', s.tables, common);
+          bytes = deltas.length ? Buffer.from(deltaLine(rv, deltas)) : null;
+          encoded.set(filter, bytes);
+        }
+        s.rv = rv;
+        if (bytes) this.write(s, bytes);
+      }
+    }
+  }
+
+  /** Streams switch to live delivery after their catch-up; buffered rvs are replayed in order. */
+  goLive(stream: NodeStream): void {
+    for (const p of stream.pending.splice(0)) this.deliver(stream, p.rv, deltasOf(stream.node, stream.tables, p.changes));
+    stream.live = true;
+  }
+
+  private bookmarks(): void {
+    const now = Date.now();
+    for (const s of this.streams) {
+      if (s.live && now - s.lastWrite >= BOOKMARK_AFTER_MS) {
+        s.rv = Math.max(s.rv, this.ledger.committedRv);
+        this.write(s, JSON.stringify({ type: 'BOOKMARK', resourceVersion: String(s.rv) }) + '\n');
+      }
+    }
+  }
+
+  close(): void {
+    clearInterval(this.timer);
+    for (const s of [...this.streams]) {
+      this.remove(s);
+      s.res.end();
+    }
+  }
+}
+
+export function deltaLine(rv: number, changes: NodeDelta[]): string {
+  return JSON.stringify({
+    type: 'DELTA',
+    resourceVersion: String(rv),
+    changes: changes.map((c) => (c.op === 'upsert' ? { table: c.table, op: c.op, key: c.key, value: c.value } : { table: c.table, op: c.op, key: c.key })),
+  }) + '\n';
+}

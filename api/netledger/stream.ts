@@ -1,0 +1,68 @@
+// GET /apis/netledger.io/v1/nodes/{node}/tables?watch=true[&resourceVersion=R][&tables=…]
+// An agent's stream (API.md "Node stream"): SNAPSHOT when it has no rv or one below the floor,
+// else the DELTAs after its rv; then live DELTAs, BOOKMARKs in silence, ERROR then close when it
+// falls behind.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errors } from '../../domain/errors.js';
+import { TABLE_NAMES, type TableName } from '../../projections/model.js';
+import type { Ledger } from '../../store/ledger.js';
+import { nodeDeltasSince } from '../../store/node-deltas.js';
+import type { StreamHub, NodeStream } from './stream-hub.js';
+import { requireNode, tableName } from './tables.js';
+
+export function parseTables(text: unknown): TableName[] {
+  if (text === undefined || text === '') return [...TABLE_NAMES];
+  const names = String(text)
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return [...new Set(names.map(tableName))].sort() as TableName[];
+}
+
+export async function serveNodeStream(req: FastifyRequest, reply: FastifyReply, ledger: Ledger, hub: StreamHub): Promise<void> {
+  const { node } = req.params as { node: string };
+  const q = req.query as Record<string, unknown>;
+  if (q.watch !== 'true' && q.watch !== '1') throw errors.badRequest('node tables are read one at a time (…/tables/{table}) or streamed with ?watch=true');
+  requireNode(ledger, node);
+  const tables = parseTables(q.tables);
+  const rvText = q.resourceVersion;
+  const from = rvText === undefined || rvText === '' ? undefined : Number(rvText);
+  if (from !== undefined && (!Number.isInteger(from) || from < 0)) throw errors.badRequest(`invalid resource version: ${String(rvText)}`);
+
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+  res.flushHeaders?.();
+  res.socket?.setNoDelay(true);
+  const head = ledger.committedRv;
+  const stream: NodeStream = { node, tables, res, rv: head, live: false, pending: [], lastWrite: Date.now(), closed: false };
+  hub.add(stream);
+
+  if (from === undefined || from < ledger.floorRv) {
+    // Synchronous with the publish loop: the snapshot is exactly the tables at `head`.
+    const snapshot: Record<string, { digest: string; entries: { key: string; value: unknown }[] }> = {};
+    for (const t of tables) {
+      const set = ledger.engine.tables[t];
+      snapshot[t] = { digest: set.digest(node), entries: [...set.nodeTable(node)].map(([key, e]) => ({ key, value: e.value })) };
+    }
+    hub.write(stream, JSON.stringify({ type: 'SNAPSHOT', resourceVersion: String(head), tables: snapshot }) + '\n');
+    hub.goLive(stream);
+    return;
+  }
+  try {
+    stream.rv = from;
+    const upTo = Math.max(head, from);
+    const missed = await nodeDeltasSince(ledger, node, tables, from, upTo);
+    for (const d of missed) hub.deliver(stream, d.rv, d.changes);
+    stream.rv = Math.max(stream.rv, upTo);
+    hub.goLive(stream);
+    // A resumer that missed nothing learns at once where the server stands.
+    if (!missed.length) hub.write(stream, JSON.stringify({ type: 'BOOKMARK', resourceVersion: String(stream.rv) }) + '\n');
+  } catch (e) {
+    req.log.error({ err: e }, 'node stream catch-up failed');
+    hub.write(stream, JSON.stringify({ type: 'ERROR', status: errors.internal(String(e)).status }) + '\n');
+    hub.remove(stream);
+    res.end();
+  }
+}

@@ -1,0 +1,71 @@
+// printNode: NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION
+// CONTAINER-RUNTIME.
+
+import type { Node } from '../../domain/objects.js';
+import { AGE_COLUMN, NAME_COLUMN } from './common.js';
+import { NODE_DOC } from './descriptions.js';
+import { translateTimestampSince } from './duration.js';
+import { column, type Printer, type PrintedRow } from './types.js';
+
+const ROLE_PREFIX = 'node-role.kubernetes.io/';
+const ROLE_LABEL = 'kubernetes.io/role';
+
+/** findNodeRoles: `node-role.kubernetes.io/<role>` keys and `kubernetes.io/role=<role>`, sorted. */
+export function nodeRoles(node: Node): string[] {
+  const roles = new Set<string>();
+  for (const [k, v] of Object.entries(node.metadata.labels ?? {})) {
+    if (k.startsWith(ROLE_PREFIX)) {
+      const role = k.slice(ROLE_PREFIX.length);
+      if (role) roles.add(role);
+    } else if (k === ROLE_LABEL && v !== '') roles.add(v);
+  }
+  return [...roles].sort();
+}
+
+/** Ready / NotReady / Unknown, then SchedulingDisabled when cordoned. */
+export function nodeStatus(node: Node): string {
+  const status: string[] = [];
+  const ready = (node.status?.conditions ?? []).find((c) => c.type === 'Ready');
+  if (ready) status.push(ready.status === 'True' ? 'Ready' : 'NotReady');
+  if (status.length === 0) status.push('Unknown');
+  if (node.spec?.unschedulable) status.push('SchedulingDisabled');
+  return status.join(',');
+}
+
+function address(node: Node, type: string): string {
+  return (node.status?.addresses ?? []).find((a) => a.type === type)?.address ?? '<none>';
+}
+
+function printNode(node: Node, now: Date): PrintedRow {
+  const info = node.status?.nodeInfo ?? {};
+  return {
+    cells: [
+      node.metadata.name ?? '',
+      nodeStatus(node),
+      nodeRoles(node).join(',') || '<none>',
+      translateTimestampSince(node.metadata.creationTimestamp, now),
+      info.kubeletVersion ?? '',
+      address(node, 'InternalIP'),
+      address(node, 'ExternalIP'),
+      info.osImage || '<unknown>',
+      info.kernelVersion || '<unknown>',
+      info.containerRuntimeVersion || '<unknown>',
+    ],
+  };
+}
+
+export const nodePrinter: Printer<Node> = {
+  columns: [
+    NAME_COLUMN,
+    column('Status', NODE_DOC.status),
+    column('Roles', NODE_DOC.roles),
+    AGE_COLUMN,
+    column('Version', NODE_DOC.kubeletVersion),
+    column('Internal-IP', NODE_DOC.addresses, { priority: 1 }),
+    column('External-IP', NODE_DOC.addresses, { priority: 1 }),
+    column('OS-Image', NODE_DOC.osImage, { priority: 1 }),
+    column('Kernel-Version', NODE_DOC.kernelVersion, { priority: 1 }),
+    column('Container-Runtime', NODE_DOC.containerRuntimeVersion, { priority: 1 }),
+  ],
+  print: printNode,
+};

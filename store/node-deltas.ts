@@ -1,0 +1,93 @@
+// The deltas one node sees after an rv: from the in-memory change ring when it reaches back,
+// otherwise rebuilt from table history by rolling the node's view forward from its state at R.
+
+import { CLUSTER, type TableName } from '../projections/model.js';
+import { deltaFor, type NodeDelta, type TableChange } from '../projections/tables.js';
+import type { Ledger } from './ledger.js';
+
+export interface RvDelta {
+  rv: number;
+  changes: NodeDelta[];
+}
+
+/** Node deltas of every rv in (since, until], oldest first; rvs that did not change the node are left out. */
+export async function nodeDeltasSince(ledger: Ledger, node: string, tables: readonly TableName[], since: number, until: number): Promise<RvDelta[]> {
+  const cached = ledger.cache.since(since);
+  if (cached) {
+    const out: RvDelta[] = [];
+    for (const c of cached) {
+      if (c.event.rv > until) break;
+      const changes = deltasOf(node, tables, c.changes);
+      if (changes.length) out.push({ rv: c.event.rv, changes });
+    }
+    return out;
+  }
+  return rollForward(ledger, node, tables, since, until);
+}
+
+export function deltasOf(node: string, tables: readonly TableName[], changes: readonly TableChange[]): NodeDelta[] {
+  const byKey = new Map<string, NodeDelta>();
+  for (const c of changes) {
+    if (!tables.includes(c.table)) continue;
+    const d = deltaFor(node, c);
+    if (d) byKey.set(`${d.table}\0${d.key}`, d);
+  }
+  return [...byKey.values()];
+}
+
+async function rollForward(ledger: Ledger, node: string, tables: readonly TableName[], since: number, until: number): Promise<RvDelta[]> {
+  const byRv = new Map<number, Map<string, NodeDelta>>();
+  for (const table of tables) {
+    // The node's two layers at R, then every later change applied in order.
+    const cluster = new Map<string, unknown>();
+    const own = new Map<string, unknown>();
+    const layersAt = await layers(ledger, table, node, since);
+    for (const [k, v] of layersAt.cluster) cluster.set(k, v);
+    for (const [k, v] of layersAt.own) own.set(k, v);
+    const rows = await ledger.store.db
+      .selectFrom('table_changes')
+      .selectAll()
+      .where('table_name', '=', table)
+      .where('rv', '>', since)
+      .where('rv', '<=', until)
+      .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
+      .orderBy('id')
+      .execute();
+    for (const r of rows) {
+      const view = (k: string) => (own.has(k) ? own.get(k) : cluster.get(k));
+      const before = view(r.key);
+      const target = r.scope === CLUSTER ? cluster : own;
+      if (r.op === 'delete') target.delete(r.key);
+      else target.set(r.key, JSON.parse(r.value!));
+      const after = view(r.key);
+      const b = before === null ? undefined : before;
+      const a = after === null ? undefined : after;
+      if (JSON.stringify(a) === JSON.stringify(b)) continue;
+      let m = byRv.get(r.rv);
+      if (!m) byRv.set(r.rv, (m = new Map()));
+      m.set(`${table}\0${r.key}`, a === undefined ? { table, op: 'delete', key: r.key } : { table, op: 'upsert', key: r.key, value: a });
+    }
+  }
+  return [...byRv.keys()].sort((x, y) => x - y).map((rv) => ({ rv, changes: [...byRv.get(rv)!.values()] }));
+}
+
+/** The cluster layer and the node's own layer of a table at rv (tombstones kept as null). */
+async function layers(ledger: Ledger, table: TableName, node: string, rv: number) {
+  const set = ledger.engine.tables[table];
+  const cluster = new Map<string, unknown>([...set.clusterEntries()].map(([k, e]) => [k, e.value]));
+  const own = new Map<string, unknown>([...(set.nodeOverrides(node) ?? [])].map(([k, e]) => [k, e.value]));
+  const rows = await ledger.store.db
+    .selectFrom('table_changes')
+    .select(['scope', 'key', 'prev'])
+    .where('table_name', '=', table)
+    .where('rv', '>', rv)
+    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
+    .orderBy('id', 'desc')
+    .execute();
+  for (const r of rows) {
+    const target = r.scope === CLUSTER ? cluster : own;
+    if (r.prev === null) target.delete(r.key);
+    else target.set(r.key, JSON.parse(r.prev));
+  }
+  return { cluster, own };
+}
