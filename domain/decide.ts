@@ -52,7 +52,9 @@ export function decide(state: ClusterState, cmd: Command): PendingDecision {
       return { events: [deleted(cmd.kind, current, cmd.actor, null)], responseIndex: 0, code: 200 };
     }
     case 'configure': {
-      if (deepEqual(state.config, cmd.config)) return { events: [], responseIndex: -1, object: configObject(cmd.config), code: 200 };
+      // The first event of every log records the settings, even the defaults: replay and the
+      // tables' base entries start from it.
+      if (state.rv > 0 && deepEqual(state.config, cmd.config)) return { events: [], responseIndex: -1, object: configObject(cmd.config), code: 200 };
       const type: EventType = state.rv === 0 ? 'ADDED' : 'MODIFIED';
       return {
         events: [{ kind: CONFIG_KIND, namespace: '', name: 'cluster', type, object: configObject(cmd.config), actor: cmd.actor, cause: null }],

@@ -56,7 +56,8 @@ export class Ledger extends EventEmitter {
     }
     this.state.rv = head;
     this.committedRv = head;
-    this.engine.build(this.state, 0);
+    // A fresh log gets its tables from its first event (the settings); a loaded one rebuilds them.
+    if (head > 0) this.engine.build(this.state, 0);
     let mismatches = 0;
     const persisted = await this.store.loadEntries();
     for (const e of persisted) {
