@@ -1,0 +1,145 @@
+// Given events / when command / then events or error — the domain without any I/O.
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Command } from '../../domain/commands.js';
+import { DEFAULT_CONFIG } from '../../domain/config.js';
+import { StatusError } from '../../domain/errors.js';
+import type { LogEvent } from '../../domain/events.js';
+import { execute } from '../../domain/execute.js';
+import { ClusterState } from '../../domain/state.js';
+import { create, ctx, node, pod, readyStatus, remove, service, update } from '../support/commands.js';
+
+let state: ClusterState;
+const run = (cmd: Command): LogEvent[] => execute(state, cmd).events;
+/** The event of the command's own object (creates in a new namespace come after its ADDED). */
+const own = (events: LogEvent[], kind: string) => events.find((e) => e.kind === kind)!;
+const fails = (cmd: Command): StatusError => {
+  const rvBefore = state.rv;
+  try {
+    execute(state, cmd);
+  } catch (e) {
+    expect(e).toBeInstanceOf(StatusError);
+    expect(state.rv).toBe(rvBefore); // nothing half-written
+    return e as StatusError;
+  }
+  throw new Error('expected the command to fail');
+};
+
+beforeEach(() => {
+  state = new ClusterState();
+  run({ ...ctx('system:netledger'), op: 'configure', config: DEFAULT_CONFIG });
+});
+
+describe('allocation', () => {
+  it('gives nodes the first free pod CIDR and pods the second address onwards', () => {
+    const [n1] = run(create('Node', '', node('n1', '192.168.77.11')));
+    const [n2] = run(create('Node', '', node('n2', '192.168.77.12')));
+    expect((n1!.object as any).spec.podCIDRs).toEqual(['10.244.0.0/24']);
+    expect((n2!.object as any).spec.podCIDR).toBe('10.244.1.0/24');
+    const events = run(create('Pod', 'default', pod('a', 'n2', { app: 'x' })));
+    expect(events.map((e) => `${e.type} ${e.kind} ${e.name}`)).toEqual(['ADDED Namespace default', 'ADDED Pod a']);
+    expect((events[1]!.object as any).status).toMatchObject({ phase: 'Pending', podIP: '10.244.1.2', podIPs: [{ ip: '10.244.1.2' }], hostIP: '192.168.77.12' });
+    const [b] = run(create('Pod', 'default', pod('b', 'n2', { app: 'x' })));
+    expect((b!.object as any).status.podIP).toBe('10.244.1.3');
+  });
+
+  it('frees a pod IP on delete and reuses addresses only when the range wraps', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    run(create('Pod', 'default', pod('a', 'n1', {})));
+    run(remove('Pod', 'default', 'a'));
+    expect(state.allocations.podIPs.size).toBe(0);
+  });
+
+  it('allocates cluster IPs and node ports, and rejects taken ones with the field path', () => {
+    const svc = own(run(create('Service', 'default', service('web', { app: 'web' }, { type: 'NodePort' }))), 'Service');
+    const spec = (svc!.object as any).spec;
+    expect(spec.clusterIPs).toHaveLength(1);
+    expect(spec.ipFamilies).toEqual(['IPv4']);
+    expect(spec.ipFamilyPolicy).toBe('SingleStack');
+    expect(spec.ports[0].nodePort).toBeGreaterThanOrEqual(30000);
+    const taken = fails(create('Service', 'default', service('other', { app: 'o' }, { clusterIP: spec.clusterIP })));
+    expect(taken.status.code).toBe(422);
+    expect(taken.status.details?.causes?.[0]?.field).toMatch(/^spec\.clusterIPs/);
+    const port = fails(create('Service', 'default', service('third', { app: 'o' }, { type: 'NodePort', ports: [{ port: 80, nodePort: spec.ports[0].nodePort }] })));
+    expect(port.status.details?.causes?.[0]).toMatchObject({ field: 'spec.ports[0].nodePort', message: expect.stringContaining('provided port is already allocated') });
+  });
+
+  it('keeps allocated values across a PUT that leaves them out', () => {
+    const svc = own(run(create('Service', 'default', service('web', { app: 'web' }, { type: 'NodePort' }))), 'Service');
+    const ip = (svc!.object as any).spec.clusterIP;
+    const nodePort = (svc!.object as any).spec.ports[0].nodePort;
+    const [mod] = run(update('Service', 'default', 'web', service('web', { app: 'web2' }, { type: 'NodePort' })));
+    expect((mod!.object as any).spec.clusterIP).toBe(ip);
+    expect((mod!.object as any).spec.ports[0].nodePort).toBe(nodePort);
+  });
+});
+
+describe('kube-apiserver write semantics', () => {
+  it('409 AlreadyExists on a second create, 409 Conflict on a stale resourceVersion', () => {
+    const svc = own(run(create('Service', 'default', service('web', { app: 'web' }))), 'Service');
+    expect(fails(create('Service', 'default', service('web', { app: 'web' }))).status).toMatchObject({ code: 409, reason: 'AlreadyExists', message: 'services "web" already exists' });
+    run(update('Service', 'default', 'web', { ...service('web', { app: 'v2' }), metadata: { name: 'web', resourceVersion: svc!.object.metadata.resourceVersion } }));
+    const stale = fails(update('Service', 'default', 'web', { ...service('web', { app: 'v3' }), metadata: { name: 'web', resourceVersion: svc!.object.metadata.resourceVersion } }));
+    expect(stale.status).toMatchObject({
+      code: 409,
+      reason: 'Conflict',
+      message: 'Operation cannot be fulfilled on services "web": the object has been modified; please apply your changes to the latest version and try again',
+    });
+  });
+
+  it('an update that changes nothing writes nothing', () => {
+    run(create('Service', 'default', service('web', { app: 'web' })));
+    expect(run(update('Service', 'default', 'web', service('web', { app: 'web' })))).toEqual([]);
+  });
+
+  it('rejects invalid objects with Invalid and causes, and writes nothing', () => {
+    const e = fails(create('Pod', 'default', { metadata: { name: 'Bad_Name' }, spec: { containers: [] } }));
+    expect(e.status.code).toBe(422);
+    expect(e.status.reason).toBe('Invalid');
+    expect(e.status.details?.kind).toBe('Pod');
+    expect(e.status.details?.causes?.map((c) => c.field)).toEqual(expect.arrayContaining(['metadata.name', 'spec.containers']));
+    expect(state.namespaces.has('default')).toBe(false);
+  });
+
+  it('PUT to a missing pod is 404, to a missing service creates it', () => {
+    expect(fails(update('Pod', 'default', 'nope', pod('nope', 'n1', {}))).status).toMatchObject({ code: 404, message: 'pods "nope" not found' });
+    expect(run(update('Service', 'default', 'web', service('web', { app: 'web' }))).at(-1)!.type).toBe('ADDED');
+  });
+
+  it('graceful pod deletion marks the pod, the finalizer removes it', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    run(create('Pod', 'default', pod('a', 'n1', {})));
+    const [marked] = run(remove('Pod', 'default', 'a', 30));
+    expect(marked!.type).toBe('MODIFIED');
+    expect(marked!.object.metadata.deletionGracePeriodSeconds).toBe(30);
+    expect(state.pods.get('default/a')?.metadata.deletionTimestamp).toBeDefined();
+    const uid = marked!.object.metadata.uid!;
+    const [gone] = run({ ...ctx('system:pod-terminator'), op: 'finalizeDelete', kind: 'Pod', namespace: 'default', name: 'a', uid });
+    expect(gone!.type).toBe('DELETED');
+    expect(state.pods.has('default/a')).toBe(false);
+  });
+});
+
+describe('endpoints controller reactor', () => {
+  it('derives Endpoints and EndpointSlices with its actor and the cause', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    run(create('Service', 'default', service('web', { app: 'web' })));
+    const podEvents = run(create('Pod', 'default', pod('a', 'n1', { app: 'web' })));
+    const cause = podEvents.find((e) => e.kind === 'Pod')!;
+    const derived = podEvents.filter((e) => e.cause === cause.rv);
+    expect(derived.map((e) => `${e.type} ${e.kind} ${e.actor}`)).toEqual(['MODIFIED Endpoints system:endpoints-controller', 'MODIFIED EndpointSlice system:endpoints-controller']);
+    const ready = run(update('Pod', 'default', 'a', readyStatus(true), 'status'));
+    const ep = ready.find((e) => e.kind === 'Endpoints')!.object as any;
+    expect(ep.subsets[0].addresses[0]).toMatchObject({ ip: '10.244.0.2', nodeName: 'n1', targetRef: { kind: 'Pod', name: 'a' } });
+    expect(ep.subsets[0].ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
+    const slice = ready.find((e) => e.kind === 'EndpointSlice')!.object as any;
+    expect(slice.endpoints[0].conditions).toEqual({ ready: true, serving: true, terminating: false });
+  });
+
+  it('deleting the service takes its endpoints and slices', () => {
+    run(create('Service', 'default', service('web', { app: 'web' })));
+    const events = run(remove('Service', 'default', 'web'));
+    expect(events.map((e) => `${e.type} ${e.kind}`)).toEqual(['DELETED Service', 'DELETED Endpoints', 'DELETED EndpointSlice']);
+    expect(state.slicesForService('default', 'web')).toEqual([]);
+  });
+});
