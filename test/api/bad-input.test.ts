@@ -1,0 +1,98 @@
+// Bad input gets a Status with the right code, reason and causes, and writes nothing.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, removeDir, startTestServer, type TestServer } from '../support/server.js';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+  await api(s.url, 'POST', '/api/v1/namespaces/default/services', { metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
+});
+afterAll(async () => {
+  await s.stop();
+  removeDir(s.dataDir);
+});
+
+async function expectRejected(req: Promise<{ status: number; json: any }>, code: number, reason: string) {
+  const before = s.ledger.committedRv;
+  const r = await req;
+  expect(r.status).toBe(code);
+  expect(r.json).toMatchObject({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason });
+  expect(s.ledger.committedRv).toBe(before);
+  return r.json;
+}
+
+const podsPath = '/api/v1/namespaces/default/pods';
+
+describe('bad input', () => {
+  it('malformed JSON is 400 BadRequest', async () => {
+    await expectRejected(api(s.url, 'POST', podsPath, '{"metadata": {'), 400, 'BadRequest');
+  });
+
+  it('malformed YAML in an apply patch is 400 BadRequest', async () => {
+    await expectRejected(
+      api(s.url, 'PATCH', `${podsPath}/x?fieldManager=t`, 'metadata: [unclosed', { 'content-type': 'application/apply-patch+yaml' }),
+      400,
+      'BadRequest',
+    );
+  });
+
+  it('a wrong JSON type is 400 with the decoder text', async () => {
+    const st = await expectRejected(
+      api(s.url, 'POST', '/api/v1/namespaces/default/services', { metadata: { name: 'bad' }, spec: { ports: [{ port: '80' }] } }),
+      400,
+      'BadRequest',
+    );
+    expect(st.message).toContain('cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32');
+  });
+
+  it('an invalid name is 422 Invalid with the field cause', async () => {
+    const st = await expectRejected(api(s.url, 'POST', podsPath, { metadata: { name: 'Bad_Name' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }), 422, 'Invalid');
+    expect(st.details.causes[0]).toMatchObject({ reason: 'FieldValueInvalid', field: 'metadata.name' });
+    expect(st.message).toMatch(/^Pod "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/);
+  });
+
+  it('a body over 3 MiB is 413', async () => {
+    const big = { metadata: { name: 'big', annotations: { a: 'x'.repeat(3 * 1024 * 1024 + 10) } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
+    await expectRejected(api(s.url, 'POST', podsPath, big), 413, 'RequestEntityTooLarge');
+  });
+
+  it('an unsupported media type is 415', async () => {
+    await expectRejected(api(s.url, 'POST', podsPath, 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UnsupportedMediaType');
+    await expectRejected(api(s.url, 'PATCH', `${podsPath}/x`, '{}', { 'content-type': 'application/json' }), 415, 'UnsupportedMediaType');
+  });
+
+  it('an unknown resource is 404 NotFound', async () => {
+    await expectRejected(api(s.url, 'GET', '/api/v1/namespaces/default/widgets'), 404, 'NotFound');
+    await expectRejected(api(s.url, 'POST', '/api/v1/namespaces/default/widgets', { metadata: { name: 'w' } }), 404, 'NotFound');
+  });
+
+  it('a stale resourceVersion is 409 Conflict', async () => {
+    const st = await expectRejected(
+      api(s.url, 'PUT', '/api/v1/namespaces/default/services/web', { metadata: { name: 'web', resourceVersion: '1' }, spec: { selector: { app: 'x' }, ports: [{ port: 80 }] } }),
+      409,
+      'Conflict',
+    );
+    expect(st.details).toMatchObject({ name: 'web', kind: 'services' });
+  });
+
+  it('a namespace in the body different from the URL is 400', async () => {
+    const st = await expectRejected(api(s.url, 'POST', podsPath, { metadata: { name: 'p', namespace: 'other' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }), 400, 'BadRequest');
+    expect(st.message).toBe('the namespace of the provided object does not match the namespace sent on the request');
+  });
+
+  it('strict field validation rejects unknown fields; warn answers with a Warning header', async () => {
+    const body = { metadata: { name: 'w' }, spec: { containers: [{ name: 'c', image: 'nginx' }], bogus: 1 } };
+    const st = await expectRejected(api(s.url, 'POST', `${podsPath}?fieldValidation=Strict`, body), 400, 'BadRequest');
+    expect(st.message).toBe('Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.bogus"');
+    const warned = await api(s.url, 'POST', podsPath, body);
+    expect(warned.status).toBe(201);
+    expect(warned.headers.get('warning')).toBe('299 - "unknown field \\"spec.bogus\\""');
+  });
+
+  it('sendInitialEvents is rejected with a 4xx so clients fall back to list+watch', async () => {
+    const r = await api(s.url, 'GET', `${podsPath}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`);
+    expect(r.status).toBe(422);
+    expect(r.json.kind).toBe('Status');
+  });
+});
