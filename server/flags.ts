@@ -94,6 +94,9 @@ export function parseServeFlags(argv: string[]): ServeOptions {
     localDetector,
     iptablesNfacct: values['iptables-nfacct'] === true,
   };
+  if (str('retain') !== undefined && !/^\d+[smhd]?$/.test(str('retain')!)) {
+    throw new FlagError(`--retain ${str('retain')}: expected a number of revisions (10000) or an age (90s, 30m, 24h, 7d)`);
+  }
   for (const c of clusterCIDRs) {
     const cidr = Cidr.parse(c);
     const mask = cidr.family === 'IPv4' ? config.nodeCIDRMaskSizeV4 : config.nodeCIDRMaskSizeV6;

@@ -9,6 +9,7 @@ import { ServerMetrics } from '../api/metrics.js';
 import { Ledger } from '../store/ledger.js';
 import type { ServeOptions } from './flags.js';
 import { Terminator } from './terminator.js';
+import { parseRetain, startRetention } from '../store/retention.js';
 
 export interface RunningServer {
   url: string;
@@ -33,6 +34,7 @@ export async function startServer(opts: ServeOptions, logger = pino({ level: pro
   await ledger.submit({ op: 'configure', config: opts.config, time: new Date().toISOString(), actor: 'system:netledger', requestId: null, newUid: randomUUID() });
   const terminator = new Terminator(ledger, logger);
   terminator.start();
+  const stopRetention = opts.retain ? startRetention(ledger, parseRetain(opts.retain), logger) : () => undefined;
   const tokens = opts.tokenAuthFile ? loadTokenFile(opts.tokenAuthFile) : undefined;
   const { app } = await buildApp({ ledger, tokens, logger, metrics, onWrite: (o) => terminator.watch(o) });
   const url = await app.listen({ host: opts.host, port: opts.port });
@@ -44,6 +46,7 @@ export async function startServer(opts: ServeOptions, logger = pino({ level: pro
     ledger,
     async close() {
       terminator.stop();
+      stopRetention();
       await app.close();
       await ledger.close();
     },

@@ -23,7 +23,8 @@ export interface StoredEntry {
 
 export class EventStore {
   readonly db: Kysely<Database>;
-  private readonly sqlite: BetterSqlite3.Database;
+  /** The raw handle: the write path and compaction run synchronous transactions on it. */
+  readonly sqlite: BetterSqlite3.Database;
 
   constructor(opened: OpenedDatabase) {
     this.db = opened.db;

@@ -1,0 +1,66 @@
+// Retention (--retain REVISIONS | --retain AGE like 24h, 7d): compaction moves the floor up and
+// deletes history below it, keeping for every object its last event at or below the floor and for
+// every table key its last change at or below it — the snapshot at the floor — so objects and
+// tables stay readable at the floor itself. Below it, reads and watches answer 410.
+
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Ledger } from './ledger.js';
+
+export type RetainPolicy = { revisions: number } | { ageSeconds: number };
+
+export function parseRetain(text: string): RetainPolicy {
+  const m = /^(\d+)([smhd]?)$/.exec(text.trim());
+  if (!m) throw new Error(`--retain ${text}: expected a number of revisions (10000) or an age (90s, 30m, 24h, 7d)`);
+  const n = Number(m[1]);
+  if (!m[2]) return { revisions: n };
+  const unit = { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+  return { ageSeconds: n * unit };
+}
+
+/** The floor a policy asks for now (never lower than the current one). */
+export function targetFloor(sqlite: BetterSqlite3.Database, policy: RetainPolicy, head: number, now: Date, current: number): number {
+  let floor: number;
+  if ('revisions' in policy) floor = Math.max(0, head - policy.revisions);
+  else {
+    const cutoff = new Date(now.getTime() - policy.ageSeconds * 1000).toISOString();
+    const row = sqlite.prepare('SELECT min(rv) AS rv FROM events WHERE time >= ?').get(cutoff) as { rv: number | null };
+    floor = row.rv === null ? head : row.rv - 1;
+  }
+  return Math.max(current, floor);
+}
+
+/** Compacts history below `floor` in one transaction; returns the rows removed. */
+export function compact(sqlite: BetterSqlite3.Database, floor: number): { events: number; changes: number } {
+  const run = sqlite.transaction(() => {
+    const events = sqlite
+      .prepare(
+        `DELETE FROM events WHERE rv <= @floor AND rv NOT IN (
+           SELECT max(rv) FROM events WHERE rv <= @floor GROUP BY kind, namespace, name)`,
+      )
+      .run({ floor }).changes;
+    const changes = sqlite
+      .prepare(
+        `DELETE FROM table_changes WHERE rv <= @floor AND id NOT IN (
+           SELECT max(id) FROM table_changes WHERE rv <= @floor GROUP BY table_name, scope, key)`,
+      )
+      .run({ floor }).changes;
+    sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('floor_rv', @v) ON CONFLICT(key) DO UPDATE SET value = @v`).run({ v: String(floor) });
+    return { events, changes };
+  });
+  return run.immediate();
+}
+
+/** Runs compaction now and then every `intervalMs`; returns a stop function. */
+export function startRetention(ledger: Ledger, policy: RetainPolicy, log: { info(o: unknown, m?: string): void }, intervalMs = 60_000): () => void {
+  const tick = () => {
+    const floor = targetFloor(ledger.store.sqlite, policy, ledger.committedRv, new Date(), ledger.floorRv);
+    if (floor <= ledger.floorRv) return;
+    const removed = compact(ledger.store.sqlite, floor);
+    ledger.floorRv = floor;
+    log.info({ floor, ...removed }, 'compacted history below the retention floor');
+  };
+  tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
