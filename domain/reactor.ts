@@ -23,10 +23,12 @@ const MANAGERS = new Set(['endpointslice-controller.k8s.io', 'endpointslicemirro
 export function react(state: ClusterState, ev: LogEvent, before: KubeObject | undefined, time: string): PendingEvent[] {
   switch (ev.kind) {
     case 'Pod': {
-      const services = state.list('Service', ev.namespace) as Service[];
       const names = new Set<string>();
       for (const pod of [before, ev.type === 'DELETED' ? undefined : ev.object]) {
-        if (pod) for (const s of servicesSelectingPod(pod as Pod, services)) names.add(s.metadata.name!);
+        if (!pod) continue;
+        // Only services sharing a selector pair with the pod's labels can select it.
+        const candidates = state.servicesWithSelectorPairs(ev.namespace, pod.metadata.labels);
+        for (const s of servicesSelectingPod(pod as Pod, candidates)) names.add(s.metadata.name!);
       }
       return [...names].sort().flatMap((name) => reconcileService(state, ev.namespace, name, ev.rv, time));
     }
@@ -52,7 +54,7 @@ function reconcileService(state: ClusterState, namespace: string, name: string, 
   const events: PendingEvent[] = [];
   const current = state.get('Endpoints', namespace, name) as Endpoints | undefined;
   if (svc && hasSelector(svc)) {
-    const pods = state.list('Pod', namespace) as Pod[];
+    const pods = state.podsMatching(namespace, svc.spec!.selector!);
     const desired = desiredEndpoints(svc, pods, { now: seconds(time) });
     if (desired) {
       if (!current) events.push(derived('Endpoints', 'ADDED', withIdentity(desired, undefined, cause, time), cause));
@@ -82,7 +84,7 @@ function reconcileSlices(
   time: string,
 ): PendingEvent[] {
   let desired: EndpointSlice[] = [];
-  if (svc && hasSelector(svc)) desired = desiredEndpointSlices(svc, pods ?? (state.list('Pod', namespace) as Pod[]), { now: seconds(time) });
+  if (svc && hasSelector(svc)) desired = desiredEndpointSlices(svc, pods ?? state.podsMatching(namespace, svc.spec!.selector!), { now: seconds(time) });
   else if (svc) {
     const ep = state.get('Endpoints', namespace, name) as Endpoints | undefined;
     desired = ep ? mirroredEndpointSlices(ep, svc) : [];

@@ -27,6 +27,10 @@ export class ClusterState implements ClusterView {
   private readonly slicesByService = new Map<string, Set<string>>();
   private readonly podKeysByNode = new Map<string, Set<string>>();
   private readonly keysByNamespace = new Map<StoredKind, Map<string, Set<string>>>(STORED_KINDS.map((k) => [k, new Map()]));
+  /** `ns\0key=value` -> pods carrying that label: selector matching without a namespace scan. */
+  private readonly podsByLabel = new Map<string, Set<string>>();
+  /** `ns\0key=value` -> services whose selector has that pair. */
+  private readonly servicesBySelector = new Map<string, Set<string>>();
 
   get nodes(): ReadonlyMap<string, Node> {
     return this.objects.get('Node') as Map<string, Node>;
@@ -64,6 +68,35 @@ export class ClusterState implements ClusterView {
     return [...keys].sort().map((k) => slices.get(k)!);
   }
 
+  /** Pods of a namespace whose labels include every pair of `selector` (non-empty). */
+  podsMatching(namespace: string, selector: Readonly<Record<string, string>>): Pod[] {
+    let smallest: Set<string> | undefined;
+    for (const [k, v] of Object.entries(selector)) {
+      const set = this.podsByLabel.get(`${namespace}\0${k}=${v}`);
+      if (!set) return [];
+      if (!smallest || set.size < smallest.size) smallest = set;
+    }
+    if (!smallest) return [];
+    const pods = this.pods;
+    const out: Pod[] = [];
+    for (const key of smallest) {
+      const pod = pods.get(key)!;
+      const labels = pod.metadata.labels ?? {};
+      if (Object.entries(selector).every(([k, v]) => labels[k] === v)) out.push(pod);
+    }
+    return out;
+  }
+
+  /** Services of a namespace whose selector shares at least one pair with these labels. */
+  servicesWithSelectorPairs(namespace: string, labels: Readonly<Record<string, string>> | undefined): Service[] {
+    const keys = new Set<string>();
+    for (const [k, v] of Object.entries(labels ?? {})) {
+      for (const svc of this.servicesBySelector.get(`${namespace}\0${k}=${v}`) ?? []) keys.add(svc);
+    }
+    const services = this.services;
+    return [...keys].sort().map((k) => services.get(k)!);
+  }
+
   podsOnNode(nodeName: string): readonly Pod[] {
     const keys = this.podKeysByNode.get(nodeName);
     if (!keys) return [];
@@ -93,6 +126,9 @@ export class ClusterState implements ClusterView {
     } else if (kind === 'Pod') {
       const node = (obj as Pod).spec?.nodeName;
       if (node) addTo(this.podKeysByNode, node, key);
+      for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) addTo(this.podsByLabel, `${namespace}\0${k}=${v}`, key);
+    } else if (kind === 'Service') {
+      for (const [k, v] of Object.entries((obj as Service).spec?.selector ?? {})) addTo(this.servicesBySelector, `${namespace}\0${k}=${v}`, key);
     }
     this.allocations.claim(kind, key, obj);
   }
@@ -105,6 +141,9 @@ export class ClusterState implements ClusterView {
     } else if (kind === 'Pod') {
       const node = (obj as Pod).spec?.nodeName;
       if (node) removeFrom(this.podKeysByNode, node, key);
+      for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) removeFrom(this.podsByLabel, `${namespace}\0${k}=${v}`, key);
+    } else if (kind === 'Service') {
+      for (const [k, v] of Object.entries((obj as Service).spec?.selector ?? {})) removeFrom(this.servicesBySelector, `${namespace}\0${k}=${v}`, key);
     }
     this.allocations.release(kind, key, obj);
   }
