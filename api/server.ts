@@ -20,6 +20,7 @@ export interface AppOptions {
   logger?: FastifyServerOptions['loggerInstance'];
   onWrite?: (obj: KubeObject) => void;
   metrics?: ServerMetrics;
+  streamBufferBytes?: number;
 }
 
 export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; metrics: ServerMetrics }> {
@@ -54,6 +55,6 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     onWrite: opts.onWrite,
     watchers: { inc: () => metrics.watchers.inc(), dec: () => metrics.watchers.dec() },
   });
-  await app.register(netledgerRoutes, { ledger: opts.ledger, actorOf, metrics });
+  await app.register(netledgerRoutes, { ledger: opts.ledger, actorOf, metrics, streamBufferBytes: opts.streamBufferBytes });
   return { app, metrics };
 }

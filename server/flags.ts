@@ -12,6 +12,8 @@ export interface ServeOptions {
   tokenAuthFile?: string;
   retain?: string;
   config: ClusterNetworkConfig;
+  /** Not a flag: tests lower it to provoke the slow-stream path. */
+  streamBufferBytes?: number;
 }
 
 export class FlagError extends Error {}

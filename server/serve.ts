@@ -36,7 +36,7 @@ export async function startServer(opts: ServeOptions, logger = pino({ level: pro
   terminator.start();
   const stopRetention = opts.retain ? startRetention(ledger, parseRetain(opts.retain), logger) : () => undefined;
   const tokens = opts.tokenAuthFile ? loadTokenFile(opts.tokenAuthFile) : undefined;
-  const { app } = await buildApp({ ledger, tokens, logger, metrics, onWrite: (o) => terminator.watch(o) });
+  const { app } = await buildApp({ ledger, tokens, logger, metrics, streamBufferBytes: opts.streamBufferBytes, onWrite: (o) => terminator.watch(o) });
   const url = await app.listen({ host: opts.host, port: opts.port });
   const address = app.server.address();
   const listenUrl = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : url;

@@ -32,7 +32,11 @@ export class StreamHub {
   private readonly streams = new Set<NodeStream>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly ledger: Ledger, private readonly gauge?: { inc(): void; dec(): void }) {
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly gauge?: { inc(): void; dec(): void },
+    private readonly maxBuffer = MAX_STREAM_BUFFER,
+  ) {
     ledger.on('batch', (_events: unknown, byRv: Map<number, TableChange[]>) => this.publish(byRv));
     this.timer = setInterval(() => this.bookmarks(), 5_000);
     this.timer.unref();
@@ -60,7 +64,7 @@ export class StreamHub {
     if (stream.closed) return;
     stream.res.write(bytes);
     stream.lastWrite = Date.now();
-    if (stream.res.writableLength > MAX_STREAM_BUFFER) {
+    if (stream.res.writableLength > this.maxBuffer) {
       const status = errors.expired(`node stream for ${stream.node} fell behind; resume from the last applied resourceVersion`).status;
       stream.res.write(JSON.stringify({ type: 'ERROR', status }) + '\n');
       this.remove(stream);

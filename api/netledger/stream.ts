@@ -55,10 +55,11 @@ export async function serveNodeStream(req: FastifyRequest, reply: FastifyReply, 
     const upTo = Math.max(head, from);
     const missed = await nodeDeltasSince(ledger, node, tables, from, upTo);
     for (const d of missed) hub.deliver(stream, d.rv, d.changes);
+    const lastDelivered = missed.length ? missed[missed.length - 1]!.rv : from;
     stream.rv = Math.max(stream.rv, upTo);
+    // When the last rvs did not concern this node, say where the catch-up ended.
+    if (lastDelivered < stream.rv) hub.write(stream, JSON.stringify({ type: 'BOOKMARK', resourceVersion: String(stream.rv) }) + '\n');
     hub.goLive(stream);
-    // A resumer that missed nothing learns at once where the server stands.
-    if (!missed.length) hub.write(stream, JSON.stringify({ type: 'BOOKMARK', resourceVersion: String(stream.rv) }) + '\n');
   } catch (e) {
     req.log.error({ err: e }, 'node stream catch-up failed');
     hub.write(stream, JSON.stringify({ type: 'ERROR', status: errors.internal(String(e)).status }) + '\n');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
-import { parseServeFlags } from '../../server/flags.js';
+import { parseServeFlags, type ServeOptions } from '../../server/flags.js';
 import { startServer, type RunningServer } from '../../server/serve.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -23,8 +23,8 @@ export interface TestServer extends RunningServer {
 }
 
 /** A server in this process on 127.0.0.1:<free port> with its own temp database. */
-export async function startTestServer(flags: string[] = [], dataDir = tempDir()): Promise<TestServer> {
-  const opts = parseServeFlags(['--listen', '127.0.0.1:0', '--data', dataDir, ...flags]);
+export async function startTestServer(flags: string[] = [], dataDir = tempDir(), overrides: Partial<ServeOptions> = {}): Promise<TestServer> {
+  const opts = { ...parseServeFlags(['--listen', '127.0.0.1:0', '--data', dataDir, ...flags]), ...overrides };
   const server = await startServer(opts, pino({ level: process.env.NETLEDGER_TEST_LOG ?? 'silent' }));
   return {
     ...server,
