@@ -30,7 +30,7 @@ export function checkObjectBody(body: unknown, info: KindInfo, namespace: string
   if (obj.apiVersion !== undefined && obj.apiVersion !== info.apiVersion) {
     throw errors.badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${info.apiVersion})`);
   }
-  checkTypesOf(info.kind, obj, validation, reply);
+  checkTypesOf(info.kind, obj, validation, reply, 'decode');
   obj.metadata ??= {};
   if (info.namespaced && namespace !== undefined) {
     const bodyNs = obj.metadata.namespace;
@@ -41,8 +41,13 @@ export function checkObjectBody(body: unknown, info: KindInfo, namespace: string
   return obj;
 }
 
-/** Wrong JSON types are 400s; unknown fields are warnings, or 400s under Strict. */
-export function checkTypesOf(kind: string, obj: unknown, validation: FieldValidation, reply: FastifyReply): void {
+/**
+ * Wrong JSON types are 400s; unknown fields are warnings, or 400s under Strict. A create or
+ * update body goes through the decoder, whose strict errors upstream wraps in
+ * transformDecodeError (`Pod in version "v1" cannot be handled as a Pod: strict decoding error:
+ * …`); a patch's strict errors are returned bare (patch.go applyPatchToObject).
+ */
+export function checkTypesOf(kind: string, obj: unknown, validation: FieldValidation, reply: FastifyReply, stage: 'decode' | 'patch' = 'patch'): void {
   const result = checkTypes(kind, obj);
   if (result.errors.length) {
     throw errors.badRequest(
@@ -53,8 +58,26 @@ export function checkTypesOf(kind: string, obj: unknown, validation: FieldValida
   if (result.unknownFields.length && validation !== 'Ignore') {
     const texts = result.unknownFields.map((f) => `unknown field "${f.replace(/^\./, '')}"`);
     if (validation === 'Strict') {
-      throw errors.badRequest(`strict decoding error: ${texts.join(', ')}`, result.unknownFields.map((f) => ({ reason: 'FieldValueInvalid', message: `unknown field "${f.replace(/^\./, '')}"`, field: f.replace(/^\./, '') })));
+      const prefix = stage === 'decode' ? `${kind} in version "v1" cannot be handled as a ${kind}: ` : '';
+      throw errors.badRequest(`${prefix}strict decoding error: ${texts.join(', ')}`, result.unknownFields.map((f) => ({ reason: 'FieldValueInvalid', message: `unknown field "${f.replace(/^\./, '')}"`, field: f.replace(/^\./, '') })));
     }
     reply.header('Warning', texts.map((t) => `299 - ${JSON.stringify(t)}`).join(', '));
   }
+}
+
+/**
+ * A strategic merge patch with its directives (`$patch`, `$retainKeys`, `$setElementOrder/…`,
+ * `$deleteFromPrimitiveList/…`) taken out. Upstream checks unknown fields on the patched object,
+ * after the directives are consumed, so kubectl's client-side apply bodies
+ * (`{"spec":{"$setElementOrder/containers":[…]}}`) must not count them as unknown fields.
+ */
+export function withoutPatchDirectives(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPatchDirectives);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$patch' || k === '$retainKeys' || k.startsWith('$setElementOrder/') || k.startsWith('$deleteFromPrimitiveList/')) continue;
+    out[k] = withoutPatchDirectives(v);
+  }
+  return out;
 }

@@ -7,7 +7,7 @@ import { errors } from '../domain/errors.js';
 import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
-import { checkObjectBody, checkTypesOf, fieldValidationOf } from './body-checks.js';
+import { checkObjectBody, checkTypesOf, fieldValidationOf, withoutPatchDirectives } from './body-checks.js';
 import { PATCH_TYPES } from './content.js';
 import { filterFromQuery } from './filter.js';
 import { listObjects } from './list.js';
@@ -89,7 +89,8 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       if (patchType === 'apply' && !q.fieldManager) {
         throw errors.badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
       }
-      if (patchType !== 'json') checkTypesOf(info.kind, req.body, fieldValidationOf(q), reply);
+      if (patchType === 'strategic') checkTypesOf(info.kind, withoutPatchDirectives(req.body), fieldValidationOf(q), reply);
+      else if (patchType !== 'json') checkTypesOf(info.kind, req.body, fieldValidationOf(q), reply);
       return write(req, reply, deps, {
         ...commandContext(req, deps.actorOf),
         op: 'patch',

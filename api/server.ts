@@ -27,6 +27,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
+    // Two log lines per request cost more than the write itself at thousands of writes a
+    // second; like kube-apiserver below -v=3, log requests only when debugging.
+    disableRequestLogging: !(opts.logger && (opts.logger as { isLevelEnabled?(l: string): boolean }).isLevelEnabled?.('debug')),
     return503OnClosing: true,
     forceCloseConnections: true,
     // kubectl sends long selector query strings; keep the router's limits generous.

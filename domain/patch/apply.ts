@@ -5,6 +5,7 @@
 // maps merge, atomic lists are replaced). The manager is recorded in metadata.managedFields as
 // an `Apply` entry without a field set.
 
+import type { KubeObject } from '../objects.js';
 import { PatchError } from './errors.js';
 import { deepClone, isObject, type JsonObject } from './json.js';
 import { mergeMap } from './strategic-merge.js';
@@ -25,7 +26,7 @@ interface ManagedFieldsEntry {
   [k: string]: unknown;
 }
 
-export function applyApplyPatch<T extends object>(existing: T | undefined, applied: unknown, kind: string, opts: ApplyOptions = {}): T {
+export function applyApplyPatch(existing: KubeObject | undefined, applied: unknown, kind: string, opts: ApplyOptions = {}): KubeObject {
   if (!isObject(applied)) throw new PatchError('error decoding YAML: the applied configuration must be an object');
   const meta = applied.metadata;
   if (isObject(meta) && Array.isArray(meta.managedFields) && meta.managedFields.length > 0) {
@@ -35,7 +36,7 @@ export function applyApplyPatch<T extends object>(existing: T | undefined, appli
   const schema = strategicSchemaFor(kind) ?? strategicSchemaFor('EndpointSlice')!;
   const result = existing === undefined ? mergeMap(undefined, applied, schema) : mergeMap(deepClone(existing) as JsonObject, applied, schema);
   if (opts.fieldManager) recordManager(result, opts.fieldManager, String(applied.apiVersion ?? ''), opts.time);
-  return result as T;
+  return result as KubeObject;
 }
 
 function recordManager(obj: JsonObject, manager: string, apiVersion: string, time: string | undefined): void {

@@ -4,7 +4,7 @@
 // position; the relative order of each group is never broken.
 
 import { PatchError } from './errors.js';
-import { goString, isObject, jsonEqual, type JsonObject } from './json.js';
+import { goString, isObject, jsonEqual } from './json.js';
 
 /** How list elements are identified: by merge key (maps) or by value (primitives). */
 export interface ElementKey {
@@ -100,4 +100,3 @@ export function checkSetElementOrder(patchList: readonly unknown[], order: reado
   }
 }
 
-export type { JsonObject };

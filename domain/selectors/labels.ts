@@ -33,10 +33,10 @@ export const NOTHING: LabelSelector = Object.freeze({ requirements: [], nothing:
 const BINARY_OPERATORS = ['in', 'notin', '=', '==', '!=', 'gt', 'lt'];
 
 /** labels.NewRequirement: validates key, operator arity and values; returns the error text. */
-export function newRequirement(key: string, operator: LabelOperator, values: string[], keyPath = '<nil>'): LabelRequirement {
+export function newRequirement(key: string, operator: LabelOperator, values: string[]): LabelRequirement {
   const errs: string[] = [];
   const keyErrs = isQualifiedName(key);
-  if (keyErrs.length) errs.push(invalidValue(keyPath === '<nil>' ? 'key' : `${keyPath}.key`, key, keyErrs.join('; ')));
+  if (keyErrs.length) errs.push(invalidValue('key', key, keyErrs.join('; ')));
   switch (operator) {
     case 'in':
     case 'notin':
