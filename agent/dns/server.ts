@@ -9,6 +9,9 @@ import { createDnsHandler, type DnsTableSource } from './handler.js';
 export interface DnsResponderOptions extends DnsTableSource {
   host: string;
   port: number; // 0 = any free port (the same one for UDP and TCP)
+  /** Sockets already bound elsewhere (the agent binds them inside a node's network namespace);
+   * host and port are then only what `address` reports. */
+  sockets?: { udp: dgram.Socket; tcp: net.Server };
 }
 
 export interface DnsResponder {
@@ -71,8 +74,8 @@ function serveTcpConnection(conn: net.Socket, handle: ReturnType<typeof createDn
 
 export async function startDnsResponder(opts: DnsResponderOptions): Promise<DnsResponder> {
   const handle = createDnsHandler({ zone: opts.zone, getTable: opts.getTable });
-  let udp: dgram.Socket | undefined;
-  let tcp: net.Server | undefined;
+  let udp: dgram.Socket | undefined = opts.sockets?.udp;
+  let tcp: net.Server | undefined = opts.sockets?.tcp;
   for (let attempt = 0; !tcp; attempt++) {
     udp = await bindUdp(opts.host, opts.port);
     try {

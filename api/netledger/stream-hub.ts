@@ -24,6 +24,8 @@ export interface NodeStream {
   /** rvs published while the stream was catching up. */
   pending: { rv: number; changes: TableChange[] }[];
   lastWrite: number;
+  /** The stream's rv moved past rvs that did not concern it, with no line saying so yet. */
+  unannounced?: boolean;
   closed: boolean;
   onClose?: () => void;
 }
@@ -37,8 +39,10 @@ export class StreamHub {
     private readonly gauge?: { inc(): void; dec(): void },
     private readonly maxBuffer = MAX_STREAM_BUFFER,
   ) {
-    ledger.on('batch', (_events: unknown, byRv: Map<number, TableChange[]>) => this.publish(byRv));
-    this.timer = setInterval(() => this.bookmarks(), 5_000);
+    ledger.on('batch', (events: { rv: number }[], byRv: Map<number, TableChange[]>) => this.publish(byRv, events[events.length - 1]!.rv));
+    // Every second: agents learn soon that rvs which did not concern them are covered too, so
+    // "applied >= N" holds for every write N within about a second.
+    this.timer = setInterval(() => this.bookmarks(), 1_000);
     this.timer.unref();
   }
 
@@ -64,6 +68,7 @@ export class StreamHub {
     if (stream.closed) return;
     stream.res.write(bytes);
     stream.lastWrite = Date.now();
+    stream.unannounced = false;
     if (stream.res.writableLength > this.maxBuffer) {
       const status = errors.expired(`node stream for ${stream.node} fell behind; resume from the last applied resourceVersion`).status;
       stream.res.write(JSON.stringify({ type: 'ERROR', status }) + '\n');
@@ -79,9 +84,10 @@ export class StreamHub {
     if (rv <= stream.rv) return;
     stream.rv = rv;
     if (changes.length) this.write(stream, deltaLine(rv, changes));
+    else stream.unannounced = true;
   }
 
-  private publish(byRv: Map<number, TableChange[]>): void {
+  private publish(byRv: Map<number, TableChange[]>, headRv: number): void {
     if (!this.streams.size) return;
     for (const rv of [...byRv.keys()].sort((a, b) => a - b)) {
       const changes = byRv.get(rv)!;
@@ -115,6 +121,14 @@ export class StreamHub {
         }
         s.rv = rv;
         if (bytes) this.write(s, bytes);
+        else s.unannounced = true;
+      }
+    }
+    // Events that changed no table still move every stream's rv (announced by a bookmark).
+    for (const s of this.streams) {
+      if (s.live && headRv > s.rv) {
+        s.rv = headRv;
+        s.unannounced = true;
       }
     }
   }
@@ -128,7 +142,7 @@ export class StreamHub {
   private bookmarks(): void {
     const now = Date.now();
     for (const s of this.streams) {
-      if (s.live && now - s.lastWrite >= BOOKMARK_AFTER_MS) {
+      if (s.live && (s.unannounced || now - s.lastWrite >= BOOKMARK_AFTER_MS)) {
         s.rv = Math.max(s.rv, this.ledger.committedRv);
         this.write(s, JSON.stringify({ type: 'BOOKMARK', resourceVersion: String(s.rv) }) + '\n');
       }

@@ -80,6 +80,27 @@ describe('node stream', () => {
     }
   });
 
+  it('announces rvs that changed nothing for the node with a bookmark within seconds', async () => {
+    const dir = tempDir();
+    const s = await startTestServer([], dir);
+    try {
+      await seed(s);
+      const r = new StreamReader(s.url + streamPath('n1'));
+      await r.open();
+      await r.waitFor((l) => l.type === 'SNAPSHOT');
+      // A pod no service selects changes no table.
+      const pod = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', { metadata: { name: 'lonely' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+      const rv = Number(pod.json.metadata.resourceVersion);
+      const mark = await r.waitFor((l) => l.type === 'BOOKMARK' && Number(l.resourceVersion) >= rv, 3_000);
+      expect(Number(mark.resourceVersion)).toBe(s.ledger.committedRv);
+      expect(r.lines.filter((l) => l.type === 'DELTA')).toEqual([]);
+      r.close();
+    } finally {
+      await s.stop();
+      removeDir(dir);
+    }
+  });
+
   it('drops a stalled reader while the others keep up', async () => {
     const dir = tempDir();
     const s = await startTestServer([], dir, { streamBufferBytes: 64 * 1024 });

@@ -1,0 +1,241 @@
+// The node agent: the local copy of its node's tables (fed by the node stream), the appliers that
+// make the kernel hold them, persistence of the applied state, status reports and metrics.
+// Applies are serialised: a stream line, a retry after a failure and the start-up sync never
+// run at the same time, so every applier sees the store exactly as of one rv.
+
+import { findUnderlay } from './routes/index.js';
+import type { TableName } from '../projections/model.js';
+import type { DnsResponder } from './dns/index.js';
+import { createExec, type Exec } from './apply/exec.js';
+import { IptablesApplier } from './apply/iptables.js';
+import { RoutesApplier } from './apply/routes.js';
+import { ensureForwarding, isDualStack } from './apply/sysctl.js';
+import { zoneOfTable } from './dns-zone.js';
+import type { AgentOptions } from './flags.js';
+import type { Logger } from './log.js';
+import { AgentMetrics } from './metrics.js';
+import type { BoundSockets } from './netns/bind.js';
+import { openSockets } from './netns/sockets.js';
+import { fetchInternalIp, internalIpFromRoutes } from './node-info.js';
+import { serveDns, serveMetrics } from './serving.js';
+import { StatusReporter } from './status.js';
+import { LocalTables, type AppliedChange } from './store/local-tables.js';
+import { loadState, saveState } from './store/state-dir.js';
+import { Backoff } from './stream/backoff.js';
+import { NodeStreamClient } from './stream/client.js';
+import type { StreamMessage } from './stream/messages.js';
+
+/** Routes first (devices before anything points at them), then rules, then names. */
+const APPLY_ORDER: TableName[] = ['routes', 'iptables', 'ip6tables', 'dns'];
+const PERSIST_DELAY_MS = 50;
+
+export class Agent {
+  store: LocalTables;
+  readonly metrics: AgentMetrics;
+  private readonly exec: Exec;
+  private readonly iptables = new Map<TableName, IptablesApplier>();
+  private readonly routes: RoutesApplier;
+  private readonly reporter: StatusReporter;
+  private readonly client: NodeStreamClient;
+  private readonly errors = new Map<TableName, string>();
+  private readonly retryBackoff = new Backoff(1_000, 30_000);
+  private retryTimer?: NodeJS.Timeout;
+  private chain: Promise<unknown> = Promise.resolve();
+  private persistTimer?: NodeJS.Timeout;
+  private persisting: Promise<void> = Promise.resolve();
+  private sockets: BoundSockets = {};
+  private dns?: DnsResponder;
+  private metricsServer?: { close(): Promise<void> };
+  private underlayCache?: { ip: string; name: string };
+  private nodeIp?: string;
+  private stopped = false;
+
+  constructor(readonly opts: AgentOptions, private readonly log: Logger) {
+    this.store = new LocalTables(opts.tables);
+    this.metrics = new AgentMetrics(opts.node);
+    this.exec = createExec(opts.netns, opts.dryRun, log);
+    if (opts.tables.includes('iptables')) this.iptables.set('iptables', new IptablesApplier('ipv4', this.exec, this.metrics, log));
+    if (opts.tables.includes('ip6tables')) this.iptables.set('ip6tables', new IptablesApplier('ipv6', this.exec, this.metrics, log));
+    this.routes = new RoutesApplier(this.exec, () => this.underlay(), log);
+    this.reporter = new StatusReporter(opts.server, opts.node, log, () => this.client.resync());
+    this.client = new NodeStreamClient({
+      server: opts.server,
+      node: opts.node,
+      tables: opts.tables,
+      resumeFrom: () => (this.store.rv > 0 ? this.store.rv : undefined),
+      onMessage: (msg, at) => this.serial(() => this.onMessage(msg, at)),
+      onConnect: () => this.metrics.streamConnects.inc(),
+      log,
+    });
+  }
+
+  async start(): Promise<void> {
+    if (this.opts.stateDir) {
+      const saved = await loadState(this.opts.stateDir, this.opts.node, this.opts.tables);
+      if (saved) {
+        this.store = saved;
+        this.log.info({ rv: saved.rv, stateDir: this.opts.stateDir }, 'resuming from the state dir');
+      }
+    }
+    this.sockets = await openSockets(this.opts.netns, { dns: this.opts.dnsListen, metrics: this.opts.metricsListen });
+    if (this.sockets.metrics) this.metricsServer = serveMetrics(this.sockets.metrics, this.metrics);
+    // kube-proxy syncs everything at start-up: the kernel may have changed while we were away.
+    if (this.store.rv > 0) await this.serial(() => this.fullSync(new Map()));
+    this.client.start();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    await this.client.stop();
+    await this.chain;
+    await this.persistNow();
+    await this.reporter.flush();
+    this.reporter.stop();
+    await this.dns?.close();
+    await this.metricsServer?.close();
+  }
+
+  /** Tables whose last apply failed, with the error. */
+  get failures(): ReadonlyMap<TableName, string> {
+    return this.errors;
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => {});
+    return next;
+  }
+
+  private async onMessage(msg: StreamMessage, receivedAt: number): Promise<void> {
+    switch (msg.type) {
+      case 'SNAPSHOT': {
+        const { changes } = this.store.applySnapshot(msg);
+        const removed = new Map<TableName, AppliedChange[]>();
+        for (const [t, list] of changes) removed.set(t, list.filter((c) => c.op === 'delete'));
+        this.log.info({ rv: msg.rv, tables: Object.fromEntries([...this.store.tables].map(([n, t]) => [n, t.entries.size])) }, 'SNAPSHOT');
+        await this.fullSync(removed);
+        this.afterApply(receivedAt, true);
+        return;
+      }
+      case 'DELTA': {
+        const { changes } = this.store.applyDelta(msg);
+        for (const t of APPLY_ORDER) {
+          const list = changes.get(t);
+          if (list) await this.applyTable(t, list);
+        }
+        this.afterApply(receivedAt, changes.size > 0);
+        return;
+      }
+      case 'BOOKMARK':
+        if (msg.rv > this.store.rv) {
+          this.store.rv = msg.rv;
+          this.afterApply(undefined, false);
+        }
+        return;
+      case 'ERROR':
+        return; // the client reconnects (and re-SNAPSHOTs after a 410)
+    }
+  }
+
+  /** Every managed table in full; `removed` names what the previous tables had and these lack. */
+  private async fullSync(removed: ReadonlyMap<TableName, AppliedChange[]>): Promise<void> {
+    try {
+      await ensureForwarding(this.exec, isDualStack(this.store.tables.get('routes')?.entries), this.log);
+    } catch (err) {
+      this.log.warn({ err: String(err) }, 'could not turn on IP forwarding');
+    }
+    for (const t of APPLY_ORDER) if (this.store.tables.has(t)) await this.syncTable(t, removed.get(t) ?? []);
+  }
+
+  private async syncTable(t: TableName, removed: readonly AppliedChange[]): Promise<void> {
+    const entries = this.store.table(t).entries;
+    try {
+      if (t === 'routes') await this.routes.fullSync(entries, removed);
+      else if (t === 'dns') await this.ensureDns();
+      else await this.iptables.get(t)!.fullSync(entries);
+      this.errors.delete(t);
+    } catch (err) {
+      this.failed(t, err);
+    }
+  }
+
+  private async applyTable(t: TableName, changes: readonly AppliedChange[]): Promise<void> {
+    if (this.errors.has(t)) return this.syncTable(t, changes.filter((c) => c.op === 'delete'));
+    const entries = this.store.table(t).entries;
+    try {
+      if (t === 'routes') await this.routes.applyChanges(entries, changes);
+      else if (t === 'dns') await this.ensureDns();
+      else await this.iptables.get(t)!.partialSync(entries, changes);
+    } catch (err) {
+      this.failed(t, err);
+    }
+  }
+
+  private failed(t: TableName, err: unknown): void {
+    const message = err instanceof Error ? err.message : String(err);
+    this.errors.set(t, message);
+    this.metrics.applyErrors.inc({ table: t });
+    this.log.error({ table: t, err: message }, 'apply failed; will retry with a full sync');
+    if (this.retryTimer || this.stopped) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.serial(async () => {
+        for (const table of [...this.errors.keys()]) await this.syncTable(table, []);
+        if (this.errors.size === 0) this.retryBackoff.reset();
+        this.afterApply(undefined, false);
+      });
+    }, this.retryBackoff.next());
+    this.retryTimer.unref();
+  }
+
+  private async ensureDns(): Promise<void> {
+    if (this.dns || !this.sockets.dns || !this.opts.dnsListen) return;
+    const entries = this.store.table('dns').entries;
+    const zone = zoneOfTable(entries) ?? 'cluster.local';
+    this.dns = await serveDns(this.sockets.dns, this.opts.dnsListen, zone, () => ({ entries: this.store.table('dns').entries, serial: this.store.dnsSerial }));
+    this.log.info({ listen: this.dns.address, zone, netns: this.opts.netns ?? null }, 'DNS responder serving');
+  }
+
+  private async underlay(): Promise<string> {
+    if (this.opts.iface) return this.opts.iface;
+    let ip = internalIpFromRoutes(this.store.tables.get('routes')?.entries);
+    if (!ip) ip = this.nodeIp ??= await fetchInternalIp(this.opts.server, this.opts.node);
+    if (!ip) throw new Error(`node ${this.opts.node} has no InternalIP: pass --iface`);
+    if (this.underlayCache?.ip === ip) return this.underlayCache.name;
+    const name = await findUnderlay(this.opts.netns, ip);
+    if (!name) throw new Error(`no interface${this.opts.netns ? ` in netns ${this.opts.netns}` : ''} holds the Node's InternalIP ${ip}: pass --iface`);
+    this.underlayCache = { ip, name };
+    return name;
+  }
+
+  private afterApply(receivedAt: number | undefined, changed: boolean): void {
+    this.metrics.appliedRv.set(this.store.rv);
+    if (changed && receivedAt !== undefined) this.metrics.programmingDuration.observe((performance.now() - receivedAt) / 1000);
+    if (this.opts.dryRun) return;
+    this.schedulePersist();
+    if (this.store.rv > 0) {
+      const error = [...this.errors].map(([t, e]) => `${t}: ${e}`).join('; ');
+      this.reporter.report({ appliedResourceVersion: String(this.store.rv), digests: this.store.digests(), ...(error ? { error } : {}) });
+    }
+  }
+
+  private schedulePersist(): void {
+    if (!this.opts.stateDir || this.persistTimer) return;
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = undefined;
+      void this.persistNow();
+    }, PERSIST_DELAY_MS);
+  }
+
+  private persistNow(): Promise<void> {
+    clearTimeout(this.persistTimer);
+    this.persistTimer = undefined;
+    if (!this.opts.stateDir || this.opts.dryRun || this.store.rv === 0) return this.persisting;
+    const dir = this.opts.stateDir;
+    this.persisting = this.persisting.then(() =>
+      saveState(dir, this.opts.node, this.store).catch((err) => this.log.error({ err: String(err) }, 'could not persist agent state')),
+    );
+    return this.persisting;
+  }
+}

@@ -1,0 +1,116 @@
+// iptables / ip6tables, as kube-proxy's iptables proxier writes them: always
+// `iptables-restore --noflush --counters` with every chain it (re)writes declared. A full sync
+// (SNAPSHOT, start-up, after a failure) declares every chain of the table and deletes stale
+// service chains found by iptables-save (kube-proxy's stale-chain cleanup); a partial sync
+// (DELTA) rewrites only the chains whose keys changed. Top-level jumps from the built-in chains
+// are ensured with `iptables -C … || iptables -I …` after each full sync, as EnsureRule does.
+
+import type { Family } from '../../projections/iptables/ip.js';
+import { partialRestoreInput, topLevelJumps } from '../../projections/iptables/index.js';
+import { isServiceChainName } from '../../projections/iptables/names.js';
+import type { AppliedChange } from '../store/local-tables.js';
+import type { Logger } from '../log.js';
+import type { AgentMetrics } from '../metrics.js';
+import type { Exec } from './exec.js';
+
+const TOOLS: Record<Family, { main: string; restore: string; save: string }> = {
+  ipv4: { main: 'iptables', restore: 'iptables-restore', save: 'iptables-save' },
+  ipv6: { main: 'ip6tables', restore: 'ip6tables-restore', save: 'ip6tables-save' },
+};
+
+/** `-w 5`: other iptables users (kubelet, a second agent on legacy iptables) hold the xtables lock briefly. */
+const WAIT = ['-w', '5'];
+
+/** Service chains (KUBE-SVC-/SVL-/EXT-/FW-/SEP-) an iptables-save dump declares, as `table/chain` keys. */
+export function savedServiceChains(save: string): string[] {
+  const out: string[] = [];
+  let table = '';
+  for (const line of save.split('\n')) {
+    if (line.startsWith('*')) table = line.slice(1).trim();
+    const m = /^:(\S+) /.exec(line);
+    if (m && (table === 'nat' || table === 'filter') && isServiceChainName(m[1]!)) out.push(`${table}/${m[1]}`);
+  }
+  return out;
+}
+
+/** Chains the entries define (`table/chain`), whatever their fragments. */
+function chainsOf(entries: ReadonlyMap<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  for (const key of entries.keys()) {
+    const parts = key.split('/');
+    if (parts[0] === 'filter' || parts[0] === 'nat') out.add(`${parts[0]}/${parts[1]}`);
+  }
+  return out;
+}
+
+/** The full-sync input: every chain written, every stale service chain flushed and deleted. */
+export function fullRestoreInput(entries: ReadonlyMap<string, unknown>, family: Family, existing: readonly string[]): string {
+  const wanted = chainsOf(entries);
+  const stale = existing.filter((c) => !wanted.has(c));
+  return partialRestoreInput(entries, entries.keys(), stale, family);
+}
+
+/** One shell script of `-C || -I` pairs, so ensuring the jumps costs one process, not twenty-eight. */
+export function ensureJumpsScript(family: Family): string {
+  const bin = `${TOOLS[family].main} ${WAIT.join(' ')}`;
+  return topLevelJumps(family)
+    .map((j) => `${bin} -t ${j.table} -C ${j.chain} ${j.args} 2>/dev/null || ${bin} -t ${j.table} -I ${j.chain} ${j.args} || exit 1`)
+    .join('\n') + '\n';
+}
+
+export class IptablesApplier {
+  constructor(
+    readonly family: Family,
+    private readonly exec: Exec,
+    private readonly metrics: AgentMetrics,
+    private readonly log: Logger,
+  ) {}
+
+  private get tools() {
+    return TOOLS[this.family];
+  }
+
+  private async restore(input: string): Promise<void> {
+    if (!input) return;
+    await this.exec.check([this.tools.restore, ...WAIT, '--noflush', '--counters'], input);
+  }
+
+  async fullSync(entries: ReadonlyMap<string, unknown>): Promise<void> {
+    const end = this.metrics.fullSyncDuration.startTimer();
+    const endAll = this.metrics.syncDuration.startTimer();
+    try {
+      const saved = await this.exec.read([this.tools.save]);
+      if (saved.code !== 0) throw new Error(`${this.tools.save} failed: ${saved.stderr.trim()}`);
+      const input = fullRestoreInput(entries, this.family, savedServiceChains(saved.stdout));
+      await this.restore(input);
+      await this.exec.check(['sh', '-c', ensureJumpsScript(this.family)]);
+      this.log.debug({ family: this.family, bytes: input.length }, 'iptables full sync');
+    } catch (err) {
+      this.metrics.restoreFailures.inc();
+      throw err;
+    } finally {
+      end();
+      endAll();
+    }
+  }
+
+  /** A DELTA's chains; a failed partial restore falls back to a full sync, as kube-proxy does. */
+  async partialSync(entries: ReadonlyMap<string, unknown>, changes: readonly AppliedChange[]): Promise<void> {
+    const changed = changes.filter((c) => c.op === 'upsert').map((c) => c.key);
+    const removed = changes.filter((c) => c.op === 'delete').map((c) => c.key);
+    const input = partialRestoreInput(entries, changed, removed, this.family);
+    const end = this.metrics.partialSyncDuration.startTimer();
+    const endAll = this.metrics.syncDuration.startTimer();
+    try {
+      await this.restore(input);
+      end();
+      endAll();
+    } catch (err) {
+      end();
+      endAll();
+      this.metrics.partialRestoreFailures.inc();
+      this.log.warn({ family: this.family, err: String(err) }, 'partial iptables-restore failed; doing a full sync');
+      await this.fullSync(entries);
+    }
+  }
+}

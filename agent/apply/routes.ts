@@ -1,0 +1,125 @@
+// The routes table on the node (flannel's kernel state) through agent/routes: a DELTA's changes
+// with applyRouteChanges; a full sync (SNAPSHOT, start-up, after a failure) re-applies every
+// entry (replace lines are idempotent), removes what the previous table had and this one does
+// not, and — as flanneld does on resync — removes routes, neighbours and FDB entries on its
+// VXLAN devices that the table no longer has (left over from a lost state dir or a crash).
+
+import { canonicalIp } from '../../projections/routes/addr.js';
+import { neighDelLine, parseRoutesKey, type LinkValue } from '../../projections/routes/index.js';
+import { applyBatches, applyRouteChanges, routeCommandsForChanges, type RoutesChange } from '../routes/index.js';
+import type { AppliedChange } from '../store/local-tables.js';
+import type { Logger } from '../log.js';
+import type { Exec } from './exec.js';
+
+interface KernelRoute {
+  dst: string;
+  protocol?: string;
+}
+interface KernelNeigh {
+  dst: string;
+  state?: string[];
+}
+interface KernelFdb {
+  mac: string;
+  dst?: string;
+  flags?: string[];
+}
+
+const toChange = (c: AppliedChange): RoutesChange => ({ key: c.key, op: c.op, value: c.value ?? null, previous: c.previous });
+
+function vxlanDevices(entries: ReadonlyMap<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const [key, value] of entries) {
+    if (parseRoutesKey(key)?.kind === 'link' && (value as LinkValue).kind === 'vxlan') out.push((value as LinkValue).name);
+  }
+  return out;
+}
+
+function canonicalDst(dst: string, dev: string): string {
+  const [ip, len] = dst.split('/');
+  const addr = canonicalIp(ip!);
+  return `${addr}/${len ?? (addr.includes(':') ? 128 : 32)}`;
+}
+
+/** Batch lines removing kernel objects on `dev` that the table does not hold (flanneld's resync). */
+export function strayCleanup(
+  entries: ReadonlyMap<string, unknown>,
+  dev: string,
+  kernel: { routes: KernelRoute[]; neighs: KernelNeigh[]; fdb: KernelFdb[] },
+): { ip: string[]; bridge: string[] } {
+  const ip: string[] = [];
+  const bridge: string[] = [];
+  for (const r of kernel.routes) {
+    if (r.protocol === 'kernel' || r.dst === 'default') continue; // the kernel's own (address / link-local) routes
+    const dst = canonicalDst(r.dst, dev);
+    if (!entries.has(`route/${dst}`)) ip.push(`route del ${dst} dev ${dev}`);
+  }
+  for (const n of kernel.neighs) {
+    if (!n.state?.includes('PERMANENT')) continue; // the kernel's own (NDP) entries, not ours
+    const addr = canonicalIp(n.dst);
+    if (!entries.has(`neigh/${dev}/${addr}`)) ip.push(neighDelLine(dev, addr));
+  }
+  for (const f of kernel.fdb) {
+    const mac = f.mac.toLowerCase();
+    if (!f.flags?.includes('self') || mac === '00:00:00:00:00:00') continue;
+    if (!entries.has(`fdb/${dev}/${mac}`)) bridge.push(`fdb del ${mac} dev ${dev}${f.dst ? ` dst ${f.dst}` : ''} self`);
+  }
+  return { ip, bridge };
+}
+
+export class RoutesApplier {
+  constructor(
+    private readonly exec: Exec,
+    private readonly underlay: () => Promise<string>,
+    private readonly log: Logger,
+  ) {}
+
+  async applyChanges(entries: ReadonlyMap<string, unknown>, changes: readonly AppliedChange[]): Promise<void> {
+    const list = changes.map(toChange);
+    const underlay = await this.underlay();
+    if (this.exec.dryRun) {
+      const b = routeCommandsForChanges(list, { underlay });
+      this.log.info({ dryRun: true, ip: b.ip, bridge: b.bridge, links: list.filter((c) => c.key.startsWith('link/')).map((c) => `${c.op} ${c.key}`) }, 'would apply routes');
+      return;
+    }
+    const { devicesCreated } = await applyRouteChanges(this.exec.netns, list, { underlay });
+    // A (re)created VXLAN device lost every route/neighbour/FDB entry it had: put them all back.
+    if (devicesCreated.length) await this.applyAll(entries, underlay);
+  }
+
+  async fullSync(entries: ReadonlyMap<string, unknown>, removed: readonly AppliedChange[]): Promise<void> {
+    const underlay = await this.underlay();
+    if (removed.length) await this.applyChanges(entries, removed);
+    await this.applyAll(entries, underlay);
+    for (const dev of vxlanDevices(entries)) {
+      const kernel = await this.readKernel(dev);
+      const lines = strayCleanup(entries, dev, kernel);
+      if (!lines.ip.length && !lines.bridge.length) continue;
+      this.log.info({ dev, removing: [...lines.ip, ...lines.bridge] }, 'removing stray kernel entries');
+      if (!this.exec.dryRun) await applyBatches(this.exec.netns, lines);
+    }
+  }
+
+  private async applyAll(entries: ReadonlyMap<string, unknown>, underlay: string): Promise<void> {
+    const all: RoutesChange[] = [...entries].map(([key, value]) => ({ key, op: 'upsert', value }));
+    if (this.exec.dryRun) {
+      const b = routeCommandsForChanges(all, { underlay });
+      this.log.info({ dryRun: true, ip: b.ip, bridge: b.bridge }, 'would apply routes (full)');
+      return;
+    }
+    await applyRouteChanges(this.exec.netns, all, { underlay });
+  }
+
+  private async readKernel(dev: string) {
+    const json = async <T>(argv: string[]): Promise<T[]> => {
+      const r = await this.exec.read(argv);
+      if (r.code !== 0 || !r.stdout.trim()) return [];
+      return JSON.parse(r.stdout) as T[];
+    };
+    return {
+      routes: [...(await json<KernelRoute>(['ip', '-j', '-4', 'route', 'show', 'dev', dev])), ...(await json<KernelRoute>(['ip', '-j', '-6', 'route', 'show', 'dev', dev]))],
+      neighs: await json<KernelNeigh>(['ip', '-j', 'neigh', 'show', 'dev', dev]),
+      fdb: await json<KernelFdb>(['bridge', '-j', 'fdb', 'show', 'dev', dev]),
+    };
+  }
+}

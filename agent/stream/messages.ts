@@ -1,0 +1,104 @@
+// The node stream's wire format (docs/API.md "Node stream"): one JSON object a line. Parsing is
+// strict about what the agent relies on (types, decimal rvs, change shapes) so a malformed line
+// is an error the client can reconnect over, never a half-applied table.
+
+import { TABLE_NAMES, type TableName } from '../../projections/model.js';
+
+export interface StreamChange {
+  table: TableName;
+  op: 'upsert' | 'delete';
+  key: string;
+  value?: unknown;
+}
+
+export interface SnapshotMessage {
+  type: 'SNAPSHOT';
+  rv: number;
+  tables: Partial<Record<TableName, { digest?: string; entries: { key: string; value: unknown }[] }>>;
+}
+
+export interface DeltaMessage {
+  type: 'DELTA';
+  rv: number;
+  changes: StreamChange[];
+}
+
+export interface BookmarkMessage {
+  type: 'BOOKMARK';
+  rv: number;
+}
+
+export interface ErrorMessage {
+  type: 'ERROR';
+  status: { code?: number; reason?: string; message?: string };
+}
+
+export type StreamMessage = SnapshotMessage | DeltaMessage | BookmarkMessage | ErrorMessage;
+
+export class StreamFormatError extends Error {}
+
+function rvOf(v: unknown): number {
+  if (typeof v !== 'string' || !/^\d+$/.test(v)) throw new StreamFormatError(`resourceVersion must be a decimal string, got ${JSON.stringify(v)}`);
+  return Number(v);
+}
+
+function tableOf(v: unknown): TableName {
+  if (typeof v !== 'string' || !(TABLE_NAMES as readonly string[]).includes(v)) throw new StreamFormatError(`unknown table ${JSON.stringify(v)}`);
+  return v as TableName;
+}
+
+export function parseStreamLine(line: string): StreamMessage {
+  let obj: any;
+  try {
+    obj = JSON.parse(line);
+  } catch {
+    throw new StreamFormatError(`not JSON: ${line.slice(0, 80)}`);
+  }
+  if (!obj || typeof obj !== 'object') throw new StreamFormatError('a stream line must be an object');
+  switch (obj.type) {
+    case 'SNAPSHOT': {
+      const tables: SnapshotMessage['tables'] = {};
+      if (!obj.tables || typeof obj.tables !== 'object') throw new StreamFormatError('SNAPSHOT without tables');
+      for (const [name, t] of Object.entries(obj.tables as Record<string, any>)) {
+        if (!t || !Array.isArray(t.entries)) throw new StreamFormatError(`SNAPSHOT table ${name} without entries`);
+        for (const e of t.entries) if (typeof e?.key !== 'string') throw new StreamFormatError(`SNAPSHOT table ${name}: entry without key`);
+        tables[tableOf(name)] = { digest: typeof t.digest === 'string' ? t.digest : undefined, entries: t.entries };
+      }
+      return { type: 'SNAPSHOT', rv: rvOf(obj.resourceVersion), tables };
+    }
+    case 'DELTA': {
+      if (!Array.isArray(obj.changes)) throw new StreamFormatError('DELTA without changes');
+      const changes: StreamChange[] = obj.changes.map((c: any) => {
+        if (c?.op !== 'upsert' && c?.op !== 'delete') throw new StreamFormatError(`DELTA change with op ${JSON.stringify(c?.op)}`);
+        if (typeof c.key !== 'string') throw new StreamFormatError('DELTA change without key');
+        if (c.op === 'upsert' && !('value' in c)) throw new StreamFormatError(`DELTA upsert of ${c.key} without value`);
+        return c.op === 'upsert' ? { table: tableOf(c.table), op: 'upsert', key: c.key, value: c.value } : { table: tableOf(c.table), op: 'delete', key: c.key };
+      });
+      return { type: 'DELTA', rv: rvOf(obj.resourceVersion), changes };
+    }
+    case 'BOOKMARK':
+      return { type: 'BOOKMARK', rv: rvOf(obj.resourceVersion) };
+    case 'ERROR':
+      return { type: 'ERROR', status: obj.status && typeof obj.status === 'object' ? obj.status : {} };
+    default:
+      throw new StreamFormatError(`unknown stream line type ${JSON.stringify(obj.type)}`);
+  }
+}
+
+/** Splits a byte stream into lines; a line may arrive in many chunks and a chunk hold many lines. */
+export class LineSplitter {
+  private rest = '';
+  private readonly decoder = new TextDecoder('utf-8');
+
+  push(chunk: Uint8Array | string): string[] {
+    this.rest += typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+    const parts = this.rest.split('\n');
+    this.rest = parts.pop()!;
+    return parts.filter((l) => l.trim() !== '');
+  }
+
+  /** Bytes after the last newline (a line the connection cut short). */
+  get pending(): string {
+    return this.rest;
+  }
+}
