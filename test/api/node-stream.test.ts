@@ -85,10 +85,11 @@ describe('node stream', () => {
     const s = await startTestServer([], dir);
     try {
       await seed(s);
+      await api(s.url, 'POST', '/api/v1/namespaces/default/pods', { metadata: { name: 'first' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
       const r = new StreamReader(s.url + streamPath('n1'));
       await r.open();
       await r.waitFor((l) => l.type === 'SNAPSHOT');
-      // A pod no service selects changes no table.
+      // A pod no service selects, in an existing namespace, changes no table.
       const pod = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', { metadata: { name: 'lonely' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
       const rv = Number(pod.json.metadata.resourceVersion);
       const mark = await r.waitFor((l) => l.type === 'BOOKMARK' && Number(l.resourceVersion) >= rv, 3_000);
