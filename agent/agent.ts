@@ -124,7 +124,7 @@ export class Agent {
           const list = changes.get(t);
           if (list) await this.applyTable(t, list);
         }
-        this.afterApply(receivedAt, changes.size > 0);
+        this.afterApply(receivedAt, changes.size > 0, msg.time);
         return;
       }
       case 'BOOKMARK':
@@ -209,9 +209,12 @@ export class Agent {
     return name;
   }
 
-  private afterApply(receivedAt: number | undefined, changed: boolean): void {
+  private afterApply(receivedAt: number | undefined, changed: boolean, eventTime?: string): void {
     this.metrics.appliedRv.set(this.store.rv);
-    if (changed && receivedAt !== undefined) this.metrics.programmingDuration.observe((performance.now() - receivedAt) / 1000);
+    // kube-proxy measures from the change of the Service/endpoints to the rules being in place:
+    // the event's time when the server sent it (clocks on one machine or NTP-synced), else receipt.
+    if (changed && eventTime) this.metrics.programmingDuration.observe(Math.max(0, Date.now() - Date.parse(eventTime)) / 1000);
+    else if (changed && receivedAt !== undefined) this.metrics.programmingDuration.observe((performance.now() - receivedAt) / 1000);
     if (this.opts.dryRun) return;
     this.schedulePersist();
     if (this.store.rv > 0) {

@@ -35,7 +35,7 @@ export class AgentMetrics {
     this.partialRestoreFailures = new client.Counter({ name: 'kubeproxy_sync_proxy_rules_iptables_partial_restore_failures_total', help: 'Cumulative proxy iptables partial restore failures', registers });
     this.programmingDuration = new client.Histogram({
       name: 'kubeproxy_network_programming_duration_seconds',
-      help: 'In Cluster Network Programming Latency in seconds (here: from the stream line reaching the agent to the kernel holding it)',
+      help: 'In Cluster Network Programming Latency in seconds: from the event (its time in the DELTA line) to the kernel holding it',
       buckets: PROGRAMMING_BUCKETS,
       registers,
     });

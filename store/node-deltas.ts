@@ -7,6 +7,8 @@ import type { Ledger } from './ledger.js';
 
 export interface RvDelta {
   rv: number;
+  /** The event's time (when known). */
+  time?: string;
   changes: NodeDelta[];
 }
 
@@ -18,7 +20,7 @@ export async function nodeDeltasSince(ledger: Ledger, node: string, tables: read
     for (const c of cached) {
       if (c.event.rv > until) break;
       const changes = deltasOf(node, tables, c.changes);
-      if (changes.length) out.push({ rv: c.event.rv, changes });
+      if (changes.length) out.push({ rv: c.event.rv, time: c.event.time, changes });
     }
     return out;
   }
@@ -68,7 +70,9 @@ async function rollForward(ledger: Ledger, node: string, tables: readonly TableN
       m.set(`${table}\0${r.key}`, a === undefined ? { table, op: 'delete', key: r.key } : { table, op: 'upsert', key: r.key, value: a });
     }
   }
-  return [...byRv.keys()].sort((x, y) => x - y).map((rv) => ({ rv, changes: [...byRv.get(rv)!.values()] }));
+  const rvs = [...byRv.keys()].sort((x, y) => x - y);
+  const events = await ledger.store.eventsByRv(rvs);
+  return rvs.map((rv) => ({ rv, time: events.get(rv)?.time, changes: [...byRv.get(rv)!.values()] }));
 }
 
 /** The cluster layer and the node's own layer of a table at rv (tombstones kept as null). */

@@ -20,6 +20,8 @@ export interface SnapshotMessage {
 export interface DeltaMessage {
   type: 'DELTA';
   rv: number;
+  /** When the event behind this rv happened (server clock), if the server said. */
+  time?: string;
   changes: StreamChange[];
 }
 
@@ -74,7 +76,9 @@ export function parseStreamLine(line: string): StreamMessage {
         if (c.op === 'upsert' && !('value' in c)) throw new StreamFormatError(`DELTA upsert of ${c.key} without value`);
         return c.op === 'upsert' ? { table: tableOf(c.table), op: 'upsert', key: c.key, value: c.value } : { table: tableOf(c.table), op: 'delete', key: c.key };
       });
-      return { type: 'DELTA', rv: rvOf(obj.resourceVersion), changes };
+      const delta: DeltaMessage = { type: 'DELTA', rv: rvOf(obj.resourceVersion), changes };
+      if (typeof obj.time === 'string' && !Number.isNaN(Date.parse(obj.time))) delta.time = obj.time;
+      return delta;
     }
     case 'BOOKMARK':
       return { type: 'BOOKMARK', rv: rvOf(obj.resourceVersion) };

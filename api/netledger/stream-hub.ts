@@ -22,7 +22,7 @@ export interface NodeStream {
   rv: number;
   live: boolean;
   /** rvs published while the stream was catching up. */
-  pending: { rv: number; changes: TableChange[] }[];
+  pending: { rv: number; time: string | undefined; changes: TableChange[] }[];
   lastWrite: number;
   /** The stream's rv moved past rvs that did not concern it, with no line saying so yet. */
   unannounced?: boolean;
@@ -39,7 +39,10 @@ export class StreamHub {
     private readonly gauge?: { inc(): void; dec(): void },
     private readonly maxBuffer = MAX_STREAM_BUFFER,
   ) {
-    ledger.on('batch', (events: { rv: number }[], byRv: Map<number, TableChange[]>) => this.publish(byRv, events[events.length - 1]!.rv));
+    ledger.on('batch', (events: { rv: number; time: string }[], byRv: Map<number, TableChange[]>) => {
+      const times = new Map(events.map((e) => [e.rv, e.time]));
+      this.publish(byRv, times, events[events.length - 1]!.rv);
+    });
     // Every second: agents learn soon that rvs which did not concern them are covered too, so
     // "applied >= N" holds for every write N within about a second.
     this.timer = setInterval(() => this.bookmarks(), 1_000);
@@ -80,17 +83,18 @@ export class StreamHub {
   }
 
   /** Delivers one rv's changes to a stream that is live (used for catch-up too). */
-  deliver(stream: NodeStream, rv: number, changes: NodeDelta[]): void {
+  deliver(stream: NodeStream, rv: number, changes: NodeDelta[], time?: string): void {
     if (rv <= stream.rv) return;
     stream.rv = rv;
-    if (changes.length) this.write(stream, deltaLine(rv, changes));
+    if (changes.length) this.write(stream, deltaLine(rv, changes, time));
     else stream.unannounced = true;
   }
 
-  private publish(byRv: Map<number, TableChange[]>, headRv: number): void {
+  private publish(byRv: Map<number, TableChange[]>, times: Map<number, string>, headRv: number): void {
     if (!this.streams.size) return;
     for (const rv of [...byRv.keys()].sort((a, b) => a - b)) {
       const changes = byRv.get(rv)!;
+      const time = times.get(rv);
       // Nodes that see this rv differently from the rest: their own changes, or overrides.
       const special = new Set<string>();
       const common: TableChange[] = [];
@@ -104,19 +108,19 @@ export class StreamHub {
       const encoded = new Map<string, Buffer | null>();
       for (const s of this.streams) {
         if (!s.live) {
-          s.pending.push({ rv, changes });
+          s.pending.push({ rv, time, changes });
           continue;
         }
         if (rv <= s.rv) continue;
         if (special.has(s.node)) {
-          this.deliver(s, rv, deltasOf(s.node, s.tables, changes));
+          this.deliver(s, rv, deltasOf(s.node, s.tables, changes), time);
           continue;
         }
         const filter = s.tables.join(',');
         let bytes = encoded.get(filter);
         if (bytes === undefined) {
           const deltas = deltasOf('', s.tables, common);
-          bytes = deltas.length ? Buffer.from(deltaLine(rv, deltas)) : null;
+          bytes = deltas.length ? Buffer.from(deltaLine(rv, deltas, time)) : null;
           encoded.set(filter, bytes);
         }
         s.rv = rv;
@@ -135,7 +139,7 @@ export class StreamHub {
 
   /** Streams switch to live delivery after their catch-up; buffered rvs are replayed in order. */
   goLive(stream: NodeStream): void {
-    for (const p of stream.pending.splice(0)) this.deliver(stream, p.rv, deltasOf(stream.node, stream.tables, p.changes));
+    for (const p of stream.pending.splice(0)) this.deliver(stream, p.rv, deltasOf(stream.node, stream.tables, p.changes), p.time);
     stream.live = true;
   }
 
@@ -158,10 +162,12 @@ export class StreamHub {
   }
 }
 
-export function deltaLine(rv: number, changes: NodeDelta[]): string {
+/** One DELTA line; `time` is the event's time, so agents can measure network programming latency. */
+export function deltaLine(rv: number, changes: NodeDelta[], time?: string): string {
   return JSON.stringify({
     type: 'DELTA',
     resourceVersion: String(rv),
+    ...(time ? { time } : {}),
     changes: changes.map((c) => (c.op === 'upsert' ? { table: c.table, op: c.op, key: c.key, value: c.value } : { table: c.table, op: c.op, key: c.key })),
   }) + '\n';
 }

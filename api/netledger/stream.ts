@@ -54,7 +54,7 @@ export async function serveNodeStream(req: FastifyRequest, reply: FastifyReply, 
     stream.rv = from;
     const upTo = Math.max(head, from);
     const missed = await nodeDeltasSince(ledger, node, tables, from, upTo);
-    for (const d of missed) hub.deliver(stream, d.rv, d.changes);
+    for (const d of missed) hub.deliver(stream, d.rv, d.changes, d.time);
     const lastDelivered = missed.length ? missed[missed.length - 1]!.rv : from;
     stream.rv = Math.max(stream.rv, upTo);
     // When the last rvs did not concern this node, say where the catch-up ended.
