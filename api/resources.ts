@@ -9,6 +9,7 @@ import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
 import { checkObjectBody, checkTypesOf, fieldValidationOf, withoutPatchDirectives } from './body-checks.js';
 import { PATCH_TYPES } from './content.js';
+import { dryRun } from './netledger/audit/preview.js';
 import { filterFromQuery } from './filter.js';
 import { listObjects } from './list.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
@@ -127,8 +128,14 @@ async function getOne(req: FastifyRequest, reply: FastifyReply, path: ResourcePa
 }
 
 async function write(req: FastifyRequest, reply: FastifyReply, deps: ResourceDeps, cmd: Command): Promise<unknown> {
+  if (cmd.dryRun) {
+    // Decided on a scratch copy of the state; the table impact rides along in a header.
+    const { decision, impact } = dryRun(deps.ledger, cmd);
+    reply.code(decision.code).type('application/json').header('X-Netledger-Preview', JSON.stringify(impact));
+    return decision.object;
+  }
   const decision = await deps.ledger.submit(cmd);
-  if (!cmd.dryRun) deps.onWrite?.(decision.object);
+  deps.onWrite?.(decision.object);
   reply.code(decision.code).type('application/json');
   return decision.object;
 }
@@ -164,16 +171,17 @@ async function deleteCollection(req: FastifyRequest, reply: FastifyReply, path: 
   const deleted: KubeObject[] = [];
   for (const obj of list.items) {
     try {
-      const d = await deps.ledger.submit({
+      const cmd: Command = {
         ...commandContext(req, deps.actorOf),
         op: 'delete',
         kind: info.kind,
         namespace: obj.metadata.namespace ?? '',
         name: obj.metadata.name!,
         options,
-      });
+      };
+      const d = cmd.dryRun ? dryRun(deps.ledger, cmd).decision : await deps.ledger.submit(cmd);
       deleted.push(d.object);
-      deps.onWrite?.(d.object);
+      if (!cmd.dryRun) deps.onWrite?.(d.object);
     } catch (e) {
       if (toStatus(e).code !== 404) throw e;
     }

@@ -16,10 +16,6 @@ export type EventObserver = (event: LogEvent, before: KubeObject | undefined) =>
 
 export function execute(state: ClusterState, cmd: Command, observe?: EventObserver): Decision {
   const pending = decide(state, cmd);
-  if (cmd.dryRun) {
-    const object = pending.responseIndex >= 0 ? pending.events[pending.responseIndex]!.object : pending.object!;
-    return { events: [], object, code: pending.code };
-  }
   const events: LogEvent[] = [];
   const befores = new Map<number, KubeObject | undefined>();
   let response: KubeObject | undefined = pending.object;

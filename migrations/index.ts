@@ -3,9 +3,11 @@
 
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './001_initial.js';
+import * as m002 from './002_history_by_scope.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
+  '002_history_by_scope': m002,
 };
 
 class CompiledMigrations implements MigrationProvider {

@@ -20,6 +20,20 @@ export class ProjectionEngine {
     this.byName = new Map(projections.map((p) => [p.name, p]));
   }
 
+  /** What one unit claims now: (table, scope, key) id -> value (previews diff against it). */
+  unitClaimsOf(unitId: string): ReadonlyMap<string, unknown> | undefined {
+    return this.unitClaims.get(unitId);
+  }
+
+  /** Every unit's claim on one (table, scope, key) id. */
+  claimsOn(claimId: string): ReadonlyMap<string, unknown> | undefined {
+    return this.keyClaims.get(claimId);
+  }
+
+  projection(name: string): Projection | undefined {
+    return this.byName.get(name);
+  }
+
   /** Recomputes the units a change may affect; returns the resulting table changes at `rv`. */
   apply(change: ObjectChange, view: ClusterView, rv: number): TableChange[] {
     const dirty = new Set<string>();
@@ -91,7 +105,7 @@ function claimId(c: Contribution): string {
   return `${c.table}\u0000${c.scope}\u0000${c.key}`;
 }
 
-function parseClaimId(id: string): { table: TableName; scope: string; key: string } {
+export function parseClaimId(id: string): { table: TableName; scope: string; key: string } {
   const a = id.indexOf('\u0000');
   const b = id.indexOf('\u0000', a + 1);
   return { table: id.slice(0, a) as TableName, scope: id.slice(a + 1, b), key: id.slice(b + 1) };

@@ -48,14 +48,9 @@ export class Appender {
 
   submit(cmd: Command): Promise<Decision> {
     if (this.failed) return Promise.reject(this.failed);
-    // A dry run decides against the live state and writes nothing; it needs no queue slot.
-    if (cmd.dryRun) {
-      try {
-        return Promise.resolve(execute(this.state, cmd));
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    }
+    // Dry runs never come here: deciding on the live state would move its allocator cursors
+    // (the API runs them on a scratch copy, api/netledger/audit/preview.ts).
+    if (cmd.dryRun) return Promise.reject(new Error('dry runs are previewed, not submitted'));
     return new Promise((resolve, reject) => {
       this.queue.push({ cmd, resolve, reject });
       if (!this.draining) {

@@ -44,30 +44,32 @@ export async function nodeTableAt(store: EventStore, tables: TableSet, node: str
       target.set(r.key, r.prev === null ? undefined : { key: r.key, value: JSON.parse(r.prev), rv: -1 });
       undone.add(`${r.scope}\0${r.key}`);
     }
-    // The rv of a restored value is that of the last change at or before R.
-    for (const id of undone) {
-      const [scope, key] = id.split('\0') as [string, string];
+    // The rv of a restored value is that of its last change at or before R: one grouped query
+    // per scope and chunk of keys, not one per key.
+    for (const scope of ['', node]) {
       const target = scope === '' ? cluster : own;
-      const e = target.get(key);
-      if (!e) continue;
-      const row = await store.db
-        .selectFrom('table_changes')
-        .select('rv')
-        .where('table_name', '=', tables.table)
-        .where('key', '=', key)
-        .where('scope', '=', scope)
-        .where('rv', '<=', rv)
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      e.rv = row?.rv ?? 0;
+      const keys = [...undone].filter((id) => id.startsWith(`${scope}\0`)).map((id) => id.slice(scope.length + 1)).filter((k) => target.get(k));
+      for (let i = 0; i < keys.length; i += 400) {
+        const rows = await store.db
+          .selectFrom('table_changes')
+          .select(['key', sql<number>`max(rv)`.as('rv')])
+          .where('table_name', '=', tables.table)
+          .where('scope', '=', scope)
+          .where('rv', '<=', rv)
+          .where('key', 'in', keys.slice(i, i + 400))
+          .groupBy('key')
+          .execute();
+        for (const r of rows) target.get(r.key)!.rv = r.rv;
+      }
     }
   }
   const out = new Map<string, PastEntry>();
   const keys = new Set([...cluster.keys(), ...own.keys()]);
   for (const k of [...keys].sort()) {
-    const e = own.has(k) ? own.get(k) : cluster.get(k);
-    if (e && e.value !== null) out.set(k, e);
+    // No override at R (absent or undone) means the cluster value shows; a tombstone hides it.
+    const o = own.get(k);
+    const e = o !== undefined ? o : cluster.get(k);
+    if (e && e.value !== null) out.set(k, e.rv < 0 ? { ...e, rv: 0 } : e);
   }
   return out;
 }

@@ -1,9 +1,11 @@
-// The netledger.io/v1 group: node tables (read, time travel), node streams and status.
+// The netledger.io/v1 group: node tables (read, time travel), node streams and status, and the
+// audit reads (events, history, diff, blame) and previews.
 
 import type { FastifyInstance } from 'fastify';
 import type { Ledger } from '../../store/ledger.js';
 import type { ServerMetrics } from '../metrics.js';
 import type { ActorResolver } from '../request-context.js';
+import { registerAuditRoutes } from './audit/routes.js';
 import { getNodeStatus, putNodeStatus } from './status.js';
 import { serveNodeStream } from './stream.js';
 import { StreamHub } from './stream-hub.js';
@@ -13,15 +15,18 @@ export interface NetledgerDeps {
   ledger: Ledger;
   actorOf: ActorResolver;
   metrics: ServerMetrics;
+  /** Bytes a node stream may have queued before it is closed as too slow. */
+  streamBufferBytes?: number;
 }
 
 export async function netledgerRoutes(app: FastifyInstance, deps: NetledgerDeps): Promise<void> {
   const { ledger, metrics } = deps;
   const base = '/apis/netledger.io/v1';
-  const hub = new StreamHub(ledger, metrics.nodeStreams);
+  const hub = new StreamHub(ledger, metrics.nodeStreams, deps.streamBufferBytes);
   app.addHook('onClose', async () => hub.close());
   app.get(`${base}/nodes/:node/tables`, (req, reply) => serveNodeStream(req, reply, ledger, hub));
   app.get(`${base}/nodes/:node/tables/:table`, (req, reply) => getNodeTable(req, reply, ledger));
   app.put(`${base}/nodes/:node/status`, (req, reply) => putNodeStatus(req, reply, ledger, metrics));
   app.get(`${base}/nodes/:node/status`, (req, reply) => getNodeStatus(req, reply, ledger));
+  registerAuditRoutes(app, base, deps);
 }

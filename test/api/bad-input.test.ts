@@ -96,3 +96,23 @@ describe('bad input', () => {
     expect(r.json.kind).toBe('Status');
   });
 });
+
+describe('dryRun=All', () => {
+  it('answers the object and the table impact, and writes nothing (allocators untouched)', async () => {
+    await api(s.url, 'POST', '/api/v1/nodes', { metadata: { name: 'dry-node' }, status: { addresses: [{ type: 'InternalIP', address: '192.168.77.40' }] } });
+    const before = s.ledger.committedRv;
+    const body = { metadata: { name: 'dry' }, spec: { type: 'NodePort', selector: { app: 'dry' }, ports: [{ port: 80 }] } };
+    const dry = await api(s.url, 'POST', '/api/v1/namespaces/default/services?dryRun=All', body);
+    expect(dry.status).toBe(201);
+    expect(dry.json.metadata.resourceVersion).toBeUndefined();
+    const impact = JSON.parse(dry.headers.get('x-netledger-preview')!);
+    expect(impact.iptables.nodes).toBeGreaterThan(0);
+    expect(impact.dns.keys).toBeGreaterThan(0);
+    expect(s.ledger.committedRv).toBe(before);
+    expect((await api(s.url, 'GET', '/api/v1/namespaces/default/services/dry')).status).toBe(404);
+    // The real create gets exactly what the dry run promised.
+    const real = await api(s.url, 'POST', '/api/v1/namespaces/default/services', body);
+    expect(real.json.spec.clusterIP).toBe(dry.json.spec.clusterIP);
+    expect(real.json.spec.ports[0].nodePort).toBe(dry.json.spec.ports[0].nodePort);
+  });
+});

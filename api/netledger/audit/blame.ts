@@ -1,0 +1,95 @@
+// GET /apis/netledger.io/v1/nodes/{node}/tables/{table}/blame[?key=K][&resourceVersion=R]
+// Like git blame for a node's table: for each entry (a chain, a route, an RRset) the event that
+// last changed it, and — when that event was derived (the endpoints controller reacting to a
+// Pod or Service) — the origin: the event at the root of its cause chain, with the person.
+
+import type { FastifyRequest } from 'fastify';
+import { errors } from '../../../domain/errors.js';
+import type { LogEvent } from '../../../domain/events.js';
+import type { Ledger } from '../../../store/ledger.js';
+import { causeOf, type Cause } from '../causes.js';
+import { nodeTable, readRv, requireNode, tableName } from '../tables.js';
+import { str, type Query } from './query.js';
+
+export interface BlameItem {
+  key: string;
+  value: unknown;
+  resourceVersion: string;
+  cause: Cause | null;
+  /** The root of the cause chain when the cause was itself derived; null otherwise. */
+  origin: Cause | null;
+}
+
+export interface NodeTableBlame {
+  kind: 'NodeTableBlame';
+  apiVersion: 'netledger.io/v1';
+  metadata: { name: string; resourceVersion: string };
+  table: string;
+  items: BlameItem[];
+}
+
+/** Events by rv: the watch cache first, the log for the rest. */
+export async function eventsFor(ledger: Ledger, rvs: Iterable<number>): Promise<Map<number, LogEvent>> {
+  const out = new Map<number, LogEvent>();
+  const missing: number[] = [];
+  for (const rv of new Set(rvs)) {
+    if (rv <= 0) continue;
+    const hit = ledger.cache.at(rv);
+    if (hit) out.set(rv, hit.event);
+    else missing.push(rv);
+  }
+  for (const [rv, ev] of await ledger.store.eventsByRv(missing)) out.set(rv, ev);
+  return out;
+}
+
+/** Follows `cause` links from each rv to the root; returns rv -> root event (absent when not derived). */
+export async function originsOf(ledger: Ledger, events: Map<number, LogEvent>): Promise<Map<number, LogEvent>> {
+  const known = new Map(events);
+  const origins = new Map<number, LogEvent>();
+  // Cause chains are short (slice <- pod, mirrored slice <- endpoints <- user); bound them anyway.
+  for (let depth = 0; depth < 8; depth++) {
+    const wanted = new Set<number>();
+    for (const ev of known.values()) if (ev.cause !== null && !known.has(ev.cause)) wanted.add(ev.cause);
+    if (!wanted.size) break;
+    for (const [rv, ev] of await eventsFor(ledger, wanted)) known.set(rv, ev);
+  }
+  for (const [rv, ev] of events) {
+    let cur = ev;
+    for (let depth = 0; cur.cause !== null && depth < 8; depth++) {
+      const next = known.get(cur.cause);
+      if (!next) break;
+      cur = next;
+    }
+    if (cur !== ev) origins.set(rv, cur);
+  }
+  return origins;
+}
+
+/** A key matches itself or its last segments (`KUBE-SEP-X` finds `nat/KUBE-SEP-X`). */
+export function keyMatches(key: string, wanted: string): boolean {
+  return key === wanted || key.endsWith(`/${wanted}`);
+}
+
+export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<NodeTableBlame> {
+  const { node, table: tableText } = req.params as { node: string; table: string };
+  const table = tableName(tableText);
+  requireNode(ledger, node);
+  const q = req.query as Query;
+  const rv = await readRv(ledger, q.resourceVersion);
+  const at = await nodeTable(ledger, node, table, rv);
+  const key = str(q, 'key');
+  const entries = [...at.entries.values()].filter((e) => key === undefined || keyMatches(e.key, key));
+  if (key !== undefined && !entries.length) throw errors.notFound('tables', 'netledger.io', `${node}/${table}/${key}`);
+  const events = await eventsFor(ledger, entries.map((e) => e.rv));
+  const origins = await originsOf(ledger, events);
+  return {
+    kind: 'NodeTableBlame',
+    apiVersion: 'netledger.io/v1',
+    metadata: { name: node, resourceVersion: String(rv) },
+    table,
+    items: entries.map((e) => {
+      const origin = origins.get(e.rv);
+      return { key: e.key, value: e.value, resourceVersion: String(e.rv), cause: causeOf(events.get(e.rv), e.rv), origin: origin ? causeOf(origin, origin.rv) : null };
+    }),
+  };
+}

@@ -1,0 +1,80 @@
+// GET /apis/netledger.io/v1/nodes/{node}/tables/{table}/history[?key=K][&since=R][&until=R]
+//   [&limit=N&continue=TOKEN]
+// The changes a node saw in one table (cluster-scoped ones and its own), newest first, each with
+// the event that caused it. Paged by change id; the token pins `until` so pages stay consistent.
+
+import type { FastifyRequest } from 'fastify';
+import type { Ledger } from '../../../store/ledger.js';
+import { nodeHistory } from '../../../store/table-history.js';
+import { waitForRv } from '../../wait-rv.js';
+import { causesFor, type Cause } from '../causes.js';
+import { requireNode, tableName } from '../tables.js';
+import { decodeToken, encodeToken, limitParam, requireRetained, rvParam, str, type Query } from './query.js';
+
+export interface HistoryItem {
+  resourceVersion: string;
+  key: string;
+  /** `cluster` (every node sees it unless it overrides the key) or `node` (this node only). */
+  scope: 'cluster' | 'node';
+  op: 'upsert' | 'delete';
+  /** The new value (null for a delete; null with op upsert and scope node hides the key here). */
+  value: unknown;
+  /** The value before, or null when the key was absent in that scope. */
+  previous: unknown;
+  cause: Cause | null;
+}
+
+export interface HistoryList {
+  kind: 'NodeTableHistory';
+  apiVersion: 'netledger.io/v1';
+  metadata: { name: string; resourceVersion: string; continue?: string };
+  table: string;
+  items: HistoryItem[];
+}
+
+interface HistoryToken extends Record<string, number> {
+  before: number;
+  until: number;
+}
+
+export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<HistoryList> {
+  const { node, table: tableText } = req.params as { node: string; table: string };
+  const table = tableName(tableText);
+  requireNode(ledger, node);
+  const q = req.query as Query;
+  const limit = limitParam(q);
+  const since = rvParam(q, 'since');
+  if (since !== undefined) requireRetained(ledger, since, 'since');
+  const cont = str(q, 'continue');
+  let until: number;
+  let before: number | undefined;
+  if (cont) {
+    const t = decodeToken<HistoryToken>('history', cont, ['before', 'until']);
+    before = t.before;
+    until = t.until;
+  } else {
+    const u = rvParam(q, 'until');
+    if (u !== undefined) await waitForRv(ledger, u);
+    until = u ?? ledger.committedRv;
+  }
+  const rows = await nodeHistory(ledger.store, table, node, { key: str(q, 'key'), limit: limit + 1, beforeId: before, since, until });
+  const page = rows.slice(0, limit);
+  const causes = await causesFor(ledger, page.map((r) => r.rv));
+  const list: HistoryList = {
+    kind: 'NodeTableHistory',
+    apiVersion: 'netledger.io/v1',
+    metadata: { name: node, resourceVersion: String(until) },
+    table,
+    items: page.map((r) => ({
+      resourceVersion: String(r.rv),
+      key: r.key,
+      scope: r.scope === '' ? 'cluster' : 'node',
+      op: r.op,
+      value: r.value,
+      previous: r.prev === undefined ? null : r.prev,
+      cause: causes.get(r.rv) ?? null,
+    })),
+  };
+  if (rows.length > limit) list.metadata.continue = encodeToken('history', { before: page[page.length - 1]!.id, until });
+  return list;
+}

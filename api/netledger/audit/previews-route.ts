@@ -1,0 +1,86 @@
+// POST /apis/netledger.io/v1/previews  {changes: [{op: "apply"|"delete", object, subresource?,
+//   gracePeriodSeconds?}]}
+// What each affected node's tables would become, nothing written. `apply` creates the object
+// when it does not exist and replaces it (PUT semantics, unconditionally) when it does;
+// `subresource: "status"` writes its status as the kubelet would. Changes apply in order, each
+// seeing the ones before it. The body checks and domain decisions are those of a real write,
+// so a bad object answers the same 400/404/409/422 Status.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Command } from '../../../domain/commands.js';
+import { errors } from '../../../domain/errors.js';
+import { KIND_INFO, type StoredKind } from '../../../domain/kinds.js';
+import type { KubeObject } from '../../../domain/objects.js';
+import type { Ledger } from '../../../store/ledger.js';
+import { checkObjectBody } from '../../body-checks.js';
+import { commandContext, type ActorResolver } from '../../request-context.js';
+import { previewCommands, type NodePreview, type PreviewImpact } from './preview.js';
+import type { PreviewState } from './preview-state.js';
+
+export interface PreviewResponse {
+  kind: 'Preview';
+  apiVersion: 'netledger.io/v1';
+  metadata: { resourceVersion: string };
+  events: { resourceVersion: string; kind: string; namespace: string; name: string; type: string; actor: string; cause: string | null }[];
+  summary: PreviewImpact;
+  nodes: NodePreview[];
+}
+
+const MAX_CHANGES = 1000;
+
+export async function postPreview(req: FastifyRequest, reply: FastifyReply, ledger: Ledger, actorOf: ActorResolver): Promise<PreviewResponse> {
+  const body = req.body as { changes?: unknown } | undefined;
+  if (!body || typeof body !== 'object' || !Array.isArray(body.changes)) throw errors.badRequest('a preview is {"changes": [{"op": "apply"|"delete", "object": {...}}]}');
+  if (body.changes.length > MAX_CHANGES) throw errors.badRequest(`a preview takes at most ${MAX_CHANGES} changes`);
+  const commands = body.changes.map((c, i) => commandFor(c, i, req, reply, actorOf));
+  const outcome = previewCommands(ledger, commands);
+  reply.type('application/json');
+  return {
+    kind: 'Preview',
+    apiVersion: 'netledger.io/v1',
+    metadata: { resourceVersion: String(outcome.rv) },
+    events: outcome.events.map((e) => ({
+      resourceVersion: String(e.rv),
+      kind: e.kind,
+      namespace: e.namespace,
+      name: e.name,
+      type: e.type,
+      actor: e.actor,
+      cause: e.cause === null ? null : String(e.cause),
+    })),
+    summary: outcome.impact,
+    nodes: outcome.nodes,
+  };
+}
+
+/** Checks one change's envelope now; builds its command when its turn comes (after earlier changes). */
+function commandFor(raw: unknown, i: number, req: FastifyRequest, reply: FastifyReply, actorOf: ActorResolver): (state: PreviewState) => Command {
+  const at = `changes[${i}]`;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw errors.badRequest(`${at}: expected {"op", "object"}`);
+  const c = raw as { op?: unknown; object?: unknown; subresource?: unknown; gracePeriodSeconds?: unknown };
+  if (c.op !== 'apply' && c.op !== 'delete') throw errors.badRequest(`${at}.op: Unsupported value: ${JSON.stringify(c.op)}: supported values: "apply", "delete"`);
+  if (c.subresource !== undefined && c.subresource !== 'status') throw errors.badRequest(`${at}.subresource: Unsupported value: ${JSON.stringify(c.subresource)}: supported values: "status"`);
+  const obj = c.object as KubeObject | undefined;
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw errors.badRequest(`${at}.object: expected a Kubernetes object`);
+  const info = KIND_INFO[obj.kind as StoredKind];
+  if (!info || typeof obj.kind !== 'string') throw errors.badRequest(`${at}.object: unknown kind ${JSON.stringify(obj.kind)}: expected one of ${Object.keys(KIND_INFO).join(', ')}`);
+  const namespace = info.namespaced ? (obj.metadata?.namespace ?? 'default') : '';
+  const ctx = { ...commandContext(req, actorOf), dryRun: false };
+  const name = obj.metadata?.name;
+  if (c.op === 'delete') {
+    if (!name) throw errors.badRequest(`${at}.object.metadata.name: Required value: a delete names its object`);
+    const grace = c.gracePeriodSeconds;
+    if (grace !== undefined && !Number.isInteger(grace)) throw errors.badRequest(`${at}.gracePeriodSeconds must be an integer`);
+    return () => ({ ...ctx, op: 'delete', kind: info.kind, namespace, name, options: grace === undefined ? {} : { gracePeriodSeconds: grace as number } });
+  }
+  const object = checkObjectBody(structuredClone(obj), info, info.namespaced ? namespace : undefined, 'Warn', reply);
+  const subresource = c.subresource as 'status' | undefined;
+  return (state) => {
+    if (name && (state.get(info.kind, namespace, name) || subresource)) {
+      const replacement = structuredClone(object);
+      delete replacement.metadata.resourceVersion;
+      return { ...ctx, op: 'update', kind: info.kind, namespace, name, object: replacement, subresource };
+    }
+    return { ...ctx, op: 'create', kind: info.kind, namespace, object: structuredClone(object) };
+  };
+}

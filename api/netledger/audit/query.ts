@@ -1,0 +1,64 @@
+// Query parameters shared by the audit endpoints: rvs, times, limits, opaque continue tokens,
+// and the retention floor (410 Gone below it, with the floor in the message).
+
+import { errors } from '../../../domain/errors.js';
+import type { Ledger } from '../../../store/ledger.js';
+
+export const DEFAULT_LIMIT = 500;
+export const MAX_LIMIT = 10_000;
+
+export type Query = Record<string, unknown>;
+
+export function str(q: Query, name: string): string | undefined {
+  const v = q[name];
+  if (v === undefined || v === '') return undefined;
+  if (typeof v !== 'string') throw errors.badRequest(`${name}: expected a single value`);
+  return v;
+}
+
+export function rvParam(q: Query, name: string): number | undefined {
+  const v = str(q, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(n)) throw errors.badRequest(`${name}: invalid resource version: ${v}`);
+  return n;
+}
+
+export function timeParam(q: Query, name: string): string | undefined {
+  const v = str(q, name);
+  if (v === undefined) return undefined;
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) throw errors.badRequest(`${name}: invalid time: ${v} (expected RFC 3339, e.g. 2024-05-01T10:00:00Z)`);
+  return new Date(t).toISOString();
+}
+
+export function limitParam(q: Query): number {
+  const v = str(q, 'limit');
+  if (v === undefined) return DEFAULT_LIMIT;
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1) throw errors.badRequest(`limit: invalid value: ${v}`);
+  return Math.min(n, MAX_LIMIT);
+}
+
+/** Answers 410 Gone when `rv` lies below what the log still holds. */
+export function requireRetained(ledger: Ledger, rv: number, what: string): void {
+  if (rv < ledger.floorRv) {
+    throw errors.gone(`${what} ${rv} is below the retention floor ${ledger.floorRv}; history is kept from resourceVersion ${ledger.floorRv}`);
+  }
+}
+
+/** Continue tokens: base64url JSON with a kind tag, so a token of one list is refused by another. */
+export function encodeToken(kind: string, body: Record<string, number | string>): string {
+  return Buffer.from(JSON.stringify({ k: kind, ...body })).toString('base64url');
+}
+
+export function decodeToken<T extends Record<string, number | string>>(kind: string, text: string, fields: (keyof T)[]): T {
+  try {
+    const t = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (t.k !== kind) throw new Error('kind');
+    for (const f of fields) if (t[f] === undefined) throw new Error(String(f));
+    return t as T;
+  } catch {
+    throw errors.badRequest(`invalid continue token: ${text}`);
+  }
+}

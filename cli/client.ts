@@ -1,0 +1,77 @@
+// HTTP for the CLI, with the errors people need: an unreachable server says so and where; a
+// Status error reads as kubectl prints it ("Error from server (NotFound): …").
+
+import type { Connection } from './connection.js';
+
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+interface StatusLike {
+  kind?: string;
+  reason?: string;
+  message?: string;
+  code?: number;
+}
+
+/** kubectl's rendering of a Status: 422 shows the message alone, others "Error from server (Reason): message". */
+export function statusMessage(s: StatusLike, httpCode: number): string {
+  const reason = s.reason || `${httpCode}`;
+  if (reason === 'Invalid' && s.message) return `The ${s.message}`;
+  return `Error from server (${reason}): ${s.message ?? `the server responded with status ${httpCode}`}`;
+}
+
+export class Client {
+  constructor(readonly conn: Connection) {}
+
+  private async request(path: string, init: RequestInit & { accept?: string } = {}): Promise<Response> {
+    const url = this.conn.server + path;
+    const headers: Record<string, string> = { accept: init.accept ?? 'application/json', ...((init.headers as Record<string, string>) ?? {}) };
+    if (this.conn.token) headers.authorization = `Bearer ${this.conn.token}`;
+    let res: Response;
+    try {
+      res = await fetch(url, { ...init, headers });
+    } catch (e) {
+      const cause = (e as { cause?: { message?: string; code?: string } }).cause;
+      throw new CliError(`cannot reach netledger at ${this.conn.server}: ${cause?.message ?? (e as Error).message}`);
+    }
+    if (res.status >= 400) {
+      const text = await res.text();
+      let status: StatusLike = {};
+      try {
+        status = JSON.parse(text) as StatusLike;
+      } catch {
+        status = { message: text.trim() || res.statusText };
+      }
+      throw new CliError(statusMessage(status, res.status));
+    }
+    return res;
+  }
+
+  async json<T = any>(path: string, init?: RequestInit): Promise<T> {
+    const res = await this.request(path, init);
+    return (await res.json()) as T;
+  }
+
+  async text(path: string): Promise<string> {
+    const res = await this.request(path, { accept: 'text/plain' });
+    return res.text();
+  }
+
+  /** Follows `metadata.continue` until the list ends or `max` items are in hand. */
+  async pages<T>(path: string, max = Infinity): Promise<{ items: T[]; metadata: { resourceVersion: string } }> {
+    const items: T[] = [];
+    let cont: string | undefined;
+    let meta: { resourceVersion: string } = { resourceVersion: '' };
+    do {
+      const sep = path.includes('?') ? '&' : '?';
+      const page: { items: T[]; metadata: { resourceVersion: string; continue?: string } } = await this.json(cont ? `${path}${sep}continue=${encodeURIComponent(cont)}` : path);
+      if (!meta.resourceVersion) meta = { resourceVersion: page.metadata.resourceVersion };
+      items.push(...page.items);
+      cont = page.metadata.continue;
+    } while (cont && items.length < max);
+    return { items: items.slice(0, max), metadata: meta };
+  }
+}

@@ -1,0 +1,71 @@
+// netledger events: the event log, oldest first, filtered.
+
+import { parse, usageError, type Parsed } from '../args.js';
+import type { CliContext } from '../context.js';
+import { columns, outputFormat, serialize } from '../output.js';
+import { parseSince } from '../since.js';
+
+export const EVENTS_USAGE = `usage: netledger events [--kind KIND] [--namespace NS] [--name NAME] [--actor USER]
+                       [--since RV|DURATION|TIME] [--until RV] [--limit N] [-o json|yaml]
+                       [--server URL] [--token TOKEN]`;
+
+export const EVENTS_OPTIONS = {
+  kind: { type: 'string' },
+  namespace: { type: 'string', short: 'n' },
+  name: { type: 'string' },
+  actor: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  limit: { type: 'string' },
+} as const;
+
+export interface EventItem {
+  resourceVersion: string;
+  time: string;
+  actor: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  type: string;
+  cause: string | null;
+}
+
+export function eventRows(items: EventItem[]): string {
+  return columns(
+    ['RV', 'TIME', 'ACTOR', 'TYPE', 'KIND', 'NAMESPACE', 'NAME', 'CAUSE'],
+    items.map((e) => [e.resourceVersion, e.time, e.actor, e.type, e.kind, e.namespace, e.name, e.cause ?? '']),
+  );
+}
+
+export function eventsPath(values: Parsed['values']): string {
+  const q = new URLSearchParams();
+  for (const f of ['kind', 'namespace', 'name', 'actor', 'until'] as const) {
+    const v = values[f];
+    if (typeof v === 'string') q.set(f, v);
+  }
+  if (typeof values.since === 'string') {
+    const since = parseSince(values.since);
+    if ('rv' in since) q.set('since', String(since.rv));
+    else q.set('sinceTime', since.time);
+  }
+  const text = q.toString();
+  return `/apis/netledger.io/v1/events${text ? `?${text}` : ''}`;
+}
+
+export function limitOf(values: Parsed['values']): number {
+  return typeof values.limit === 'string' ? Number(values.limit) : Infinity;
+}
+
+export async function printEvents(ctx: CliContext, values: Parsed['values']): Promise<number> {
+  const format = outputFormat(values.output as string | undefined);
+  const list = await ctx.connect(values).pages<EventItem>(eventsPath(values), limitOf(values));
+  if (format === 'human') ctx.out(list.items.length ? eventRows(list.items) : 'No events found.\n');
+  else ctx.out(serialize({ kind: 'EventList', apiVersion: 'netledger.io/v1', metadata: list.metadata, items: list.items }, format));
+  return 0;
+}
+
+export async function runEvents(ctx: CliContext, argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, EVENTS_OPTIONS, EVENTS_USAGE);
+  if (positionals.length) throw usageError(`unexpected argument "${positionals[0]}"`, EVENTS_USAGE);
+  return printEvents(ctx, values);
+}

@@ -1,0 +1,30 @@
+// netledger tables NODE TABLE [--at R]: a node's table now or at a past rv — for people its text
+// form (iptables-restore input, ip/bridge batches, a zone file), for programs the NodeTable.
+
+import { parse, rvArg, usageError } from '../args.js';
+import type { CliContext } from '../context.js';
+import { outputFormat, serialize } from '../output.js';
+
+export const TABLES_USAGE = `usage: netledger tables NODE iptables|ip6tables|routes|dns [--at RV] [-o json|yaml]
+                       [--server URL] [--token TOKEN]`;
+
+export function tablePath(node: string, table: string, suffix = ''): string {
+  return `/apis/netledger.io/v1/nodes/${encodeURIComponent(node)}/tables/${encodeURIComponent(table)}${suffix}`;
+}
+
+export async function runTables(ctx: CliContext, argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { at: { type: 'string' } }, TABLES_USAGE);
+  if (positionals.length !== 2) throw usageError('expected NODE and TABLE', TABLES_USAGE);
+  const [node, table] = positionals as [string, string];
+  const format = outputFormat(values.output as string | undefined);
+  const q = new URLSearchParams();
+  if (typeof values.at === 'string') q.set('resourceVersion', String(rvArg(values.at, '--at', TABLES_USAGE)));
+  const client = ctx.connect(values);
+  if (format === 'human') {
+    q.set('format', 'text');
+    ctx.out(await client.text(tablePath(node, table, `?${q}`)));
+  } else {
+    ctx.out(serialize(await client.json(tablePath(node, table, q.size ? `?${q}` : '')), format));
+  }
+  return 0;
+}

@@ -1,0 +1,51 @@
+// Where the CLI talks to and as whom: --server, else $NETLEDGER_SERVER, else the current
+// context's cluster in a kubeconfig ($KUBECONFIG's first file, else ~/.kube/config), else
+// http://127.0.0.1:6443 (netledger serve's default). The bearer token: --token, else
+// $NETLEDGER_TOKEN, else the kubeconfig user's token.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { parse } from 'yaml';
+
+export const DEFAULT_SERVER = 'http://127.0.0.1:6443';
+
+export interface Connection {
+  server: string;
+  token?: string;
+}
+
+interface KubeConfig {
+  'current-context'?: string;
+  contexts?: { name: string; context?: { cluster?: string; user?: string } }[];
+  clusters?: { name: string; cluster?: { server?: string } }[];
+  users?: { name: string; user?: { token?: string } }[];
+}
+
+export function kubeconfigPath(env: NodeJS.ProcessEnv = process.env): string {
+  const first = env.KUBECONFIG?.split(delimiter).find(Boolean);
+  return first ?? join(env.HOME ?? homedir(), '.kube', 'config');
+}
+
+/** The current context's server and token, when the file exists and names them. */
+export function fromKubeconfig(path: string): Partial<Connection> {
+  if (!existsSync(path)) return {};
+  let doc: KubeConfig;
+  try {
+    doc = (parse(readFileSync(path, 'utf8')) ?? {}) as KubeConfig;
+  } catch (e) {
+    throw new Error(`cannot read kubeconfig ${path}: ${(e as Error).message}`);
+  }
+  const ctx = doc.contexts?.find((c) => c.name === doc['current-context'])?.context;
+  if (!ctx) return {};
+  const server = doc.clusters?.find((c) => c.name === ctx.cluster)?.cluster?.server;
+  const token = doc.users?.find((u) => u.name === ctx.user)?.user?.token;
+  return { ...(server ? { server } : {}), ...(token ? { token } : {}) };
+}
+
+export function resolveConnection(flags: { server?: string; token?: string }, env: NodeJS.ProcessEnv = process.env): Connection {
+  const kube = flags.server && flags.token ? {} : fromKubeconfig(kubeconfigPath(env));
+  const server = flags.server ?? (env.NETLEDGER_SERVER || undefined) ?? kube.server ?? DEFAULT_SERVER;
+  const token = flags.token ?? (env.NETLEDGER_TOKEN || undefined) ?? kube.token;
+  return { server: server.replace(/\/+$/, ''), ...(token ? { token } : {}) };
+}

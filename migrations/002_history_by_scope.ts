@@ -1,0 +1,8 @@
+// History of one node's view (cluster rows + its own) pages by change id without scanning past
+// the other 4,999 nodes' rows.
+
+import type { Kysely } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.createIndex('table_changes_by_scope').on('table_changes').columns(['table_name', 'scope', 'id']).execute();
+}

@@ -1,0 +1,58 @@
+// Reads for the audit API: the event log filtered and paged, and the raw table changes a node
+// saw after an rv (diff). Values stay JSON text here: a diff compares texts and parses only
+// what it returns.
+
+import type { LogEvent } from '../domain/events.js';
+import type { TableName } from '../projections/model.js';
+import { rowToEvent, type EventStore } from './event-store.js';
+
+export interface EventFilter {
+  /** rv > after (the page cursor or `since`). */
+  after: number;
+  /** rv <= until. */
+  until: number;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  actor?: string;
+  /** RFC 3339 UTC with milliseconds, compared as text (the log stores that form). */
+  sinceTime?: string;
+  untilTime?: string;
+}
+
+/** Up to `limit` events matching the filter, oldest first. */
+export async function eventsPage(store: EventStore, f: EventFilter, limit: number): Promise<LogEvent[]> {
+  let q = store.db.selectFrom('events').selectAll().where('rv', '>', f.after).where('rv', '<=', f.until);
+  if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
+  if (f.namespace !== undefined) q = q.where('namespace', '=', f.namespace);
+  if (f.name !== undefined) q = q.where('name', '=', f.name);
+  if (f.actor !== undefined) q = q.where('actor', '=', f.actor);
+  if (f.sinceTime !== undefined) q = q.where('time', '>=', f.sinceTime);
+  if (f.untilTime !== undefined) q = q.where('time', '<=', f.untilTime);
+  const rows = await q.orderBy('rv').limit(limit).execute();
+  return rows.map(rowToEvent);
+}
+
+export interface RawChange {
+  id: number;
+  rv: number;
+  scope: string;
+  key: string;
+  /** JSON text of the new value; null for a delete. */
+  value: string | null;
+  /** JSON text of the value before; null when the key was absent. */
+  prev: string | null;
+}
+
+/** Changes of one table a node sees (cluster scope and its own) with rv > after, newest first. */
+export async function nodeChangesAfter(store: EventStore, table: TableName, node: string, after: number): Promise<RawChange[]> {
+  const rows = await store.db
+    .selectFrom('table_changes')
+    .select(['id', 'rv', 'scope', 'key', 'value', 'prev'])
+    .where('rv', '>', after)
+    .where('table_name', '=', table)
+    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
+    .orderBy('id', 'desc')
+    .execute();
+  return rows;
+}
