@@ -2,7 +2,6 @@
 // The `netledger` command and its subcommands.
 
 import { FlagError, parseServeFlags } from '../server/flags.js';
-import { startServer } from '../server/serve.js';
 
 const USAGE = `usage: netledger <command> [flags]
 
@@ -23,6 +22,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const opts = parseServeFlags(rest);
+      // Loaded on demand, so the CLI commands start without fastify and SQLite.
+      const { startServer } = await import('../server/serve.js');
       const server = await startServer(opts);
       let stopping = false;
       const stop = (signal: string) => {
