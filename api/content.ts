@@ -1,10 +1,11 @@
-// Body parsing for every media type kube-apiserver accepts on writes. Parse failures become
+// Body parsing for every media type kube-apiserver accepts on writes (JSON, YAML, protobuf). Parse failures become
 // 400 BadRequest Status objects (JSON) naming what could not be decoded.
 
 import type { FastifyInstance } from 'fastify';
 import YAML from 'yaml';
 import { errors } from '../domain/errors.js';
 import type { PatchType } from '../domain/commands.js';
+import { decodeKubernetesProtobuf, PROTOBUF_MEDIA_TYPE } from './protobuf/index.js';
 
 export const BODY_LIMIT = 3 * 1024 * 1024;
 
@@ -59,5 +60,14 @@ export function registerContentTypes(app: FastifyInstance): void {
   for (const type of ['application/yaml', 'application/apply-patch+yaml']) {
     app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: BODY_LIMIT }, yaml);
   }
+  // kubectl's typed clients (create namespace, create service …) write protobuf; it decodes to
+  // the same JSON shape, so everything after the parser is unchanged. Responses stay JSON.
+  app.addContentTypeParser(PROTOBUF_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req: unknown, body: Buffer, done: (err: Error | null, value?: unknown) => void) => {
+    try {
+      done(null, decodeKubernetesProtobuf(body));
+    } catch (e) {
+      done(e as Error);
+    }
+  });
   // The agent status report and previews are JSON too; plain text is not a Kubernetes body.
 }

@@ -15,7 +15,7 @@ export function toStatus(err: unknown): StatusBody {
   switch (fe?.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return errors.unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml`).status;
+      return errors.unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf, application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json, application/apply-patch+yaml`).status;
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return errors.tooLarge('Request entity too large: limit is 3145728').status;
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
