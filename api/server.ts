@@ -1,7 +1,7 @@
 // The fastify app: kube conventions (Status errors, content types, auth), then one plugin per
 // API group. No module-level state: everything arrives through buildApp's options.
 
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
 import { actorOf, registerAuth, type TokenUser } from './auth.js';
@@ -29,7 +29,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     bodyLimit: BODY_LIMIT,
     // Two log lines per request cost more than the write itself at thousands of writes a
     // second; like kube-apiserver below -v=3, log requests only when debugging.
-    disableRequestLogging: !(opts.logger && (opts.logger as { isLevelEnabled?(l: string): boolean }).isLevelEnabled?.('debug')),
+    logController: new LogController({ disableRequestLogging: !(opts.logger && (opts.logger as { isLevelEnabled?(l: string): boolean }).isLevelEnabled?.('debug')) }),
     return503OnClosing: true,
     forceCloseConnections: true,
     // kubectl sends long selector query strings; keep the router's limits generous.
