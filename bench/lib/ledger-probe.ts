@@ -1,0 +1,62 @@
+// In-process instrumentation of an open Ledger, without touching store/ code: times each durable
+// commit (by wrapping this instance's EventStore.commit), counts the table changes and events of
+// each published batch, and reads table_changes row counts straight from SQLite.
+
+import { sql } from 'kysely';
+import type { TableChange } from '../../projections/tables.js';
+import type { Ledger } from '../../store/ledger.js';
+
+export class LedgerProbe {
+  /** Milliseconds of each EventStore.commit (the SQLite transaction + fsync). */
+  commits: number[] = [];
+  /** Table changes and events per published batch. */
+  batches: { events: number; changes: number }[] = [];
+
+  constructor(private readonly ledger: Ledger) {
+    const store = ledger.store;
+    const commit = store.commit.bind(store);
+    store.commit = (events, changes) => {
+      const t = process.hrtime.bigint();
+      try {
+        commit(events, changes);
+      } finally {
+        this.commits.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    };
+    ledger.on('batch', (events: unknown[], byRv: Map<number, TableChange[]>) => {
+      let changes = 0;
+      for (const list of byRv.values()) changes += list.length;
+      this.batches.push({ events: events.length, changes });
+    });
+  }
+
+  reset(): void {
+    this.commits = [];
+    this.batches = [];
+  }
+
+  async tableChangeRows(): Promise<number> {
+    const row = await sql<{ n: number }>`select count(*) as n from table_changes`.execute(this.ledger.store.db);
+    return Number(row.rows[0]!.n);
+  }
+
+  async rowCounts(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const t of ['events', 'objects', 'table_entries', 'table_changes']) {
+      const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(this.ledger.store.db);
+      out[t] = Number(row.rows[0]!.n);
+    }
+    return out;
+  }
+}
+
+/** Entries per table: cluster-scoped, and node overrides summed over nodes. */
+export function tableSizes(ledger: Ledger): Record<string, { cluster: number; nodeOverrides: number }> {
+  const out: Record<string, { cluster: number; nodeOverrides: number }> = {};
+  for (const [name, set] of Object.entries(ledger.engine.tables)) {
+    let overrides = 0;
+    for (const node of set.nodesWithOverrides()) overrides += set.nodeOverrides(node)?.size ?? 0;
+    out[name] = { cluster: set.clusterEntries().size, nodeOverrides: overrides };
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+// The objects the scenarios create, and the commands that carry them in-process. Names are
+// zero-padded so that sorted order is numeric order (projections sort unit ids).
+
+import { randomUUID } from 'node:crypto';
+import type { Command } from '../../domain/commands.js';
+import type { StoredKind } from '../../domain/kinds.js';
+import type { KubeObject } from '../../domain/objects.js';
+
+/** 5,000 nodes × /24 do not fit the default /16 pod network: every large scenario serves this. */
+export const CLUSTER_CIDR = '10.128.0.0/9';
+export const SERVE_FLAGS = ['--cluster-cidr', CLUSTER_CIDR];
+
+export const nodeName = (i: number) => `node-${String(i).padStart(5, '0')}`;
+export const podName = (i: number) => `pod-${String(i).padStart(6, '0')}`;
+export const serviceName = (i: number) => `svc-${String(i).padStart(5, '0')}`;
+export const namespaceName = (i: number) => `ns-${String(i).padStart(3, '0')}`;
+
+/** 172.16.0.0/12 holds 1M underlay addresses; .0 and .255 are skipped for realism. */
+export function nodeIP(i: number): string {
+  const host = (i % 254) + 1;
+  const block = Math.floor(i / 254);
+  return `172.${16 + (block >> 8)}.${block & 255}.${host}`;
+}
+
+/** The i-th /24 of CLUSTER_CIDR. */
+export function nodePodCIDR(i: number): string {
+  return `10.${128 + (i >> 8)}.${i & 255}.0/24`;
+}
+
+/**
+ * Nodes name their own pod CIDR: the node IPAM (domain/allocations.ts nextPodCIDR) counts the
+ * blocks of a cluster CIDR as 2^(32 − mask) instead of 2^(mask − prefix), so it hands out at
+ * most 256 /24s whatever the cluster CIDR — enough for the default /16, not for 5,000 nodes.
+ */
+export function node(i: number): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name: nodeName(i) },
+    spec: { podCIDR: nodePodCIDR(i), podCIDRs: [nodePodCIDR(i)] },
+    status: { addresses: [{ type: 'InternalIP', address: nodeIP(i) }] },
+  } as KubeObject;
+}
+
+export function pod(name: string, node: string | undefined, app: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, labels: { app } },
+    spec: { ...(node ? { nodeName: node } : {}), containers: [{ name: 'app', image: 'registry.k8s.io/pause:3.9', ports: [{ name: 'http', containerPort: 8080 }] }] },
+  } as KubeObject;
+}
+
+export function service(name: string, app: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name },
+    spec: { selector: { app }, ports: [{ name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' }] },
+  } as KubeObject;
+}
+
+/** The merge patch a kubelet's status update amounts to: phase Running, Ready as given. */
+export function readyPatch(ready: boolean): unknown {
+  return { status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] } };
+}
+
+let seq = 0;
+function ctx(): { time: string; actor: string; requestId: string; newUid: string } {
+  return { time: new Date().toISOString(), actor: 'bench', requestId: `bench-${++seq}`, newUid: randomUUID() };
+}
+
+export function createCmd(kind: StoredKind, namespace: string, object: KubeObject): Command {
+  return { ...ctx(), op: 'create', kind, namespace, object };
+}
+
+export function readyCmd(namespace: string, name: string, ready: boolean): Command {
+  return { ...ctx(), op: 'patch', kind: 'Pod', namespace, name, patchType: 'merge', patch: readyPatch(ready), subresource: 'status' };
+}

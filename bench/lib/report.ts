@@ -1,0 +1,72 @@
+// A scenario's result: rows of (metric, value, unit, target, verdict) for the readable table,
+// plus free-form details and notes, all written to bench/results/<scenario>.json.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { round, type Verdict } from './stats.js';
+
+export interface Row {
+  metric: string;
+  value: number | string;
+  unit?: string;
+  target?: string;
+  verdict?: Verdict;
+}
+
+export class Report {
+  readonly rows: Row[] = [];
+  readonly notes: string[] = [];
+  readonly details: Record<string, unknown> = {};
+  private readonly started = Date.now();
+
+  /** The machine is shared (other sessions run tests): the load when the scenario began. */
+  private readonly loadAtStart = loadavg();
+
+  constructor(readonly scenario: string) {}
+
+  add(metric: string, value: number | string, unit = '', target = '', verdict: Verdict = ''): void {
+    this.rows.push({ metric, value: typeof value === 'number' ? round(value) : value, unit, target, verdict });
+  }
+
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
+  detail(key: string, value: unknown): void {
+    this.details[key] = value;
+  }
+
+  /** The readable table, column widths fitted to the content. */
+  table(): string {
+    const head = ['metric', 'value', 'unit', 'target', ''];
+    const cells = this.rows.map((r) => [r.metric, String(r.value), r.unit ?? '', r.target ?? '', r.verdict ?? '']);
+    const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+    const line = (c: string[]) => c.map((x, i) => (i === 1 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
+    const out = [`== ${this.scenario} (${((Date.now() - this.started) / 1000).toFixed(1)} s)`, line(head), widths.map((w) => '-'.repeat(w)).join('  ')];
+    for (const c of cells) out.push(line(c));
+    for (const n of this.notes) out.push(`  note: ${n}`);
+    out.push(`  note: load average at start / end: ${fmtLoad(this.loadAtStart)} / ${fmtLoad(loadavg())} (1, 5, 15 min)`);
+    return out.join('\n');
+  }
+
+  write(dir: string): string {
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${this.scenario}.json`);
+    const body = {
+      scenario: this.scenario,
+      finishedAt: new Date().toISOString(),
+      seconds: (Date.now() - this.started) / 1000,
+      loadAverage: { start: this.loadAtStart, end: loadavg() },
+      rows: this.rows,
+      notes: this.notes,
+      details: this.details,
+    };
+    writeFileSync(path, JSON.stringify(body, null, 2) + '\n');
+    return path;
+  }
+}
+
+function fmtLoad(l: number[]): string {
+  return l.map((x) => x.toFixed(2)).join(', ');
+}

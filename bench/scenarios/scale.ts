@@ -1,0 +1,193 @@
+// `scale`: the Kubernetes scalability envelope (5,000 Nodes, 10,000 Services, 100,000 ready
+// endpoints) loaded in-process through Ledger.submit (decide + endpoints controller + projections
+// + group commit), then: RSS, a full projection from scratch, Ledger.open start-up on the
+// resulting database, and single endpoint changes end to end (latency, table_changes rows per
+// change) at 5,000 and at 1,000 nodes with the same Services and Pods.
+
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ProjectionEngine } from '../../projections/engine.js';
+import { PROJECTIONS } from '../../projections/index.js';
+import { Ledger } from '../../store/ledger.js';
+import { buildEnvelope, FULL_ENVELOPE, layout, type EnvelopeSize, type Layout } from '../lib/envelope.js';
+import { fsyncFloor } from '../lib/fsync-floor.js';
+import { LedgerProbe, tableSizes } from '../lib/ledger-probe.js';
+import { readyCmd } from '../lib/objects.js';
+import type { BenchOptions, Shared } from '../lib/options.js';
+import { removeDir, tempDir } from '../lib/processes.js';
+import { Profiler } from '../lib/profiler.js';
+import { Report } from '../lib/report.js';
+import { atMost, msSince, summarize, type Summary } from '../lib/stats.js';
+
+const CHANGES = 200;
+const GiB = 1024 ** 3;
+
+export function envelopeSize(quick: boolean, nodes = FULL_ENVELOPE.nodes): EnvelopeSize {
+  return quick ? { nodes: nodes / 10, services: 1000, podsPerService: 10, namespaces: 10 } : { ...FULL_ENVELOPE, nodes };
+}
+
+export interface EndpointChangeResult {
+  latencyMs: Summary;
+  commitMs: Summary;
+  /** Commits over 5 ms (WAL checkpoints run inside the committing transaction's fsync path). */
+  slowCommits: number;
+  tableChangesPerChange: Summary;
+  eventsPerChange: Summary;
+  /** table_changes rows counted in SQLite before and after, divided by the changes. */
+  rowsPerChangeInDb: number;
+}
+
+/**
+ * Flips `count` ready pods (never flipped before: `used` remembers them) to not-ready, one at a
+ * time, each awaited end to end.
+ */
+export async function endpointChanges(ledger: Ledger, probe: LedgerProbe, l: Layout, used: Set<number>, count = CHANGES): Promise<EndpointChangeResult> {
+  const stride = 7919; // prime: consecutive picks spread over services, namespaces and nodes
+  const pick = (n: number) => {
+    const out: number[] = [];
+    for (let j = used.size; out.length < n; j++) {
+      const i = (j * stride) % l.pods;
+      if (used.has(i)) continue;
+      used.add(i);
+      out.push(i);
+    }
+    return out;
+  };
+  for (const i of pick(20)) {
+    const p = l.podAt(i);
+    await ledger.submit(readyCmd(p.namespace, p.name, false));
+  }
+  probe.reset();
+  const before = await probe.tableChangeRows();
+  const latency: number[] = [];
+  for (const i of pick(count)) {
+    const p = l.podAt(i);
+    const cmd = readyCmd(p.namespace, p.name, false);
+    const t = process.hrtime.bigint();
+    await ledger.submit(cmd);
+    latency.push(msSince(t));
+  }
+  const after = await probe.tableChangeRows();
+  return {
+    latencyMs: summarize(latency),
+    commitMs: summarize(probe.commits),
+    slowCommits: probe.commits.filter((ms) => ms > 5).length,
+    tableChangesPerChange: summarize(probe.batches.map((b) => b.changes)),
+    eventsPerChange: summarize(probe.batches.map((b) => b.events)),
+    rowsPerChangeInDb: (after - before) / count,
+  };
+}
+
+function dbBytes(dir: string): number {
+  let n = 0;
+  for (const f of ['netledger.db', 'netledger.db-wal']) {
+    try {
+      n += statSync(join(dir, f)).size;
+    } catch {
+      /* absent */
+    }
+  }
+  return n;
+}
+
+export async function scale(opts: BenchOptions, shared: Shared): Promise<Report> {
+  const report = new Report('scale');
+  report.note('loaded through ledger.submit (decide + endpoints controller + projections + group commit, fsync per batch), waves of 4,096 concurrent submits -> appender batches of 512');
+  report.note('layout: pods created and made Ready before Services exist; each Service then selects 10 ready pods; 100 namespaces of 100 Services / 1,000 Pods (the endpoints controller scans a namespace per pod event)');
+  report.note('Nodes carry spec.podCIDR: node IPAM (domain/allocations.ts nextPodCIDR) caps any cluster CIDR at 256 blocks');
+
+  // ---- 5,000 nodes: the envelope ----
+  const size = envelopeSize(opts.quick);
+  const l = layout(size);
+  const dir = tempDir('netledger-bench-scale-');
+  shared.cleanup.push(dir);
+  const profiler = opts.profile ? new Profiler() : undefined;
+  let ledger = await Ledger.open({ dataDir: dir });
+  let probe = new LedgerProbe(ledger);
+  opts.log(`building the envelope: ${size.nodes} nodes, ${size.services} services, ${l.pods} pods`);
+  await profiler?.start();
+  const t0 = process.hrtime.bigint();
+  const phases = await buildEnvelope(ledger, size, opts.log);
+  const buildSeconds = msSince(t0) / 1000;
+  if (profiler) report.detail('buildProfile', await profiler.stop(join(opts.resultsDir, 'scale-build.cpuprofile')));
+  const mem = process.memoryUsage();
+  report.add('build: total', buildSeconds, 's');
+  for (const p of phases) report.add(`build: ${p.phase} (${p.commands} cmds, ${p.events} events)`, p.perSecond, 'cmds/s');
+  report.add('build: commit (SQLite txn + fsync) share', (100 * probe.commits.reduce((a, b) => a + b, 0)) / 1000 / buildSeconds, '%');
+  report.add('RSS after loading', mem.rss / GiB, 'GiB', '<= 4 GiB', atMost(mem.rss, 4 * GiB));
+  report.add('JS heap used after loading', mem.heapUsed / GiB, 'GiB');
+  report.detail('phases', phases);
+  report.detail('memoryAfterLoad', mem);
+  report.detail('tableSizes', tableSizes(ledger));
+  report.detail('rowCounts', await probe.rowCounts());
+  report.add('database size', dbBytes(dir) / 1024 ** 2, 'MiB');
+  const loadedRv = ledger.committedRv;
+
+  // ---- full projection from scratch ----
+  const tp = process.hrtime.bigint();
+  const fresh = new ProjectionEngine(PROJECTIONS);
+  const built = fresh.build(ledger.state, ledger.state.rv);
+  const projMs = msSince(tp);
+  report.add(`full projection (${built.length} entries)`, projMs / 1000, 's', '<= 30 s', atMost(projMs, 30_000));
+
+  // ---- endpoint changes at 5,000 nodes ----
+  const floor = fsyncFloor();
+  report.add('durability floor: 1-row SQLite WAL+FULL commit p50 / p99 / max', `${floor.p50.toFixed(2)} / ${floor.p99.toFixed(2)} / ${floor.max.toFixed(2)}`, 'ms');
+  report.detail('fsyncFloor', floor);
+  const used = new Set<number>();
+  if (profiler) await profiler.start();
+  const big = await endpointChanges(ledger, probe, l, used);
+  if (profiler) report.detail('endpointChangeProfile', await profiler.stop(join(opts.resultsDir, 'scale-endpoint-change.cpuprofile')));
+  addChangeRows(report, size.nodes, big);
+
+  // Experiment (bench-only, through the store's private handle): are the slow commits SQLite's
+  // automatic WAL checkpoints? Run the same changes with auto-checkpointing off.
+  const sqlite = (ledger.store as unknown as { sqlite: { pragma(s: string): unknown } }).sqlite;
+  sqlite.pragma('wal_autocheckpoint = 0');
+  const noCheckpoint = await endpointChanges(ledger, probe, l, used);
+  sqlite.pragma('wal_autocheckpoint = 1000');
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  report.add(`experiment @${size.nodes}: wal_autocheckpoint=0: p50 / p99`, `${noCheckpoint.latencyMs.p50.toFixed(2)} / ${noCheckpoint.latencyMs.p99.toFixed(2)}`, 'ms');
+  report.add(`experiment @${size.nodes}: wal_autocheckpoint=0: commits > 5 ms`, noCheckpoint.slowCommits, `of ${CHANGES}`);
+  shared.envelope = { dataDir: dir, nodes: size.nodes, services: size.services, pods: l.pods, headRv: ledger.committedRv, loadedRv };
+
+  // ---- start-up on the resulting database ----
+  await ledger.close();
+  (ledger as unknown) = undefined;
+  const ts = process.hrtime.bigint();
+  ledger = await Ledger.open({ dataDir: dir });
+  const startMs = msSince(ts);
+  report.add('Ledger.open start-up on the envelope', startMs / 1000, 's');
+  await ledger.close();
+  (ledger as unknown) = undefined;
+
+  // ---- the same Services and Pods on 1,000 nodes ----
+  const smallSize = envelopeSize(opts.quick, 1000);
+  const sl = layout(smallSize);
+  const smallDir = tempDir('netledger-bench-scale1k-');
+  opts.log(`building the comparison envelope: ${smallSize.nodes} nodes, ${smallSize.services} services, ${sl.pods} pods`);
+  ledger = await Ledger.open({ dataDir: smallDir });
+  probe = new LedgerProbe(ledger);
+  const ts1 = process.hrtime.bigint();
+  await buildEnvelope(ledger, smallSize, opts.log);
+  report.add(`build at ${smallSize.nodes} nodes: total`, msSince(ts1) / 1000, 's');
+  const small = await endpointChanges(ledger, probe, sl, new Set());
+  addChangeRows(report, smallSize.nodes, small);
+  await ledger.close();
+  removeDir(smallDir);
+
+  const ratio = big.tableChangesPerChange.mean / small.tableChangesPerChange.mean;
+  report.add(`table_changes rows per change, ${size.nodes} / ${smallSize.nodes} nodes`, ratio, 'x', 'O(1): ~1.0', Math.abs(ratio - 1) <= 0.1 ? 'PASS' : 'MISS');
+  report.add(`endpoint change p50, ${size.nodes} / ${smallSize.nodes} nodes`, big.latencyMs.p50 / small.latencyMs.p50, 'x');
+  report.detail('endpointChanges', { [size.nodes]: big, [smallSize.nodes]: small, noAutoCheckpoint: noCheckpoint });
+  return report;
+}
+
+function addChangeRows(report: Report, nodes: number, r: EndpointChangeResult): void {
+  report.add(`endpoint change @${nodes} nodes: p50`, r.latencyMs.p50, 'ms');
+  report.add(`endpoint change @${nodes} nodes: p99`, r.latencyMs.p99, 'ms', '<= 2 ms', atMost(r.latencyMs.p99, 2));
+  report.add(`endpoint change @${nodes} nodes: commit p50 / p99`, `${r.commitMs.p50.toFixed(2)} / ${r.commitMs.p99.toFixed(2)}`, 'ms');
+  report.add(`endpoint change @${nodes} nodes: commits > 5 ms`, r.slowCommits, `of ${CHANGES}`);
+  report.add(`endpoint change @${nodes} nodes: events per change`, r.eventsPerChange.mean, '');
+  report.add(`endpoint change @${nodes} nodes: table_changes rows per change`, r.rowsPerChangeInDb, 'rows');
+}
