@@ -74,7 +74,8 @@ export class Allocations {
 
   /** First free /maskSize block of the cluster CIDR (kube-controller-manager's node IPAM). */
   nextPodCIDR(clusterCidr: Cidr, maskSize: number): string | undefined {
-    const count = 1n << BigInt(clusterCidr.bits - maskSize);
+    // A /16 cut into /24s has 2^(24-16) = 256 blocks; a /12 into /24s, 4,096.
+    const count = 1n << BigInt(maskSize - clusterCidr.prefix);
     const cursorKey = `podCIDR/${clusterCidr.family}`;
     const start = this.cursors.get(cursorKey) ?? 0n;
     for (let i = start; i < count; i++) {

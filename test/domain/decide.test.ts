@@ -143,3 +143,15 @@ describe('endpoints controller reactor', () => {
     expect(state.slicesForService('default', 'web')).toEqual([]);
   });
 });
+
+describe('node IPAM beyond 256 nodes', () => {
+  it('cuts every block of the cluster CIDR, then reports the range full', () => {
+    state = new ClusterState();
+    run({ ...ctx('system:netledger'), op: 'configure', config: { ...DEFAULT_CONFIG, clusterCIDRs: ['10.128.0.0/14'], nodeCIDRMaskSizeV4: 24 } });
+    let last = '';
+    for (let i = 0; i < 1024; i++) last = (run(create('Node', '', node(`n${i}`, `192.168.${i >> 8}.${i & 255}`)))[0]!.object as any).spec.podCIDR;
+    expect(last).toBe('10.131.255.0/24');
+    const full = fails(create('Node', '', node('one-too-many', '192.168.9.9')));
+    expect(full.status.details?.causes?.[0]?.field).toBe('spec.podCIDRs');
+  });
+});
