@@ -13,6 +13,9 @@ import type { OpenedDatabase } from './database.js';
 
 const CHUNK = 400;
 
+/** An event without its object: who changed what, when. */
+export type EventHeader = Omit<LogEvent, 'object'> & { request_id?: string | null };
+
 export interface StoredEntry {
   table: string;
   scope: string;
@@ -170,13 +173,17 @@ export class EventStore {
     return row ? rowToEvent(row) : undefined;
   }
 
-  /** Events by rv, for naming the causes of many entries at once. */
-  async eventsByRv(rvs: readonly number[]): Promise<Map<number, LogEvent>> {
-    const out = new Map<number, LogEvent>();
+  /** Event headers (no object) by rv, for naming the causes of many entries at once. */
+  async eventsByRv(rvs: readonly number[]): Promise<Map<number, EventHeader>> {
+    const out = new Map<number, EventHeader>();
     const unique = [...new Set(rvs)].filter((rv) => rv > 0);
     for (let i = 0; i < unique.length; i += CHUNK) {
-      const rows = await this.db.selectFrom('events').selectAll().where('rv', 'in', unique.slice(i, i + CHUNK)).execute();
-      for (const r of rows) out.set(r.rv, rowToEvent(r));
+      const rows = await this.db
+        .selectFrom('events')
+        .select(['rv', 'time', 'actor', 'kind', 'namespace', 'name', 'uid', 'type', 'cause', 'request_id'])
+        .where('rv', 'in', unique.slice(i, i + CHUNK))
+        .execute();
+      for (const r of rows) out.set(r.rv, { ...r, type: r.type as LogEvent['type'], requestId: r.request_id });
     }
     return out;
   }

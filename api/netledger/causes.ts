@@ -14,7 +14,7 @@ export interface Cause {
   time: string;
 }
 
-export function causeOf(ev: LogEvent | undefined, rv: number): Cause | null {
+export function causeOf(ev: Omit<LogEvent, 'object'> | undefined, rv: number): Cause | null {
   if (!ev) return rv > 0 ? { resourceVersion: String(rv), kind: '', namespace: '', name: '', type: '', actor: '', time: '' } : null;
   return { resourceVersion: String(ev.rv), kind: ev.kind, namespace: ev.namespace, name: ev.name, type: ev.type, actor: ev.actor, time: ev.time };
 }

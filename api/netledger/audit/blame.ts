@@ -5,7 +5,7 @@
 
 import type { FastifyRequest } from 'fastify';
 import { errors } from '../../../domain/errors.js';
-import type { LogEvent } from '../../../domain/events.js';
+import type { EventHeader } from '../../../store/event-store.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { causeOf, type Cause } from '../causes.js';
 import { nodeTable, readRv, requireNode, tableName } from '../tables.js';
@@ -29,8 +29,8 @@ export interface NodeTableBlame {
 }
 
 /** Events by rv: the watch cache first, the log for the rest. */
-export async function eventsFor(ledger: Ledger, rvs: Iterable<number>): Promise<Map<number, LogEvent>> {
-  const out = new Map<number, LogEvent>();
+export async function eventsFor(ledger: Ledger, rvs: Iterable<number>): Promise<Map<number, EventHeader>> {
+  const out = new Map<number, EventHeader>();
   const missing: number[] = [];
   for (const rv of new Set(rvs)) {
     if (rv <= 0) continue;
@@ -43,9 +43,9 @@ export async function eventsFor(ledger: Ledger, rvs: Iterable<number>): Promise<
 }
 
 /** Follows `cause` links from each rv to the root; returns rv -> root event (absent when not derived). */
-export async function originsOf(ledger: Ledger, events: Map<number, LogEvent>): Promise<Map<number, LogEvent>> {
+export async function originsOf(ledger: Ledger, events: Map<number, EventHeader>): Promise<Map<number, EventHeader>> {
   const known = new Map(events);
-  const origins = new Map<number, LogEvent>();
+  const origins = new Map<number, EventHeader>();
   // Cause chains are short (slice <- pod, mirrored slice <- endpoints <- user); bound them anyway.
   for (let depth = 0; depth < 8; depth++) {
     const wanted = new Set<number>();
