@@ -1,15 +1,17 @@
 // The durable side of the log: one transaction per batch (events, object state, table entries
 // and their history, head rv), and the reads that history, watches and start-up need.
 //
-// The write goes through Kysely's compiled queries run synchronously on better-sqlite3 inside one
-// BEGIN IMMEDIATE … COMMIT: the batch is atomic and fsynced (synchronous=FULL) before we return.
+// The write runs statements compiled by Kysely (write-statements.ts) synchronously on
+// better-sqlite3 inside one BEGIN IMMEDIATE … COMMIT: the batch is atomic and fsynced
+// (synchronous=FULL) before we return.
 
-import type { CompiledQuery, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { LogEvent } from '../domain/events.js';
 import type { Database } from './schema.js';
 import type { TableChange } from '../projections/tables.js';
 import type { OpenedDatabase } from './database.js';
+import { prepareWriteStatements, type WriteStatements } from './write-statements.js';
 
 const CHUNK = 400;
 
@@ -34,103 +36,42 @@ export class EventStore {
     this.sqlite = opened.sqlite;
   }
 
-  /** Writes one batch atomically and durably. */
+  /** Writes one batch atomically and durably (one transaction, one fsync). */
   commit(events: readonly LogEvent[], changes: readonly TableChange[]): void {
     if (!events.length) return;
-    const queries: CompiledQuery[] = [];
-    for (let i = 0; i < events.length; i += CHUNK) {
-      const rows = events.slice(i, i + CHUNK).map((e) => ({
-        rv: e.rv,
-        time: e.time,
-        actor: e.actor,
-        kind: e.kind,
-        namespace: e.namespace,
-        name: e.name,
-        uid: e.uid,
-        type: e.type,
-        object: JSON.stringify(e.object),
-        cause: e.cause,
-        request_id: e.requestId,
-      }));
-      queries.push(this.db.insertInto('events').values(rows).compile());
-    }
+    const st = (this.statements ??= prepareWriteStatements(this.db, this.sqlite));
     // Object state: the last event of each object in the batch wins.
     const last = new Map<string, LogEvent>();
     for (const e of events) last.set(`${e.kind}\0${e.namespace}\0${e.name}`, e);
-    const upserts = [...last.values()].filter((e) => e.type !== 'DELETED');
-    const deletes = [...last.values()].filter((e) => e.type === 'DELETED');
-    for (let i = 0; i < upserts.length; i += CHUNK) {
-      const rows = upserts.slice(i, i + CHUNK).map((e) => ({ kind: e.kind, namespace: e.namespace, name: e.name, rv: e.rv, object: JSON.stringify(e.object) }));
-      queries.push(
-        this.db
-          .insertInto('objects')
-          .values(rows)
-          .onConflict((oc) => oc.columns(['kind', 'namespace', 'name']).doUpdateSet((eb) => ({ rv: eb.ref('excluded.rv'), object: eb.ref('excluded.object') })))
-          .compile(),
-      );
-    }
-    for (const e of deletes) {
-      queries.push(this.db.deleteFrom('objects').where('kind', '=', e.kind).where('namespace', '=', e.namespace).where('name', '=', e.name).compile());
-    }
-    // Table entries (last change per key wins) and every change into history.
+    // Table entries: the last change of each key wins; every change goes into history.
     const lastChange = new Map<string, TableChange>();
     for (const c of changes) lastChange.set(`${c.table}\0${c.scope}\0${c.key}`, c);
-    const entryUpserts = [...lastChange.values()].filter((c) => c.op === 'upsert');
-    for (let i = 0; i < entryUpserts.length; i += CHUNK) {
-      const rows = entryUpserts.slice(i, i + CHUNK).map((c) => ({ table_name: c.table, scope: c.scope, key: c.key, rv: c.rv, value: JSON.stringify(c.value) }));
-      queries.push(
-        this.db
-          .insertInto('table_entries')
-          .values(rows)
-          .onConflict((oc) => oc.columns(['table_name', 'scope', 'key']).doUpdateSet((eb) => ({ rv: eb.ref('excluded.rv'), value: eb.ref('excluded.value') })))
-          .compile(),
-      );
-    }
-    for (const c of lastChange.values()) {
-      if (c.op !== 'delete') continue;
-      queries.push(this.db.deleteFrom('table_entries').where('table_name', '=', c.table).where('scope', '=', c.scope).where('key', '=', c.key).compile());
-    }
-    for (let i = 0; i < changes.length; i += CHUNK) {
-      const rows = changes.slice(i, i + CHUNK).map((c) => ({
-        rv: c.rv,
-        table_name: c.table,
-        scope: c.scope,
-        key: c.key,
-        op: c.op,
-        value: c.op === 'delete' ? null : JSON.stringify(c.value),
-        prev: c.prev === undefined ? null : JSON.stringify(c.prev),
-      }));
-      queries.push(this.db.insertInto('table_changes').values(rows).compile());
-    }
     const head = events[events.length - 1]!.rv;
-    queries.push(
-      this.db
-        .insertInto('meta')
-        .values({ key: 'head_rv', value: String(head) })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(head) }))
-        .compile(),
-    );
-    this.runInTransaction(queries);
+    this.sqlite
+      .transaction(() => {
+        const objectText = new Map<LogEvent, string>();
+        for (const e of events) {
+          const text = JSON.stringify(e.object);
+          objectText.set(e, text);
+          st.insertEvent.run(e.rv, e.time, e.actor, e.kind, e.namespace, e.name, e.uid, e.type, text, e.cause, e.requestId);
+        }
+        for (const e of last.values()) {
+          if (e.type === 'DELETED') st.deleteObject.run(e.kind, e.namespace, e.name);
+          else st.upsertObject.run(e.kind, e.namespace, e.name, e.rv, objectText.get(e)!);
+        }
+        for (const c of lastChange.values()) {
+          if (c.op === 'delete') st.deleteEntry.run(c.table, c.scope, c.key);
+          else st.upsertEntry.run(c.table, c.scope, c.key, c.rv, JSON.stringify(c.value));
+        }
+        for (const c of changes) {
+          st.insertChange.run(c.rv, c.table, c.scope, c.key, c.op, c.op === 'delete' ? null : JSON.stringify(c.value), c.prev === undefined ? null : JSON.stringify(c.prev));
+        }
+        st.setMeta.run('head_rv', String(head));
+      })
+      .immediate();
   }
 
-  private runInTransaction(queries: CompiledQuery[]): void {
-    const run = this.sqlite.transaction(() => {
-      for (const q of queries) this.statement(q.sql).run(...(q.parameters as unknown[]));
-    });
-    run.immediate();
-  }
-
-  /** Prepared statements by SQL text; batches repeat a few shapes, so this stays small. */
-  private readonly statements = new Map<string, BetterSqlite3.Statement>();
-  private statement(text: string): BetterSqlite3.Statement {
-    let st = this.statements.get(text);
-    if (!st) {
-      if (this.statements.size > 512) this.statements.clear();
-      st = this.sqlite.prepare(text);
-      this.statements.set(text, st);
-    }
-    return st;
-  }
+  private statements?: WriteStatements;
 
   async headRv(): Promise<number> {
     const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'head_rv').executeTakeFirst();
