@@ -6,7 +6,7 @@ import ipaddr from 'ipaddr.js';
 export type Family = 'IPv4' | 'IPv6';
 
 export function familyOf(ip: string): Family | undefined {
-  if (ipaddr.IPv4.isValidFourPartDecimal(ip)) return 'IPv4';
+  if (!ip.includes(':')) return ipaddr.IPv4.isValidFourPartDecimal(ip) ? 'IPv4' : undefined;
   if (ipaddr.IPv6.isValid(ip) && !ip.includes('%')) return 'IPv6';
   return undefined;
 }
@@ -17,11 +17,15 @@ export function isValidIP(ip: string): boolean {
 
 /** The canonical text of an address (IPv6 compressed, lowercase). */
 export function canonicalIP(ip: string): string {
-  return ipaddr.parse(ip).toString();
+  return parseIP(ip).toString();
+}
+
+function parseIP(ip: string): ipaddr.IPv4 | ipaddr.IPv6 {
+  return ip.includes(':') ? ipaddr.IPv6.parse(ip) : ipaddr.IPv4.parse(ip);
 }
 
 export function ipToBigInt(ip: string): bigint {
-  const bytes = ipaddr.parse(ip).toByteArray();
+  const bytes = parseIP(ip).toByteArray();
   let n = 0n;
   for (const b of bytes) n = (n << 8n) | BigInt(b);
   return n;
@@ -52,7 +56,8 @@ export class Cidr {
 
   /** Parses `a.b.c.d/n`; the address is masked to the network (as net.ParseCIDR does). */
   static parse(text: string): Cidr {
-    const [addr, len] = ipaddr.parseCIDR(text);
+    // Pick the family by the text: ipaddr.parseCIDR tries IPv6 first and throws on every IPv4.
+    const [addr, len] = text.includes(':') ? ipaddr.IPv6.parseCIDR(text) : ipaddr.IPv4.parseCIDR(text);
     const family: Family = addr.kind() === 'ipv4' ? 'IPv4' : 'IPv6';
     const bits = family === 'IPv4' ? 32 : 128;
     const raw = ipToBigInt(addr.toString());

@@ -61,5 +61,5 @@ export function computePod(out: DnsContributions, view: ClusterView, ns: string,
   out.rrset(`${dashedPodLabel(ip.toLowerCase())}.${nsName}`, family === 4 ? 'A' : 'AAAA', recordTTL(view.config), [
     canonicalIP(ip),
   ]);
-  out.exists(nsName);
+  // `<ns>.pod.<zone>` itself is the namespace unit's claim (see computeService).
 }
