@@ -4,10 +4,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m001 from './001_initial.js';
 import * as m002 from './002_history_by_scope.js';
+import * as m003 from './003_objects_point_at_events.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_history_by_scope': m002,
+  '003_objects_point_at_events': m003,
 };
 
 class CompiledMigrations implements MigrationProvider {

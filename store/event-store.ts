@@ -49,15 +49,12 @@ export class EventStore {
     const head = events[events.length - 1]!.rv;
     this.sqlite
       .transaction(() => {
-        const objectText = new Map<LogEvent, string>();
         for (const e of events) {
-          const text = JSON.stringify(e.object);
-          objectText.set(e, text);
-          st.insertEvent.run(e.rv, e.time, e.actor, e.kind, e.namespace, e.name, e.uid, e.type, text, e.cause, e.requestId);
+          st.insertEvent.run(e.rv, e.time, e.actor, e.kind, e.namespace, e.name, e.uid, e.type, JSON.stringify(e.object), e.cause, e.requestId);
         }
         for (const e of last.values()) {
           if (e.type === 'DELETED') st.deleteObject.run(e.kind, e.namespace, e.name);
-          else st.upsertObject.run(e.kind, e.namespace, e.name, e.rv, objectText.get(e)!);
+          else st.upsertObject.run(e.kind, e.namespace, e.name, e.rv);
         }
         for (const c of lastChange.values()) {
           if (c.op === 'delete') st.deleteEntry.run(c.table, c.scope, c.key);
@@ -83,9 +80,15 @@ export class EventStore {
     return row ? Number(row.value) : 0;
   }
 
+  /** Every current object: its row in `objects` and the text of the event it points at. */
   async loadObjects(): Promise<{ kind: string; namespace: string; name: string; rv: number; object: unknown }[]> {
-    const rows = await this.db.selectFrom('objects').selectAll().orderBy('rv').execute();
-    return rows.map((r) => ({ ...r, object: JSON.parse(r.object) }));
+    const rows = await this.db
+      .selectFrom('objects as o')
+      .innerJoin('events as e', 'e.rv', 'o.rv')
+      .select(['o.kind', 'o.namespace', 'o.name', 'o.rv', 'e.object'])
+      .orderBy('o.rv')
+      .execute();
+    return rows.map((r) => ({ kind: r.kind, namespace: r.namespace, name: r.name, rv: r.rv, object: JSON.parse(r.object) }));
   }
 
   async loadEntries(): Promise<StoredEntry[]> {

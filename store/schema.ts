@@ -17,13 +17,13 @@ export interface EventsTable {
   request_id: string | null;
 }
 
-/** Current object state: a projection of the log, written in the same transaction as the events. */
+/** Current object state: a projection of the log, written in the same transaction as the events.
+ * Each row names the event holding the object's current version (its text is in that event). */
 export interface ObjectsTable {
   kind: string;
   namespace: string;
   name: string;
   rv: number;
-  object: string;
 }
 
 /** Current table entries, per table, scope ('' = cluster) and key. */

@@ -25,8 +25,8 @@ export function prepareWriteStatements(db: Kysely<Database>, sqlite: BetterSqlit
     upsertObject: prepare(
       db
         .insertInto('objects')
-        .values({ kind: '', namespace: '', name: '', rv: 0, object: '' })
-        .onConflict((oc) => oc.columns(['kind', 'namespace', 'name']).doUpdateSet((eb) => ({ rv: eb.ref('excluded.rv'), object: eb.ref('excluded.object') }))),
+        .values({ kind: '', namespace: '', name: '', rv: 0 })
+        .onConflict((oc) => oc.columns(['kind', 'namespace', 'name']).doUpdateSet((eb) => ({ rv: eb.ref('excluded.rv') }))),
     ),
     deleteObject: prepare(db.deleteFrom('objects').where('kind', '=', '').where('namespace', '=', '').where('name', '=', '')),
     upsertEntry: prepare(
