@@ -24,6 +24,8 @@ export interface NodeStream {
   /** rvs published while the stream was catching up. */
   pending: { rv: number; time: string | undefined; changes: TableChange[] }[];
   lastWrite: number;
+  /** Bytes a big first write (the SNAPSHOT) may keep queued beyond the limit until the socket drains. */
+  allowance?: number;
   /** The stream's rv moved past rvs that did not concern it, with no line saying so yet. */
   unannounced?: boolean;
   closed: boolean;
@@ -72,14 +74,45 @@ export class StreamHub {
     stream.res.write(bytes);
     stream.lastWrite = Date.now();
     stream.unannounced = false;
-    if (stream.res.writableLength > this.maxBuffer) {
-      const status = errors.expired(`node stream for ${stream.node} fell behind; resume from the last applied resourceVersion`).status;
-      stream.res.write(JSON.stringify({ type: 'ERROR', status }) + '\n');
-      this.remove(stream);
-      stream.res.end();
-      // A reader that does not read at all would keep the socket: drop it.
-      setTimeout(() => stream.res.destroy(), 1000).unref();
-    }
+    // Inside a corked batch the check runs once after uncork (publish).
+    if (stream.res.writableCorked === 0) this.dropIfBehind(stream);
+  }
+
+  /** A stream whose socket holds more than the limit unsent is closed with a resumable ERROR. */
+  private dropIfBehind(stream: NodeStream): void {
+    if (stream.closed || stream.res.writableLength <= this.maxBuffer + (stream.allowance ?? 0)) return;
+    const status = errors.expired(`node stream for ${stream.node} fell behind; resume from the last applied resourceVersion`).status;
+    stream.res.write(JSON.stringify({ type: 'ERROR', status }) + '\n');
+    this.remove(stream);
+    stream.res.end();
+    // A reader that does not read at all would keep the socket: drop it.
+    setTimeout(() => stream.res.destroy(), 1000).unref();
+  }
+
+  /** Writes the SNAPSHOT: however large, it does not count against the stream until it drained. */
+  writeSnapshot(stream: NodeStream, text: string): void {
+    stream.allowance = Buffer.byteLength(text);
+    stream.res.once('drain', () => (stream.allowance = 0));
+    this.write(stream, text);
+  }
+
+  /** Catch-up writes many lines in a row: wait for the socket to drain instead of dropping it. */
+  async drained(stream: NodeStream, timeoutMs = 30_000): Promise<boolean> {
+    if (stream.closed) return false;
+    if (stream.res.writableLength <= this.maxBuffer / 2) return true;
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        stream.res.off('drain', onDrain);
+        stream.res.off('close', onClose);
+        resolve(ok);
+      };
+      const onDrain = () => done(true);
+      const onClose = () => done(false);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      stream.res.on('drain', onDrain);
+      stream.res.on('close', onClose);
+    });
   }
 
   /** Delivers one rv's changes to a stream that is live (used for catch-up too). */
@@ -92,6 +125,27 @@ export class StreamHub {
 
   private publish(byRv: Map<number, TableChange[]>, times: Map<number, string>, headRv: number): void {
     if (!this.streams.size) return;
+    // One writev per stream per batch, however many rvs the batch holds.
+    for (const s of this.streams) if (s.live) s.res.cork();
+    try {
+      this.publishRvs(byRv, times);
+    } finally {
+      for (const s of this.streams) {
+        if (!s.live || s.closed) continue;
+        s.res.uncork();
+        this.dropIfBehind(s);
+      }
+    }
+    // Events that changed no table still move every stream's rv (announced by a bookmark).
+    for (const s of this.streams) {
+      if (s.live && headRv > s.rv) {
+        s.rv = headRv;
+        s.unannounced = true;
+      }
+    }
+  }
+
+  private publishRvs(byRv: Map<number, TableChange[]>, times: Map<number, string>): void {
     for (const rv of [...byRv.keys()].sort((a, b) => a - b)) {
       const changes = byRv.get(rv)!;
       const time = times.get(rv);
@@ -126,13 +180,6 @@ export class StreamHub {
         s.rv = rv;
         if (bytes) this.write(s, bytes);
         else s.unannounced = true;
-      }
-    }
-    // Events that changed no table still move every stream's rv (announced by a bookmark).
-    for (const s of this.streams) {
-      if (s.live && headRv > s.rv) {
-        s.rv = headRv;
-        s.unannounced = true;
       }
     }
   }

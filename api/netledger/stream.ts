@@ -46,7 +46,7 @@ export async function serveNodeStream(req: FastifyRequest, reply: FastifyReply, 
       const set = ledger.engine.tables[t];
       snapshot[t] = { digest: set.digest(node), entries: [...set.nodeTable(node)].map(([key, e]) => ({ key, value: e.value })) };
     }
-    hub.write(stream, JSON.stringify({ type: 'SNAPSHOT', resourceVersion: String(head), tables: snapshot }) + '\n');
+    hub.writeSnapshot(stream, JSON.stringify({ type: 'SNAPSHOT', resourceVersion: String(head), tables: snapshot }) + '\n');
     hub.goLive(stream);
     return;
   }
@@ -54,7 +54,15 @@ export async function serveNodeStream(req: FastifyRequest, reply: FastifyReply, 
     stream.rv = from;
     const upTo = Math.max(head, from);
     const missed = await nodeDeltasSince(ledger, node, tables, from, upTo);
-    for (const d of missed) hub.deliver(stream, d.rv, d.changes, d.time);
+    for (const d of missed) {
+      // A long catch-up goes at the reader's pace; a reader that stops reading is dropped.
+      if (!(await hub.drained(stream))) {
+        hub.remove(stream);
+        res.destroy();
+        return;
+      }
+      hub.deliver(stream, d.rv, d.changes, d.time);
+    }
     const lastDelivered = missed.length ? missed[missed.length - 1]!.rv : from;
     stream.rv = Math.max(stream.rv, upTo);
     // When the last rvs did not concern this node, say where the catch-up ended.

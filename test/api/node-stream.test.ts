@@ -140,3 +140,25 @@ describe('node stream', () => {
     }
   });
 });
+
+describe('node stream with a snapshot larger than the buffer limit', () => {
+  it('is not dropped for its own snapshot', async () => {
+    const dir = tempDir();
+    const s = await startTestServer([], dir, { streamBufferBytes: 4 * 1024 });
+    try {
+      await seed(s);
+      for (let i = 0; i < 20; i++) await service(s, `big${i}`);
+      const r = new StreamReader(s.url + streamPath('n1'));
+      await r.open();
+      const snap = await r.waitFor((l) => l.type === 'SNAPSHOT');
+      expect(JSON.stringify(snap).length).toBeGreaterThan(4 * 1024);
+      const rv = await service(s, 'after');
+      await r.waitFor((l) => l.type === 'DELTA' && Number(l.resourceVersion) >= rv);
+      expect(r.ended).toBe(false);
+      r.close();
+    } finally {
+      await s.stop();
+      removeDir(dir);
+    }
+  });
+});
