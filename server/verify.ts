@@ -70,7 +70,7 @@ export async function verifyDatabase(dataDir: string, progress?: (done: number, 
       seenEntries.add(id);
       const r = table?.get(e.scope, e.key);
       if (!r) mismatches.push(`entry ${id}: live, but absent after replay`);
-      else if (r.encoded !== JSON.stringify(e.value)) mismatches.push(`entry ${id}: value differs from replay`);
+      else if (r.encoded !== e.text) mismatches.push(`entry ${id}: value differs from replay`);
       else if (r.rv !== e.rv) mismatches.push(`entry ${id}: last changed at rv ${e.rv} live, ${r.rv} in replay`);
     }
     const nodes = new Set<string>(state.nodes.keys());

@@ -23,7 +23,8 @@ export interface StoredEntry {
   scope: string;
   key: string;
   rv: number;
-  value: unknown;
+  /** The value's JSON text, as written (compared with the live encoding without parsing). */
+  text: string;
 }
 
 export class EventStore {
@@ -93,7 +94,7 @@ export class EventStore {
 
   async loadEntries(): Promise<StoredEntry[]> {
     const rows = await this.db.selectFrom('table_entries').selectAll().execute();
-    return rows.map((r) => ({ table: r.table_name, scope: r.scope, key: r.key, rv: r.rv, value: JSON.parse(r.value) }));
+    return rows.map((r) => ({ table: r.table_name, scope: r.scope, key: r.key, rv: r.rv, text: r.value }));
   }
 
   /** Events with since < rv <= until, oldest first. */

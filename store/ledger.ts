@@ -63,7 +63,7 @@ export class Ledger extends EventEmitter {
     for (const e of persisted) {
       const table = this.engine.tables[e.table as keyof typeof this.engine.tables];
       const live = table?.get(e.scope, e.key);
-      if (!live || live.encoded !== JSON.stringify(e.value)) mismatches++;
+      if (!live || live.encoded !== e.text) mismatches++;
       else table.setRv(e.scope, e.key, e.rv);
     }
     const liveCount = Object.values(this.engine.tables).reduce((n, t) => n + t.clusterEntries().size, 0);
