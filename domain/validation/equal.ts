@@ -1,19 +1,8 @@
 // Structural equality and a small path diff for JSON-shaped values (apiequality.Semantic.DeepEqual
 // over decoded objects; key order never matters).
 
-export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((v, i) => deepEqual(v, bb[i]));
-  }
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
+export { deepEqual } from '../equal.js';
+import { deepEqual } from '../equal.js';
 
 /**
  * `- path: old` / `+ path: new` lines for every leaf that differs. Upstream appends go-cmp's
