@@ -32,6 +32,8 @@ export class Ledger extends EventEmitter {
   committedRv = 0;
   floorRv = 0;
 
+  private log?: LedgerOptions['log'];
+
   private constructor(readonly store: EventStore) {
     super();
     this.setMaxListeners(0);
@@ -40,6 +42,7 @@ export class Ledger extends EventEmitter {
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const opened = await openSqlite(opts.dataDir);
     const ledger = new Ledger(new EventStore(opened));
+    ledger.log = opts.log;
     await ledger.load(opts);
     ledger.appender = new Appender(ledger.state, ledger.engine, ledger.store, (b) => ledger.published(b), opts.metrics);
     return ledger;
@@ -83,7 +86,14 @@ export class Ledger extends EventEmitter {
       list.push(c);
     }
     this.cache.add(batch.events, batch.befores, byRv);
-    this.emit('batch', batch.events, byRv, batch.befores);
+    // Each subscriber on its own: a failing watcher must neither stop the others nor the writer.
+    for (const listener of this.listeners('batch') as ((...args: unknown[]) => void)[]) {
+      try {
+        listener(batch.events, byRv, batch.befores);
+      } catch (err) {
+        this.log?.warn({ err }, 'a batch subscriber failed');
+      }
+    }
   }
 
   /** Events with rv > since (up to `until`), from the cache when it reaches back, else the log. */
