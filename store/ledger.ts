@@ -16,6 +16,7 @@ import { Appender, type AppenderMetrics, type CommittedBatch } from './appender.
 import { openSqlite } from './database.js';
 import { EventStore } from './event-store.js';
 import { WatchCache } from './watch-cache.js';
+import { Checkpointer } from './checkpointer.js';
 
 export interface LedgerOptions {
   dataDir: string;
@@ -33,6 +34,7 @@ export class Ledger extends EventEmitter {
   floorRv = 0;
 
   private log?: LedgerOptions['log'];
+  private checkpointer?: Checkpointer;
 
   private constructor(readonly store: EventStore) {
     super();
@@ -42,6 +44,7 @@ export class Ledger extends EventEmitter {
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const opened = await openSqlite(opts.dataDir);
     const ledger = new Ledger(new EventStore(opened));
+    ledger.checkpointer = new Checkpointer(opened.path);
     ledger.log = opts.log;
     await ledger.load(opts);
     ledger.appender = new Appender(ledger.state, ledger.engine, ledger.store, (b) => ledger.published(b), opts.metrics);
@@ -116,6 +119,7 @@ export class Ledger extends EventEmitter {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     await this.store.close();
   }
 }
