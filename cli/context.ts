@@ -7,6 +7,8 @@ import { resolveConnection } from './connection.js';
 
 export interface CliContext {
   out(text: string): void;
+  /** Remarks for people that must not mix into machine-readable stdout (drift, warnings). */
+  note(text: string): void;
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
   connect(values: Parsed['values']): Client;
@@ -15,6 +17,7 @@ export interface CliContext {
 export function processContext(): CliContext {
   return {
     out: (text) => void process.stdout.write(text),
+    note: (text) => void process.stderr.write(text),
     isTTY: !!process.stdout.isTTY,
     env: process.env,
     connect: (values) =>

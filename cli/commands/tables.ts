@@ -23,8 +23,29 @@ export async function runTables(ctx: CliContext, argv: string[]): Promise<number
   if (format === 'human') {
     q.set('format', 'text');
     ctx.out(await client.text(tablePath(node, table, `?${q}`)));
+    // The text goes to stdout untouched (it is iptables-restore input, a zone file…); whether the
+    // node's agent holds the same table goes to stderr.
+    const drift = await driftLine(client, node, table);
+    if (drift) ctx.note(drift);
   } else {
     ctx.out(serialize(await client.json(tablePath(node, table, q.size ? `?${q}` : '')), format));
   }
   return 0;
+}
+
+/** `node-1 iptables: agent applied rv 41 (server at 45): in sync` or `… DRIFT: agent sha256:… ≠ server sha256:…`. */
+async function driftLine(client: ReturnType<CliContext['connect']>, node: string, table: string): Promise<string | undefined> {
+  let view: { status?: { appliedResourceVersion: string; serverResourceVersion: string; tables: Record<string, { agentDigest: string; serverDigest: string | null; inSync: boolean }> }; report?: { error?: string } };
+  try {
+    view = await client.json(`/apis/netledger.io/v1/nodes/${encodeURIComponent(node)}/status`);
+  } catch {
+    return `# ${node} ${table}: no agent has reported status\n`;
+  }
+  const t = view.status?.tables[table];
+  if (!view.status || !t) return `# ${node} ${table}: the agent does not report this table\n`;
+  const where = `agent applied rv ${view.status.appliedResourceVersion} (server at ${view.status.serverResourceVersion})`;
+  const error = view.report?.error ? `; agent error: ${view.report.error}` : '';
+  return t.inSync
+    ? `# ${node} ${table}: ${where}: in sync${error}\n`
+    : `# ${node} ${table}: ${where}: DRIFT: agent ${t.agentDigest} != server ${t.serverDigest ?? '(below the retention floor)'}${error}\n`;
 }
