@@ -40,8 +40,8 @@ export class Allocations {
     } else if (kind === 'Node') {
       for (const cidr of nodePodCIDRs(obj as Node)) {
         drop(this.podCIDRs, cidr);
-        // Node IPAM hands out the first free block: a freed block is the next candidate.
-        this.lowerCursor(`podCIDR/${familyOf(cidr.split('/')[0]!)}`, cidr);
+        // Node IPAM hands out the first free block: restart the search from the beginning.
+        this.cursors.delete(`podCIDR/${familyOf(cidr.split('/')[0]!)}`);
       }
     } else if (kind === 'Pod') {
       for (const ip of podIPsOf(obj as Pod)) drop(this.podIPs, ip);
@@ -124,11 +124,6 @@ export class Allocations {
       }
     }
     return undefined;
-  }
-
-  private lowerCursor(cursorKey: string, _cidr: string): void {
-    // Restart the first-free search from the beginning; cheap and keeps "first free" exact.
-    this.cursors.delete(cursorKey);
   }
 }
 

@@ -89,7 +89,7 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
 
   // Status is the server's on create, except a Node's (kubelet registers with its status).
   if (kind === 'Pod' || kind === 'Service' || kind === 'Namespace') delete obj.status;
-  applyDefaults(kind, obj, state.config);
+  applyDefaults(kind, obj);
   const ctx = validationContext(state);
   const invalid = validateObject(kind, obj, ctx);
   if (invalid.length) throw errors.invalid(kind, info.group, name, invalid);
@@ -112,7 +112,7 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
 /** Namespaces come into being on first use, as the API contract promises. */
 function implicitNamespace(namespace: string, cmd: Command): PendingEvent {
   const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } };
-  applyDefaults('Namespace', ns, undefined as never);
+  applyDefaults('Namespace', ns);
   ns.metadata.uid = derivedUid(`${cmd.newUid}/namespace/${namespace}`);
   ns.metadata.creationTimestamp = seconds(cmd.time);
   ns.status = { phase: 'Active' };
@@ -204,7 +204,7 @@ function update(
     }
     if (info.statusSubresource && old.status !== undefined) next.status = clone(old.status);
     else if (info.statusSubresource) delete next.status;
-    applyDefaults(kind, next, state.config);
+    applyDefaults(kind, next);
   }
   next.metadata.resourceVersion = old.metadata.resourceVersion;
 
@@ -308,7 +308,33 @@ function byName(a: KubeObject, b: KubeObject): number {
 }
 
 export function clone<T>(v: T): T {
-  return v === undefined ? v : structuredClone(v);
+  return v === undefined ? v : (plainClone(v) as T);
+}
+
+/** structuredClone for the plain JSON-shaped data objects are made of (objects, arrays,
+ * primitives), several times faster; anything else (Dates, Maps, sparse arrays, functions…)
+ * goes to structuredClone itself, so the result (and any DataCloneError) is the same. */
+function plainClone(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? structuredClone(v) : v;
+  if (Array.isArray(v)) {
+    const n = v.length;
+    const out: unknown[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      if (!(i in v)) return structuredClone(v);
+      out[i] = plainClone(v[i]);
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(v);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const c = plainClone((v as Record<string, unknown>)[k]);
+    // An own "__proto__" key (JSON.parse makes one) must stay a key, not become the prototype.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+    else out[k] = c;
+  }
+  return out;
 }
 
 /** RFC 3339 at second precision, as Kubernetes timestamps are. */

@@ -1,16 +1,15 @@
 // Defaulting, as kube-apiserver applies it when it decodes a request (pkg/apis/core/v1
 // defaults.go): what `kubectl get -o yaml` shows the server filled in. Runs before validation.
 
-import type { ClusterNetworkConfig } from './config.js';
 import type { StoredKind } from './kinds.js';
 import type { Endpoints, EndpointSlice, KubeObject, Namespace, Pod, Service } from './objects.js';
 
-export function applyDefaults(kind: StoredKind, obj: KubeObject, config: ClusterNetworkConfig): void {
+export function applyDefaults(kind: StoredKind, obj: KubeObject): void {
   switch (kind) {
     case 'Pod':
       return defaultPod(obj as Pod);
     case 'Service':
-      return defaultService(obj as Service, config);
+      return defaultService(obj as Service);
     case 'Endpoints':
       return defaultEndpoints(obj as Endpoints);
     case 'EndpointSlice':
@@ -51,7 +50,7 @@ function imagePullPolicyFor(image: string): string {
   return image.slice(tagAt + 1) === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
-function defaultService(svc: Service, config: ClusterNetworkConfig): void {
+function defaultService(svc: Service): void {
   const spec = (svc.spec ??= {});
   spec.type ??= 'ClusterIP';
   if (spec.type !== 'ExternalName') {
@@ -70,7 +69,6 @@ function defaultService(svc: Service, config: ClusterNetworkConfig): void {
     spec.sessionAffinityConfig.clientIP ??= {};
     spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= 10800;
   }
-  void config;
 }
 
 function defaultEndpoints(ep: Endpoints): void {

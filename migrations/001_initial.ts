@@ -1,6 +1,6 @@
 // The event log, object state, table entries and their history.
 
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -66,5 +66,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('report', 'text', (c) => c.notNull())
     .addColumn('updated', 'text', (c) => c.notNull())
     .execute();
-  void sql;
 }

@@ -5,12 +5,19 @@
 import { CLUSTER, TABLE_NAMES, type ClusterView, type Contribution, type ObjectChange, type Projection, type TableName } from './model.js';
 import { TableSet, type TableChange } from './tables.js';
 
-type Claims = Map<string, unknown>; // unit id -> value
+/** One unit's claim on a key: its value and that value's JSON text, encoded once (the text
+ * compares claims between recomputes and becomes the table entry's encoding). */
+interface Claim {
+  value: unknown;
+  encoded: string | undefined;
+}
+
+type Claims = Map<string, Claim>; // unit id -> claim
 
 export class ProjectionEngine {
   readonly tables: Record<TableName, TableSet>;
   /** unit id -> the (table, scope, key) ids it claims, and their values. */
-  private readonly unitClaims = new Map<string, Map<string, unknown>>();
+  private readonly unitClaims = new Map<string, Map<string, Claim>>();
   /** (table, scope, key) id -> claims of every unit on it. */
   private readonly keyClaims = new Map<string, Claims>();
   private readonly byName: Map<string, Projection>;
@@ -22,12 +29,12 @@ export class ProjectionEngine {
 
   /** What one unit claims now: (table, scope, key) id -> value (previews diff against it). */
   unitClaimsOf(unitId: string): ReadonlyMap<string, unknown> | undefined {
-    return this.unitClaims.get(unitId);
+    return valuesOf(this.unitClaims.get(unitId));
   }
 
   /** Every unit's claim on one (table, scope, key) id. */
   claimsOn(claimId: string): ReadonlyMap<string, unknown> | undefined {
-    return this.keyClaims.get(claimId);
+    return valuesOf(this.keyClaims.get(claimId));
   }
 
   projection(name: string): Projection | undefined {
@@ -55,21 +62,26 @@ export class ProjectionEngine {
 
   private recompute(p: Projection, unit: string, view: ClusterView, dirty: Set<string>): void {
     const unitId = `${p.name}:${unit}`;
-    const next = new Map<string, unknown>();
+    const next = new Map<string, Claim>();
     for (const c of p.compute(unit, view)) {
       const id = claimId(c);
       if (next.has(id)) throw new Error(`projection ${p.name} unit ${unit} claims ${id} twice`);
-      next.set(id, c.value);
+      next.set(id, { value: c.value, encoded: JSON.stringify(c.value) });
     }
-    const prev = this.unitClaims.get(unitId) ?? new Map<string, unknown>();
-    for (const [id, value] of next) {
-      if (prev.has(id) && JSON.stringify(prev.get(id)) === JSON.stringify(value)) continue;
+    const prev = this.unitClaims.get(unitId);
+    for (const [id, claim] of next) {
+      const old = prev?.get(id);
+      if (old && old.encoded === claim.encoded) {
+        // Unchanged: keep the claim the key's claims already hold (same value, same text).
+        next.set(id, old);
+        continue;
+      }
       let claims = this.keyClaims.get(id);
       if (!claims) this.keyClaims.set(id, (claims = new Map()));
-      claims.set(unitId, value);
+      claims.set(unitId, claim);
       dirty.add(id);
     }
-    for (const id of prev.keys()) {
+    if (prev) for (const id of prev.keys()) {
       if (next.has(id)) continue;
       const claims = this.keyClaims.get(id);
       claims?.delete(unitId);
@@ -86,19 +98,31 @@ export class ProjectionEngine {
       const { table, scope, key } = parseClaimId(id);
       const claims = this.keyClaims.get(id);
       let value: unknown;
+      let encoded: string | undefined;
       if (!claims || claims.size === 0) value = undefined;
-      else if (claims.size === 1) value = claims.values().next().value;
-      else {
+      else if (claims.size === 1) {
+        const only = claims.values().next().value!;
+        value = only.value;
+        encoded = only.encoded;
+      } else {
         const units = [...claims.keys()].sort();
         const projection = this.byName.get(units[0]!.split(':')[0]!)!;
         if (!projection.merge) throw new Error(`units ${units.join(', ')} all claim ${table} ${key} and ${projection.name} has no merge`);
-        value = projection.merge(table, key, units.map((u) => claims.get(u)));
+        value = projection.merge(table, key, units.map((u) => claims.get(u)!.value));
+        encoded = JSON.stringify(value);
       }
-      const change = this.tables[table].set(scope, key, value, rv);
+      const change = this.tables[table].set(scope, key, value, rv, encoded);
       if (change) changes.push(change);
     }
     return changes;
   }
+}
+
+function valuesOf(claims: ReadonlyMap<string, Claim> | undefined): ReadonlyMap<string, unknown> | undefined {
+  if (!claims) return undefined;
+  const out = new Map<string, unknown>();
+  for (const [id, c] of claims) out.set(id, c.value);
+  return out;
 }
 
 function claimId(c: Contribution): string {

@@ -44,7 +44,8 @@ export interface NodeDelta {
 const MOD = 1n << 256n;
 
 export function entryHash(table: string, key: string, encoded: string): bigint {
-  return BigInt('0x' + createHash('sha256').update(table).update('\0').update(key).update('\0').update(encoded).digest('hex'));
+  // One update of the joined text hashes the same bytes as three updates, and is cheaper.
+  return BigInt('0x' + createHash('sha256').update(table + '\0' + key + '\0' + encoded).digest('hex'));
 }
 
 export function formatDigest(sum: bigint): string {
@@ -102,9 +103,10 @@ export class TableSet {
     return formatDigest(this.clusterSum + (this.nodeAdjust.get(node) ?? 0n));
   }
 
-  /** Sets (value !== undefined) or removes an entry; returns the change, or undefined if none. */
-  set(scope: string, key: string, value: unknown, rv: number): TableChange | undefined {
-    const encoded = value === undefined ? undefined : JSON.stringify(value);
+  /** Sets (value !== undefined) or removes an entry; returns the change, or undefined if none.
+   * `text` is JSON.stringify(value) when the caller already has it (the engine encodes once). */
+  set(scope: string, key: string, value: unknown, rv: number, text?: string): TableChange | undefined {
+    const encoded = value === undefined ? undefined : (text ?? JSON.stringify(value));
     const prev = this.get(scope, key);
     if (prev?.encoded === encoded) return undefined;
     if (!prev && encoded === undefined) return undefined;
