@@ -15,8 +15,12 @@ const invalid = (field: string, value: string | number, detail: string): FieldEr
   message: `Invalid value: ${typeof value === 'string' ? JSON.stringify(value) : value}: ${detail}`,
 });
 
+/** Families of the configured CIDRs, parsed once per settings object (a config event replaces it). */
+const familiesOf = new WeakMap<readonly string[], Family[]>();
 function configuredFamilies(cidrs: readonly string[]): Family[] {
-  return cidrs.map((c) => Cidr.parse(c).family);
+  let families = familiesOf.get(cidrs);
+  if (!families) familiesOf.set(cidrs, (families = cidrs.map((c) => Cidr.parse(c).family)));
+  return families;
 }
 
 /** Defaults ipFamilies/ipFamilyPolicy and allocates clusterIPs (pkg/registry/core/service/ipallocator). */

@@ -27,14 +27,29 @@ export function ipFamilyOf(text: string): Family | null {
   return parseIP(text)?.family ?? null;
 }
 
+/** Shared by the parse memo: never mutate one. */
 export interface Cidr {
   /** Network-masked canonical text, as Go's (*net.IPNet).String(). */
-  text: string;
-  family: Family;
-  range: [ipaddr.IPv4 | ipaddr.IPv6, number];
+  readonly text: string;
+  readonly family: Family;
+  readonly range: [ipaddr.IPv4 | ipaddr.IPv6, number];
 }
 
+/** A memo of parsed CIDRs: the same few (cluster, service, node pod CIDRs) are parsed for every
+ * service recompute. Pure, so caching changes no output; bounded so it cannot grow. */
+const parsedCidrs = new Map<string, Cidr | null>();
+
 export function parseCidr(text: string): Cidr | null {
+  let hit = parsedCidrs.get(text);
+  if (hit === undefined) {
+    hit = parseCidrUncached(text);
+    if (parsedCidrs.size > 10_000) parsedCidrs.clear();
+    parsedCidrs.set(text, hit);
+  }
+  return hit;
+}
+
+function parseCidrUncached(text: string): Cidr | null {
   const s = text.trim();
   const slash = s.indexOf('/');
   if (slash < 0) return null;
