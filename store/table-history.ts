@@ -117,3 +117,47 @@ export async function nodeHistory(
     prev: r.prev === null ? undefined : JSON.parse(r.prev),
   }));
 }
+
+/** One key of a node's table at rv: the live layers rewound by that key's later changes only, so
+ * its cost follows the key's history, not the table's size. */
+export async function nodeEntryAt(store: EventStore, tables: TableSet, node: string, key: string, rv: number, liveRv: number): Promise<PastEntry | undefined> {
+  const layer = (scope: string): PastEntry | undefined => {
+    const e = tables.get(scope, key);
+    return e ? past(key, e) : undefined;
+  };
+  let cluster = layer('');
+  let own = layer(node);
+  if (rv < liveRv) {
+    const rows = await store.db
+      .selectFrom('table_changes')
+      .select(['scope', 'prev'])
+      .where('table_name', '=', tables.table)
+      .where('key', '=', key)
+      .where('rv', '>', rv)
+      .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
+      .orderBy('id', 'desc')
+      .execute();
+    const undone = new Set<string>();
+    for (const r of rows) {
+      const restored = r.prev === null ? undefined : { key, value: JSON.parse(r.prev), rv: 0 };
+      if (r.scope === '') cluster = restored;
+      else own = restored;
+      undone.add(r.scope);
+    }
+    for (const scope of undone) {
+      const e = scope === '' ? cluster : own;
+      if (!e) continue;
+      const row = await store.db
+        .selectFrom('table_changes')
+        .select(sql<number>`max(rv)`.as('rv'))
+        .where('table_name', '=', tables.table)
+        .where('key', '=', key)
+        .where('scope', '=', scope)
+        .where('rv', '<=', rv)
+        .executeTakeFirst();
+      e.rv = row?.rv ?? 0;
+    }
+  }
+  const e = own !== undefined ? own : cluster;
+  return e && e.value !== null ? e : undefined;
+}

@@ -6,7 +6,7 @@ import { errors } from '../../domain/errors.js';
 import { TABLE_NAMES, type TableName } from '../../projections/model.js';
 import { digestOf } from '../../projections/tables.js';
 import type { Ledger } from '../../store/ledger.js';
-import { lastChangeAt, nodeTableAt, type PastEntry } from '../../store/table-history.js';
+import { lastChangeAt, nodeEntryAt, nodeTableAt, type PastEntry } from '../../store/table-history.js';
 import { waitForRv } from '../wait-rv.js';
 import { causesFor } from './causes.js';
 import { renderTable } from './render.js';
@@ -60,7 +60,9 @@ export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, led
   const { node, table: tableText } = req.params as { node: string; table: string };
   const table = tableName(tableText);
   requireNode(ledger, node);
-  const rv = await readRv(ledger, (req.query as Record<string, unknown>).resourceVersion);
+  const q = req.query as Record<string, unknown>;
+  const rv = await readRv(ledger, q.resourceVersion);
+  if (typeof q.key === 'string' && q.key !== '') return nodeTableKey(ledger, node, table, q.key, rv);
   const at = await nodeTable(ledger, node, table, rv);
   if (wantsText(req)) {
     reply.type('text/plain; charset=utf-8').header('X-Netledger-Digest', at.digest).header('X-Netledger-Resource-Version', String(rv));
@@ -74,5 +76,18 @@ export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, led
     table,
     digest: at.digest,
     entries: [...at.entries.values()].map((e) => ({ key: e.key, value: e.value, resourceVersion: String(e.rv), cause: causes.get(e.rv) ?? null })),
+  };
+}
+
+/** `?key=K`: one entry of the table (now or at R) with its cause, without reading the rest. */
+async function nodeTableKey(ledger: Ledger, node: string, table: TableName, key: string, rv: number): Promise<unknown> {
+  const e = await nodeEntryAt(ledger.store, ledger.engine.tables[table], node, key, rv, ledger.committedRv);
+  const causes = e ? await causesFor(ledger, [e.rv]) : new Map();
+  return {
+    kind: 'NodeTable',
+    apiVersion: 'netledger.io/v1',
+    metadata: { name: node, resourceVersion: String(rv) },
+    table,
+    entries: e ? [{ key: e.key, value: e.value, resourceVersion: String(e.rv), cause: causes.get(e.rv) ?? null }] : [],
   };
 }

@@ -70,10 +70,14 @@ export async function audit(opts: BenchOptions, shared: Shared): Promise<Report>
     const head = Number((await (await fetch(`${server.url}/api/v1/namespaces/default/services?limit=1`)).json()).metadata.resourceVersion);
     const from = Math.max(0, head - SPAN);
     report.note(`node ${node}; R = head − ${SPAN} = ${from}; head = ${head}`);
+    const first = (await (await fetch(`${server.url}/api/v1/services?limit=1`)).json()).items[0].metadata;
+    const oneKey = encodeURIComponent(`nat/KUBE-SERVICES/${first.namespace}/${first.name}`);
+    report.note(`one-key reads: key nat/KUBE-SERVICES/${first.namespace}/${first.name}`);
     const queries: [string, string, boolean][] = [
       ['history ?limit=100', `${base}/history?limit=100`, true],
       [`diff from=R to=R+${SPAN}`, `${base}/diff?from=${from}&to=${from + SPAN}`, true],
       ['time travel ?resourceVersion=R', `${base}?resourceVersion=${from}`, true],
+      ['time travel of one key ?resourceVersion=R&key=K', `${base}?resourceVersion=${from}&key=${oneKey}`, false],
       ['live table read (reference)', base, false],
     ];
     for (const [label, path, targeted] of queries) {

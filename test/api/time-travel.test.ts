@@ -59,6 +59,19 @@ describe('time travel', () => {
     for (const p of seen) {
       const r = await api(s.url, 'GET', `/apis/netledger.io/v1/nodes/${p.node}/tables/${p.table}?resourceVersion=${p.rv}`);
       expect(r.json.digest, `${p.node} ${p.table} @${p.rv}`).toBe(p.digest);
+      // ?key= reads one entry: the same value and rv as in the whole table at that rv.
+      if (p.table !== 'routes' || p.rv % 2) continue;
+      for (const e of r.json.entries) {
+        const one = await api(s.url, 'GET', `/apis/netledger.io/v1/nodes/${p.node}/tables/${p.table}?resourceVersion=${p.rv}&key=${encodeURIComponent(e.key)}`);
+        expect(one.json.entries, `${p.node} ${e.key} @${p.rv}`).toEqual([e]);
+      }
     }
+    // A key that did not exist yet at an early rv reads as no entry.
+    const early = seen[0]!;
+    const later = await api(s.url, 'GET', `/apis/netledger.io/v1/nodes/n1/tables/dns`);
+    const svcKey = 'web.default.svc.cluster.local./A';
+    expect(later.json.entries.some((e: any) => e.key === svcKey)).toBe(false); // deleted at the end
+    const none = await api(s.url, 'GET', `/apis/netledger.io/v1/nodes/n1/tables/dns?resourceVersion=${early.rv}&key=${encodeURIComponent(svcKey)}`);
+    expect(none.json.entries).toEqual([]);
   });
 });
