@@ -4,6 +4,7 @@
 import { CLUSTER, type TableName } from '../projections/model.js';
 import { deltaFor, type NodeDelta, type TableChange } from '../projections/tables.js';
 import type { Ledger } from './ledger.js';
+import { layersAt } from './table-history.js';
 
 export interface RvDelta {
   rv: number;
@@ -41,11 +42,9 @@ async function rollForward(ledger: Ledger, node: string, tables: readonly TableN
   const byRv = new Map<number, Map<string, NodeDelta>>();
   for (const table of tables) {
     // The node's two layers at R, then every later change applied in order.
-    const cluster = new Map<string, unknown>();
-    const own = new Map<string, unknown>();
-    const layersAt = await layers(ledger, table, node, since);
-    for (const [k, v] of layersAt.cluster) cluster.set(k, v);
-    for (const [k, v] of layersAt.own) own.set(k, v);
+    const at = await layersAt(ledger.store, ledger.engine.tables[table], node, since, ledger.committedRv);
+    const cluster = new Map<string, unknown>([...at.cluster].map(([k, e]) => [k, e.value]));
+    const own = new Map<string, unknown>([...at.own].map(([k, e]) => [k, e.value]));
     const rows = await ledger.store.db
       .selectFrom('table_changes')
       .selectAll()
@@ -73,25 +72,4 @@ async function rollForward(ledger: Ledger, node: string, tables: readonly TableN
   const rvs = [...byRv.keys()].sort((x, y) => x - y);
   const events = await ledger.store.eventsByRv(rvs);
   return rvs.map((rv) => ({ rv, time: events.get(rv)?.time, changes: [...byRv.get(rv)!.values()] }));
-}
-
-/** The cluster layer and the node's own layer of a table at rv (tombstones kept as null). */
-async function layers(ledger: Ledger, table: TableName, node: string, rv: number) {
-  const set = ledger.engine.tables[table];
-  const cluster = new Map<string, unknown>([...set.clusterEntries()].map(([k, e]) => [k, e.value]));
-  const own = new Map<string, unknown>([...(set.nodeOverrides(node) ?? [])].map(([k, e]) => [k, e.value]));
-  const rows = await ledger.store.db
-    .selectFrom('table_changes')
-    .select(['scope', 'key', 'prev'])
-    .where('table_name', '=', table)
-    .where('rv', '>', rv)
-    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
-    .orderBy('id', 'desc')
-    .execute();
-  for (const r of rows) {
-    const target = r.scope === CLUSTER ? cluster : own;
-    if (r.prev === null) target.delete(r.key);
-    else target.set(r.key, JSON.parse(r.prev));
-  }
-  return { cluster, own };
 }

@@ -24,26 +24,37 @@ export interface ChangeRow {
   prev: unknown;
 }
 
-export async function nodeTableAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number): Promise<Map<string, PastEntry>> {
-  const cluster = new Map<string, PastEntry | undefined>();
-  const own = new Map<string, PastEntry | undefined>();
+/** A node's two layers of a table at rv — the cluster entries and its own overrides (tombstones
+ * kept, as value null) — rewound from the live ones by undoing the changes after rv, newest
+ * first; `undone` names the (scope, key) pairs restored that way, whose rv is not yet known. */
+export async function layersAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number) {
+  const cluster = new Map<string, PastEntry>();
+  const own = new Map<string, PastEntry>();
   for (const [k, e] of tables.clusterEntries()) cluster.set(k, past(k, e));
   for (const [k, e] of tables.nodeOverrides(node) ?? []) own.set(k, past(k, e));
+  const undone = new Set<string>();
   if (rv < liveRv) {
     const rows = await store.db
       .selectFrom('table_changes')
-      .selectAll()
+      .select(['scope', 'key', 'prev'])
       .where('table_name', '=', tables.table)
       .where('rv', '>', rv)
       .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
       .orderBy('id', 'desc')
       .execute();
-    const undone = new Set<string>();
     for (const r of rows) {
       const target = r.scope === '' ? cluster : own;
-      target.set(r.key, r.prev === null ? undefined : { key: r.key, value: JSON.parse(r.prev), rv: -1 });
+      if (r.prev === null) target.delete(r.key);
+      else target.set(r.key, { key: r.key, value: JSON.parse(r.prev), rv: -1 });
       undone.add(`${r.scope}\0${r.key}`);
     }
+  }
+  return { cluster, own, undone };
+}
+
+export async function nodeTableAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number): Promise<Map<string, PastEntry>> {
+  const { cluster, own, undone } = await layersAt(store, tables, node, rv, liveRv);
+  if (undone.size) {
     // The rv of a restored value is that of its last change at or before R: one grouped query
     // per scope and chunk of keys, not one per key.
     for (const scope of ['', node]) {

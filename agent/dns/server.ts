@@ -5,6 +5,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { createDnsHandler, type DnsTableSource } from './handler.js';
+import { bindUdpAndTcp } from '../sockets.js';
 
 export interface DnsResponderOptions extends DnsTableSource {
   host: string;
@@ -21,35 +22,6 @@ export interface DnsResponder {
 
 /** Idle TCP connections are closed after this long (RFC 7766 suggests seconds, not minutes). */
 const TCP_IDLE_MS = 10_000;
-/** Attempts to find a port free for both UDP and TCP when port 0 is asked for. */
-const BIND_ATTEMPTS = 5;
-
-function bindUdp(host: string, port: number): Promise<dgram.Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
-    socket.once('error', reject);
-    socket.bind(port, host, () => {
-      socket.off('error', reject);
-      resolve(socket);
-    });
-  });
-}
-
-function bindTcp(host: string, port: number): Promise<net.Server> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server);
-    });
-  });
-}
-
-function closeUdp(socket: dgram.Socket): Promise<void> {
-  return new Promise((resolve) => socket.close(() => resolve()));
-}
-
 /** One TCP connection: frames are `length(2) message`, answered in order. */
 function serveTcpConnection(conn: net.Socket, handle: ReturnType<typeof createDnsHandler>): void {
   let pending = Buffer.alloc(0);
@@ -74,19 +46,7 @@ function serveTcpConnection(conn: net.Socket, handle: ReturnType<typeof createDn
 
 export async function startDnsResponder(opts: DnsResponderOptions): Promise<DnsResponder> {
   const handle = createDnsHandler({ zone: opts.zone, getTable: opts.getTable });
-  let udp: dgram.Socket | undefined = opts.sockets?.udp;
-  let tcp: net.Server | undefined = opts.sockets?.tcp;
-  for (let attempt = 0; !tcp; attempt++) {
-    udp = await bindUdp(opts.host, opts.port);
-    try {
-      tcp = await bindTcp(opts.host, udp.address().port);
-    } catch (err) {
-      await closeUdp(udp);
-      // With port 0 the UDP port we got may be taken on TCP: try another one.
-      if (opts.port !== 0 || attempt + 1 >= BIND_ATTEMPTS) throw err;
-    }
-  }
-  const udpSocket = udp!;
+  const { udp: udpSocket, tcp } = opts.sockets ?? (await bindUdpAndTcp(opts.host, opts.port));
   const connections = new Set<net.Socket>();
   udpSocket.on('message', (msg, rinfo) => {
     const reply = handle(msg, 'udp');
@@ -103,7 +63,7 @@ export async function startDnsResponder(opts: DnsResponderOptions): Promise<DnsR
     address: { host: opts.host, port: udpSocket.address().port },
     async close() {
       for (const conn of connections) conn.destroy();
-      await Promise.all([closeUdp(udpSocket), new Promise<void>((resolve) => tcpServer.close(() => resolve()))]);
+      await Promise.all([new Promise<void>((resolve) => udpSocket.close(() => resolve())), new Promise<void>((resolve) => tcpServer.close(() => resolve()))]);
     },
   };
 }

@@ -3,6 +3,7 @@
 
 import type { LogEvent } from '../../domain/events.js';
 import type { Ledger } from '../../store/ledger.js';
+import type { EventHeader } from '../../store/event-store.js';
 
 export interface Cause {
   resourceVersion: string;
@@ -19,17 +20,23 @@ export function causeOf(ev: Omit<LogEvent, 'object'> | undefined, rv: number): C
   return { resourceVersion: String(ev.rv), kind: ev.kind, namespace: ev.namespace, name: ev.name, type: ev.type, actor: ev.actor, time: ev.time };
 }
 
-/** Looks up many rvs at once: the watch cache first, the log for the rest. */
-export async function causesFor(ledger: Ledger, rvs: Iterable<number>): Promise<Map<number, Cause | null>> {
-  const wanted = [...new Set(rvs)];
-  const out = new Map<number, Cause | null>();
+/** Event headers by rv, many at once: the watch cache first, the log for the rest. */
+export async function eventsFor(ledger: Ledger, rvs: Iterable<number>): Promise<Map<number, EventHeader>> {
+  const out = new Map<number, EventHeader>();
   const missing: number[] = [];
-  for (const rv of wanted) {
+  for (const rv of new Set(rvs)) {
+    if (rv <= 0) continue;
     const hit = ledger.cache.at(rv);
-    if (hit) out.set(rv, causeOf(hit.event, rv));
+    if (hit) out.set(rv, hit.event);
     else missing.push(rv);
   }
-  const found = await ledger.store.eventsByRv(missing);
-  for (const rv of missing) out.set(rv, causeOf(found.get(rv), rv));
+  for (const [rv, ev] of await ledger.store.eventsByRv(missing)) out.set(rv, ev);
   return out;
+}
+
+/** The cause of each rv (null for rv 0, a bare rv when the event is gone). */
+export async function causesFor(ledger: Ledger, rvs: Iterable<number>): Promise<Map<number, Cause | null>> {
+  const wanted = [...new Set(rvs)];
+  const events = await eventsFor(ledger, wanted);
+  return new Map(wanted.map((rv) => [rv, causeOf(events.get(rv), rv)]));
 }

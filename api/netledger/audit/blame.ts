@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { errors } from '../../../domain/errors.js';
 import type { EventHeader } from '../../../store/event-store.js';
 import type { Ledger } from '../../../store/ledger.js';
-import { causeOf, type Cause } from '../causes.js';
+import { causeOf, type Cause, eventsFor } from '../causes.js';
 import { nodeTable, readRv, requireNode, tableName } from '../tables.js';
 import { str, type Query } from './query.js';
 
@@ -26,20 +26,6 @@ export interface NodeTableBlame {
   metadata: { name: string; resourceVersion: string };
   table: string;
   items: BlameItem[];
-}
-
-/** Events by rv: the watch cache first, the log for the rest. */
-export async function eventsFor(ledger: Ledger, rvs: Iterable<number>): Promise<Map<number, EventHeader>> {
-  const out = new Map<number, EventHeader>();
-  const missing: number[] = [];
-  for (const rv of new Set(rvs)) {
-    if (rv <= 0) continue;
-    const hit = ledger.cache.at(rv);
-    if (hit) out.set(rv, hit.event);
-    else missing.push(rv);
-  }
-  for (const [rv, ev] of await ledger.store.eventsByRv(missing)) out.set(rv, ev);
-  return out;
 }
 
 /** Follows `cause` links from each rv to the root; returns rv -> root event (absent when not derived). */
