@@ -5,7 +5,7 @@
 // and incremental: a cluster change adjusts one sum, a node override adjusts that node's part.
 // Shown as `sha256:<64 hex>` (a sum of sha256 values, not the hash of one text).
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { CLUSTER, type TableName } from './model.js';
 
 export interface Entry {
@@ -26,6 +26,9 @@ export interface TableChange {
   value: unknown;
   /** Previous value, or undefined when absent. */
   prev: unknown;
+  /** JSON text of value and prev as the table holds them (the store writes them unencoded again). */
+  text?: string;
+  prevText?: string;
   rv: number;
   /** Cluster scope: nodes that override the key at this rv and so do not see the change. */
   hiddenFrom?: string[];
@@ -45,7 +48,7 @@ const MOD = 1n << 256n;
 
 export function entryHash(table: string, key: string, encoded: string): bigint {
   // One update of the joined text hashes the same bytes as three updates, and is cheaper.
-  return BigInt('0x' + createHash('sha256').update(table + '\0' + key + '\0' + encoded).digest('hex'));
+  return BigInt('0x' + hash('sha256', table + '\0' + key + '\0' + encoded, 'hex'));
 }
 
 export function formatDigest(sum: bigint): string {
@@ -115,7 +118,7 @@ export class TableSet {
     if (scope === CLUSTER) this.setCluster(key, prev, next);
     else this.setNode(scope, key, prev, next);
     if (rv > this.lastChangeRv) this.lastChangeRv = rv;
-    const change: TableChange = { table: this.table, scope, key, op: next ? 'upsert' : 'delete', value: next ? value : null, prev: prev?.value, rv };
+    const change: TableChange = { table: this.table, scope, key, op: next ? 'upsert' : 'delete', value: next ? value : null, prev: prev?.value, rv, text: encoded, prevText: prev?.encoded };
     if (scope === CLUSTER) {
       const hidden = this.overriders.get(key);
       if (hidden?.size) change.hiddenFrom = [...hidden].sort();

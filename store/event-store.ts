@@ -59,10 +59,10 @@ export class EventStore {
         }
         for (const c of lastChange.values()) {
           if (c.op === 'delete') st.deleteEntry.run(c.table, c.scope, c.key);
-          else st.upsertEntry.run(c.table, c.scope, c.key, c.rv, JSON.stringify(c.value));
+          else st.upsertEntry.run(c.table, c.scope, c.key, c.rv, c.text ?? JSON.stringify(c.value));
         }
         for (const c of changes) {
-          st.insertChange.run(c.rv, c.table, c.scope, c.key, c.op, c.op === 'delete' ? null : JSON.stringify(c.value), c.prev === undefined ? null : JSON.stringify(c.prev));
+          st.insertChange.run(c.rv, c.table, c.scope, c.key, c.op, c.op === 'delete' ? null : (c.text ?? JSON.stringify(c.value)), c.prev === undefined ? null : (c.prevText ?? JSON.stringify(c.prev)));
         }
         st.setMeta.run('head_rv', String(head));
       })

@@ -6,24 +6,30 @@
 import type { Endpoints, EndpointSlice } from '../objects.js';
 import { LAST_CHANGE_TRIGGER_TIME_ANNOTATION } from './endpointsController.js';
 
-/** Canonical JSON: sorted keys; undefined, empty arrays and empty objects dropped. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map(canonical);
-    return items.length === 0 ? undefined : items;
-  }
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) {
-      const v = canonical((value as Record<string, unknown>)[k]);
-      if (v !== undefined) out[k] = v;
-    }
-    return Object.keys(out).length === 0 ? undefined : out;
-  }
-  return value;
+/** Nothing there: undefined, null, an empty list or an empty map (Go's nil and empty alike). */
+function isEmpty(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return typeof v === 'object' && Object.keys(v).every((k) => isEmpty((v as Record<string, unknown>)[k]));
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(canonical(a) ?? null) === JSON.stringify(canonical(b) ?? null);
+/** Semantic deep equality: empty equals absent at every depth, key order is irrelevant. Walks
+ * both values without building copies (this runs on every pod event's reconcile). */
+function same(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isEmpty(a) || isEmpty(b)) return isEmpty(a) && isEmpty(b);
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  for (const k in x) if (!same(x[k], y[k])) return false;
+  for (const k in y) if (!(k in x) && !isEmpty(y[k])) return false;
+  return true;
+}
 
 function withoutTrigger(annotations: Record<string, string> | undefined): Record<string, string> {
   const out = { ...(annotations ?? {}) };

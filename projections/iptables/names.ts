@@ -2,7 +2,7 @@
 // hash of servicePortName + protocol; an endpoint chain hashes the endpoint string too. The
 // hash is base32(sha256(...))[0:16] with the RFC 4648 alphabet, no separators between parts.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -24,7 +24,8 @@ function base32(buf: Uint8Array): string {
 }
 
 function hash16(text: string): string {
-  return base32(createHash('sha256').update(text).digest()).slice(0, 16);
+  // One-shot hash: no Hash object per chain name (every service recompute names its chains).
+  return base32(hash('sha256', text, 'buffer').subarray(0, 10)) // 80 bits = 16 characters;
 }
 
 /** `ns/name` or `ns/name:port` — proxy.ServicePortName.String(). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   isPodReady,
@@ -64,6 +65,15 @@ describe('hash primitives', () => {
     expect(fnv128a('a')).toBe('d228cb696f1a8caf78912b704e4a8964');
     expect(md5Hex('')).toBe('d41d8cd98f00b204e9800998ecf8427e');
   });
+
+  it('fnv-128a over limbs equals the textbook BigInt definition on any text', () => {
+    const reference = (text: string) => {
+      let h = 0x6c62272e07bb014262b821756295c58dn;
+      for (const b of Buffer.from(text, 'utf8')) h = ((h ^ BigInt(b)) * 0x0000000001000000000000000000013bn) & ((1n << 128n) - 1n);
+      return h.toString(16).padStart(32, '0');
+    };
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => fnv128a(text) === reference(text)), { numRuns: 500 });
+  });
 });
 
 describe('repackSubsets', () => {
@@ -114,5 +124,19 @@ describe('sameEndpoints / sameSlices', () => {
     const other = desiredEndpointSlices(service('web'), [pod('a', { ip: '10.244.1.2', deleting: true })]);
     expect(sameSlices(stored[0], other[0])).toBe(false);
     expect(sameSlices(stored, [])).toBe(false);
+  });
+
+  it('treat absent, null and empty lists or maps alike at any depth, and ignore key order', () => {
+    const want = desiredEndpoints(service('web'), pods)!;
+    const reordered = structuredClone(want);
+    reordered.subsets = reordered.subsets!.map((s) => ({ ports: s.ports, notReadyAddresses: [], addresses: s.addresses }));
+    reordered.metadata.labels = { ...Object.fromEntries(Object.entries(want.metadata.labels ?? {}).reverse()) };
+    expect(sameEndpoints(reordered, want)).toBe(true);
+    const extraPort = structuredClone(want);
+    extraPort.subsets![0]!.ports = [...extraPort.subsets![0]!.ports!, { name: 'x', port: 1, protocol: 'TCP' }];
+    expect(sameEndpoints(extraPort, want)).toBe(false);
+    const renamed = structuredClone(want);
+    renamed.subsets![0]!.addresses![0]!.hostname = 'other';
+    expect(sameEndpoints(renamed, want)).toBe(false);
   });
 });
