@@ -7,6 +7,7 @@
 
 import { hash } from 'node:crypto';
 import { CLUSTER, type TableName } from './model.js';
+import { mergeSorted, SortedKeys } from './sorted-keys.js';
 
 export interface Entry {
   value: unknown;
@@ -58,6 +59,7 @@ export function formatDigest(sum: bigint): string {
 
 export class TableSet {
   private readonly cluster = new Map<string, Entry>();
+  private readonly clusterKeys = new SortedKeys();
   private readonly nodes = new Map<string, Map<string, Entry>>();
   /** key -> nodes overriding it, so a cluster change knows whose digest it does not touch. */
   private readonly overriders = new Map<string, Set<string>>();
@@ -89,21 +91,25 @@ export class TableSet {
     return this.cluster.get(key);
   }
 
+  /** Keys a node's table may hold (cluster keys and its overrides, tombstones included), sorted. */
+  nodeKeys(node: string): readonly string[] {
+    const overrides = this.nodes.get(node);
+    const cluster = this.clusterKeys.list();
+    return overrides ? mergeSorted(cluster, [...overrides.keys()].sort()) : cluster;
+  }
+
   /** A node's whole table, keys sorted. */
   nodeTable(node: string): Map<string, Entry> {
     const out = new Map<string, Entry>();
-    const overrides = this.nodes.get(node);
-    const keys = new Set(this.cluster.keys());
-    if (overrides) for (const k of overrides.keys()) keys.add(k);
-    for (const k of [...keys].sort()) {
+    for (const k of this.nodeKeys(node)) {
       const e = this.effective(node, k);
       if (e) out.set(k, e);
     }
     return out;
   }
 
-  digest(node: string): string {
-    return formatDigest(this.clusterSum + (this.nodeAdjust.get(node) ?? 0n));
+  digest(node: string, adjustment = 0n): string {
+    return formatDigest(this.clusterSum + (this.nodeAdjust.get(node) ?? 0n) + adjustment);
   }
 
   /** Sets (value !== undefined) or removes an entry; returns the change, or undefined if none.
@@ -136,8 +142,13 @@ export class TableSet {
 
   private setCluster(key: string, prev: Entry | undefined, next: Entry | undefined): void {
     const delta = (next?.hash ?? 0n) - (prev?.hash ?? 0n);
-    if (next) this.cluster.set(key, next);
-    else this.cluster.delete(key);
+    if (next) {
+      if (!prev) this.clusterKeys.add(key);
+      this.cluster.set(key, next);
+    } else {
+      if (prev) this.clusterKeys.delete(key);
+      this.cluster.delete(key);
+    }
     this.clusterSum = (this.clusterSum + delta) % MOD;
     // Nodes overriding this key never saw the cluster value: cancel it for them.
     for (const node of this.overriders.get(key) ?? []) this.adjust(node, -delta);

@@ -4,13 +4,16 @@
 
 import { sql } from 'kysely';
 import type { TableName } from '../projections/model.js';
-import type { Entry, TableSet } from '../projections/tables.js';
+import { entryHash, type Entry, type TableSet } from '../projections/tables.js';
+import { mergeSorted } from '../projections/sorted-keys.js';
 import type { EventStore } from './event-store.js';
 
 export interface PastEntry {
   key: string;
   value: unknown;
   rv: number;
+  /** The value's JSON text (reads write it out as is). */
+  text: string;
 }
 
 export interface ChangeRow {
@@ -24,69 +27,129 @@ export interface ChangeRow {
   prev: unknown;
 }
 
-/** A node's two layers of a table at rv — the cluster entries and its own overrides (tombstones
- * kept, as value null) — rewound from the live ones by undoing the changes after rv, newest
- * first; `undone` names the (scope, key) pairs restored that way, whose rv is not yet known. */
-export async function layersAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number) {
-  const cluster = new Map<string, PastEntry>();
-  const own = new Map<string, PastEntry>();
-  for (const [k, e] of tables.clusterEntries()) cluster.set(k, past(k, e));
-  for (const [k, e] of tables.nodeOverrides(node) ?? []) own.set(k, past(k, e));
-  const undone = new Set<string>();
-  if (rv < liveRv) {
-    const rows = await store.db
-      .selectFrom('table_changes')
-      .select(['scope', 'key', 'prev'])
-      .where('table_name', '=', tables.table)
-      .where('rv', '>', rv)
-      .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
-      .orderBy('id', 'desc')
-      .execute();
-    for (const r of rows) {
-      const target = r.scope === '' ? cluster : own;
-      if (r.prev === null) target.delete(r.key);
-      else target.set(r.key, { key: r.key, value: JSON.parse(r.prev), rv: -1 });
-      undone.add(`${r.scope}\0${r.key}`);
-    }
-  }
-  return { cluster, own, undone };
+/** What undoing the changes after rv puts back, per layer: key -> JSON text at rv (null =
+ * absent; the text "null" is a node tombstone). Keys not listed are as they are live. */
+export interface Rewound {
+  cluster: Map<string, string | null>;
+  own: Map<string, string | null>;
 }
 
-export async function nodeTableAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number): Promise<Map<string, PastEntry>> {
-  const { cluster, own, undone } = await layersAt(store, tables, node, rv, liveRv);
-  if (undone.size) {
-    // The rv of a restored value is that of its last change at or before R: one grouped query
-    // per scope and chunk of keys, not one per key.
-    for (const scope of ['', node]) {
-      const target = scope === '' ? cluster : own;
-      const keys = [...undone].filter((id) => id.startsWith(`${scope}\0`)).map((id) => id.slice(scope.length + 1)).filter((k) => target.get(k));
-      for (let i = 0; i < keys.length; i += 400) {
-        const rows = await store.db
-          .selectFrom('table_changes')
-          .select(['key', sql<number>`max(rv)`.as('rv')])
-          .where('table_name', '=', tables.table)
-          .where('scope', '=', scope)
-          .where('rv', '<=', rv)
-          .where('key', 'in', keys.slice(i, i + 400))
-          .groupBy('key')
-          .execute();
-        for (const r of rows) target.get(r.key)!.rv = r.rv;
-      }
+/** Undoes a node's view of a table (cluster scope and its own) back to rv, newest first: cost
+ * follows what changed since rv, never the table's size. */
+export async function rewind(store: EventStore, table: TableName, node: string, rv: number, liveRv: number): Promise<Rewound> {
+  const out: Rewound = { cluster: new Map(), own: new Map() };
+  if (rv >= liveRv) return out;
+  const rows = await store.db
+    .selectFrom('table_changes')
+    .select(['scope', 'key', 'prev'])
+    .where('table_name', '=', table)
+    .where('rv', '>', rv)
+    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
+    .orderBy('id', 'desc')
+    .execute();
+  for (const r of rows) (r.scope === '' ? out.cluster : out.own).set(r.key, r.prev);
+  return out;
+}
+
+/** A node's two layers of a table at rv — the cluster entries and its own overrides (tombstones
+ * kept, as value null); restored entries have rv -1 (not yet known). */
+export async function layersAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number) {
+  const back = await rewind(store, tables.table, node, rv, liveRv);
+  const layer = (live: Iterable<[string, Entry]>, undone: Map<string, string | null>) => {
+    const out = new Map<string, PastEntry>();
+    for (const [k, e] of live) if (!undone.has(k)) out.set(k, past(k, e));
+    for (const [k, text] of undone) if (text !== null) out.set(k, restored(k, text, -1));
+    return out;
+  };
+  return { cluster: layer(tables.clusterEntries(), back.cluster), own: layer(tables.nodeOverrides(node) ?? [], back.own) };
+}
+
+export interface NodeTableAtRv {
+  /** Effective entries, keys sorted. */
+  entries: PastEntry[];
+  /** The node's digest at rv (the live digest moved by the keys that differ). */
+  digest: string;
+}
+
+/**
+ * A node's table at rv: the live entries in key order with the rewound keys put back. Nothing is
+ * copied or parsed for keys that did not change since rv; restored values stay JSON text, and
+ * the digest is the live sum adjusted by those keys only.
+ */
+export async function nodeTableAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number): Promise<NodeTableAtRv> {
+  const back = await rewind(store, tables.table, node, rv, liveRv);
+  const rvs = await restoredRvs(store, tables.table, node, rv, back);
+  const keys = tables.nodeKeys(node);
+  const extra = [...back.cluster.keys(), ...back.own.keys()].filter((k) => !tables.get('', k) && !tables.get(node, k));
+  const all = extra.length ? mergeSorted(keys, [...new Set(extra)].sort()) : keys;
+  const touched = new Set([...back.cluster.keys(), ...back.own.keys()]);
+  const entries: PastEntry[] = [];
+  let adjustment = 0n;
+  for (const k of all) {
+    if (!touched.has(k)) {
+      const e = tables.effective(node, k);
+      if (e) entries.push({ key: k, value: e.value, rv: e.rv, text: e.encoded });
+      continue;
     }
+    const own = back.own.has(k) ? back.own.get(k)! : (tables.get(node, k)?.encoded ?? null);
+    const cluster = back.cluster.has(k) ? back.cluster.get(k)! : (tables.get('', k)?.encoded ?? null);
+    const text = own !== null ? (own === 'null' ? null : own) : cluster;
+    const scope = own !== null ? node : '';
+    adjustment -= tables.effective(node, k)?.hash ?? 0n;
+    if (text === null) continue;
+    adjustment += entryHash(tables.table, k, text);
+    const undone = (scope === '' ? back.cluster : back.own).has(k);
+    entries.push(undone ? restored(k, text, rvs.get(`${scope}\0${k}`) ?? 0) : live(tables.get(scope, k)!, k));
   }
-  const out = new Map<string, PastEntry>();
-  const keys = new Set([...cluster.keys(), ...own.keys()]);
-  for (const k of [...keys].sort()) {
-    // No override at R (absent or undone) means the cluster value shows; a tombstone hides it.
-    const o = own.get(k);
-    const e = o !== undefined ? o : cluster.get(k);
-    if (e && e.value !== null) out.set(k, e.rv < 0 ? { ...e, rv: 0 } : e);
+  return { entries, digest: tables.digest(node, adjustment) };
+}
+
+/** The rv of each restored value: that of its key's last change at or before rv, one grouped
+ * query per scope and chunk of keys. */
+async function restoredRvs(store: EventStore, table: TableName, node: string, rv: number, back: Rewound): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const [scope, undone] of [['', back.cluster], [node, back.own]] as const) {
+    const keys = [...undone].filter(([, text]) => text !== null).map(([k]) => k);
+    for (let i = 0; i < keys.length; i += 400) {
+      const rows = await store.db
+        .selectFrom('table_changes')
+        .select(['key', sql<number>`max(rv)`.as('rv')])
+        .where('table_name', '=', table)
+        .where('scope', '=', scope)
+        .where('rv', '<=', rv)
+        .where('key', 'in', keys.slice(i, i + 400))
+        .groupBy('key')
+        .execute();
+      for (const r of rows) out.set(`${scope}\0${r.key}`, r.rv);
+    }
   }
   return out;
 }
 
+function live(e: Entry, key: string): PastEntry {
+  return { key, value: e.value, rv: e.rv, text: e.encoded };
+}
+
 function past(key: string, e: Entry): PastEntry {
-  return { key, value: e.value, rv: e.rv };
+  return live(e, key);
+}
+
+/** A value put back from history: parsed only if someone reads `value`. */
+function restored(key: string, text: string, rv: number): PastEntry {
+  let parsed: unknown;
+  let done = false;
+  return {
+    key,
+    rv,
+    text,
+    get value() {
+      if (!done) {
+        parsed = JSON.parse(text);
+        done = true;
+      }
+      return parsed;
+    },
+  };
 }
 
 /** rv of the table's last change at or before rv (any scope), 0 when none. */
@@ -150,9 +213,9 @@ export async function nodeEntryAt(store: EventStore, tables: TableSet, node: str
       .execute();
     const undone = new Set<string>();
     for (const r of rows) {
-      const restored = r.prev === null ? undefined : { key, value: JSON.parse(r.prev), rv: 0 };
-      if (r.scope === '') cluster = restored;
-      else own = restored;
+      const back = r.prev === null ? undefined : restored(key, r.prev, 0);
+      if (r.scope === '') cluster = back;
+      else own = back;
       undone.add(r.scope);
     }
     for (const scope of undone) {

@@ -4,16 +4,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../domain/errors.js';
 import { TABLE_NAMES, type TableName } from '../../projections/model.js';
-import { digestOf } from '../../projections/tables.js';
 import type { Ledger } from '../../store/ledger.js';
 import { lastChangeAt, nodeEntryAt, nodeTableAt, type PastEntry } from '../../store/table-history.js';
 import { waitForRv } from '../wait-rv.js';
-import { causesFor } from './causes.js';
+import { causesFor, type Cause } from './causes.js';
 import { renderTable } from './render.js';
 
 export interface NodeTableAt {
   rv: number;
-  entries: Map<string, PastEntry>;
+  /** Keys sorted. */
+  entries: PastEntry[];
   digest: string;
   serial: number;
 }
@@ -42,8 +42,7 @@ export async function readRv(ledger: Ledger, text: unknown): Promise<number> {
 export async function nodeTable(ledger: Ledger, node: string, table: TableName, rv: number): Promise<NodeTableAt> {
   const set = ledger.engine.tables[table];
   const live = rv >= ledger.committedRv;
-  const entries = await nodeTableAt(ledger.store, set, node, rv, ledger.committedRv);
-  const digest = live ? set.digest(node) : digestOf(table, [...entries].map(([k, e]) => [k, e.value]));
+  const { entries, digest } = await nodeTableAt(ledger.store, set, node, rv, ledger.committedRv);
   const serial = live ? set.lastChangeRv : await lastChangeAt(ledger.store, table, rv);
   return { rv, entries, digest, serial };
 }
@@ -66,17 +65,28 @@ export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, led
   const at = await nodeTable(ledger, node, table, rv);
   if (wantsText(req)) {
     reply.type('text/plain; charset=utf-8').header('X-Netledger-Digest', at.digest).header('X-Netledger-Resource-Version', String(rv));
-    return renderTable(table, new Map([...at.entries].map(([k, e]) => [k, e.value])), { config: ledger.state.config, serial: at.serial });
+    return renderTable(table, new Map(at.entries.map((e) => [e.key, e.value])), { config: ledger.state.config, serial: at.serial });
   }
-  const causes = await causesFor(ledger, [...at.entries.values()].map((e) => e.rv));
-  return {
-    kind: 'NodeTable',
-    apiVersion: 'netledger.io/v1',
-    metadata: { name: node, resourceVersion: String(rv) },
-    table,
-    digest: at.digest,
-    entries: [...at.entries.values()].map((e) => ({ key: e.key, value: e.value, resourceVersion: String(e.rv), cause: causes.get(e.rv) ?? null })),
-  };
+  const causes = await causesFor(ledger, at.entries.map((e) => e.rv));
+  reply.type('application/json; charset=utf-8');
+  return nodeTableJson(node, table, at, causes);
+}
+
+/**
+ * The NodeTable document as JSON text, written from the entries' own JSON text: a node's table
+ * at the envelope is 100k+ entries, and parsing values back into objects only for fastify to
+ * serialize them again was most of a whole-table read. Each cause is encoded once per rv.
+ */
+export function nodeTableJson(node: string, table: TableName, at: NodeTableAt, causes: ReadonlyMap<number, Cause | null>): string {
+  const causeText = new Map<number, string>();
+  const parts: string[] = [];
+  for (const e of at.entries) {
+    let cause = causeText.get(e.rv);
+    if (cause === undefined) causeText.set(e.rv, (cause = JSON.stringify(causes.get(e.rv) ?? null)));
+    parts.push(`{"key":${JSON.stringify(e.key)},"value":${e.text},"resourceVersion":"${e.rv}","cause":${cause}}`);
+  }
+  const metadata = JSON.stringify({ name: node, resourceVersion: String(at.rv) });
+  return `{"kind":"NodeTable","apiVersion":"netledger.io/v1","metadata":${metadata},"table":"${table}","digest":"${at.digest}","entries":[${parts.join(',')}]}`;
 }
 
 /** `?key=K`: one entry of the table (now or at R) with its cause, without reading the rest. */

@@ -64,7 +64,7 @@ export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<Nod
   const rv = await readRv(ledger, q.resourceVersion);
   const at = await nodeTable(ledger, node, table, rv);
   const key = str(q, 'key');
-  const entries = [...at.entries.values()].filter((e) => key === undefined || keyMatches(e.key, key));
+  const entries = at.entries.filter((e) => key === undefined || keyMatches(e.key, key));
   if (key !== undefined && !entries.length) throw errors.notFound('tables', 'netledger.io', `${node}/${table}/${key}`);
   const events = await eventsFor(ledger, entries.map((e) => e.rv));
   const origins = await originsOf(ledger, events);
