@@ -5,6 +5,7 @@
 import type { LogEvent } from '../domain/events.js';
 import type { TableName } from '../projections/model.js';
 import { rowToEvent, type EventStore } from './event-store.js';
+import { firstChangeIdAfter } from './table-history.js';
 
 export interface EventFilter {
   /** rv > after (the page cursor or `since`). */
@@ -38,19 +39,19 @@ export interface RawChange {
   rv: number;
   scope: string;
   key: string;
-  /** JSON text of the new value; null for a delete. */
-  value: string | null;
   /** JSON text of the value before; null when the key was absent. */
   prev: string | null;
 }
 
 /** Changes of one table a node sees (cluster scope and its own) with rv > after, newest first. */
 export async function nodeChangesAfter(store: EventStore, table: TableName, node: string, after: number): Promise<RawChange[]> {
+  const first = await firstChangeIdAfter(store, after);
+  if (first === undefined) return [];
   const rows = await store.db
     .selectFrom('table_changes')
-    .select(['id', 'rv', 'scope', 'key', 'value', 'prev'])
-    .where('rv', '>', after)
+    .select(['id', 'rv', 'scope', 'key', 'prev'])
     .where('table_name', '=', table)
+    .where('id', '>=', first)
     .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
     .orderBy('id', 'desc')
     .execute();

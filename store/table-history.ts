@@ -34,16 +34,27 @@ export interface Rewound {
   own: Map<string, string | null>;
 }
 
+/**
+ * The id of the first table change after rv, undefined when none. Ids grow with rv (the appender
+ * writes changes in rv order and compaction only deletes), so `id >= first` selects the changes
+ * after rv through the (table_name, scope, id) index, where `rv > R` would filter a whole scope.
+ */
+export async function firstChangeIdAfter(store: EventStore, rv: number): Promise<number | undefined> {
+  const row = await store.db.selectFrom('table_changes').select('id').where('rv', '>', rv).orderBy('rv').orderBy('id').limit(1).executeTakeFirst();
+  return row?.id;
+}
+
 /** Undoes a node's view of a table (cluster scope and its own) back to rv, newest first: cost
  * follows what changed since rv, never the table's size. */
 export async function rewind(store: EventStore, table: TableName, node: string, rv: number, liveRv: number): Promise<Rewound> {
   const out: Rewound = { cluster: new Map(), own: new Map() };
-  if (rv >= liveRv) return out;
+  const first = rv >= liveRv ? undefined : await firstChangeIdAfter(store, rv);
+  if (first === undefined) return out;
   const rows = await store.db
     .selectFrom('table_changes')
     .select(['scope', 'key', 'prev'])
     .where('table_name', '=', table)
-    .where('rv', '>', rv)
+    .where('id', '>=', first)
     .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
     .orderBy('id', 'desc')
     .execute();

@@ -34,6 +34,39 @@ export async function eventsFor(ledger: Ledger, rvs: Iterable<number>): Promise<
   return out;
 }
 
+/** Encoded causes kept across reads, per ledger: an event never changes, and a whole-table read
+ * names ~10k of them (a log lookup each otherwise). Bounded; the oldest inserted goes first. */
+const CAUSE_TEXTS_MAX = 100_000;
+const causeTextCache = new WeakMap<Ledger, Map<number, string>>();
+
+/** The cause of each rv as JSON text (see causesFor), from the cache where it can. */
+export async function causeTexts(ledger: Ledger, rvs: Iterable<number>): Promise<Map<number, string>> {
+  let cache = causeTextCache.get(ledger);
+  if (!cache) causeTextCache.set(ledger, (cache = new Map()));
+  const out = new Map<number, string>();
+  const missing: number[] = [];
+  for (const rv of rvs) {
+    if (out.has(rv)) continue;
+    const hit = cache.get(rv);
+    if (hit !== undefined) out.set(rv, hit);
+    else {
+      out.set(rv, '');
+      missing.push(rv);
+    }
+  }
+  if (missing.length === 0) return out;
+  const events = await eventsFor(ledger, missing);
+  for (const rv of missing) {
+    const ev = events.get(rv);
+    const text = JSON.stringify(causeOf(ev, rv));
+    out.set(rv, text);
+    if (!ev) continue; // a bare rv (event compacted away or rv 0) is not worth keeping
+    cache.set(rv, text);
+    if (cache.size > CAUSE_TEXTS_MAX) cache.delete(cache.keys().next().value!);
+  }
+  return out;
+}
+
 /** The cause of each rv (null for rv 0, a bare rv when the event is gone). */
 export async function causesFor(ledger: Ledger, rvs: Iterable<number>): Promise<Map<number, Cause | null>> {
   const wanted = [...new Set(rvs)];

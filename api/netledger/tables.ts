@@ -7,7 +7,8 @@ import { TABLE_NAMES, type TableName } from '../../projections/model.js';
 import type { Ledger } from '../../store/ledger.js';
 import { lastChangeAt, nodeEntryAt, nodeTableAt, type PastEntry } from '../../store/table-history.js';
 import { waitForRv } from '../wait-rv.js';
-import { causesFor, type Cause } from './causes.js';
+import { causesFor, causeTexts } from './causes.js';
+import { commaSeparated, sendJson } from './json-stream.js';
 import { renderTable } from './render.js';
 
 export interface NodeTableAt {
@@ -67,26 +68,24 @@ export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, led
     reply.type('text/plain; charset=utf-8').header('X-Netledger-Digest', at.digest).header('X-Netledger-Resource-Version', String(rv));
     return renderTable(table, new Map(at.entries.map((e) => [e.key, e.value])), { config: ledger.state.config, serial: at.serial });
   }
-  const causes = await causesFor(ledger, at.entries.map((e) => e.rv));
-  reply.type('application/json; charset=utf-8');
-  return nodeTableJson(node, table, at, causes);
+  const causes = await causeTexts(ledger, at.entries.map((e) => e.rv));
+  return sendJson(reply, nodeTableJson(node, table, at, causes));
 }
 
 /**
- * The NodeTable document as JSON text, written from the entries' own JSON text: a node's table
- * at the envelope is 100k+ entries, and parsing values back into objects only for fastify to
- * serialize them again was most of a whole-table read. Each cause is encoded once per rv.
+ * The NodeTable document written from the entries' own JSON text: a node's table at the envelope
+ * is 100k+ entries, and parsing values back into objects only for fastify to serialize them
+ * again was most of a whole-table read.
  */
-export function nodeTableJson(node: string, table: TableName, at: NodeTableAt, causes: ReadonlyMap<number, Cause | null>): string {
-  const causeText = new Map<number, string>();
-  const parts: string[] = [];
-  for (const e of at.entries) {
-    let cause = causeText.get(e.rv);
-    if (cause === undefined) causeText.set(e.rv, (cause = JSON.stringify(causes.get(e.rv) ?? null)));
-    parts.push(`{"key":${JSON.stringify(e.key)},"value":${e.text},"resourceVersion":"${e.rv}","cause":${cause}}`);
-  }
+export function* nodeTableJson(node: string, table: TableName, at: NodeTableAt, causes: ReadonlyMap<number, string>): Generator<string> {
   const metadata = JSON.stringify({ name: node, resourceVersion: String(at.rv) });
-  return `{"kind":"NodeTable","apiVersion":"netledger.io/v1","metadata":${metadata},"table":"${table}","digest":"${at.digest}","entries":[${parts.join(',')}]}`;
+  yield `{"kind":"NodeTable","apiVersion":"netledger.io/v1","metadata":${metadata},"table":"${table}","digest":"${at.digest}","entries":[`;
+  yield* commaSeparated(at.entries, entryJson);
+  yield ']}';
+
+  function entryJson(e: PastEntry): string {
+    return `{"key":${JSON.stringify(e.key)},"value":${e.text},"resourceVersion":"${e.rv}","cause":${causes.get(e.rv) ?? 'null'}}`;
+  }
 }
 
 /** `?key=K`: one entry of the table (now or at R) with its cause, without reading the rest. */
