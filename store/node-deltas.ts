@@ -4,7 +4,7 @@
 import { CLUSTER, type TableName } from '../projections/model.js';
 import { deltaFor, type NodeDelta, type TableChange } from '../projections/tables.js';
 import type { Ledger } from './ledger.js';
-import { layersAt } from './table-history.js';
+import { firstChangeIdAfter, layersAt } from './table-history.js';
 
 export interface RvDelta {
   rv: number;
@@ -40,6 +40,8 @@ export function deltasOf(node: string, tables: readonly TableName[], changes: re
 
 async function rollForward(ledger: Ledger, node: string, tables: readonly TableName[], since: number, until: number): Promise<RvDelta[]> {
   const byRv = new Map<number, Map<string, NodeDelta>>();
+  const first = await firstChangeIdAfter(ledger.store, since);
+  if (first === undefined) return [];
   for (const table of tables) {
     // The node's two layers at R, then every later change applied in order.
     const at = await layersAt(ledger.store, ledger.engine.tables[table], node, since, ledger.committedRv);
@@ -49,7 +51,7 @@ async function rollForward(ledger: Ledger, node: string, tables: readonly TableN
       .selectFrom('table_changes')
       .selectAll()
       .where('table_name', '=', table)
-      .where('rv', '>', since)
+      .where('id', '>=', first)
       .where('rv', '<=', until)
       .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
       .orderBy('id')

@@ -45,14 +45,10 @@ export async function causeTexts(ledger: Ledger, rvs: Iterable<number>): Promise
   if (!cache) causeTextCache.set(ledger, (cache = new Map()));
   const out = new Map<number, string>();
   const missing: number[] = [];
-  for (const rv of rvs) {
-    if (out.has(rv)) continue;
+  for (const rv of new Set(rvs)) {
     const hit = cache.get(rv);
     if (hit !== undefined) out.set(rv, hit);
-    else {
-      out.set(rv, '');
-      missing.push(rv);
-    }
+    else missing.push(rv);
   }
   if (missing.length === 0) return out;
   const events = await eventsFor(ledger, missing);

@@ -58,7 +58,7 @@ function* entryDiffJson(from: Texts, to: Texts): Generator<string> {
   const lists: Record<keyof EntryDiff, [string, string | undefined, string | undefined][]> = { added: [], removed: [], changed: [] };
   eachDifference(from, to, (key, a, b) => lists[a === undefined ? 'added' : b === undefined ? 'removed' : 'changed'].push([key, a, b]));
   const encode = ([key, a, b]: [string, string | undefined, string | undefined]) =>
-    a === undefined ? `{"key":${JSON.stringify(key)},"value":${b}}` : b === undefined ? `{"key":${JSON.stringify(key)},"value":${a}}` : `{"key":${JSON.stringify(key)},"from":${a},"to":${b}}`;
+    `{"key":${JSON.stringify(key)},${a === undefined ? `"value":${b}` : b === undefined ? `"value":${a}` : `"from":${a},"to":${b}`}}`;
   for (const name of ['added', 'removed', 'changed'] as const) {
     yield `,"${name}":[`;
     yield* commaSeparated(lists[name], encode);
@@ -91,14 +91,16 @@ export async function getDiff(req: FastifyRequest, reply: FastifyReply, ledger: 
     reply.type('text/plain; charset=utf-8').header('X-Netledger-Resource-Version', String(states.liveRv));
     return body;
   }
-  // A NodeTableDiff, written from the entries' JSON text (a diff across 10,000 rvs at the
-  // envelope is ~17 MB: parsing it only to serialize it again doubled its cost).
   const head: Omit<NodeTableDiff, keyof EntryDiff> = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: String(states.liveRv) }, table, from: String(from), to: String(to) };
-  return sendJson(reply, (function* () {
-    yield JSON.stringify(head).slice(0, -1);
-    yield* entryDiffJson(fromState, toState);
-    yield '}';
-  })());
+  return sendJson(reply, nodeTableDiffJson(head, fromState, toState));
+}
+
+/** A NodeTableDiff written from the entries' JSON text (a diff across 10,000 rvs at the envelope
+ * is ~17 MB: parsing it only to serialize it again doubled its cost). */
+function* nodeTableDiffJson(head: Omit<NodeTableDiff, keyof EntryDiff>, from: Texts, to: Texts): Generator<string> {
+  yield JSON.stringify(head).slice(0, -1);
+  yield* entryDiffJson(from, to);
+  yield '}';
 }
 
 async function textDiff(ledger: Ledger, table: TableName, node: string, states: TwoStates, rvs: { from: number; to: number }): Promise<string> {
