@@ -98,6 +98,26 @@ export class TableSet {
     return overrides ? mergeSorted(cluster, [...overrides.keys()].sort()) : cluster;
   }
 
+  /** Up to `limit` of the keys nodeKeys lists, those sorting after `after`, and whether more
+   * follow. Costs a page and the node's overrides, where nodeKeys merges the whole table. */
+  nodeKeysAfter(node: string, after: string, limit: number): { keys: string[]; more: boolean } {
+    const cluster = this.clusterKeys.list();
+    const overrides = [...(this.nodes.get(node)?.keys() ?? [])].filter((k) => k > after).sort();
+    const keys: string[] = [];
+    let i = firstAfter(cluster, after);
+    let j = 0;
+    while (keys.length < limit && (i < cluster.length || j < overrides.length)) {
+      const x = cluster[i];
+      const y = overrides[j];
+      if (y === undefined || (x !== undefined && x < y)) keys.push(cluster[i++]!);
+      else {
+        if (x === y) i++;
+        keys.push(overrides[j++]!);
+      }
+    }
+    return { keys, more: i < cluster.length || j < overrides.length };
+  }
+
   /** A node's whole table, keys sorted. */
   nodeTable(node: string): Map<string, Entry> {
     const out = new Map<string, Entry>();
@@ -205,4 +225,16 @@ export function digestOf(table: string, entries: Iterable<[string, unknown]>): s
   let sum = 0n;
   for (const [k, v] of entries) sum += entryHash(table, k, JSON.stringify(v));
   return formatDigest(sum);
+}
+
+/** The first index whose key sorts after `after` (keys ascending). */
+function firstAfter(keys: readonly string[], after: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -7,6 +7,7 @@ import type { TableName } from '../projections/model.js';
 import { entryHash, type Entry, type TableSet } from '../projections/tables.js';
 import { mergeSorted } from '../projections/sorted-keys.js';
 import type { EventStore } from './event-store.js';
+import { changesInKeyRange, lastChangeRvs, type KeyRange } from './table-pages.js';
 
 export interface PastEntry {
   key: string;
@@ -89,17 +90,48 @@ export interface NodeTableAtRv {
  */
 export async function nodeTableAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number): Promise<NodeTableAtRv> {
   const back = await rewind(store, tables.table, node, rv, liveRv);
-  const rvs = await restoredRvs(store, tables.table, node, rv, back);
-  const keys = tables.nodeKeys(node);
+  const { entries, adjustment } = entriesAt(store, tables, node, rv, tables.nodeKeys(node), back);
+  return { entries, digest: tables.digest(node, adjustment) };
+}
+
+export interface NodeTablePage {
+  /** Effective entries at rv, keys sorted, at most `limit`. */
+  entries: PastEntry[];
+  /** The last key this page covers when more may follow (the next page starts after it). */
+  next?: string;
+}
+
+/**
+ * Up to `limit` entries of a node's table at rv whose keys come after `after`: the next `limit`
+ * live keys, with that key range alone rewound (changesInKeyRange). Its cost follows the page
+ * and its keys' history, never the table's size or the changes since rv elsewhere.
+ */
+export function nodeTablePageAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number, after: string, limit: number): NodeTablePage {
+  const { keys: window, more } = tables.nodeKeysAfter(node, after, limit);
+  const range: KeyRange = { after, through: more ? window[window.length - 1] : undefined };
+  const back: Rewound = { cluster: new Map(), own: new Map() };
+  if (rv < liveRv) for (const r of changesInKeyRange(store, tables.table, node, rv, range)) (r.scope === '' ? back.cluster : back.own).set(r.key, r.prev);
+  const { entries } = entriesAt(store, tables, node, rv, window, back);
+  // Keys put back (deleted since rv) can make the range hold more than `limit` entries.
+  if (entries.length > limit) return { entries: entries.slice(0, limit), next: entries[limit - 1]!.key };
+  return { entries, next: range.through };
+}
+
+/**
+ * The effective entries at rv of the live keys given (sorted) and of the rewound keys, merged in
+ * key order, and how far the node's digest moves between live and rv. Keys untouched since rv
+ * are the live entries themselves.
+ */
+function entriesAt(store: EventStore, tables: TableSet, node: string, rv: number, keys: readonly string[], back: Rewound): { entries: PastEntry[]; adjustment: bigint } {
   const extra = [...back.cluster.keys(), ...back.own.keys()].filter((k) => !tables.get('', k) && !tables.get(node, k));
   const all = extra.length ? mergeSorted(keys, [...new Set(extra)].sort()) : keys;
-  const touched = new Set([...back.cluster.keys(), ...back.own.keys()]);
+  const rvs = restoredRvs(store, tables.table, node, rv, back);
   const entries: PastEntry[] = [];
   let adjustment = 0n;
   for (const k of all) {
-    if (!touched.has(k)) {
+    if (!back.cluster.has(k) && !back.own.has(k)) {
       const e = tables.effective(node, k);
-      if (e) entries.push({ key: k, value: e.value, rv: e.rv, text: e.encoded });
+      if (e) entries.push(live(e, k));
       continue;
     }
     const own = back.own.has(k) ? back.own.get(k)! : (tables.get(node, k)?.encoded ?? null);
@@ -112,27 +144,15 @@ export async function nodeTableAt(store: EventStore, tables: TableSet, node: str
     const undone = (scope === '' ? back.cluster : back.own).has(k);
     entries.push(undone ? restored(k, text, rvs.get(`${scope}\0${k}`) ?? 0) : live(tables.get(scope, k)!, k));
   }
-  return { entries, digest: tables.digest(node, adjustment) };
+  return { entries, adjustment };
 }
 
-/** The rv of each restored value: that of its key's last change at or before rv, one grouped
- * query per scope and chunk of keys. */
-async function restoredRvs(store: EventStore, table: TableName, node: string, rv: number, back: Rewound): Promise<Map<string, number>> {
+/** The rv of each restored value: that of its key's last change at or before rv, per scope. */
+function restoredRvs(store: EventStore, table: TableName, node: string, rv: number, back: Rewound): Map<string, number> {
   const out = new Map<string, number>();
   for (const [scope, undone] of [['', back.cluster], [node, back.own]] as const) {
     const keys = [...undone].filter(([, text]) => text !== null).map(([k]) => k);
-    for (let i = 0; i < keys.length; i += 400) {
-      const rows = await store.db
-        .selectFrom('table_changes')
-        .select(['key', sql<number>`max(rv)`.as('rv')])
-        .where('table_name', '=', table)
-        .where('scope', '=', scope)
-        .where('rv', '<=', rv)
-        .where('key', 'in', keys.slice(i, i + 400))
-        .groupBy('key')
-        .execute();
-      for (const r of rows) out.set(`${scope}\0${r.key}`, r.rv);
-    }
+    for (const [key, at] of lastChangeRvs(store, table, scope, rv, keys)) out.set(`${scope}\0${key}`, at);
   }
   return out;
 }

@@ -5,7 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../domain/errors.js';
 import { TABLE_NAMES, type TableName } from '../../projections/model.js';
 import type { Ledger } from '../../store/ledger.js';
-import { lastChangeAt, nodeEntryAt, nodeTableAt, type PastEntry } from '../../store/table-history.js';
+import { lastChangeAt, nodeEntryAt, nodeTableAt, nodeTablePageAt, type PastEntry } from '../../store/table-history.js';
+import { decodeToken, encodeToken, limitParam, str, type Query } from './audit/query.js';
 import { waitForRv } from '../wait-rv.js';
 import { causesFor, causeTexts } from './causes.js';
 import { commaSeparated, sendJson } from './json-stream.js';
@@ -17,6 +18,15 @@ export interface NodeTableAt {
   entries: PastEntry[];
   digest: string;
   serial: number;
+}
+
+/** What a NodeTable document carries: a page has no digest (that would rewind the whole table)
+ * and, when more entries follow, a continue token. */
+export interface NodeTableBody {
+  rv: number;
+  entries: PastEntry[];
+  digest?: string;
+  continue?: string;
 }
 
 export function tableName(text: string): TableName {
@@ -60,7 +70,16 @@ export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, led
   const { node, table: tableText } = req.params as { node: string; table: string };
   const table = tableName(tableText);
   requireNode(ledger, node);
-  const q = req.query as Record<string, unknown>;
+  const q = req.query as Query;
+  const paged = pageQuery(ledger, q);
+  if (paged) {
+    if (wantsText(req)) throw errors.badRequest('limit and continue page the JSON form; the text form is always the whole table');
+    const rv = paged.rv ?? (await readRv(ledger, q.resourceVersion));
+    const page = nodeTablePageAt(ledger.store, ledger.engine.tables[table], node, rv, ledger.committedRv, paged.after, paged.limit);
+    const causes = await causeTexts(ledger, page.entries.map((e) => e.rv));
+    const next = page.next === undefined ? undefined : encodeToken(TABLE_PAGE, { rv, after: page.next });
+    return sendJson(reply, nodeTableJson(node, table, { rv, entries: page.entries, continue: next }, causes));
+  }
   const rv = await readRv(ledger, q.resourceVersion);
   if (typeof q.key === 'string' && q.key !== '') return nodeTableKey(ledger, node, table, q.key, rv);
   const at = await nodeTable(ledger, node, table, rv);
@@ -77,15 +96,35 @@ export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, led
  * is 100k+ entries, and parsing values back into objects only for fastify to serialize them
  * again was most of a whole-table read.
  */
-export function* nodeTableJson(node: string, table: TableName, at: NodeTableAt, causes: ReadonlyMap<number, string>): Generator<string> {
-  const metadata = JSON.stringify({ name: node, resourceVersion: String(at.rv) });
-  yield `{"kind":"NodeTable","apiVersion":"netledger.io/v1","metadata":${metadata},"table":"${table}","digest":"${at.digest}","entries":[`;
+export function* nodeTableJson(node: string, table: TableName, at: NodeTableBody, causes: ReadonlyMap<number, string>): Generator<string> {
+  const metadata = JSON.stringify({ name: node, resourceVersion: String(at.rv), continue: at.continue });
+  const digest = at.digest === undefined ? '' : `"digest":"${at.digest}",`;
+  yield `{"kind":"NodeTable","apiVersion":"netledger.io/v1","metadata":${metadata},"table":"${table}",${digest}"entries":[`;
   yield* commaSeparated(at.entries, entryJson);
   yield ']}';
 
   function entryJson(e: PastEntry): string {
     return `{"key":${JSON.stringify(e.key)},"value":${e.text},"resourceVersion":"${e.rv}","cause":${causes.get(e.rv) ?? 'null'}}`;
   }
+}
+
+const TABLE_PAGE = 'nodetable';
+
+/**
+ * `?limit=N[&continue=T]`: a page of the table in key order, pinned to the rv of the first page
+ * (as a Kubernetes list is), or undefined when the whole table was asked for. A page costs what
+ * its keys hold and their history since the rv: a whole table at the envelope is ~50 MB.
+ */
+function pageQuery(ledger: Ledger, q: Query): { limit: number; after: string; rv?: number } | undefined {
+  const cont = str(q, 'continue');
+  if (cont === undefined && str(q, 'limit') === undefined) return undefined;
+  if (typeof q.key === 'string' && q.key !== '') throw errors.badRequest('key reads one entry: it takes no limit or continue');
+  const limit = limitParam(q);
+  if (cont === undefined) return { limit, after: '' };
+  if (str(q, 'resourceVersion') !== undefined) throw errors.badRequest('specifying resource version is not allowed when using continue');
+  const t = decodeToken<{ rv: number; after: string }>(TABLE_PAGE, cont, ['rv', 'after']);
+  if (t.rv < ledger.floorRv) throw errors.expired(`the continue token's resourceVersion ${t.rv} is below the retention floor ${ledger.floorRv}; start the read again`);
+  return { limit, after: t.after, rv: t.rv };
 }
 
 /** `?key=K`: one entry of the table (now or at R) with its cause, without reading the rest. */

@@ -13,8 +13,9 @@ import { commaSeparated, sendJson } from '../json-stream.js';
 import { renderTable } from '../render.js';
 import { requireNode, tableName, wantsText } from '../tables.js';
 import { splitLines, unifiedDiff } from './line-diff.js';
-import { requireRetained, rvParam, type Query } from './query.js';
-import { nodeTableStates, wholeTable, type TwoStates } from './table-states.js';
+import { decodeToken, encodeToken, limitParam, requireRetained, rvParam, str, type Query } from './query.js';
+import { foldStates, nodeTableStates, wholeTable, type TwoStates } from './table-states.js';
+import { changedKeysBetween, changesOfKeys } from '../../../store/table-pages.js';
 
 export interface EntryDiff {
   added: { key: string; value: unknown }[];
@@ -25,7 +26,7 @@ export interface EntryDiff {
 export interface NodeTableDiff extends EntryDiff {
   kind: 'NodeTableDiff';
   apiVersion: 'netledger.io/v1';
-  metadata: { name: string; resourceVersion: string };
+  metadata: { name: string; resourceVersion: string; continue?: string };
   table: TableName;
   from: string;
   to: string;
@@ -79,10 +80,15 @@ export async function getDiff(req: FastifyRequest, reply: FastifyReply, ledger: 
   const table = tableName(tableText);
   requireNode(ledger, node);
   const q = req.query as Query;
+  const text = wantsText(req);
+  const paged = await diffPageQuery(ledger, q);
+  if (paged) {
+    if (text) throw errors.badRequest('limit and continue page the JSON form; the text form is always the whole diff');
+    return sendJson(reply, diffPage(ledger, table, node, paged));
+  }
   const from = await diffRv(ledger, q, 'from');
   if (from === undefined) throw errors.badRequest('from: a resourceVersion is required (diff?from=R1[&to=R2])');
   const to = (await diffRv(ledger, q, 'to')) ?? ledger.committedRv;
-  const text = wantsText(req);
   const states = await nodeTableStates(ledger, table, node, Math.min(from, to), Math.max(from, to), text);
   const fromState = from <= to ? states.older : states.newer;
   const toState = from <= to ? states.newer : states.older;
@@ -91,13 +97,59 @@ export async function getDiff(req: FastifyRequest, reply: FastifyReply, ledger: 
     reply.type('text/plain; charset=utf-8').header('X-Netledger-Resource-Version', String(states.liveRv));
     return body;
   }
-  const head: Omit<NodeTableDiff, keyof EntryDiff> = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: String(states.liveRv) }, table, from: String(from), to: String(to) };
+  const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: String(states.liveRv) }, table, from: String(from), to: String(to) };
   return sendJson(reply, nodeTableDiffJson(head, fromState, toState));
+}
+
+type DiffHead = Omit<NodeTableDiff, keyof EntryDiff>;
+
+const DIFF_PAGE = 'nodetablediff';
+
+interface DiffPageQuery {
+  from: number;
+  to: number;
+  /** The page holds keys sorting after this one. */
+  after: string;
+  limit: number;
+}
+
+/** `?limit=N[&continue=T]`: a page of the diff in key order, `to` pinned by the first page (the
+ * head when absent); undefined when the whole diff was asked for. */
+async function diffPageQuery(ledger: Ledger, q: Query): Promise<DiffPageQuery | undefined> {
+  const cont = str(q, 'continue');
+  if (cont === undefined && str(q, 'limit') === undefined) return undefined;
+  const limit = limitParam(q);
+  if (cont === undefined) {
+    const from = await diffRv(ledger, q, 'from');
+    if (from === undefined) throw errors.badRequest('from: a resourceVersion is required (diff?from=R1[&to=R2])');
+    return { from, to: (await diffRv(ledger, q, 'to')) ?? ledger.committedRv, after: '', limit };
+  }
+  if (str(q, 'from') !== undefined || str(q, 'to') !== undefined) throw errors.badRequest('from and to are fixed by the first page: a continue token takes neither');
+  const t = decodeToken<{ from: number; to: number; after: string }>(DIFF_PAGE, cont, ['from', 'to', 'after']);
+  if (Math.min(t.from, t.to) < ledger.floorRv) throw errors.expired(`the continue token's resourceVersion ${Math.min(t.from, t.to)} is below the retention floor ${ledger.floorRv}; start the diff again`);
+  return { from: t.from, to: t.to, after: t.after, limit };
+}
+
+/**
+ * One page of a diff: the next `limit` keys (in key order) that changed between the two rvs, and
+ * their values at both, from those keys' history alone. Synchronous, so the live entries and the
+ * rows read are one snapshot; a page costs what its keys hold, not what the whole diff holds.
+ */
+function diffPage(ledger: Ledger, table: TableName, node: string, p: DiffPageQuery): Generator<string> {
+  const older = Math.min(p.from, p.to);
+  const newer = Math.max(p.from, p.to);
+  const keys = changedKeysBetween(ledger.store, table, node, older, newer, p.after, p.limit);
+  const rows = changesOfKeys(ledger.store, table, node, older, keys);
+  const states = foldStates(rows, ledger.engine.tables[table], node, newer, ledger.committedRv);
+  const next = keys.length === p.limit ? encodeToken(DIFF_PAGE, { from: p.from, to: p.to, after: keys[keys.length - 1]! }) : undefined;
+  const metadata = { name: node, resourceVersion: String(states.liveRv), continue: next };
+  const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata, table, from: String(p.from), to: String(p.to) };
+  return p.from <= p.to ? nodeTableDiffJson(head, states.older, states.newer) : nodeTableDiffJson(head, states.newer, states.older);
 }
 
 /** A NodeTableDiff written from the entries' JSON text (a diff across 10,000 rvs at the envelope
  * is ~17 MB: parsing it only to serialize it again doubled its cost). */
-function* nodeTableDiffJson(head: Omit<NodeTableDiff, keyof EntryDiff>, from: Texts, to: Texts): Generator<string> {
+function* nodeTableDiffJson(head: DiffHead, from: Texts, to: Texts): Generator<string> {
   yield JSON.stringify(head).slice(0, -1);
   yield* entryDiffJson(from, to);
   yield '}';

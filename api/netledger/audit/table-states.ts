@@ -6,6 +6,7 @@
 import type { TableName } from '../../../projections/model.js';
 import { nodeChangesAfter, type RawChange } from '../../../store/audit-queries.js';
 import type { Ledger } from '../../../store/ledger.js';
+import type { TableSet } from '../../../projections/tables.js';
 
 export interface TwoStates {
   /** rv of the live state the walk started from. */
@@ -48,6 +49,15 @@ function dedupe(rows: RawChange[]): RawChange[] {
 
 export async function nodeTableStates(ledger: Ledger, table: TableName, node: string, older: number, newer: number, withLive = false): Promise<TwoStates> {
   const { rows, liveRv, set, live } = await stableChanges(ledger, table, node, older, withLive);
+  return { ...foldStates(rows, set, node, newer, liveRv), live };
+}
+
+/**
+ * The touched keys' values at both rvs, from the live entries and the changes after the older rv
+ * (newest first) that `rows` holds for them: undo the changes one by one, taking a snapshot when
+ * the walk passes the newer rv. The rows and `set` must be one snapshot at liveRv.
+ */
+export function foldStates(rows: readonly Pick<RawChange, 'rv' | 'scope' | 'key' | 'prev'>[], set: TableSet, node: string, newer: number, liveRv: number): Omit<TwoStates, 'live'> {
   const cluster = new Map<string, string | undefined>();
   const own = new Map<string, string | undefined>();
   for (const r of rows) {
@@ -68,7 +78,7 @@ export async function nodeTableStates(ledger: Ledger, table: TableName, node: st
     (r.scope === '' ? cluster : own).set(r.key, r.prev ?? undefined);
   }
   const olderState = snapshot();
-  return { liveRv, older: olderState, newer: newerState ?? olderState, live };
+  return { liveRv, older: olderState, newer: newerState ?? olderState };
 }
 
 /** The whole table at one of the two rvs: the live table with the touched keys put back. */

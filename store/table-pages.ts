@@ -1,0 +1,123 @@
+// Key-ordered pages of a node's table history: the changes after an rv of the keys in one key
+// range, and the keys that changed between two rvs from a key on. Both walk the
+// (table_name, key, rv) index, so a page of L keys costs what those keys' history holds, never
+// the table's size nor the changes made elsewhere in the table.
+//
+// Synchronous on the raw handle: the appender applies and commits a batch in one synchronous
+// step, so a page read here and the live entries it starts from are one consistent snapshot.
+
+import { sql } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { TableName } from '../projections/model.js';
+import type { EventStore } from './event-store.js';
+
+export interface RangeChange {
+  scope: string;
+  key: string;
+  rv: number;
+  /** JSON text of the value before the change; null when the key was absent. */
+  prev: string | null;
+}
+
+/** Keys strictly after `after`, up to and including `through` (open-ended when undefined). */
+export interface KeyRange {
+  after: string;
+  through?: string;
+}
+
+interface PageStatements {
+  changesInRange: BetterSqlite3.Statement;
+  changesFrom: BetterSqlite3.Statement;
+  changedKeys: BetterSqlite3.Statement;
+  changesOfKeys: BetterSqlite3.Statement;
+  lastRvOfKeys: BetterSqlite3.Statement;
+}
+
+const statements = new WeakMap<EventStore, PageStatements>();
+
+/** The statements, compiled once by Kysely with placeholder values (parameter order noted). */
+function prepared(store: EventStore): PageStatements {
+  const done = statements.get(store);
+  if (done) return done;
+  const prepare = (q: { compile(): { sql: string } }) => store.sqlite.prepare(q.compile().sql);
+  const changes = store.db
+    .selectFrom('table_changes')
+    .select(['scope', 'key', 'rv', 'prev'])
+    .where('table_name', '=', '')
+    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', '')]))
+    .where('rv', '>', 0)
+    .where('key', '>', '');
+  const keysIn = sql<string>`(select value from json_each(${''}))`;
+  const st: PageStatements = {
+    // (table, node, rv, after[, through])
+    changesFrom: prepare(changes.orderBy('id', 'desc')),
+    changesInRange: prepare(changes.where('key', '<=', '').orderBy('id', 'desc')),
+    // (table, node, older, newer, after, limit)
+    changedKeys: prepare(
+      store.db
+        .selectFrom('table_changes')
+        .select('key')
+        .distinct()
+        .where('table_name', '=', '')
+        .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', '')]))
+        .where('rv', '>', 0)
+        .where('rv', '<=', 0)
+        .where('key', '>', '')
+        .orderBy('key')
+        .limit(0),
+    ),
+    // (table, node, rv, keys as a JSON array)
+    changesOfKeys: prepare(
+      store.db
+        .selectFrom('table_changes')
+        .select(['scope', 'key', 'rv', 'prev'])
+        .where('table_name', '=', '')
+        .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', '')]))
+        .where('rv', '>', 0)
+        .where('key', 'in', keysIn)
+        .orderBy('id', 'desc'),
+    ),
+    // (table, scope, rv, keys as a JSON array)
+    lastRvOfKeys: prepare(
+      store.db
+        .selectFrom('table_changes')
+        .select(['key', sql<number>`max(rv)`.as('rv')])
+        .where('table_name', '=', '')
+        .where('scope', '=', '')
+        .where('rv', '<=', 0)
+        .where('key', 'in', keysIn)
+        .groupBy('key'),
+    ),
+  };
+  statements.set(store, st);
+  return st;
+}
+
+/** Changes a node sees (cluster scope and its own) after rv of the keys in range, newest first. */
+export function changesInKeyRange(store: EventStore, table: TableName, node: string, rv: number, range: KeyRange): RangeChange[] {
+  const st = prepared(store);
+  return (
+    range.through === undefined
+      ? st.changesFrom.all(table, '', node, rv, range.after)
+      : st.changesInRange.all(table, '', node, rv, range.after, range.through)
+  ) as RangeChange[];
+}
+
+/** Up to `limit` keys after `after`, ascending, that a node saw change in (older, newer]. */
+export function changedKeysBetween(store: EventStore, table: TableName, node: string, older: number, newer: number, after: string, limit: number): string[] {
+  return prepared(store).changedKeys.pluck().all(table, '', node, older, newer, after, limit) as string[];
+}
+
+/** Changes a node sees of the given keys after rv, newest first. */
+export function changesOfKeys(store: EventStore, table: TableName, node: string, rv: number, keys: readonly string[]): RangeChange[] {
+  if (!keys.length) return [];
+  return prepared(store).changesOfKeys.all(table, '', node, rv, JSON.stringify(keys)) as RangeChange[];
+}
+
+/** Per key, the rv of its last change in one scope at or before rv (keys never changed: absent). */
+export function lastChangeRvs(store: EventStore, table: TableName, scope: string, rv: number, keys: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!keys.length) return out;
+  for (const r of prepared(store).lastRvOfKeys.all(table, scope, rv, JSON.stringify(keys)) as { key: string; rv: number }[]) out.set(r.key, r.rv);
+  return out;
+}
