@@ -5,11 +5,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as m001 from './001_initial.js';
 import * as m002 from './002_history_by_scope.js';
 import * as m003 from './003_objects_point_at_events.js';
+import * as m004 from './004_entries_point_at_changes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_history_by_scope': m002,
   '003_objects_point_at_events': m003,
+  '004_entries_point_at_changes': m004,
 };
 
 class CompiledMigrations implements MigrationProvider {

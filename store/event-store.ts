@@ -44,9 +44,6 @@ export class EventStore {
     // Object state: the last event of each object in the batch wins.
     const last = new Map<string, LogEvent>();
     for (const e of events) last.set(`${e.kind}\0${e.namespace}\0${e.name}`, e);
-    // Table entries: the last change of each key wins; every change goes into history.
-    const lastChange = new Map<string, TableChange>();
-    for (const c of changes) lastChange.set(`${c.table}\0${c.scope}\0${c.key}`, c);
     const head = events[events.length - 1]!.rv;
     this.sqlite
       .transaction(() => {
@@ -57,12 +54,17 @@ export class EventStore {
           if (e.type === 'DELETED') st.deleteObject.run(e.kind, e.namespace, e.name);
           else st.upsertObject.run(e.kind, e.namespace, e.name, e.rv);
         }
-        for (const c of lastChange.values()) {
-          if (c.op === 'delete') st.deleteEntry.run(c.table, c.scope, c.key);
-          else st.upsertEntry.run(c.table, c.scope, c.key, c.rv, c.text ?? JSON.stringify(c.value));
-        }
+        // Every change goes into history; each key's entry then points at its last change.
+        const lastChange = new Map<string, { c: TableChange; id: number }>();
         for (const c of changes) {
-          st.insertChange.run(c.rv, c.table, c.scope, c.key, c.op, c.op === 'delete' ? null : (c.text ?? JSON.stringify(c.value)), c.prev === undefined ? null : (c.prevText ?? JSON.stringify(c.prev)));
+          const text = c.op === 'delete' ? null : (c.text ?? JSON.stringify(c.value));
+          const prev = c.prev === undefined ? null : (c.prevText ?? JSON.stringify(c.prev));
+          const id = Number(st.insertChange.run(c.rv, c.table, c.scope, c.key, c.op, text, prev).lastInsertRowid);
+          lastChange.set(`${c.table}\0${c.scope}\0${c.key}`, { c, id });
+        }
+        for (const { c, id } of lastChange.values()) {
+          if (c.op === 'delete') st.deleteEntry.run(c.table, c.scope, c.key);
+          else st.upsertEntry.run(c.table, c.scope, c.key, c.rv, id);
         }
         st.setMeta.run('head_rv', String(head));
       })
@@ -93,8 +95,12 @@ export class EventStore {
   }
 
   async loadEntries(): Promise<StoredEntry[]> {
-    const rows = await this.db.selectFrom('table_entries').selectAll().execute();
-    return rows.map((r) => ({ table: r.table_name, scope: r.scope, key: r.key, rv: r.rv, text: r.value }));
+    const rows = await this.db
+      .selectFrom('table_entries as e')
+      .innerJoin('table_changes as c', 'c.id', 'e.change_id')
+      .select(['e.table_name', 'e.scope', 'e.key', 'e.rv', 'c.value'])
+      .execute();
+    return rows.map((r) => ({ table: r.table_name, scope: r.scope, key: r.key, rv: r.rv, text: r.value ?? '' }));
   }
 
   /** Events with since < rv <= until, oldest first. */

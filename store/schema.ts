@@ -26,13 +26,14 @@ export interface ObjectsTable {
   rv: number;
 }
 
-/** Current table entries, per table, scope ('' = cluster) and key. */
+/** Current table entries, per table, scope ('' = cluster) and key. Each row names the change
+ * holding the entry's current value (its text is in that change). */
 export interface TableEntriesTable {
   table_name: string;
   scope: string;
   key: string;
   rv: number;
-  value: string;
+  change_id: number;
 }
 
 /** Every change of every entry: history, diff, blame, time travel. */

@@ -32,8 +32,8 @@ export function prepareWriteStatements(db: Kysely<Database>, sqlite: BetterSqlit
     upsertEntry: prepare(
       db
         .insertInto('table_entries')
-        .values({ table_name: '', scope: '', key: '', rv: 0, value: '' })
-        .onConflict((oc) => oc.columns(['table_name', 'scope', 'key']).doUpdateSet((eb) => ({ rv: eb.ref('excluded.rv'), value: eb.ref('excluded.value') }))),
+        .values({ table_name: '', scope: '', key: '', rv: 0, change_id: 0 })
+        .onConflict((oc) => oc.columns(['table_name', 'scope', 'key']).doUpdateSet((eb) => ({ rv: eb.ref('excluded.rv'), change_id: eb.ref('excluded.change_id') }))),
     ),
     deleteEntry: prepare(db.deleteFrom('table_entries').where('table_name', '=', '').where('scope', '=', '').where('key', '=', '')),
     insertChange: prepare(db.insertInto('table_changes').values({ rv: 0, table_name: '', scope: '', key: '', op: '', value: null, prev: null })),

@@ -39,8 +39,9 @@ describe('netledger verify', () => {
 
   it('fails, naming the entry, when a table entry was tampered with', () => {
     const db = new Database(join(dataDir, 'netledger.db'));
-    const row = db.prepare("SELECT table_name, scope, key FROM table_entries WHERE key LIKE 'nat/KUBE-SVC-%' LIMIT 1").get() as { table_name: string; scope: string; key: string };
-    db.prepare('UPDATE table_entries SET value = ? WHERE table_name = ? AND scope = ? AND key = ?').run('["-A tampered"]', row.table_name, row.scope, row.key);
+    // An entry's value is the text of the change it points at: rewrite that change.
+    const row = db.prepare("SELECT table_name, scope, key, change_id FROM table_entries WHERE key LIKE 'nat/KUBE-SVC-%' LIMIT 1").get() as { table_name: string; scope: string; key: string; change_id: number };
+    db.prepare('UPDATE table_changes SET value = ? WHERE id = ?').run('["-A tampered"]', row.change_id);
     db.close();
     const r = verify();
     expect(r.status).toBe(1);
