@@ -1,11 +1,11 @@
 // A table entry keeps only which change holds its current value: the value text is already in
 // that change (table_changes.value), and every entry write carried it a second time. With small
 // rows the table is WITHOUT ROWID: one B-tree keyed by (table, scope, key) instead of a rowid
-// table plus its primary-key index. At the envelope the table shrinks from 140 to 25 MB; the
-// WAL pages an endpoint change writes hardly move (34.7 → 34.0: the history indexes dominate).
-// `objects` stays a rowid table: WITHOUT ROWID spread one change's Pod, Endpoints and
-// EndpointSlice rows over three pages instead of two. Compaction keeps every key's last change
-// (store/retention.ts), so the pointer stays valid.
+// table plus its primary-key index. At the envelope the table shrinks from 140 to 25 MB. The
+// WAL pages an endpoint change writes do not go down (33.8–34.7 before, 34.9–35.0 after: the
+// history indexes dominate, bench/README.md). `objects` stays a rowid table: WITHOUT ROWID
+// spread one change's Pod, Endpoints and EndpointSlice rows over three pages instead of two.
+// Compaction keeps every key's last change (store/retention.ts), so the pointer stays valid.
 
 import { sql, type Kysely } from 'kysely';
 

@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../store/ledger.js';
-import { create, ctx, node, pod, readyStatus, remove, service } from '../support/commands.js';
+import { create, ctx, node, pod, readyStatus, remove, service, update } from '../support/commands.js';
+import type { StoredEntry } from '../../store/event-store.js';
 import { removeDir, tempDir } from '../support/server.js';
 
-const ready = (name: string) => ({ ...ctx(), op: 'update', kind: 'Pod', namespace: 'default', name, object: { ...pod(name, 'n1', { app: 'web' }), ...readyStatus(true) }, subresource: 'status' }) as const;
+const ready = (name: string) => update('Pod', 'default', name, { ...pod(name, 'n1', { app: 'web' }), ...readyStatus(true) }, 'status');
+const sorted = (entries: StoredEntry[]) => entries.sort((x, y) => (x.table + x.scope + x.key).localeCompare(y.table + y.scope + y.key));
 
 /** Rewrites the 004 tables as 003 had them and forgets that 004 ran. */
 function downgradeTo003(path: string): void {
@@ -40,7 +42,7 @@ describe('migration 004: entries point at changes', () => {
     }
     await ledger.submit(create('Service', 'default', service('web', { app: 'web' })));
     await ledger.submit(remove('Pod', 'default', 'b', 0));
-    const before = (await ledger.store.loadEntries()).sort((x, y) => (x.table + x.scope + x.key).localeCompare(y.table + y.scope + y.key));
+    const before = sorted(await ledger.store.loadEntries());
     expect(before.some((e) => e.key.startsWith('nat/KUBE-SVC-'))).toBe(true);
     await ledger.close();
 
@@ -48,7 +50,7 @@ describe('migration 004: entries point at changes', () => {
     const warnings: unknown[] = [];
     ledger = await Ledger.open({ dataDir, log: { warn: (o) => warnings.push(o), info: () => undefined } });
     try {
-      const after = (await ledger.store.loadEntries()).sort((x, y) => (x.table + x.scope + x.key).localeCompare(y.table + y.scope + y.key));
+      const after = sorted(await ledger.store.loadEntries());
       expect(after).toEqual(before);
       expect(warnings).toEqual([]); // start-up found the migrated entries equal to the recomputed ones
 
