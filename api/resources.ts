@@ -34,16 +34,36 @@ export async function resourceRoutes(app: FastifyInstance, deps: ResourceDeps): 
     ['/api/v1/', ''],
     ['/apis/discovery.k8s.io/v1/', 'discovery.k8s.io'],
   ] as const) {
+    const pathOf = (req: FastifyRequest) => {
+      const rest = (req.params as { '*': string })['*'] ?? '';
+      return parseResourcePath(group, rest.split('?')[0]!.split('/').map(decodeURIComponent));
+    };
     app.route({
       method: [...METHODS],
       url: `${prefix}*`,
+      config: { submitsOnly: (req: FastifyRequest) => submitsOnly(req, pathOf) },
       handler: async (req, reply) => {
-        const rest = (req.params as { '*': string })['*'] ?? '';
-        const path = parseResourcePath(group, rest.split('?')[0]!.split('/').map(decodeURIComponent));
+        const path = pathOf(req);
         (req as FastifyRequest & { resource?: string }).resource = path.subresource ? `${path.info.resource}/${path.subresource}` : path.info.resource;
         return dispatch(req, reply, path, deps);
       },
     });
+  }
+}
+
+/**
+ * Whether the request only hands a command to the appender, reading nothing of the live state
+ * first: a create, update, patch or delete of one object, not a dry run. Those need not wait for
+ * the state to be durable (api/server.ts); everything else does.
+ */
+function submitsOnly(req: FastifyRequest, pathOf: (req: FastifyRequest) => ResourcePath): boolean {
+  if (req.method === 'GET') return false;
+  if ((req.query as Record<string, unknown>).dryRun !== undefined) return false;
+  if (req.method !== 'DELETE') return true;
+  try {
+    return pathOf(req).name !== undefined;
+  } catch {
+    return false;
   }
 }
 

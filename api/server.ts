@@ -40,6 +40,14 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_req, reply) => sendStatus(reply, pageNotFound().status));
   registerAuth(app, opts.tokens);
+  // While batches are being committed the live state holds writes a crash could still take
+  // back, so a request that reads it waits until they are durable (a few ms; the appender holds
+  // the next batch back meanwhile). Plain writes only queue a command and go straight on.
+  app.addHook('preHandler', (req, _reply, done) => {
+    const submitsOnly = (req.routeOptions.config as { submitsOnly?: (r: typeof req) => boolean }).submitsOnly;
+    if (submitsOnly?.(req)) return done();
+    opts.ledger.settled().then(() => done(), done);
+  });
 
   app.addHook('onResponse', async (req, reply) => {
     const q = req.query as Record<string, unknown>;

@@ -6,7 +6,14 @@ import type { Ledger } from '../store/ledger.js';
 
 export async function waitForRv(ledger: Ledger, rv: number, timeoutMs = 3000): Promise<void> {
   if (rv <= ledger.committedRv) return;
-  await new Promise<void>((resolve, reject) => {
+  await reached(ledger, rv, timeoutMs);
+  // The batch holding rv is durable, but a later one may already be decided on top of it:
+  // the caller reads the live state, so wait until that one is durable too.
+  await ledger.settled();
+}
+
+function reached(ledger: Ledger, rv: number, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const onBatch = () => {
       if (ledger.committedRv >= rv) {
         clearTimeout(timer);

@@ -1,7 +1,8 @@
 // The single writer with group commit. Requests queue; the appender takes everything queued
 // (up to a bound), decides and folds each command in order against the live state, writes the
-// whole batch in one transaction (one fsync), and only then resolves each request and publishes
-// its events. A rejected command contributes nothing to the batch.
+// whole batch in one transaction (one fsync, on the batch writer's thread), and only then
+// resolves each request and publishes its events. A rejected command contributes nothing to the
+// batch. While a batch is being written, requests queue up for the next one.
 
 import type { Command, Decision } from '../domain/commands.js';
 import { StatusError } from '../domain/errors.js';
@@ -32,6 +33,11 @@ export interface AppenderMetrics {
 }
 
 const MAX_BATCH = 512;
+/** The smallest batch worth splitting off a longer queue (see drain). */
+const MIN_SPLIT = 16;
+const SETTLED = Promise.resolve();
+/** Batches decided ahead of the disk: one being written while the next is decided. */
+const PIPELINE = 2;
 
 export class Appender {
   private queue: Queued[] = [];
@@ -53,61 +59,123 @@ export class Appender {
     if (cmd.dryRun) return Promise.reject(new Error('dry runs are previewed, not submitted'));
     return new Promise((resolve, reject) => {
       this.queue.push({ cmd, resolve, reject });
-      if (!this.draining) {
-        this.draining = true;
-        // Let requests that arrived in this tick join the first batch.
-        setImmediate(() => this.drain());
-      }
+      // Let requests that arrived in this tick join the first batch.
+      this.kick();
     });
   }
 
-  private drain(): void {
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      const started = process.hrtime.bigint();
-      const events: LogEvent[] = [];
-      const befores: (KubeObject | undefined)[] = [];
-      const changes: TableChange[] = [];
-      const outcomes: { q: Queued; decision?: Decision; error?: unknown }[] = [];
-      for (const q of batch) {
-        try {
-          const decision = execute(this.state, q.cmd, (ev, before) => {
-            events.push(ev);
-            befores.push(before);
-            changes.push(...this.engine.apply(changeOf(ev, before), this.state, ev.rv));
-          });
-          outcomes.push({ q, decision });
-        } catch (e) {
-          if (!(e instanceof StatusError)) {
-            // A bug in decide or a projection leaves the live state unknowable: stop writing.
-            this.fail(e, batch);
-            return;
-          }
-          outcomes.push({ q, error: e });
-        }
-      }
-      try {
-        this.store.commit(events, changes);
-      } catch (e) {
-        // The state already holds the batch but the disk does not: nothing more may be acknowledged.
-        this.fail(e, batch);
-        return;
-      }
-      this.metrics.onBatch?.(batch.length, events.length, Number(process.hrtime.bigint() - started) / 1e9);
-      for (const o of outcomes) {
-        if (o.decision) o.q.resolve(o.decision);
-        else o.q.reject(o.error);
-      }
-      if (events.length) this.publish({ events, befores, changes });
+  /**
+   * Resolves when the live state holds nothing that is not yet durable: at once when no batch is
+   * between its decide and its commit, else once those batches are committed and published,
+   * before another one is decided (a waiting reader holds the next batch back). Readers of the
+   * live state wait for it (api/server.ts), so no one sees a write that a crash could still take
+   * back.
+   */
+  settled(): Promise<void> {
+    if (!this.inFlight.length) return SETTLED;
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /** Commits sent to the writer and not yet acknowledged, oldest first. */
+  private inFlight: Promise<void>[] = [];
+  private settledWaiters: (() => void)[] = [];
+
+  private async drain(): Promise<void> {
+    while (!this.failed && this.queue.length) {
+      // Decide the next batch while earlier ones are written (up to PIPELINE deep), unless a
+      // reader is waiting for a durable state: then the writes in flight land first. Either way
+      // an acknowledgement starts the drain again (landed()).
+      if (this.inFlight.length >= PIPELINE || (this.inFlight.length > 0 && this.settledWaiters.length > 0)) break;
+      // Take half of what waits (at least MIN_SPLIT): the rest is decided while this half is
+      // written, instead of every request waiting for one long decide and one long commit.
+      const take = Math.min(MAX_BATCH, Math.max(MIN_SPLIT, Math.ceil(this.queue.length / 2)));
+      this.decideAndWrite(this.queue.splice(0, take));
+      // Let requests that arrived meanwhile join the next batch.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     this.draining = false;
+    this.checkIdle();
+  }
+
+  private kick(): void {
+    if (this.draining || this.failed || !this.queue.length) return;
+    this.draining = true;
+    setImmediate(() => void this.drain());
+  }
+
+  /** A batch is durable: answer its requests, publish it, and release readers once nothing is
+   * in flight (before the next batch is decided: that waits for setImmediate). */
+  private landed(): void {
+    this.inFlight.shift();
+    if (!this.inFlight.length) for (const w of this.settledWaiters.splice(0)) w();
+    this.kick();
+    this.checkIdle();
+  }
+
+  private checkIdle(): void {
+    if (!this.draining && !this.inFlight.length) this.idleWaiters.splice(0).forEach((w) => w());
+  }
+
+  /** Decides and folds a batch into the live state, then hands it to the store; its requests are
+   * answered and its events published when the write is acknowledged. */
+  private decideAndWrite(batch: Queued[]): void {
+    const started = process.hrtime.bigint();
+    const events: LogEvent[] = [];
+    const befores: (KubeObject | undefined)[] = [];
+    const changes: TableChange[] = [];
+    const outcomes: { q: Queued; decision?: Decision; error?: unknown }[] = [];
+    for (const q of batch) {
+      try {
+        const decision = execute(this.state, q.cmd, (ev, before) => {
+          events.push(ev);
+          befores.push(before);
+          changes.push(...this.engine.apply(changeOf(ev, before), this.state, ev.rv));
+        });
+        outcomes.push({ q, decision });
+      } catch (e) {
+        if (!(e instanceof StatusError)) {
+          // A bug in decide or a projection leaves the live state unknowable: stop writing.
+          this.fail(e, batch);
+          return;
+        }
+        outcomes.push({ q, error: e });
+      }
+    }
+    const written = this.store.commit(events, changes).then(
+      () => {
+        this.metrics.onBatch?.(batch.length, events.length, Number(process.hrtime.bigint() - started) / 1e9);
+        for (const o of outcomes) {
+          if (o.decision) o.q.resolve(o.decision);
+          else o.q.reject(o.error);
+        }
+        if (events.length) this.publish({ events, befores, changes });
+        this.landed();
+      },
+      // The state already holds the batch but the disk does not: nothing more may be acknowledged.
+      (e: unknown) => this.fail(e, batch),
+    );
+    this.inFlight.push(written);
+  }
+
+  private idleWaiters: (() => void)[] = [];
+
+  /** Resolves when nothing is queued or being written (for a clean close). */
+  idle(): Promise<void> {
+    if (!this.draining && !this.inFlight.length) return SETTLED;
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private fail(e: unknown, batch: Queued[]): void {
-    this.failed = e;
-    for (const q of [...batch, ...this.queue]) q.reject(e);
+    // A later batch in flight fails after the first (the writer refuses it): keep the first cause.
+    if (this.failed === undefined) this.failed = e;
+    for (const q of [...batch, ...this.queue]) q.reject(this.failed);
+    this.inFlight = [];
     this.queue = [];
     this.draining = false;
+    // The live state is ahead of the disk for good: readers may go on (the server reports the
+    // failure and stops), but nothing more is written.
+    for (const w of this.settledWaiters.splice(0)) w();
+    this.idleWaiters.splice(0).forEach((w) => w());
   }
 
   get broken(): unknown {

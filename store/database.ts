@@ -15,18 +15,23 @@ export interface OpenedDatabase {
   path: string;
 }
 
+/** Every connection's settings: this one (reads, migrations) and the batch writer's. */
+export const CONNECTION_PRAGMAS = [
+  'synchronous = FULL',
+  'busy_timeout = 5000',
+  'cache_size = -65536',
+  // Checkpoints run in a worker (checkpointer.ts), not inside a commit. Under sustained load the
+  // WAL cannot restart while frames keep coming, so the writer still checkpoints itself past
+  // 64 MiB of WAL (instead of SQLite's 4 MiB): a rare pause instead of a frequent one.
+  'wal_autocheckpoint = 16384',
+] as const;
+
 export async function openSqlite(dataDir: string): Promise<OpenedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'netledger.db');
   const sqlite = new BetterSqlite3(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -65536');
-  // Checkpoints run in a worker (checkpointer.ts), not inside a commit. Under sustained load the
-  // WAL cannot restart while frames keep coming, so the writer still checkpoints itself past
-  // 64 MiB of WAL (instead of SQLite's 4 MiB): a rare pause instead of a frequent one.
-  sqlite.pragma('wal_autocheckpoint = 16384');
+  for (const p of CONNECTION_PRAGMAS) sqlite.pragma(p);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db);
   return { db, sqlite, path };

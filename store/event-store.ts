@@ -1,9 +1,9 @@
 // The durable side of the log: one transaction per batch (events, object state, table entries
 // and their history, head rv), and the reads that history, watches and start-up need.
 //
-// The write runs statements compiled by Kysely (write-statements.ts) synchronously on
-// better-sqlite3 inside one BEGIN IMMEDIATE … COMMIT: the batch is atomic and fsynced
-// (synchronous=FULL) before we return.
+// The write is a list of statements compiled by Kysely (write-statements.ts), run by the batch
+// writer's thread inside one BEGIN IMMEDIATE … COMMIT: the batch is atomic and fsynced
+// (synchronous=FULL) before the returned promise resolves.
 
 import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3';
@@ -11,7 +11,9 @@ import type { LogEvent } from '../domain/events.js';
 import type { Database } from './schema.js';
 import type { TableChange } from '../projections/tables.js';
 import type { OpenedDatabase } from './database.js';
-import { prepareWriteStatements, type WriteStatements } from './write-statements.js';
+import { CONNECTION_PRAGMAS } from './database.js';
+import { BatchWriter, type WriteOp } from './batch-writer.js';
+import { Stmt, writeStatementSql } from './write-statements.js';
 
 const CHUNK = 400;
 
@@ -32,46 +34,63 @@ export class EventStore {
   /** The raw handle: the write path and compaction run synchronous transactions on it. */
   readonly sqlite: BetterSqlite3.Database;
 
+  private readonly path: string;
+
   constructor(opened: OpenedDatabase) {
     this.db = opened.db;
     this.sqlite = opened.sqlite;
+    this.path = opened.path;
   }
 
-  /** Writes one batch atomically and durably (one transaction, one fsync). */
-  commit(events: readonly LogEvent[], changes: readonly TableChange[]): void {
-    if (!events.length) return;
-    const st = (this.statements ??= prepareWriteStatements(this.db, this.sqlite));
+  /** Writes one batch atomically and durably (one transaction, one fsync, on the writer's
+   * thread); resolves once it is on disk. Batches must not overlap: the appender awaits each. */
+  commit(events: readonly LogEvent[], changes: readonly TableChange[]): Promise<void> {
+    if (!events.length) return Promise.resolve();
+    const writer = this.writer(); // first, so that nextChangeId is known
+    const ops: WriteOp[] = [];
+    for (const e of events) {
+      ops.push([Stmt.InsertEvent, [e.rv, e.time, e.actor, e.kind, e.namespace, e.name, e.uid, e.type, JSON.stringify(e.object), e.cause, e.requestId]]);
+    }
     // Object state: the last event of each object in the batch wins.
     const last = new Map<string, LogEvent>();
     for (const e of events) last.set(`${e.kind}\0${e.namespace}\0${e.name}`, e);
-    const head = events[events.length - 1]!.rv;
-    this.sqlite
-      .transaction(() => {
-        for (const e of events) {
-          st.insertEvent.run(e.rv, e.time, e.actor, e.kind, e.namespace, e.name, e.uid, e.type, JSON.stringify(e.object), e.cause, e.requestId);
-        }
-        for (const e of last.values()) {
-          if (e.type === 'DELETED') st.deleteObject.run(e.kind, e.namespace, e.name);
-          else st.upsertObject.run(e.kind, e.namespace, e.name, e.rv);
-        }
-        // Every change goes into history; each key's entry then points at its last change.
-        const lastChange = new Map<string, { c: TableChange; id: number }>();
-        for (const c of changes) {
-          const text = c.op === 'delete' ? null : (c.text ?? JSON.stringify(c.value));
-          const prev = c.prev === undefined ? null : (c.prevText ?? JSON.stringify(c.prev));
-          const id = Number(st.insertChange.run(c.rv, c.table, c.scope, c.key, c.op, text, prev).lastInsertRowid);
-          lastChange.set(`${c.table}\0${c.scope}\0${c.key}`, { c, id });
-        }
-        for (const { c, id } of lastChange.values()) {
-          if (c.op === 'delete') st.deleteEntry.run(c.table, c.scope, c.key);
-          else st.upsertEntry.run(c.table, c.scope, c.key, c.rv, id);
-        }
-        st.setMeta.run('head_rv', String(head));
-      })
-      .immediate();
+    for (const e of last.values()) {
+      ops.push(e.type === 'DELETED' ? [Stmt.DeleteObject, [e.kind, e.namespace, e.name]] : [Stmt.UpsertObject, [e.kind, e.namespace, e.name, e.rv]]);
+    }
+    // Every change goes into history; each key's entry then points at its last change.
+    const lastChange = new Map<string, { c: TableChange; id: number }>();
+    const firstId = this.nextChangeId;
+    for (const c of changes) {
+      const id = this.nextChangeId++;
+      const text = c.op === 'delete' ? null : (c.text ?? JSON.stringify(c.value));
+      const prev = c.prev === undefined ? null : (c.prevText ?? JSON.stringify(c.prev));
+      ops.push([Stmt.InsertChange, [id, c.rv, c.table, c.scope, c.key, c.op, text, prev]]);
+      lastChange.set(`${c.table}\0${c.scope}\0${c.key}`, { c, id });
+    }
+    for (const { c, id } of lastChange.values()) {
+      ops.push(c.op === 'delete' ? [Stmt.DeleteEntry, [c.table, c.scope, c.key]] : [Stmt.UpsertEntry, [c.table, c.scope, c.key, c.rv, id]]);
+    }
+    ops.push([Stmt.SetMeta, ['head_rv', String(events[events.length - 1]!.rv)]]);
+    return writer.write(ops).catch((e: unknown) => {
+      // Nothing of the batch is on disk: its ids are free again for whatever comes next.
+      this.nextChangeId = firstId;
+      throw e;
+    });
   }
 
-  private statements?: WriteStatements;
+  private batchWriter?: BatchWriter;
+  /** The id the next table change gets: one past the highest ever given (AUTOINCREMENT's
+   * sequence included, so an id is never reused after compaction). */
+  private nextChangeId = 0;
+
+  private writer(): BatchWriter {
+    if (this.batchWriter) return this.batchWriter;
+    const seq = this.sqlite.prepare("select coalesce(max(seq), 0) as n from sqlite_sequence where name = 'table_changes'").get() as { n: number };
+    const max = this.sqlite.prepare('select coalesce(max(id), 0) as n from table_changes').get() as { n: number };
+    this.nextChangeId = Math.max(seq.n, max.n) + 1;
+    this.batchWriter = new BatchWriter(this.path, CONNECTION_PRAGMAS, writeStatementSql(this.db));
+    return this.batchWriter;
+  }
 
   async headRv(): Promise<number> {
     const row = await this.db.selectFrom('meta').select('value').where('key', '=', 'head_rv').executeTakeFirst();
@@ -144,8 +163,9 @@ export class EventStore {
     return row ? rowToEvent(row) : undefined;
   }
 
-  close(): Promise<void> {
-    return this.db.destroy();
+  async close(): Promise<void> {
+    await this.batchWriter?.close();
+    await this.db.destroy();
   }
 }
 

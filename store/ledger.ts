@@ -80,6 +80,12 @@ export class Ledger extends EventEmitter {
     return this.appender.submit(cmd);
   }
 
+  /** Resolves when the live state holds only durable writes (see Appender.settled): every read
+   * of the live state waits for it. */
+  settled(): Promise<void> {
+    return this.appender.settled();
+  }
+
   private published(batch: CommittedBatch): void {
     this.committedRv = batch.events[batch.events.length - 1]!.rv;
     const byRv = new Map<number, TableChange[]>();
@@ -119,6 +125,7 @@ export class Ledger extends EventEmitter {
   }
 
   async close(): Promise<void> {
+    await this.appender?.idle();
     await this.checkpointer?.stop();
     await this.store.close();
   }
