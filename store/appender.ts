@@ -38,6 +38,8 @@ const MIN_SPLIT = 16;
 const SETTLED = Promise.resolve();
 /** Batches decided ahead of the disk: one being written while the next is decided. */
 const PIPELINE = 2;
+/** Up to this many commands, a batch with nothing before or after it is written in place. */
+const WRITE_IN_PLACE_MAX = 4;
 
 export class Appender {
   private queue: Queued[] = [];
@@ -141,7 +143,10 @@ export class Appender {
         outcomes.push({ q, error: e });
       }
     }
-    const written = this.store.commit(events, changes).then(
+    // A lone small batch is written in place: with nothing to overlap, the trip to the writer
+    // thread would only add to its latency.
+    const here = this.inFlight.length === 0 && this.queue.length === 0 && batch.length <= WRITE_IN_PLACE_MAX;
+    const written = this.store.commit(events, changes, here).then(
       () => {
         this.metrics.onBatch?.(batch.length, events.length, Number(process.hrtime.bigint() - started) / 1e9);
         for (const o of outcomes) {

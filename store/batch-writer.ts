@@ -7,9 +7,19 @@
 
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type BetterSqlite3 from 'better-sqlite3';
 
 /** One statement run: its index in the prepared list and its positional parameters. */
 export type WriteOp = [statement: number, params: (string | number | null)[]];
+
+/** The same transaction as the worker's, on a connection of this thread (a batch written in
+ * place, see EventStore.commit). */
+export function batchTransaction(db: BetterSqlite3.Database, statements: readonly string[]): BetterSqlite3.Transaction<(ops: WriteOp[]) => void> {
+  const prepared = statements.map((sql) => db.prepare(sql));
+  return db.transaction((ops: WriteOp[]) => {
+    for (const [i, params] of ops) prepared[i]!.run(params);
+  });
+}
 
 const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');

@@ -12,7 +12,7 @@ import type { Database } from './schema.js';
 import type { TableChange } from '../projections/tables.js';
 import type { OpenedDatabase } from './database.js';
 import { CONNECTION_PRAGMAS } from './database.js';
-import { BatchWriter, type WriteOp } from './batch-writer.js';
+import { BatchWriter, batchTransaction, type WriteOp } from './batch-writer.js';
 import { Stmt, writeStatementSql } from './write-statements.js';
 
 const CHUNK = 400;
@@ -42,9 +42,14 @@ export class EventStore {
     this.path = opened.path;
   }
 
-  /** Writes one batch atomically and durably (one transaction, one fsync, on the writer's
-   * thread); resolves once it is on disk. Batches must not overlap: the appender awaits each. */
-  commit(events: readonly LogEvent[], changes: readonly TableChange[]): Promise<void> {
+  /**
+   * Writes one batch atomically and durably (one transaction, one fsync); resolves once it is on
+   * disk. On the writer's thread by default, so the caller can go on meanwhile; `here` writes it
+   * on this connection before returning, which saves the round trip when nothing else is
+   * written. Batches are written in the order they are given; a `here` batch must not be given
+   * while another is still being written.
+   */
+  commit(events: readonly LogEvent[], changes: readonly TableChange[], here = false): Promise<void> {
     if (!events.length) return Promise.resolve();
     const writer = this.writer(); // first, so that nextChangeId is known
     const ops: WriteOp[] = [];
@@ -71,12 +76,21 @@ export class EventStore {
       ops.push(c.op === 'delete' ? [Stmt.DeleteEntry, [c.table, c.scope, c.key]] : [Stmt.UpsertEntry, [c.table, c.scope, c.key, c.rv, id]]);
     }
     ops.push([Stmt.SetMeta, ['head_rv', String(events[events.length - 1]!.rv)]]);
-    return writer.write(ops).catch((e: unknown) => {
-      // Nothing of the batch is on disk: its ids are free again for whatever comes next.
+    // Nothing of a failed batch is on disk: its ids are free again for whatever comes next.
+    const undo = (e: unknown) => {
       this.nextChangeId = firstId;
       throw e;
-    });
+    };
+    if (!here) return writer.write(ops).catch(undo);
+    try {
+      (this.localWrite ??= batchTransaction(this.sqlite, writeStatementSql(this.db))).immediate(ops);
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e).catch(undo);
+    }
   }
+
+  private localWrite?: BetterSqlite3.Transaction<(ops: WriteOp[]) => void>;
 
   private batchWriter?: BatchWriter;
   /** The id the next table change gets: one past the highest ever given (AUTOINCREMENT's

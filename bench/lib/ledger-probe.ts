@@ -7,8 +7,8 @@ import type { TableChange } from '../../projections/tables.js';
 import type { Ledger } from '../../store/ledger.js';
 
 export class LedgerProbe {
-  /** Milliseconds of each EventStore.commit (the round trip to the writer thread, its SQLite
-   * transaction and fsync). */
+  /** Milliseconds of each EventStore.commit (its SQLite transaction and fsync, and the round
+   * trip to the writer thread when it is written there). */
   commits: number[] = [];
   /** Table changes and events per published batch. */
   batches: { events: number; changes: number }[] = [];
@@ -16,10 +16,10 @@ export class LedgerProbe {
   constructor(private readonly ledger: Ledger) {
     const store = ledger.store;
     const commit = store.commit.bind(store);
-    store.commit = async (events, changes) => {
+    store.commit = async (events, changes, here) => {
       const t = process.hrtime.bigint();
       try {
-        await commit(events, changes);
+        await commit(events, changes, here);
       } finally {
         this.commits.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
