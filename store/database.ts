@@ -22,8 +22,8 @@ export const CONNECTION_PRAGMAS = [
   'cache_size = -65536',
   // Checkpoints run in a worker (checkpointer.ts), not inside a commit. Under sustained load the
   // WAL cannot restart while frames keep coming, so the writer still checkpoints itself past
-  // 64 MiB of WAL (instead of SQLite's 4 MiB): a rare pause instead of a frequent one.
-  'wal_autocheckpoint = 16384',
+  // 128 MiB of WAL (instead of SQLite's 4 MiB): a rare pause instead of a frequent one.
+  'wal_autocheckpoint = 32768',
 ] as const;
 
 export async function openSqlite(dataDir: string): Promise<OpenedDatabase> {
