@@ -57,9 +57,9 @@ export async function resourceRoutes(app: FastifyInstance, deps: ResourceDeps): 
  * the state to be durable (api/server.ts); everything else does.
  */
 function submitsOnly(req: FastifyRequest, pathOf: (req: FastifyRequest) => ResourcePath): boolean {
-  if (req.method === 'GET') return false;
   if ((req.query as Record<string, unknown>).dryRun !== undefined) return false;
-  if (req.method !== 'DELETE') return true;
+  if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') return true;
+  if (req.method !== 'DELETE') return false;
   try {
     return pathOf(req).name !== undefined;
   } catch {

@@ -146,8 +146,19 @@ export class Appender {
     // A lone small batch is written in place: with nothing to overlap, the trip to the writer
     // thread would only add to its latency.
     const here = this.inFlight.length === 0 && this.queue.length === 0 && batch.length <= WRITE_IN_PLACE_MAX;
-    const written = this.store.commit(events, changes, here).then(
+    let durable: Promise<void>;
+    try {
+      // A batch without events (every command rejected, or a no-op) writes nothing, but its
+      // answers were decided on the state the batches before it left: they wait for those.
+      durable = events.length ? this.store.commit(events, changes, here) : (this.inFlight[this.inFlight.length - 1] ?? SETTLED);
+    } catch (e) {
+      this.fail(e, batch);
+      return;
+    }
+    const written = durable.then(
       () => {
+        // An earlier batch was lost: what this one decided on top of it may not be answered.
+        if (this.failed !== undefined) return this.fail(this.failed, batch);
         this.metrics.onBatch?.(batch.length, events.length, Number(process.hrtime.bigint() - started) / 1e9);
         for (const o of outcomes) {
           if (o.decision) o.q.resolve(o.decision);

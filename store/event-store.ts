@@ -64,7 +64,6 @@ export class EventStore {
     }
     // Every change goes into history; each key's entry then points at its last change.
     const lastChange = new Map<string, { c: TableChange; id: number }>();
-    const firstId = this.nextChangeId;
     for (const c of changes) {
       const id = this.nextChangeId++;
       const text = c.op === 'delete' ? null : (c.text ?? JSON.stringify(c.value));
@@ -76,17 +75,14 @@ export class EventStore {
       ops.push(c.op === 'delete' ? [Stmt.DeleteEntry, [c.table, c.scope, c.key]] : [Stmt.UpsertEntry, [c.table, c.scope, c.key, c.rv, id]]);
     }
     ops.push([Stmt.SetMeta, ['head_rv', String(events[events.length - 1]!.rv)]]);
-    // Nothing of a failed batch is on disk: its ids are free again for whatever comes next.
-    const undo = (e: unknown) => {
-      this.nextChangeId = firstId;
-      throw e;
-    };
-    if (!here) return writer.write(ops).catch(undo);
+    // A failed batch stops the appender for good (appender.ts), so the ids it took are never
+    // needed again.
+    if (!here) return writer.write(ops);
     try {
       (this.localWrite ??= batchTransaction(this.sqlite, writeStatementSql(this.db))).immediate(ops);
       return Promise.resolve();
     } catch (e) {
-      return Promise.reject(e).catch(undo);
+      return Promise.reject(e);
     }
   }
 

@@ -52,7 +52,14 @@ export function compact(sqlite: BetterSqlite3.Database, floor: number): { events
 
 /** Runs compaction now and then every `intervalMs`; returns a stop function. */
 export function startRetention(ledger: Ledger, policy: RetainPolicy, log: { info(o: unknown, m?: string): void }, intervalMs = 60_000): () => void {
-  const tick = () => {
+  // Compaction writes on this thread's connection: it runs when no batch is being written (a
+  // waiting reader holds the next one back), so it never waits on the batch writer's lock.
+  const tick = () =>
+    void ledger
+      .settled()
+      .then(compactNow)
+      .catch((err: unknown) => log.info({ err }, 'compaction failed; it runs again at the next interval'));
+  const compactNow = () => {
     const floor = targetFloor(ledger.store.sqlite, policy, ledger.committedRv, new Date(), ledger.floorRv);
     if (floor <= ledger.floorRv) return;
     const removed = compact(ledger.store.sqlite, floor);
