@@ -1,8 +1,9 @@
-// The single writer with group commit. Requests queue; the appender takes everything queued
-// (up to a bound), decides and folds each command in order against the live state, writes the
-// whole batch in one transaction (one fsync, on the batch writer's thread), and only then
-// resolves each request and publishes its events. A rejected command contributes nothing to the
-// batch. While a batch is being written, requests queue up for the next one.
+// The single writer with group commit. Requests queue; the appender takes a batch of them,
+// decides and folds each command in order against the live state, writes the whole batch in one
+// transaction (one fsync, on the batch writer's thread), and only then resolves each request and
+// publishes its events. A rejected command contributes nothing to the batch. While a batch is
+// being written the next one is decided, so the live state can be up to PIPELINE batches ahead
+// of the disk; readers wait for settled().
 
 import type { Command, Decision } from '../domain/commands.js';
 import { StatusError } from '../domain/errors.js';
@@ -36,6 +37,7 @@ const MAX_BATCH = 512;
 /** The smallest batch worth splitting off a longer queue (see drain). */
 const MIN_SPLIT = 16;
 const SETTLED = Promise.resolve();
+const DURABLE = Promise.resolve(true);
 /** Batches decided ahead of the disk: one being written while the next is decided. */
 const PIPELINE = 2;
 /** Up to this many commands, a batch with nothing before or after it is written in place. */
@@ -78,8 +80,9 @@ export class Appender {
     return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
-  /** Commits sent to the writer and not yet acknowledged, oldest first. */
-  private inFlight: Promise<void>[] = [];
+  /** Batches decided and not yet acknowledged, oldest first; each resolves to whether it is
+   * durable. */
+  private inFlight: Promise<boolean>[] = [];
   private settledWaiters: (() => void)[] = [];
 
   private async drain(): Promise<void> {
@@ -149,16 +152,19 @@ export class Appender {
     let durable: Promise<void>;
     try {
       // A batch without events (every command rejected, or a no-op) writes nothing, but its
-      // answers were decided on the state the batches before it left: they wait for those.
-      durable = events.length ? this.store.commit(events, changes, here) : (this.inFlight[this.inFlight.length - 1] ?? SETTLED);
+      // answers were decided on the state the batches before it left: they wait for those, and
+      // are not given at all if the last of them was lost.
+      durable = events.length
+        ? this.store.commit(events, changes, here)
+        : (this.inFlight[this.inFlight.length - 1] ?? DURABLE).then((ok) => {
+            if (!ok) throw this.failed;
+          });
     } catch (e) {
       this.fail(e, batch);
       return;
     }
     const written = durable.then(
       () => {
-        // An earlier batch was lost: what this one decided on top of it may not be answered.
-        if (this.failed !== undefined) return this.fail(this.failed, batch);
         this.metrics.onBatch?.(batch.length, events.length, Number(process.hrtime.bigint() - started) / 1e9);
         for (const o of outcomes) {
           if (o.decision) o.q.resolve(o.decision);
@@ -166,9 +172,13 @@ export class Appender {
         }
         if (events.length) this.publish({ events, befores, changes });
         this.landed();
+        return true;
       },
       // The state already holds the batch but the disk does not: nothing more may be acknowledged.
-      (e: unknown) => this.fail(e, batch),
+      (e: unknown) => {
+        this.fail(e, batch);
+        return false;
+      },
     );
     this.inFlight.push(written);
   }
@@ -188,8 +198,8 @@ export class Appender {
     this.inFlight = [];
     this.queue = [];
     this.draining = false;
-    // The live state is ahead of the disk for good: readers may go on (the server reports the
-    // failure and stops), but nothing more is written.
+    // The live state is ahead of the disk for good: readers are let go (/healthz reports the
+    // failure), but nothing more is written or acknowledged.
     for (const w of this.settledWaiters.splice(0)) w();
     this.idleWaiters.splice(0).forEach((w) => w());
   }
