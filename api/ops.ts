@@ -8,7 +8,7 @@ export async function opsRoutes(app: FastifyInstance, opts: { ledger: Ledger; me
   const { ledger, metrics } = opts;
   const healthy = (): [boolean, string] => (ledger.broken ? [false, `[-]log failed: ${String(ledger.broken)}`] : [true, '[+]log ok']);
   for (const path of ['/healthz', '/livez', '/readyz']) {
-    app.get(path, async (req, reply) => {
+    app.get(path, { config: { servedWhenBroken: true } }, async (req, reply) => {
       const [ok, check] = healthy();
       const verbose = 'verbose' in (req.query as object);
       reply.code(ok ? 200 : 500).type('text/plain; charset=utf-8');
@@ -16,7 +16,7 @@ export async function opsRoutes(app: FastifyInstance, opts: { ledger: Ledger; me
       return ok ? 'ok' : `${check}\n`;
     });
   }
-  app.get('/metrics', async (_req, reply) => {
+  app.get('/metrics', { config: { servedWhenBroken: true } }, async (_req, reply) => {
     reply.type(metrics.registry.contentType);
     return metrics.registry.metrics();
   });

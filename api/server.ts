@@ -13,6 +13,7 @@ import { opsRoutes } from './ops.js';
 import { pageNotFound } from './paths.js';
 import { resourceRoutes } from './resources.js';
 import { errorHandler, sendStatus } from './status.js';
+import { errors } from '../domain/errors.js';
 
 export interface AppOptions {
   ledger: Ledger;
@@ -43,9 +44,14 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   // While batches are being committed the live state holds writes a crash could still take
   // back, so a request that reads it waits until they are durable (a few ms; the appender holds
   // the next batch back meanwhile). Plain writes only queue a command and go straight on.
+  // After a failed write the live state may hold batches the disk lost: nothing but the health
+  // and metrics endpoints (which report it) is served from it any more.
   app.addHook('preHandler', (req, _reply, done) => {
-    const submitsOnly = (req.routeOptions.config as { submitsOnly?: (r: typeof req) => boolean }).submitsOnly;
-    if (submitsOnly?.(req)) return done();
+    const config = req.routeOptions.config as { submitsOnly?: (r: typeof req) => boolean; servedWhenBroken?: boolean };
+    if (opts.ledger.broken !== undefined && !config.servedWhenBroken) {
+      return done(errors.unavailable(`the event log failed to write, so the live state may hold writes that are not on disk; restart the server (${String(opts.ledger.broken)})`));
+    }
+    if (config.submitsOnly?.(req)) return done();
     opts.ledger.settled().then(() => done(), done);
   });
 

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
+import { workerReply } from './worker-reply.js';
 
 /** One statement run: its index in the prepared list and its positional parameters. */
 export type WriteOp = [statement: number, params: (string | number | null)[]];
@@ -87,15 +88,7 @@ export class BatchWriter {
 
   async close(): Promise<void> {
     if (this.dead) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 5000);
-      this.worker.on('message', (m: { closed?: boolean }) => {
-        if (!m.closed) return;
-        clearTimeout(timer);
-        resolve();
-      });
-      this.worker.postMessage('close');
-    });
+    await workerReply(this.worker, 'close', (m) => (m as { closed?: boolean }).closed === true);
     this.dead = new Error('the batch writer is closed');
     await this.worker.terminate();
   }

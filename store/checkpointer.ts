@@ -9,6 +9,7 @@
 
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { workerReply } from './worker-reply.js';
 
 const WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -50,15 +51,7 @@ export class Checkpointer {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, 5000);
-      this.worker.once('message', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      this.worker.once('exit', () => resolve());
-      this.worker.postMessage('stop');
-    });
+    await workerReply(this.worker, 'stop', (m) => m === 'stopped');
     await this.worker.terminate();
   }
 }

@@ -41,3 +41,33 @@ describe('operations', () => {
     removeDir(child.dataDir);
   });
 });
+
+describe('after a failed write', () => {
+  it('answers 503 to every request but health and metrics, which report the failure', async () => {
+    const t = await startTestServer();
+    try {
+      const pod = { metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.9' }] } };
+      expect((await api(t.url, 'POST', '/api/v1/namespaces/default/pods', pod)).status).toBe(201);
+      // A row in the way of the next rv: the next batch fails on the events primary key.
+      t.ledger.store.sqlite
+        .prepare("insert into events (rv, time, actor, kind, namespace, name, uid, type, object) values (?, '', 'test', 'Pod', 'x', 'x', 'x', 'ADDED', '{}')")
+        .run(t.ledger.committedRv + 1);
+      const lost = await api(t.url, 'POST', '/api/v1/namespaces/default/pods', { ...pod, metadata: { name: 'q' } });
+      expect(lost.status).toBeGreaterThanOrEqual(500);
+      // The live state now holds q, which the disk lost: it must not be read back.
+      for (const path of ['/api/v1/namespaces/default/pods/q', '/api/v1/pods', '/apis/netledger.io/v1/events']) {
+        const r = await api(t.url, 'GET', path);
+        expect(r.status).toBe(503);
+        expect(r.json).toMatchObject({ kind: 'Status', code: 503, reason: 'ServiceUnavailable' });
+        expect(r.json.message).toMatch(/event log failed to write/);
+      }
+      const health = await api(t.url, 'GET', '/healthz');
+      expect(health.status).toBe(500);
+      expect(health.text).toMatch(/log failed/);
+      expect((await api(t.url, 'GET', '/metrics')).status).toBe(200);
+    } finally {
+      await t.stop();
+      removeDir(t.dataDir);
+    }
+  });
+});
