@@ -112,13 +112,13 @@ export class Appender {
    * in flight (before the next batch is decided: that waits for setImmediate). */
   private landed(): void {
     this.inFlight.shift();
-    if (!this.inFlight.length) for (const w of this.settledWaiters.splice(0)) w();
+    if (!this.inFlight.length) release(this.settledWaiters);
     this.kick();
     this.checkIdle();
   }
 
   private checkIdle(): void {
-    if (!this.draining && !this.inFlight.length) this.idleWaiters.splice(0).forEach((w) => w());
+    if (!this.draining && !this.inFlight.length) release(this.idleWaiters);
   }
 
   /** Decides and folds a batch into the live state, then hands it to the store; its requests are
@@ -149,20 +149,14 @@ export class Appender {
     // A lone small batch is written in place: with nothing to overlap, the trip to the writer
     // thread would only add to its latency.
     const here = this.inFlight.length === 0 && this.queue.length === 0 && batch.length <= WRITE_IN_PLACE_MAX;
-    let durable: Promise<void>;
-    try {
-      // A batch without events (every command rejected, or a no-op) writes nothing, but its
-      // answers were decided on the state the batches before it left: they wait for those, and
-      // are not given at all if the last of them was lost.
-      durable = events.length
-        ? this.store.commit(events, changes, here)
-        : (this.inFlight[this.inFlight.length - 1] ?? DURABLE).then((ok) => {
-            if (!ok) throw this.failed;
-          });
-    } catch (e) {
-      this.fail(e, batch);
-      return;
-    }
+    // A batch without events (every command rejected, or a no-op) writes nothing, but its
+    // answers were decided on the state the batches before it left: they wait for those, and
+    // are not given at all if the last of them was lost.
+    const durable = events.length
+      ? this.store.commit(events, changes, here)
+      : (this.inFlight[this.inFlight.length - 1] ?? DURABLE).then((ok) => {
+          if (!ok) throw this.failed;
+        });
     const written = durable.then(
       () => {
         this.metrics.onBatch?.(batch.length, events.length, Number(process.hrtime.bigint() - started) / 1e9);
@@ -198,13 +192,18 @@ export class Appender {
     this.inFlight = [];
     this.queue = [];
     this.draining = false;
-    // The live state is ahead of the disk for good: readers are let go (/healthz reports the
-    // failure), but nothing more is written or acknowledged.
-    for (const w of this.settledWaiters.splice(0)) w();
-    this.idleWaiters.splice(0).forEach((w) => w());
+    // The live state is ahead of the disk for good: waiting readers are let go (the API answers
+    // them 503, api/server.ts), and nothing more is written or acknowledged.
+    release(this.settledWaiters);
+    release(this.idleWaiters);
   }
 
   get broken(): unknown {
     return this.failed;
   }
+}
+
+/** Calls and forgets every waiter in the list. */
+function release(waiters: (() => void)[]): void {
+  for (const w of waiters.splice(0)) w();
 }

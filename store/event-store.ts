@@ -47,11 +47,12 @@ export class EventStore {
    * disk. On the writer's thread by default, so the caller can go on meanwhile; `here` writes it
    * on this connection before returning, which saves the round trip when nothing else is
    * written. Batches are written in the order they are given; a `here` batch must not be given
-   * while another is still being written.
+   * while another is still being written. Anything that goes wrong, here or on the writer,
+   * rejects the returned promise.
    */
-  commit(events: readonly LogEvent[], changes: readonly TableChange[], here = false): Promise<void> {
-    if (!events.length) return Promise.resolve();
-    const writer = this.writer(); // first, so that nextChangeId is known
+  async commit(events: readonly LogEvent[], changes: readonly TableChange[], here = false): Promise<void> {
+    if (!events.length) return;
+    const out = this.outputs(); // first, so that nextChangeId is known
     const ops: WriteOp[] = [];
     for (const e of events) {
       ops.push([Stmt.InsertEvent, [e.rv, e.time, e.actor, e.kind, e.namespace, e.name, e.uid, e.type, JSON.stringify(e.object), e.cause, e.requestId]]);
@@ -77,29 +78,25 @@ export class EventStore {
     ops.push([Stmt.SetMeta, ['head_rv', String(events[events.length - 1]!.rv)]]);
     // A failed batch stops the appender for good (appender.ts), so the ids it took are never
     // needed again.
-    if (!here) return writer.write(ops);
-    try {
-      (this.localWrite ??= batchTransaction(this.sqlite, writeStatementSql(this.db))).immediate(ops);
-      return Promise.resolve();
-    } catch (e) {
-      return Promise.reject(e);
-    }
+    // Synchronous up to here even when written in place: the transaction is done on return.
+    if (here) out.inPlace.immediate(ops);
+    else await out.writer.write(ops);
   }
 
-  private localWrite?: BetterSqlite3.Transaction<(ops: WriteOp[]) => void>;
-
-  private batchWriter?: BatchWriter;
+  /** Where batches go (the writer thread, or this connection), set up on the first commit. */
+  private writeOutputs?: { writer: BatchWriter; inPlace: BetterSqlite3.Transaction<(ops: WriteOp[]) => void> };
   /** The id the next table change gets: one past the highest ever given (AUTOINCREMENT's
    * sequence included, so an id is never reused after compaction). */
   private nextChangeId = 0;
 
-  private writer(): BatchWriter {
-    if (this.batchWriter) return this.batchWriter;
+  private outputs(): NonNullable<EventStore['writeOutputs']> {
+    if (this.writeOutputs) return this.writeOutputs;
     const seq = this.sqlite.prepare("select coalesce(max(seq), 0) as n from sqlite_sequence where name = 'table_changes'").get() as { n: number };
     const max = this.sqlite.prepare('select coalesce(max(id), 0) as n from table_changes').get() as { n: number };
     this.nextChangeId = Math.max(seq.n, max.n) + 1;
-    this.batchWriter = new BatchWriter(this.path, CONNECTION_PRAGMAS, writeStatementSql(this.db));
-    return this.batchWriter;
+    const statements = writeStatementSql(this.db);
+    this.writeOutputs = { writer: new BatchWriter(this.path, CONNECTION_PRAGMAS, statements), inPlace: batchTransaction(this.sqlite, statements) };
+    return this.writeOutputs;
   }
 
   async headRv(): Promise<number> {
@@ -174,7 +171,7 @@ export class EventStore {
   }
 
   async close(): Promise<void> {
-    await this.batchWriter?.close();
+    await this.writeOutputs?.writer.close();
     await this.db.destroy();
   }
 }
