@@ -8,18 +8,21 @@ import { TableSet, type TableChange } from './tables.js';
 /** One unit's claim on a key: its value and that value's JSON text, encoded once (the text
  * compares claims between recomputes and becomes the table entry's encoding). */
 interface Claim {
+  unitId: string;
   value: unknown;
   encoded: string | undefined;
 }
 
-type Claims = Map<string, Claim>; // unit id -> claim
+/** The claims of every unit on one key. Almost every key has one claimant, so that claim is held
+ * as it is: a Map per key would be ~180 bytes each, ~90 MB over the scale envelope's keys. */
+type KeyClaims = Claim | Map<string, Claim>; // unit id -> claim
 
 export class ProjectionEngine {
   readonly tables: Record<TableName, TableSet>;
   /** unit id -> the (table, scope, key) ids it claims, and their values. */
   private readonly unitClaims = new Map<string, Map<string, Claim>>();
   /** (table, scope, key) id -> claims of every unit on it. */
-  private readonly keyClaims = new Map<string, Claims>();
+  private readonly keyClaims = new Map<string, KeyClaims>();
   private readonly byName: Map<string, Projection>;
 
   constructor(readonly projections: readonly Projection[]) {
@@ -34,7 +37,8 @@ export class ProjectionEngine {
 
   /** Every unit's claim on one (table, scope, key) id. */
   claimsOn(claimId: string): ReadonlyMap<string, unknown> | undefined {
-    return valuesOf(this.keyClaims.get(claimId));
+    const claims = this.keyClaims.get(claimId);
+    return claims && valuesOf(claims instanceof Map ? claims : new Map([[claims.unitId, claims]]));
   }
 
   projection(name: string): Projection | undefined {
@@ -66,7 +70,7 @@ export class ProjectionEngine {
     for (const c of p.compute(unit, view)) {
       const id = claimId(c);
       if (next.has(id)) throw new Error(`projection ${p.name} unit ${unit} claims ${id} twice`);
-      next.set(id, { value: c.value, encoded: JSON.stringify(c.value) });
+      next.set(id, { unitId, value: c.value, encoded: JSON.stringify(c.value) });
     }
     const prev = this.unitClaims.get(unitId);
     for (const [id, claim] of next) {
@@ -76,20 +80,35 @@ export class ProjectionEngine {
         next.set(id, old);
         continue;
       }
-      let claims = this.keyClaims.get(id);
-      if (!claims) this.keyClaims.set(id, (claims = new Map()));
-      claims.set(unitId, claim);
+      this.addClaim(id, claim);
       dirty.add(id);
     }
     if (prev) for (const id of prev.keys()) {
       if (next.has(id)) continue;
-      const claims = this.keyClaims.get(id);
-      claims?.delete(unitId);
-      if (claims?.size === 0) this.keyClaims.delete(id);
+      this.dropClaim(id, unitId);
       dirty.add(id);
     }
     if (next.size) this.unitClaims.set(unitId, next);
     else this.unitClaims.delete(unitId);
+  }
+
+  /** Sets the claim of its unit on key `id`, replacing that unit's earlier one. */
+  private addClaim(id: string, claim: Claim): void {
+    const claims = this.keyClaims.get(id);
+    if (!claims || (!(claims instanceof Map) && claims.unitId === claim.unitId)) this.keyClaims.set(id, claim);
+    else if (claims instanceof Map) claims.set(claim.unitId, claim);
+    else this.keyClaims.set(id, new Map([[claims.unitId, claims], [claim.unitId, claim]]));
+  }
+
+  private dropClaim(id: string, unitId: string): void {
+    const claims = this.keyClaims.get(id);
+    if (!claims) return;
+    if (!(claims instanceof Map)) {
+      if (claims.unitId === unitId) this.keyClaims.delete(id);
+      return;
+    }
+    claims.delete(unitId);
+    if (claims.size === 1) this.keyClaims.set(id, claims.values().next().value!);
   }
 
   private settle(dirty: Set<string>, rv: number): TableChange[] {
@@ -99,11 +118,10 @@ export class ProjectionEngine {
       const claims = this.keyClaims.get(id);
       let value: unknown;
       let encoded: string | undefined;
-      if (!claims || claims.size === 0) value = undefined;
-      else if (claims.size === 1) {
-        const only = claims.values().next().value!;
-        value = only.value;
-        encoded = only.encoded;
+      if (!claims) value = undefined;
+      else if (!(claims instanceof Map)) {
+        value = claims.value;
+        encoded = claims.encoded;
       } else {
         const units = [...claims.keys()].sort();
         const projection = this.byName.get(units[0]!.split(':')[0]!)!;

@@ -37,6 +37,14 @@ export interface TableChange {
   nodeView?: unknown;
 }
 
+/** A change as it is kept once durable (watch cache, node streams): what node deltas need, without
+ * the texts and the previous value that only the store's write needed. */
+export type PublishedChange = Pick<TableChange, 'table' | 'scope' | 'key' | 'op' | 'value' | 'rv' | 'hiddenFrom' | 'nodeView'>;
+
+export function publishedChange(c: TableChange): PublishedChange {
+  return { table: c.table, scope: c.scope, key: c.key, op: c.op, value: c.value, rv: c.rv, hiddenFrom: c.hiddenFrom, nodeView: c.nodeView };
+}
+
 /** A change as one node sees it (after overlaying scopes). */
 export interface NodeDelta {
   table: TableName;
@@ -207,7 +215,7 @@ export class TableSet {
 
 /** How one change looks to one node, or undefined when the node does not see it. Uses what was
  * recorded when the change was made, so it is exact even when later changes followed. */
-export function deltaFor(node: string, change: TableChange): NodeDelta | undefined {
+export function deltaFor(node: string, change: PublishedChange): NodeDelta | undefined {
   if (change.scope === CLUSTER) {
     if (change.hiddenFrom?.includes(node)) return undefined;
     return change.op === 'upsert'

@@ -2,7 +2,7 @@
 // otherwise rebuilt from table history by rolling the node's view forward from its state at R.
 
 import { CLUSTER, type TableName } from '../projections/model.js';
-import { deltaFor, type NodeDelta, type TableChange } from '../projections/tables.js';
+import { deltaFor, type NodeDelta, type PublishedChange } from '../projections/tables.js';
 import type { Ledger } from './ledger.js';
 import { firstChangeIdAfter, layersAt } from './table-history.js';
 
@@ -28,7 +28,7 @@ export async function nodeDeltasSince(ledger: Ledger, node: string, tables: read
   return rollForward(ledger, node, tables, since, until);
 }
 
-export function deltasOf(node: string, tables: readonly TableName[], changes: readonly TableChange[]): NodeDelta[] {
+export function deltasOf(node: string, tables: readonly TableName[], changes: readonly PublishedChange[]): NodeDelta[] {
   const byKey = new Map<string, NodeDelta>();
   for (const c of changes) {
     if (!tables.includes(c.table)) continue;

@@ -3,13 +3,13 @@
 
 import type { LogEvent } from '../domain/events.js';
 import type { KubeObject } from '../domain/objects.js';
-import type { TableChange } from '../projections/tables.js';
+import type { PublishedChange } from '../projections/tables.js';
 
 export interface CachedEvent {
   event: LogEvent;
   before: KubeObject | undefined;
   /** The table changes this event caused. */
-  changes: TableChange[];
+  changes: PublishedChange[];
 }
 
 export class WatchCache {
@@ -17,7 +17,7 @@ export class WatchCache {
 
   constructor(private readonly capacity = 50_000) {}
 
-  add(events: readonly LogEvent[], befores: readonly (KubeObject | undefined)[], changesByRv: ReadonlyMap<number, TableChange[]>): void {
+  add(events: readonly LogEvent[], befores: readonly (KubeObject | undefined)[], changesByRv: ReadonlyMap<number, PublishedChange[]>): void {
     events.forEach((event, i) => this.entries.push({ event, before: befores[i], changes: changesByRv.get(event.rv) ?? [] }));
     const excess = this.entries.length - this.capacity;
     if (excess > this.capacity / 10) this.entries = this.entries.slice(excess);

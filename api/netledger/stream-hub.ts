@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import { errors } from '../../domain/errors.js';
 import { CLUSTER, type TableName } from '../../projections/model.js';
-import type { NodeDelta, TableChange } from '../../projections/tables.js';
+import type { NodeDelta, PublishedChange } from '../../projections/tables.js';
 import type { Ledger } from '../../store/ledger.js';
 import { deltasOf } from '../../store/node-deltas.js';
 
@@ -22,7 +22,7 @@ export interface NodeStream {
   rv: number;
   live: boolean;
   /** rvs published while the stream was catching up. */
-  pending: { rv: number; time: string | undefined; changes: TableChange[] }[];
+  pending: { rv: number; time: string | undefined; changes: PublishedChange[] }[];
   lastWrite: number;
   /** Bytes a big first write (the SNAPSHOT) may keep queued beyond the limit until the socket drains. */
   allowance?: number;
@@ -41,7 +41,7 @@ export class StreamHub {
     private readonly gauge?: { inc(): void; dec(): void },
     private readonly maxBuffer = MAX_STREAM_BUFFER,
   ) {
-    ledger.on('batch', (events: { rv: number; time: string }[], byRv: Map<number, TableChange[]>) => {
+    ledger.on('batch', (events: { rv: number; time: string }[], byRv: Map<number, PublishedChange[]>) => {
       const times = new Map(events.map((e) => [e.rv, e.time]));
       this.publish(byRv, times, events[events.length - 1]!.rv);
     });
@@ -123,7 +123,7 @@ export class StreamHub {
     else stream.unannounced = true;
   }
 
-  private publish(byRv: Map<number, TableChange[]>, times: Map<number, string>, headRv: number): void {
+  private publish(byRv: Map<number, PublishedChange[]>, times: Map<number, string>, headRv: number): void {
     if (!this.streams.size) return;
     // One writev per stream per batch, however many rvs the batch holds.
     for (const s of this.streams) if (s.live) s.res.cork();
@@ -145,13 +145,13 @@ export class StreamHub {
     }
   }
 
-  private publishRvs(byRv: Map<number, TableChange[]>, times: Map<number, string>): void {
+  private publishRvs(byRv: Map<number, PublishedChange[]>, times: Map<number, string>): void {
     for (const rv of [...byRv.keys()].sort((a, b) => a - b)) {
       const changes = byRv.get(rv)!;
       const time = times.get(rv);
       // Nodes that see this rv differently from the rest: their own changes, or overrides.
       const special = new Set<string>();
-      const common: TableChange[] = [];
+      const common: PublishedChange[] = [];
       for (const c of changes) {
         if (c.scope !== CLUSTER) special.add(c.scope);
         else {

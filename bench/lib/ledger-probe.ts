@@ -3,7 +3,7 @@
 // each published batch, and reads table_changes row counts straight from SQLite.
 
 import { sql } from 'kysely';
-import type { TableChange } from '../../projections/tables.js';
+import type { PublishedChange } from '../../projections/tables.js';
 import type { Ledger } from '../../store/ledger.js';
 
 export class LedgerProbe {
@@ -24,7 +24,7 @@ export class LedgerProbe {
         this.commits.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
     };
-    ledger.on('batch', (events: unknown[], byRv: Map<number, TableChange[]>) => {
+    ledger.on('batch', (events: unknown[], byRv: Map<number, PublishedChange[]>) => {
       let changes = 0;
       for (const list of byRv.values()) changes += list.length;
       this.batches.push({ events: events.length, changes });
