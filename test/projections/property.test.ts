@@ -20,6 +20,9 @@ import { ctx } from '../support/commands.js';
 
 const NODES = ['n1', 'n2', 'n3'];
 const APPS = ['web', 'db'];
+/** Services: one per app, and `all`, which selects every pod, so one pod's records (its PTR
+ * under endpoint names) are claimed by two services' units at once. */
+const SERVICES: { name: string; selector: Record<string, string> }[] = [...APPS.map((app) => ({ name: app, selector: { app } })), { name: 'all', selector: { tier: 'all' } }];
 
 const step = fc.oneof(
   fc.record({ t: fc.constant('node' as const), i: fc.nat(2) }),
@@ -29,13 +32,13 @@ const step = fc.oneof(
   fc.record({ t: fc.constant('delpod' as const), i: fc.nat(5), grace: fc.boolean() }),
   fc.record({
     t: fc.constant('svc' as const),
-    app: fc.nat(1),
+    svc: fc.nat(SERVICES.length - 1),
     type: fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer'),
     etp: fc.constantFrom('Cluster', 'Local'),
     affinity: fc.boolean(),
     headless: fc.boolean(),
   }),
-  fc.record({ t: fc.constant('delsvc' as const), app: fc.nat(1) }),
+  fc.record({ t: fc.constant('delsvc' as const), svc: fc.nat(SERVICES.length - 1) }),
   fc.record({ t: fc.constant('manual' as const), ips: fc.array(fc.nat(3), { maxLength: 3 }) }),
   fc.record({ t: fc.constant('config' as const), pods: fc.constantFrom('disabled', 'insecure', 'verified'), network: fc.constantFrom('vxlan', 'host-gw') }),
 );
@@ -49,7 +52,7 @@ function commandFor(s: Step): Command {
     case 'delnode':
       return remove('Node', '', NODES[s.i]!);
     case 'pod':
-      return create('Pod', 'default', pod(`p${s.i}`, NODES[s.n]!, { app: APPS[s.app]! }));
+      return create('Pod', 'default', pod(`p${s.i}`, NODES[s.n]!, { app: APPS[s.app]!, tier: 'all' }));
     case 'ready':
       return update('Pod', 'default', `p${s.i}`, readyStatus(s.ready), 'status');
     case 'delpod':
@@ -59,10 +62,11 @@ function commandFor(s: Step): Command {
       if (s.headless) spec.clusterIP = 'None';
       else if (s.type !== 'ClusterIP') spec.externalTrafficPolicy = s.etp;
       if (s.affinity && !s.headless) spec.sessionAffinity = 'ClientIP';
-      return update('Service', 'default', APPS[s.app]!, service(APPS[s.app]!, { app: APPS[s.app]! }, spec));
+      const { name, selector } = SERVICES[s.svc]!;
+      return update('Service', 'default', name, service(name, selector, spec));
     }
     case 'delsvc':
-      return remove('Service', 'default', APPS[s.app]!);
+      return remove('Service', 'default', SERVICES[s.svc]!.name);
     case 'manual': {
       // A selector-less service with user-written Endpoints (mirrored into a slice).
       return update('Endpoints', 'default', 'ext', {
