@@ -80,10 +80,16 @@ export function endpointIdentity(ep: SliceEndpoint): string {
   return JSON.stringify([[...ep.addresses].sort(), ep.hostname ?? '', ep.targetRef?.namespace ?? '', ep.targetRef?.name ?? '']);
 }
 
-export function compareSliceEndpoints(a: SliceEndpoint, b: SliceEndpoint): number {
-  const ka = JSON.stringify([a.addresses[0] ?? '', a.targetRef?.uid ?? '', a.targetRef?.name ?? '']);
-  const kb = JSON.stringify([b.addresses[0] ?? '', b.targetRef?.uid ?? '', b.targetRef?.name ?? '']);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+function sortKey(ep: SliceEndpoint): string {
+  return JSON.stringify([ep.addresses[0] ?? '', ep.targetRef?.uid ?? '', ep.targetRef?.name ?? '']);
+}
+
+/** Endpoints in slice order: by first address, then pod uid and name. Each key is encoded once,
+ * not once per comparison. */
+export function sortSliceEndpoints(eps: Iterable<SliceEndpoint>): SliceEndpoint[] {
+  const keyed = [...eps].map((ep) => ({ ep, key: sortKey(ep) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.ep);
 }
 
 /** setEndpointSliceLabels: service labels minus the reserved ones, then the reserved ones set. */
@@ -157,7 +163,7 @@ export function desiredEndpointSlices(service: Service, pods: readonly Pod[], op
 
     const chunks: { ports: SlicePort[]; endpoints: SliceEndpoint[] }[] = [];
     for (const group of [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-      const eps = [...group.endpoints.values()].sort(compareSliceEndpoints);
+      const eps = sortSliceEndpoints(group.endpoints.values());
       for (let i = 0; i < eps.length; i += maxPerSlice) chunks.push({ ports: group.ports, endpoints: eps.slice(i, i + maxPerSlice) });
     }
     if (chunks.length === 0) chunks.push({ ports: [], endpoints: [] }); // the placeholder slice

@@ -5,7 +5,7 @@
 import type { EndpointAddress, Endpoints, EndpointSlice, Service, SliceEndpoint, SlicePort } from '../objects.js';
 import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from '../objects.js';
 import { LAST_CHANGE_TRIGGER_TIME_ANNOTATION, sortedRecord } from './endpointsController.js';
-import { compareSliceEndpoints, endpointIdentity } from './endpointSliceController.js';
+import { endpointIdentity, sortSliceEndpoints } from './endpointSliceController.js';
 import { portMapKey, sortSlicePorts } from './goHash.js';
 import { type AddressFamily, parseIPSloppy } from './ip.js';
 import { repackSubsets } from './repackSubsets.js';
@@ -122,7 +122,7 @@ export function mirroredEndpointSlices(endpoints: Endpoints, service: Service | 
       apiVersion: 'discovery.k8s.io/v1',
       metadata,
       addressType: d.addressType,
-      endpoints: [...d.endpoints.values()].sort(compareSliceEndpoints),
+      endpoints: sortSliceEndpoints(d.endpoints.values()),
       ports: d.ports,
     });
   }

@@ -66,9 +66,16 @@ export function fqdn(name: string): string {
 
 /** A name RFC 1035 can carry: labels 1–63 octets, 255 octets in wire form. */
 export function isValidName(name: string): boolean {
-  const labels = name.replace(/\.$/, '').split('.');
   if (name.length + 1 > 255) return false;
-  return labels.every((l) => l.length > 0 && l.length <= 63);
+  // Scanned, not split: every RRset a projection builds is checked here.
+  const end = name.endsWith('.') ? name.length - 1 : name.length;
+  let start = 0;
+  for (let i = 0; i <= end; i++) {
+    if (i < end && name.charCodeAt(i) !== 0x2e) continue;
+    if (i === start || i - start > 63) return false;
+    start = i + 1;
+  }
+  return true;
 }
 
 /** A label usable in a synthesised name (a port name, a hostname). */
