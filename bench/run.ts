@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { BenchOptions, Shared } from './lib/options.js';
 import { removeDir } from './lib/processes.js';
 import type { Report } from './lib/report.js';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.js';
 import { audit } from './scenarios/audit.js';
 import { fanout } from './scenarios/fanout.js';
 import { scale } from './scenarios/scale.js';
@@ -27,6 +28,9 @@ async function main(argv: string[]): Promise<number> {
     quick: flags.has('--quick'),
     log: (msg) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${msg}\n`),
   };
+  // In-process scenarios (scale) measure this process: it must run as the server does.
+  const missing = SERVER_NODE_FLAGS.filter((f) => !process.execArgv.includes(f));
+  if (missing.length) opts.log(`warning: not run with the server's V8 flags (${missing.join(' ')}): in-process figures will differ from the server's; use npm run bench`);
   const shared: Shared = { cleanup: [] };
   let failed = 0;
   try {

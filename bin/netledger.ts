@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // The `netledger` command and its subcommands.
 
 import { FlagError, parseServeFlags } from '../server/flags.js';

@@ -7,6 +7,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags.js';
 
 export const DIST = join(import.meta.dirname, '..', '..');
 export const NETLEDGER_BIN = join(DIST, 'bin', 'netledger.js');
@@ -40,10 +41,11 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-/** Starts `node script args…` and resolves once it reports its address (or answers on knownUrl). */
+/** Starts `node <the server's V8 flags> script args…` and resolves once it reports its address
+ * (or answers on knownUrl). The bare baseline gets the same flags as netledger. */
 export async function startChild(script: string, args: string[], opts: StartOptions): Promise<Child> {
   const out = openSync(opts.logFile, 'w');
-  const child = spawn(process.execPath, [script, ...args], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script, ...args], {
     stdio: ['ignore', out, 'pipe'],
     env: { ...process.env, ...opts.env },
   });

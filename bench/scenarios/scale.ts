@@ -11,6 +11,7 @@ import { PROJECTIONS } from '../../projections/index.js';
 import { Ledger } from '../../store/ledger.js';
 import { buildEnvelope, FULL_ENVELOPE, layout, type EnvelopeSize, type Layout } from '../lib/envelope.js';
 import { fsyncFloor } from '../lib/fsync-floor.js';
+import { recordGcPauses, samplesMeetingPauses, type GcPauses } from '../lib/gc-pauses.js';
 import { LedgerProbe, tableSizes } from '../lib/ledger-probe.js';
 import { readyCmd } from '../lib/objects.js';
 import type { BenchOptions, Shared } from '../lib/options.js';
@@ -35,6 +36,9 @@ export interface EndpointChangeResult {
   eventsPerChange: Summary;
   /** table_changes rows counted in SQLite before and after, divided by the changes. */
   rowsPerChangeInDb: number;
+  /** GC pauses during the measured changes, and how many changes met one. */
+  gc: Omit<GcPauses, 'spans'>;
+  changesMeetingGc: number;
 }
 
 /**
@@ -60,13 +64,18 @@ export async function endpointChanges(ledger: Ledger, probe: LedgerProbe, l: Lay
   probe.reset();
   const before = await probe.tableChangeRows();
   const latency: number[] = [];
+  const spans: [number, number][] = [];
+  const stopGc = recordGcPauses();
   for (const i of pick(count)) {
     const p = l.podAt(i);
     const cmd = readyCmd(p.namespace, p.name, false);
+    const start = performance.now();
     const t = process.hrtime.bigint();
     await ledger.submit(cmd);
     latency.push(msSince(t));
+    spans.push([start, performance.now()]);
   }
+  const { spans: pauses, ...gc } = await stopGc();
   const after = await probe.tableChangeRows();
   return {
     latencyMs: summarize(latency),
@@ -75,6 +84,8 @@ export async function endpointChanges(ledger: Ledger, probe: LedgerProbe, l: Lay
     tableChangesPerChange: summarize(probe.batches.map((b) => b.changes)),
     eventsPerChange: summarize(probe.batches.map((b) => b.events)),
     rowsPerChangeInDb: (after - before) / count,
+    gc,
+    changesMeetingGc: samplesMeetingPauses(spans, pauses),
   };
 }
 
@@ -188,6 +199,8 @@ function addChangeRows(report: Report, nodes: number, r: EndpointChangeResult): 
   report.add(`endpoint change @${nodes} nodes: p99`, r.latencyMs.p99, 'ms', '<= 2 ms', atMost(r.latencyMs.p99, 2));
   report.add(`endpoint change @${nodes} nodes: commit p50 / p99`, `${r.commitMs.p50.toFixed(2)} / ${r.commitMs.p99.toFixed(2)}`, 'ms');
   report.add(`endpoint change @${nodes} nodes: commits > 5 ms`, r.slowCommits, `of ${CHANGES}`);
+  report.add(`endpoint change @${nodes} nodes: scavenges / other GCs (max pause)`, `${r.gc.scavenges} / ${r.gc.others} (${r.gc.maxMs.toFixed(1)} ms)`, '');
+  report.add(`endpoint change @${nodes} nodes: changes that met a GC pause`, r.changesMeetingGc, `of ${CHANGES}`);
   report.add(`endpoint change @${nodes} nodes: events per change`, r.eventsPerChange.mean, '');
   report.add(`endpoint change @${nodes} nodes: table_changes rows per change`, r.rowsPerChangeInDb, 'rows');
 }

@@ -1,0 +1,39 @@
+// The GC pauses of this process over a stretch of work (PerformanceObserver 'gc' entries): how
+// many scavenges and full collections ran, and how long they held the thread.
+
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+
+export interface GcPauses {
+  scavenges: number;
+  /** Mark-compact, incremental marking steps and weak-callback processing. */
+  others: number;
+  totalMs: number;
+  maxMs: number;
+  /** [start, end] of every pause, in performance.now() time. */
+  spans: [number, number][];
+}
+
+/** Starts recording; the returned function stops and reports (after pending entries arrive). */
+export function recordGcPauses(): () => Promise<GcPauses> {
+  const entries: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  return async () => {
+    await new Promise((r) => setImmediate(r)); // entries are delivered asynchronously
+    observer.disconnect();
+    const kind = (e: PerformanceEntry) => (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+    const scavenges = entries.filter((e) => kind(e) === constants.NODE_PERFORMANCE_GC_MINOR).length;
+    return {
+      scavenges,
+      others: entries.length - scavenges,
+      totalMs: entries.reduce((s, e) => s + e.duration, 0),
+      maxMs: entries.reduce((m, e) => Math.max(m, e.duration), 0),
+      spans: entries.map((e) => [e.startTime, e.startTime + e.duration]),
+    };
+  };
+}
+
+/** How many of the [start, end] samples overlap a pause. */
+export function samplesMeetingPauses(samples: readonly [number, number][], pauses: readonly [number, number][]): number {
+  return samples.filter(([a, b]) => pauses.some(([s, e]) => s < b && e > a)).length;
+}
