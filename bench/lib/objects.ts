@@ -27,11 +27,8 @@ export function nodePodCIDR(i: number): string {
   return `10.${128 + (i >> 8)}.${i & 255}.0/24`;
 }
 
-/**
- * Nodes name their own pod CIDR: the node IPAM (domain/allocations.ts nextPodCIDR) counts the
- * blocks of a cluster CIDR as 2^(32 − mask) instead of 2^(mask − prefix), so it hands out at
- * most 256 /24s whatever the cluster CIDR — enough for the default /16, not for 5,000 nodes.
- */
+/** Nodes name their own pod CIDR (the i-th /24 of CLUSTER_CIDR), as nodes whose CIDRs an outside
+ * IPAM assigned do; the control plane's allocator is not what this bench measures. */
 export function node(i: number): KubeObject {
   return {
     apiVersion: 'v1',

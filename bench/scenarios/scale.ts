@@ -105,7 +105,7 @@ export async function scale(opts: BenchOptions, shared: Shared): Promise<Report>
   const report = new Report('scale');
   report.note('loaded through ledger.submit (decide + endpoints controller + projections + group commit, fsync per batch), waves of 4,096 concurrent submits -> appender batches of 512');
   report.note('layout: pods created and made Ready before Services exist; each Service then selects 10 ready pods; 100 namespaces of 100 Services / 1,000 Pods (the endpoints controller scans a namespace per pod event)');
-  report.note('Nodes carry spec.podCIDR (precomputed, so the build does not depend on allocation order)');
+  report.note('Nodes carry spec.podCIDR, assigned by the bench as an outside IPAM would (bench/lib/objects.ts node())');
 
   // ---- 5,000 nodes: the envelope ----
   const size = envelopeSize(opts.quick);
