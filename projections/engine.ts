@@ -14,7 +14,8 @@ interface Claim {
 }
 
 /** The claims of every unit on one key. Almost every key has one claimant, so that claim is held
- * as it is: a Map per key would be ~180 bytes each, ~90 MB over the scale envelope's keys. */
+ * as it is: a Map for every key made the heap after loading bench scale's quick envelope 8 MB
+ * (~8%) larger. */
 type KeyClaims = Claim | Map<string, Claim>; // unit id -> claim
 
 export class ProjectionEngine {
