@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=64
+#!/usr/bin/env node
 // The `netledger` command and its subcommands.
 
 import { FlagError, parseServeFlags } from '../server/flags.js';

@@ -1,6 +1,9 @@
-// The V8 settings `netledger serve` runs with. They are repeated where a process is started
-// (bin/netledger.ts's shebang, package.json's `start` and `bench` scripts, and the benchmarks'
-// child processes), and test/server/node-flags.test.ts checks that each copy matches this one.
+// The V8 settings `netledger serve` runs with. They are repeated where a server process is started
+// (package.json's `start` and `bench` scripts, and the benchmarks' child processes), and
+// test/server/node-flags.test.ts checks that each copy matches this one. Not on the bin's
+// shebang: `env -S` is missing from BusyBox (Alpine images) and older coreutils, and the command
+// would not start there at all. Run elsewhere, `netledger serve` works the same, with more
+// scavenges: NODE_OPTIONS=--max-semi-space-size=64 gives it the setting.
 //
 // --max-semi-space-size=64: a larger young generation, so that scavenges are fewer. The server
 // keeps ~1 GB of live state at the scale envelope, and every object change allocates a few

@@ -13,13 +13,15 @@ export interface GcPauses {
   spans: [number, number][];
 }
 
-/** Starts recording; the returned function stops and reports (after pending entries arrive). */
+/** Starts recording; the returned function stops and reports, pauses not yet delivered included. */
 export function recordGcPauses(): () => Promise<GcPauses> {
   const entries: PerformanceEntry[] = [];
   const observer = new PerformanceObserver((list) => entries.push(...list.getEntries()));
   observer.observe({ entryTypes: ['gc'] });
   return async () => {
-    await new Promise((r) => setImmediate(r)); // entries are delivered asynchronously
+    // Entries reach observers a turn or two of the event loop after their collection, and
+    // disconnect() drops what is still buffered: take those first.
+    entries.push(...observer.takeRecords());
     observer.disconnect();
     const kind = (e: PerformanceEntry) => (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
     const scavenges = entries.filter((e) => kind(e) === constants.NODE_PERFORMANCE_GC_MINOR).length;
