@@ -15,12 +15,13 @@ const invalid = (field: string, value: string | number, detail: string): FieldEr
   message: `Invalid value: ${typeof value === 'string' ? JSON.stringify(value) : value}: ${detail}`,
 });
 
-/** Families of the configured CIDRs, parsed once per settings object (a config event replaces it). */
-const familiesOf = new WeakMap<readonly string[], Family[]>();
-function configuredFamilies(cidrs: readonly string[]): Family[] {
-  let families = familiesOf.get(cidrs);
-  if (!families) familiesOf.set(cidrs, (families = cidrs.map((c) => Cidr.parse(c).family)));
-  return families;
+/** The configured CIDRs, parsed once per settings object (a config event replaces it; Cidr is
+ * immutable): every Service create reads them. */
+const parsedCidrs = new WeakMap<readonly string[], readonly Cidr[]>();
+function configuredCidrs(cidrs: readonly string[]): readonly Cidr[] {
+  let parsed = parsedCidrs.get(cidrs);
+  if (!parsed) parsedCidrs.set(cidrs, (parsed = cidrs.map((c) => Cidr.parse(c))));
+  return parsed;
 }
 
 /** Defaults ipFamilies/ipFamilyPolicy and allocates clusterIPs (pkg/registry/core/service/ipallocator). */
@@ -35,7 +36,8 @@ export function allocateServiceIPs(state: ClusterState, svc: Service, key: strin
     return [];
   }
   const errs: FieldError[] = [];
-  const families = configuredFamilies(config.serviceCIDRs);
+  const ranges = configuredCidrs(config.serviceCIDRs);
+  const families = ranges.map((c) => c.family);
   // Updates keep what was allocated unless the caller names it (immutability is validation's job).
   if (old?.spec && old.spec.type !== 'ExternalName') {
     if (!spec.clusterIP && !spec.clusterIPs?.length && old.spec.clusterIPs?.length) {
@@ -75,7 +77,7 @@ export function allocateServiceIPs(state: ClusterState, svc: Service, key: strin
   const taken = new Set<string>();
   spec.ipFamilies.forEach((family, i) => {
     const want = given.find((ip) => familyOf(ip) === family);
-    const range = config.serviceCIDRs.map((c) => Cidr.parse(c)).find((c) => c.family === family)!;
+    const range = ranges.find((c) => c.family === family)!;
     if (want) {
       const ip = canonicalIP(want);
       const holder = state.allocations.clusterIPs.get(ip);
