@@ -12,7 +12,7 @@ import { STORED_KINDS } from '../../domain/kinds.js';
 import { ClusterState, evolve } from '../../domain/state.js';
 import { ProjectionEngine } from '../../projections/engine.js';
 import { PROJECTIONS } from '../../projections/index.js';
-import { TABLE_NAMES } from '../../projections/model.js';
+import { TABLE_NAMES, type ClusterView, type TableName } from '../../projections/model.js';
 import { changeOf } from '../../store/object-change.js';
 import { create, node, pod, readyStatus, remove, service, update } from '../support/commands.js';
 import { DEFAULT_CONFIG } from '../../domain/config.js';
@@ -24,23 +24,28 @@ const APPS = ['web', 'db'];
  * under endpoint names) are claimed by two services' units at once. */
 const SERVICES: { name: string; selector: Record<string, string> }[] = [...APPS.map((app) => ({ name: app, selector: { app } })), { name: 'all', selector: { tier: 'all' } }];
 
+// Weighted towards pods and their readiness: ready endpoints need a pod created on an existing
+// node and made ready before it is deleted, and with even weights a history seldom got there.
 const step = fc.oneof(
-  fc.record({ t: fc.constant('node' as const), i: fc.nat(2) }),
-  fc.record({ t: fc.constant('delnode' as const), i: fc.nat(2) }),
-  fc.record({ t: fc.constant('pod' as const), i: fc.nat(5), n: fc.nat(2), app: fc.nat(1) }),
-  fc.record({ t: fc.constant('ready' as const), i: fc.nat(5), ready: fc.boolean() }),
-  fc.record({ t: fc.constant('delpod' as const), i: fc.nat(5), grace: fc.boolean() }),
-  fc.record({
-    t: fc.constant('svc' as const),
-    svc: fc.nat(SERVICES.length - 1),
-    type: fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer'),
-    etp: fc.constantFrom('Cluster', 'Local'),
-    affinity: fc.boolean(),
-    headless: fc.boolean(),
-  }),
-  fc.record({ t: fc.constant('delsvc' as const), svc: fc.nat(SERVICES.length - 1) }),
-  fc.record({ t: fc.constant('manual' as const), ips: fc.array(fc.nat(3), { maxLength: 3 }) }),
-  fc.record({ t: fc.constant('config' as const), pods: fc.constantFrom('disabled', 'insecure', 'verified'), network: fc.constantFrom('vxlan', 'host-gw') }),
+  { arbitrary: fc.record({ t: fc.constant('node' as const), i: fc.nat(2) }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('delnode' as const), i: fc.nat(2) }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('pod' as const), i: fc.nat(5), n: fc.nat(2), app: fc.nat(1) }), weight: 3 },
+  { arbitrary: fc.record({ t: fc.constant('ready' as const), i: fc.nat(5), ready: fc.boolean() }), weight: 4 },
+  { arbitrary: fc.record({ t: fc.constant('delpod' as const), i: fc.nat(5), grace: fc.boolean() }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('svc' as const),
+      svc: fc.nat(SERVICES.length - 1),
+      type: fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer'),
+      etp: fc.constantFrom('Cluster', 'Local'),
+      affinity: fc.boolean(),
+      headless: fc.boolean(),
+    }),
+    weight: 2,
+  },
+  { arbitrary: fc.record({ t: fc.constant('delsvc' as const), svc: fc.nat(SERVICES.length - 1) }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('manual' as const), ips: fc.array(fc.nat(3), { maxLength: 3 }) }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant('config' as const), pods: fc.constantFrom('disabled', 'insecure', 'verified'), network: fc.constantFrom('vxlan', 'host-gw') }), weight: 1 },
 );
 
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
@@ -81,6 +86,44 @@ function commandFor(s: Step): Command {
   }
 }
 
+/**
+ * Every (table, scope, key) -> value JSON, straight from the projections and without the engine:
+ * each unit's contributions, the claims on one key merged in unit-id order. The incremental and
+ * from-scratch comparisons share the engine's bookkeeping; this one does not.
+ */
+function referenceEntries(view: ClusterView): Map<string, string> {
+  const claims = new Map<string, { table: TableName; key: string; units: { id: string; value: unknown }[] }>();
+  for (const p of PROJECTIONS) {
+    for (const unit of new Set(p.allUnits(view))) {
+      for (const c of p.compute(unit, view)) {
+        const id = `${c.table}/${c.scope}/${c.key}`;
+        if (!claims.has(id)) claims.set(id, { table: c.table, key: c.key, units: [] });
+        claims.get(id)!.units.push({ id: `${p.name}:${unit}`, value: c.value });
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [id, { table, key, units }] of claims) {
+    units.sort((a, b) => (a.id < b.id ? -1 : 1));
+    const projection = PROJECTIONS.find((p) => p.name === units[0]!.id.split(':')[0])!;
+    out.set(id, JSON.stringify(units.length === 1 ? units[0]!.value : projection.merge!(table, key, units.map((u) => u.value))));
+  }
+  return out;
+}
+
+/** The engine's live entries in referenceEntries' form. */
+function engineEntries(engine: ProjectionEngine): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of TABLE_NAMES) {
+    const set = engine.tables[t];
+    for (const [key, e] of set.clusterEntries()) out.set(`${t}//${key}`, e.encoded);
+    for (const node of set.nodesWithOverrides()) for (const [key, e] of set.nodeOverrides(node)!) out.set(`${t}/${node}/${key}`, e.encoded);
+  }
+  return out;
+}
+
+const sorted = (m: Map<string, string>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+
 function digests(engine: ProjectionEngine, nodes: Iterable<string>): string[] {
   const out: string[] = [];
   for (const t of TABLE_NAMES) for (const n of nodes) out.push(`${t}/${n}=${engine.tables[t].digest(n)}`);
@@ -90,32 +133,32 @@ function digests(engine: ProjectionEngine, nodes: Iterable<string>): string[] {
 describe('projection property: incremental == from scratch, replay == live', () => {
   it('holds for random histories', () => {
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => {
+      fc.property(fc.array(step, { minLength: 1, maxLength: 40, size: 'large' }), (steps) => {
         const state = new ClusterState();
         const engine = new ProjectionEngine(PROJECTIONS);
         const log: LogEvent[] = [];
-        execute(state, { ...ctx('system:netledger'), op: 'configure', config: DEFAULT_CONFIG }, (ev, before) => {
-          log.push(ev);
-          engine.apply(changeOf(ev, before), state, ev.rv);
-        });
+        const run = (cmd: Command) =>
+          execute(state, cmd, (ev, before) => {
+            log.push(ev);
+            engine.apply(changeOf(ev, before), state, ev.rv);
+          });
+        run({ ...ctx('system:netledger'), op: 'configure', config: DEFAULT_CONFIG });
         // Services must exist before manual endpoints make sense; create the selector-less one.
-        execute(state, create('Service', 'default', service('ext', undefined, { ports: [{ name: 'https', port: 443, targetPort: 443 }] })), (ev, before) => {
-          log.push(ev);
-          engine.apply(changeOf(ev, before), state, ev.rv);
-        });
+        run(create('Service', 'default', service('ext', undefined, { ports: [{ name: 'https', port: 443, targetPort: 443 }] })));
+        // The nodes exist from the start (the steps may delete and recreate them): otherwise a
+        // history rarely holds a pod with an IP, and ready endpoints almost never occur.
+        for (const s of NODES.map((_, i) => ({ t: 'node' as const, i }))) run(commandFor(s));
         const allNodes = [...NODES, 'not-a-node'];
         for (const s of steps) {
           try {
-            execute(state, commandFor(s), (ev, before) => {
-              log.push(ev);
-              engine.apply(changeOf(ev, before), state, ev.rv);
-            });
+            run(commandFor(s));
           } catch (e) {
             if (!(e instanceof StatusError)) throw e;
           }
           const scratch = new ProjectionEngine(PROJECTIONS);
           scratch.build(state, state.rv);
           expect(digests(engine, allNodes)).toEqual(digests(scratch, allNodes));
+          expect(sorted(engineEntries(engine))).toEqual(sorted(referenceEntries(state)));
         }
         // Replay: fold the log from empty with evolve only (derived events are in the log).
         const replayed = new ClusterState();
