@@ -5,23 +5,57 @@ import ipaddr from 'ipaddr.js';
 
 export type Family = 4 | 6;
 
+interface IPFacts {
+  family: Family;
+  /** Canonical text (RFC 5952 for IPv6). */
+  text: string;
+  bytes: number[];
+}
+
+/** Each IP literal parsed once: a service's recompute asks the family, the canonical text and the
+ * reverse name of every endpoint address, three ipaddr parses each otherwise. Pure, so the memo
+ * changes no output; bounded (cleared when full) so it cannot grow. */
+const parsed = new Map<string, IPFacts | null>();
+const PARSED_MAX = 50_000;
+
+function ipFacts(text: string): IPFacts | null {
+  let facts = parsed.get(text);
+  if (facts === undefined) {
+    facts = parseFacts(text);
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(text, facts);
+  }
+  return facts;
+}
+
+function parseFacts(text: string): IPFacts | null {
+  let family: Family;
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) family = 4;
+  else if (!text.includes('%') && text.includes(':') && ipaddr.IPv6.isValid(text)) family = 6;
+  else return null;
+  const addr = ipaddr.parse(text);
+  return { family, text: addr.toString(), bytes: addr.toByteArray() };
+}
+
 /** The family of an IP literal, or undefined when it is not one (zone ids and short IPv4 forms
  * are rejected, as Go's net.ParseIP rejects them). */
 export function ipFamily(text: string): Family | undefined {
-  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return 4;
-  if (!text.includes('%') && text.includes(':') && ipaddr.IPv6.isValid(text)) return 6;
-  return undefined;
+  return ipFacts(text)?.family;
 }
 
 /** Canonical text of an IP (RFC 5952 for IPv6), the form records carry. */
 export function canonicalIP(text: string): string {
-  return ipaddr.parse(text).toString();
+  return ipFacts(text)?.text ?? ipaddr.parse(text).toString();
+}
+
+function bytesOf(ip: string): number[] {
+  return ipFacts(ip)?.bytes ?? ipaddr.parse(ip).toByteArray();
 }
 
 /** Byte-wise order of two IP literals (10.0.0.2 before 10.0.0.10); IPv4 before IPv6. */
 export function compareIPs(a: string, b: string): number {
-  const x = ipaddr.parse(a).toByteArray();
-  const y = ipaddr.parse(b).toByteArray();
+  const x = bytesOf(a);
+  const y = bytesOf(b);
   if (x.length !== y.length) return x.length - y.length;
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
   return 0;
@@ -29,10 +63,10 @@ export function compareIPs(a: string, b: string): number {
 
 /** `<d>.<c>.<b>.<a>.in-addr.arpa.` or the 32 reversed nibbles under `ip6.arpa.` (spec §2.3.3). */
 export function reverseName(ip: string): string {
-  const addr = ipaddr.parse(ip);
-  if (addr.kind() === 'ipv4') return `${addr.toByteArray().reverse().join('.')}.in-addr.arpa.`;
+  const bytes = bytesOf(ip);
+  if (bytes.length === 4) return `${bytes[3]}.${bytes[2]}.${bytes[1]}.${bytes[0]}.in-addr.arpa.`;
   const nibbles: string[] = [];
-  for (const byte of addr.toByteArray()) nibbles.push((byte >> 4).toString(16), (byte & 15).toString(16));
+  for (const byte of bytes) nibbles.push((byte >> 4).toString(16), (byte & 15).toString(16));
   return `${nibbles.reverse().join('.')}.ip6.arpa.`;
 }
 
