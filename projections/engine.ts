@@ -39,7 +39,8 @@ export class ProjectionEngine {
   /** Every unit's claim on one (table, scope, key) id. */
   claimsOn(claimId: string): ReadonlyMap<string, unknown> | undefined {
     const claims = this.keyClaims.get(claimId);
-    return claims && valuesOf(claims instanceof Map ? claims : new Map([[claims.unitId, claims]]));
+    if (!claims) return undefined;
+    return claims instanceof Map ? valuesOf(claims) : new Map([[claims.unitId, claims.value]]);
   }
 
   projection(name: string): Projection | undefined {
@@ -96,8 +97,8 @@ export class ProjectionEngine {
   /** Sets the claim of its unit on key `id`, replacing that unit's earlier one. */
   private addClaim(id: string, claim: Claim): void {
     const claims = this.keyClaims.get(id);
-    if (!claims || (!(claims instanceof Map) && claims.unitId === claim.unitId)) this.keyClaims.set(id, claim);
-    else if (claims instanceof Map) claims.set(claim.unitId, claim);
+    if (claims instanceof Map) claims.set(claim.unitId, claim);
+    else if (!claims || claims.unitId === claim.unitId) this.keyClaims.set(id, claim);
     else this.keyClaims.set(id, new Map([[claims.unitId, claims], [claim.unitId, claim]]));
   }
 

@@ -77,8 +77,7 @@ export class EventStore {
     }
     ops.push([Stmt.SetMeta, ['head_rv', String(events[events.length - 1]!.rv)]]);
     // A failed batch stops the appender for good (appender.ts), so the ids it took are never
-    // needed again.
-    // Synchronous up to here even when written in place: the transaction is done on return.
+    // needed again. Written in place, the transaction is done when this returns.
     if (here) out.inPlace.immediate(ops);
     else await out.writer.write(ops);
   }

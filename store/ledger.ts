@@ -89,7 +89,8 @@ export class Ledger extends EventEmitter {
   private published(batch: CommittedBatch): void {
     this.committedRv = batch.events[batch.events.length - 1]!.rv;
     // Slim copies: the cache holds ~50,000 events' changes, and their texts and previous values
-    // were only for the write (they were ~6% of the heap at the scale envelope).
+    // were only for the write; kept there, every superseded value would stay alive with them
+    // (test/store/watch-cache.test.ts).
     const byRv = new Map<number, PublishedChange[]>();
     for (const c of batch.changes) {
       let list = byRv.get(c.rv);
