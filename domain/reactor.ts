@@ -107,9 +107,10 @@ function managedSlices(state: ClusterState, namespace: string, service: string):
   return state.slicesForService(namespace, service).filter((s) => MANAGERS.has(s.metadata.labels?.[MANAGED_BY_LABEL] ?? ''));
 }
 
-/** Gives a controller-built object the identity it has (or gets): uid, creation time. */
+/** Gives a controller-built object the identity it has (or gets): uid, creation time. The
+ * controllers build `obj` afresh and drop it after this, so only its metadata is copied. */
 function withIdentity<T extends KubeObject>(obj: T, existing: KubeObject | undefined, cause: number, time: string): T {
-  const out = clone(obj);
+  const out = { ...obj, metadata: { ...obj.metadata } };
   out.metadata.uid = existing?.metadata.uid ?? derivedUid(`${cause}/${out.kind}/${out.metadata.namespace}/${out.metadata.name}`);
   out.metadata.creationTimestamp = existing?.metadata.creationTimestamp ?? seconds(time);
   return out;

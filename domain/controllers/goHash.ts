@@ -96,6 +96,7 @@ export function dumpSlicePort(p: SlicePort): string {
 
 /** endpointsliceutil.NewPortMapKey: the ports sorted by their hash, then the list hashed. */
 export function sortSlicePorts(ports: readonly SlicePort[]): SlicePort[] {
+  if (ports.length < 2) return [...ports];
   return ports
     .map((p) => ({ p, h: fnv128a(dumpSlicePort(p)) }))
     .sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0))

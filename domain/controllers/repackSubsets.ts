@@ -26,6 +26,8 @@ export function compareEndpointAddress(a: EndpointAddress, b: EndpointAddress): 
 }
 
 function byHash<T>(items: T[], dump: (t: T) => string): T[] {
+  // One item (one subset, one port: the common case) is in order without hashing it.
+  if (items.length < 2) return items;
   return items
     .map((t) => ({ t, h: md5Hex(dump(t)) }))
     .sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : 0))

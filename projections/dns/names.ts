@@ -2,6 +2,7 @@
 // endpoint/pod labels CoreDNS synthesises, and name validity. Pure functions only.
 
 import ipaddr from 'ipaddr.js';
+import { memoize } from '../../domain/memo.js';
 
 export type Family = 4 | 6;
 
@@ -12,21 +13,9 @@ interface IPFacts {
   bytes: number[];
 }
 
-/** Each IP literal parsed once: a service's recompute asks the family, the canonical text and the
- * reverse name of every endpoint address, three ipaddr parses each otherwise. Pure, so the memo
- * changes no output; bounded (cleared when full) so it cannot grow. */
-const parsed = new Map<string, IPFacts | null>();
-const PARSED_MAX = 50_000;
-
-function ipFacts(text: string): IPFacts | null {
-  let facts = parsed.get(text);
-  if (facts === undefined) {
-    facts = parseFacts(text);
-    if (parsed.size >= PARSED_MAX) parsed.clear();
-    parsed.set(text, facts);
-  }
-  return facts;
-}
+/** Each IP literal parsed once (domain/memo.ts): a service's recompute asks the family, the
+ * canonical text and the reverse name of every endpoint address, three ipaddr parses otherwise. */
+const ipFacts: (text: string) => Readonly<IPFacts> | null = memoize(parseFacts, 50_000);
 
 function parseFacts(text: string): IPFacts | null {
   let family: Family;

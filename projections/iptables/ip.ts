@@ -2,13 +2,17 @@
 // as Go's netutils.ParseIPSloppy; ipaddr.js would read them as octal) and printed canonically.
 
 import ipaddr from 'ipaddr.js';
+import { memoize } from '../../domain/memo.js';
 
 export type Family = 'ipv4' | 'ipv6';
 
 const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
-/** Canonical text of an IP and its family, or null when it is not an IP. */
-export function parseIP(text: string): { ip: string; family: Family } | null {
+/** Canonical text of an IP and its family, or null when it is not an IP. Parsed once per
+ * literal (domain/memo.ts): every service recompute parses its endpoints' IPs. */
+export const parseIP: (text: string) => { readonly ip: string; readonly family: Family } | null = memoize(parseIPUncached, 50_000);
+
+function parseIPUncached(text: string): { ip: string; family: Family } | null {
   const s = text.trim();
   const m = V4.exec(s);
   if (m) {
@@ -35,19 +39,9 @@ export interface Cidr {
   readonly range: [ipaddr.IPv4 | ipaddr.IPv6, number];
 }
 
-/** A memo of parsed CIDRs: the same few (cluster, service, node pod CIDRs) are parsed for every
- * service recompute. Pure, so caching changes no output; bounded so it cannot grow. */
-const parsedCidrs = new Map<string, Cidr | null>();
-
-export function parseCidr(text: string): Cidr | null {
-  let hit = parsedCidrs.get(text);
-  if (hit === undefined) {
-    hit = parseCidrUncached(text);
-    if (parsedCidrs.size > 10_000) parsedCidrs.clear();
-    parsedCidrs.set(text, hit);
-  }
-  return hit;
-}
+/** Parsed once per text (domain/memo.ts): the same few CIDRs (cluster, service, node pod CIDRs)
+ * are parsed for every service recompute. */
+export const parseCidr: (text: string) => Cidr | null = memoize(parseCidrUncached, 10_000);
 
 function parseCidrUncached(text: string): Cidr | null {
   const s = text.trim();

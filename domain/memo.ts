@@ -1,0 +1,15 @@
+// A bounded memo for pure functions of one string: the same few thousand IP literals and CIDRs
+// are parsed again on every service recompute. Pure, so a hit changes no output; cleared when
+// full, so it cannot grow without bound. Callers must treat the results as read-only: they are
+// shared by every caller that asks for the same text.
+
+export function memoize<T>(fn: (text: string) => T, max: number): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    if (memo.has(text)) return memo.get(text)!;
+    const value = fn(text);
+    if (memo.size >= max) memo.clear();
+    memo.set(text, value);
+    return value;
+  };
+}
