@@ -10,7 +10,9 @@ import { LAST_CHANGE_TRIGGER_TIME_ANNOTATION } from './endpointsController.js';
 function isEmpty(v: unknown): boolean {
   if (v === undefined || v === null) return true;
   if (Array.isArray(v)) return v.length === 0;
-  return typeof v === 'object' && Object.keys(v).every((k) => isEmpty((v as Record<string, unknown>)[k]));
+  if (typeof v !== 'object') return false;
+  for (const k in v) if (!isEmpty((v as Record<string, unknown>)[k])) return false;
+  return true;
 }
 
 /** Semantic deep equality: empty equals absent at every depth, key order is irrelevant. Walks
@@ -37,8 +39,10 @@ function withoutTrigger(annotations: Record<string, string> | undefined): Record
   return out;
 }
 
-function stripRefVersions<T extends { targetRef?: { resourceVersion?: string } }>(items: readonly T[] | undefined): T[] | undefined {
-  return items?.map((i) => {
+function stripRefVersions<T extends { targetRef?: { resourceVersion?: string } }>(items: readonly T[] | undefined): readonly T[] | undefined {
+  // The controllers write no targetRef versions: then there is nothing to copy.
+  if (!items?.some((i) => i.targetRef?.resourceVersion !== undefined)) return items;
+  return items.map((i) => {
     if (!i.targetRef) return i;
     const { resourceVersion: _ignored, ...ref } = i.targetRef;
     return { ...i, targetRef: ref };
