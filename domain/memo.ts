@@ -6,7 +6,8 @@
 export function memoize<T>(fn: (text: string) => T, max: number): (text: string) => T {
   const memo = new Map<string, T>();
   return (text) => {
-    if (memo.has(text)) return memo.get(text)!;
+    const hit = memo.get(text);
+    if (hit !== undefined || memo.has(text)) return hit as T;
     const value = fn(text);
     if (memo.size >= max) memo.clear();
     memo.set(text, value);

@@ -109,6 +109,14 @@ export class ClusterState implements ClusterView {
     const key = objectKey(namespace, name);
     const map = this.objects.get(kind)!;
     const before = map.get(key);
+    if (before && obj && sameIndexedFields(kind, before, obj)) {
+      // Most updates (a pod's status, a slice's endpoints) leave every index as it is: only the
+      // allocations can move. No index's order is output: every reader sorts what it takes.
+      this.allocations.release(kind, key, before);
+      map.set(key, obj);
+      this.allocations.claim(kind, key, obj);
+      return;
+    }
     if (before) this.unindex(kind, key, namespace, before);
     if (obj) {
       map.set(key, obj);
@@ -164,6 +172,31 @@ export function evolve(state: ClusterState, event: LogEvent): KubeObject | undef
   const before = state.get(kind, event.namespace, event.name);
   state.setObject(kind, event.namespace, event.name, event.type === 'DELETED' ? undefined : event.object);
   return before;
+}
+
+/** Whether two versions of one object are filed under the same index keys (index/unindex). */
+function sameIndexedFields(kind: StoredKind, a: KubeObject, b: KubeObject): boolean {
+  switch (kind) {
+    case 'EndpointSlice':
+      return a.metadata.labels?.[SERVICE_NAME_LABEL] === b.metadata.labels?.[SERVICE_NAME_LABEL];
+    case 'Pod':
+      return (a as Pod).spec?.nodeName === (b as Pod).spec?.nodeName && sameRecord(a.metadata.labels, b.metadata.labels);
+    case 'Service':
+      return sameRecord((a as Service).spec?.selector, (b as Service).spec?.selector);
+    default:
+      return true;
+  }
+}
+
+function sameRecord(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  if (a === b) return true;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b?.[k]) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
 }
 
 function addTo(index: Map<string, Set<string>>, k: string, v: string): void {
