@@ -2,7 +2,7 @@
 // actor-dependent arrives on the command. Nothing here touches the state; `execute` (execute.ts)
 // folds the decided events in and runs the reactors.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Command, DeleteOptions } from './commands.js';
 import { CONFIG_KIND, KIND_INFO, objectKey, type StoredKind } from './kinds.js';
 import type { EventType } from './events.js';
@@ -344,14 +344,14 @@ export function seconds(time: string): string {
 
 /** A uid derived from a seed: for objects the domain itself creates, so replay gives the same. */
 export function derivedUid(seed: string): string {
-  const h = createHash('sha256').update(seed).digest('hex');
+  const h = hash('sha256', seed, 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** generateName's 5-character suffix (apiserver's names.SimpleNameGenerator alphabet). */
 function nameSuffix(seed: string): string {
   const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  const h = createHash('sha256').update(seed).digest();
+  const h = hash('sha256', seed, 'buffer');
   let s = '';
   for (let i = 0; i < 5; i++) s += alphabet[h[i]! % alphabet.length];
   return s;

@@ -6,7 +6,7 @@
 // Spew's `%#v` prints `(type)value`; inside a slice the element type is omitted; a pointer prints
 // `(*T)` then its value (or `<nil>`); strings print raw, unquoted.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EndpointAddress, EndpointPort, EndpointSubset, ObjectReference, SlicePort } from '../objects.js';
 
 // FNV-128a over 16-bit limbs (least significant first): the prime is 2^88 + 0x13b, so
@@ -43,7 +43,7 @@ export function fnv128a(text: string): string {
 }
 
 export function md5Hex(text: string): string {
-  return createHash('md5').update(text, 'utf8').digest('hex');
+  return hash('md5', text, 'hex');
 }
 
 const ptr = (type: string, value: string | number | undefined): string =>

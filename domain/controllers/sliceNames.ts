@@ -2,7 +2,7 @@
 // apiserver append 5 random characters; replay must give the same names, so the suffix here is a
 // hash of what identifies the slice instead, drawn from the apiserver's own alphabet.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** k8s.io/apimachinery/pkg/util/rand: consonants and digits, so no words are spelled. */
 const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
@@ -26,9 +26,7 @@ export interface SliceIdentity {
 }
 
 function suffix(id: SliceIdentity, attempt: number): string {
-  const digest = createHash('sha256')
-    .update([id.controller, id.namespace, id.name, id.addressType, String(id.index), String(attempt)].join('\u0000'))
-    .digest();
+  const digest = hash('sha256', [id.controller, id.namespace, id.name, id.addressType, String(id.index), String(attempt)].join('\u0000'), 'buffer');
   let out = '';
   for (let i = 0; i < RANDOM_LENGTH; i++) out += ALPHANUMS[digest[i]! % ALPHANUMS.length];
   return out;

@@ -2,7 +2,7 @@
 // per address family the pod CIDR, the underlay IP (the Node's InternalIP of that family) and
 // the VTEP MAC, plus the underlay MTU. Everything else in the routes table derives from this.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ClusterNetworkConfig } from '../../domain/config.js';
 import type { Node } from '../../domain/objects.js';
 import { canonicalIp, familyOfIp, parseCidr, type IpFamily, type ParsedCidr } from './addr.js';
@@ -95,7 +95,7 @@ export function vtepMacFor(node: Node, family: IpFamily = 4): string {
 }
 
 export function deterministicVtepMac(nodeName: string, family: IpFamily = 4): string {
-  const hw = [...createHash('sha256').update(family === 4 ? nodeName : `${nodeName}/v6`).digest().subarray(0, 6)];
+  const hw = [...hash('sha256', family === 4 ? nodeName : `${nodeName}/v6`, 'buffer').subarray(0, 6)];
   hw[0] = (hw[0]! & 0xfe) | 0x02;
   return hw.map((b) => b.toString(16).padStart(2, '0')).join(':');
 }
