@@ -107,8 +107,10 @@ function managedSlices(state: ClusterState, namespace: string, service: string):
   return state.slicesForService(namespace, service).filter((s) => MANAGERS.has(s.metadata.labels?.[MANAGED_BY_LABEL] ?? ''));
 }
 
-/** Gives a controller-built object the identity it has (or gets): uid, creation time. The
- * controllers build `obj` afresh and drop it after this, so only its metadata is copied. */
+/** Gives a controller-built object the identity it has (or gets): uid, creation time. Only the
+ * metadata written here is copied: stored objects are never changed in place (decide clones
+ * before it changes one), so the stored copy may share parts with what the controllers built,
+ * and those with each other (sibling slices share one ports array). */
 function withIdentity<T extends KubeObject>(obj: T, existing: KubeObject | undefined, cause: number, time: string): T {
   const out = { ...obj, metadata: { ...obj.metadata } };
   out.metadata.uid = existing?.metadata.uid ?? derivedUid(`${cause}/${out.kind}/${out.metadata.namespace}/${out.metadata.name}`);

@@ -111,7 +111,11 @@ export class ClusterState implements ClusterView {
     const before = map.get(key);
     if (before && obj && sameIndexedFields(kind, before, obj)) {
       // Most updates (a pod's status, a slice's endpoints) leave every index as it is: only the
-      // allocations can move. No index's order is output: every reader sorts what it takes.
+      // allocations can move. The key then keeps its place in its sets, where a re-index moved
+      // it to the end, so a set's order differs from the one start-up rebuilds (objects in rv
+      // order). Nothing output depends on it: list(kind, ns) and podsMatching hand out set
+      // order, and their callers sort, or (the endpoints controllers) give the same result for
+      // any order of pods (test/domain/state-indexes.test.ts).
       this.allocations.release(kind, key, before);
       map.set(key, obj);
       this.allocations.claim(kind, key, obj);

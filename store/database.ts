@@ -19,11 +19,12 @@ export interface OpenedDatabase {
 export const CONNECTION_PRAGMAS = [
   'synchronous = FULL',
   'busy_timeout = 5000',
-  // Pages are read through a memory map, so SQLite's own page cache only needs the pages a
-  // transaction dirties. A small cache also keeps each COMMIT cheap: while the file is under
-  // 1 GiB, a B-tree split that swaps two pages parks one at the lock-byte page number (SQLite
-  // 3.53 balance_nonroot), and the commit then walks every bucket of the cache's hash table to
-  // drop pages past the end of the file. With a 64 MiB cache that walk was half of the COMMIT's
+  // Database pages are read through a memory map (pages still in the WAL with pread), so
+  // SQLite's own page cache mostly holds the pages a transaction dirties; past the map's 2 GiB
+  // a database is read through this cache alone. A small cache also keeps each COMMIT cheap:
+  // while the file is under 1 GiB, a B-tree split that swaps two pages parks one at the
+  // lock-byte page number (SQLite 3.53 balance_nonroot), and the commit then walks every bucket
+  // of the cache's hash table to drop pages past the end of the file. With a 64 MiB cache that walk was half of the COMMIT's
   // CPU (perf, endpoint changes on bench scale's database); 8 MiB with the map took an endpoint
   // change's transaction from ~1.0 to ~0.65 ms (see bench/README.md).
   'cache_size = -8192',
