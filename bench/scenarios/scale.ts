@@ -158,7 +158,7 @@ export async function scale(opts: BenchOptions, shared: Shared): Promise<Report>
   // ---- full projection from scratch ----
   // After the endpoint changes, in a function of its own. Timed before them, the engine it builds
   // (~510k entries) stayed reachable from this frame while they ran: a second table set that no
-  // server holds, and one run had a 130 ms mark-compact among the changes.
+  // server holds, and one run had a 130 ms full (non-scavenge) GC pause among the changes.
   report.add(...fullProjection(ledger));
 
   // ---- start-up on the resulting database ----
