@@ -20,6 +20,9 @@ const edited = (kind: 'Pod' | 'Service' | 'EndpointSlice', name: string, change:
   change(copy);
   return copy;
 };
+/** A status update setting the pod's Ready condition, its IPs kept. */
+const setReady = (name: string, ready: boolean) =>
+  run(update('Pod', 'default', name, edited('Pod', name, (p) => (p.status = { ...p.status, ...(readyStatus(ready) as any).status })), 'status'));
 
 beforeEach(() => {
   state = new ClusterState();
@@ -34,9 +37,7 @@ beforeEach(() => {
 describe('ClusterState indexes across updates', () => {
   it('keeps a pod in its selector sets and its IP claimed through status updates', () => {
     const ip = (state.get('Pod', 'default', 'a') as Pod).status!.podIP!;
-    for (const ready of [true, false]) {
-      run(update('Pod', 'default', 'a', edited('Pod', 'a', (p) => (p.status = { ...p.status, ...(readyStatus(ready) as any).status })), 'status'));
-    }
+    for (const ready of [true, false]) setReady('a', ready);
     expect((state.get('Pod', 'default', 'a') as Pod).status!.conditions).toEqual([{ type: 'Ready', status: 'False' }]);
     expect(names(state.podsMatching('default', { app: 'web' }))).toEqual(['a', 'b']);
     expect(names(state.podsOnNode('n1'))).toEqual(['a', 'b']);
@@ -83,9 +84,7 @@ describe('ClusterState indexes across updates', () => {
 describe('endpoints controllers and pod order', () => {
   it('write the same Endpoints and EndpointSlices for any order of the pods', () => {
     run(create('Pod', 'default', pod('c', 'n1', { app: 'web' }, 9090)));
-    for (const name of ['a', 'c']) {
-      run(update('Pod', 'default', name, edited('Pod', name, (p) => (p.status = { ...p.status, ...(readyStatus(true) as any).status })), 'status'));
-    }
+    for (const name of ['a', 'c']) setReady(name, true);
     const svc = state.get('Service', 'default', 'web') as Service;
     const pods = state.podsMatching('default', { app: 'web' });
     expect(pods).toHaveLength(3);
