@@ -2,15 +2,16 @@
 // responder answers from the streamed dns table (UDP and TCP); a dry run logs the restore input it
 // would feed iptables-restore and reports nothing.
 
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { missingTool } from '../support/host.js';
 import { api, BIN, removeDir, startTestServer, type TestServer } from '../support/server.js';
 
 const run = promisify(execFile);
-const reason = !existsSync(BIN) ? 'dist/ is missing: run `npm run build` first' : spawnSync('dig', ['-v']).status !== 0 ? 'dig is not installed' : undefined;
+const reason = !existsSync(BIN) ? 'dist/ is missing: run `npm run build` first' : missingTool(['dig']);
 
 function start(args: string[]): { child: ChildProcess; lines: Record<string, any>[]; waitFor(msg: string, ms?: number): Promise<Record<string, any>> } {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NETLEDGER_LOG_LEVEL: 'info' } });

@@ -5,15 +5,14 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
+import { netnsSkipReason } from '../support/host.js';
 
 const execFileP = promisify(execFile);
 
 /** Why the lab cannot run here, or undefined. */
 export function labSkipReason(): string | undefined {
-  if (process.getuid?.() !== 0) return 'needs root';
-  for (const tool of [['ip', '-V'], ['iptables', '--version'], ['socat', '-V'], ['dig', '-v'], ['bridge', '-V']]) {
-    if (spawnSync(tool[0]!, tool.slice(1)).status !== 0) return `${tool[0]} is not installed`;
-  }
+  const basic = netnsSkipReason(['iptables', 'socat', 'dig', 'bridge']);
+  if (basic) return basic;
   const probe = `nlprobe-${randomBytes(3).toString('hex')}`;
   if (spawnSync('ip', ['netns', 'add', probe]).status !== 0) return 'cannot create network namespaces';
   try {

@@ -1,6 +1,6 @@
 // The DNS responder on a real socket, queried with dig over UDP and TCP.
 
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDnsResponder, type DnsResponder } from '../../../agent/dns/index.js';
@@ -8,9 +8,10 @@ import { dnsProjection } from '../../../projections/dns/index.js';
 import { buildTable } from '../../projections/dns/fold.js';
 import { richClusterInput } from '../../projections/dns/fixture.js';
 import { makeView, service, slice } from '../../projections/dns/view.js';
+import { missingTool, titled } from '../../support/host.js';
 
 const run = promisify(execFile);
-const hasDig = spawnSync('dig', ['-v']).status === 0;
+const digSkip = missingTool(['dig']);
 
 interface DigResult {
   status: string;
@@ -44,7 +45,7 @@ function parseDig(out: string): DigResult {
 
 const SOA = 'cluster.local.\t5\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 42 7200 1800 86400 5';
 
-describe.skipIf(!hasDig)(hasDig ? 'DNS responder (dig)' : 'DNS responder (skipped: dig not installed)', () => {
+describe.skipIf(digSkip !== undefined)(titled('DNS responder (dig)', digSkip), () => {
   let responder: DnsResponder;
   const input = richClusterInput();
   input.services!.push(service('default', 'big', { clusterIP: 'None', clusterIPs: ['None'] }));

@@ -17,18 +17,11 @@ import {
 import { deterministicVtepMac, renderRoutesBatch, routesProjection, splitRoutesBatch } from '../../../projections/routes/index.js';
 import { tableFor } from '../../projections/routes/fold.js';
 import { makeView, referenceNodes } from '../../projections/routes/view.js';
+import { netnsSkipReason, titled } from '../../support/host.js';
 
 const DUAL = { clusterCIDRs: ['10.244.0.0/16', 'fd00:10:244::/56'] };
 
-function netnsUsable(): string | undefined {
-  if (process.getuid?.() !== 0) return 'needs root';
-  const probe = `nlprobe-${randomBytes(4).toString('hex')}`;
-  if (spawnSync('ip', ['netns', 'add', probe]).status !== 0) return 'cannot create network namespaces';
-  spawnSync('ip', ['netns', 'del', probe]);
-  return undefined;
-}
-const skipReason = netnsUsable();
-if (skipReason) console.warn(`routes lab skipped: ${skipReason}`);
+const skipReason = netnsSkipReason(['bridge']);
 
 const NS = `nlroutes-${randomBytes(4).toString('hex')}`;
 
@@ -59,7 +52,7 @@ function tableDiff(before: Map<string, unknown>, after: Map<string, unknown>): R
 const MAC_D = deterministicVtepMac('node-d');
 const MAC6_D = deterministicVtepMac('node-d', 6);
 
-describe.skipIf(skipReason !== undefined)('routes lab (real ip/bridge in a network namespace)', () => {
+describe.skipIf(skipReason !== undefined)(titled('routes lab (real ip/bridge in a network namespace)', skipReason), () => {
   beforeAll(() => {
     sh('ip', 'netns', 'add', NS);
     sh('ip', '-n', NS, 'link', 'set', 'lo', 'up');

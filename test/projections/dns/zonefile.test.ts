@@ -9,8 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { dnsProjection, renderReverseZones, renderZoneFile } from '../../../projections/dns/index.js';
 import { buildTable } from './fold.js';
 import { richCluster } from './fixture.js';
+import { missingTool, titled } from '../../support/host.js';
 
-const hasCheckzone = spawnSync('named-checkzone', ['-v']).status === 0;
+const checkzoneSkip = missingTool(['named-checkzone']);
 
 function checkzone(origin: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'dns-zone-'));
@@ -59,7 +60,7 @@ describe('renderZoneFile', () => {
     expect(v4).toContain('100.0.3.10.in-addr.arpa.\t5\tIN\tPTR\tmy-pet.headless.default.svc.cluster.local.');
   });
 
-  describe.skipIf(!hasCheckzone)(hasCheckzone ? 'named-checkzone' : 'named-checkzone (skipped: not installed)', () => {
+  describe.skipIf(checkzoneSkip !== undefined)(titled('named-checkzone', checkzoneSkip), () => {
     it.each([
       ['defaults', {}],
       ['pods verified, pod names, TTL 3600', { dnsPods: 'verified' as const, dnsEndpointPodNames: true, dnsTTL: 3600 }],

@@ -7,15 +7,9 @@ import { partialRestoreInput, renderIptablesRestore } from '../../../projections
 import { goldenConfig, goldenServices, goldenSlices, TEST_NODE } from './fixtures.js';
 import { computeAll, diffTables } from './helpers.js';
 import { node, nodeTable, service, slice, type ViewInput } from './view.js';
+import { netnsSkipReason, titled } from '../../support/host.js';
 
-function netnsUsable(): string | null {
-  if (process.getuid?.() !== 0) return 'needs root';
-  const probe = `nltest-probe-${randomBytes(3).toString('hex')}`;
-  if (spawnSync('ip', ['netns', 'add', probe]).status !== 0) return '`ip netns add` failed';
-  spawnSync('ip', ['netns', 'del', probe]);
-  return null;
-}
-const skipReason = netnsUsable();
+const skipReason = netnsSkipReason(['iptables-restore', 'ip6tables-restore']);
 const created: string[] = [];
 
 function newNetns(): string {
@@ -70,7 +64,7 @@ const rich: ViewInput = {
 };
 const tableOf = (input: ViewInput, family: 'ipv4' | 'ipv6') => nodeTable(computeAll(input), family === 'ipv4' ? 'iptables' : 'ip6tables', TEST_NODE);
 
-describe.skipIf(skipReason !== null)(`iptables-restore in a netns${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+describe.skipIf(skipReason !== undefined)(titled('iptables-restore in a netns', skipReason), () => {
   afterAll(() => {
     for (const ns of created) spawnSync('ip', ['netns', 'del', ns]);
   });
