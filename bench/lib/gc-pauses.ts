@@ -35,7 +35,7 @@ export function recordGcPauses(): () => Promise<GcPauses> {
   };
 }
 
-/** How many of the [start, end] samples overlap a pause. */
-export function samplesMeetingPauses(samples: readonly [number, number][], pauses: readonly [number, number][]): number {
-  return samples.filter(([a, b]) => pauses.some(([s, e]) => s < b && e > a)).length;
+/** For each [start, end] sample, whether it overlaps a pause. */
+export function samplesMeetingPauses(samples: readonly [number, number][], pauses: readonly [number, number][]): boolean[] {
+  return samples.map(([a, b]) => pauses.some(([s, e]) => s < b && e > a));
 }
