@@ -9,16 +9,30 @@ export type ActorResolver = (req: FastifyRequest) => string;
 
 export function commandContext(req: FastifyRequest, actorOf: ActorResolver): CommandContext {
   const q = req.query as Record<string, unknown>;
-  const dryRun = q.dryRun;
-  if (dryRun !== undefined && dryRun !== 'All' && !(Array.isArray(dryRun) && dryRun.every((d) => d === 'All'))) {
-    throw errors.badRequest(`Invalid dryRun value: ${JSON.stringify(dryRun)}: supported values: "All"`);
-  }
   return {
     time: new Date().toISOString(),
     actor: actorOf(req),
     requestId: String(req.id),
     newUid: randomUUID(),
-    dryRun: dryRun !== undefined,
+    dryRun: isDryRun(req),
     fieldManager: typeof q.fieldManager === 'string' ? q.fieldManager : undefined,
   };
+}
+
+/**
+ * Whether the write is a dry run: `?dryRun=All`, or for a DELETE also `dryRun: ["All"]` in its
+ * DeleteOptions body, which is where kubectl puts it (`kubectl delete --dry-run=server`). As in
+ * kube-apiserver, a field of the body overrides the query parameter.
+ */
+export function isDryRun(req: FastifyRequest): boolean {
+  const body = req.method === 'DELETE' ? (req.body as { dryRun?: unknown } | undefined) : undefined;
+  const fromBody = body && typeof body === 'object' && !Array.isArray(body) && body.dryRun !== undefined && body.dryRun !== null;
+  const value = fromBody ? body.dryRun : (req.query as Record<string, unknown>).dryRun;
+  if (value === undefined) return false;
+  const values = Array.isArray(value) ? value : [value];
+  if (!values.every((d) => d === 'All')) {
+    throw errors.badRequest(`Invalid dryRun value: ${JSON.stringify(value)}: supported values: "All"`);
+  }
+  // An empty list is no dry run (DeleteOptions{dryRun: []}).
+  return values.length > 0;
 }

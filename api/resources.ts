@@ -14,7 +14,7 @@ import { filterFromQuery } from './filter.js';
 import { listObjects } from './list.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
 import { pageNotFound, parseResourcePath, type ResourcePath } from './paths.js';
-import { commandContext, type ActorResolver } from './request-context.js';
+import { commandContext, isDryRun, type ActorResolver } from './request-context.js';
 import { sendStatus, toStatus } from './status.js';
 import { toTable } from './tables.js';
 import { serveWatch } from './watch.js';
@@ -57,7 +57,11 @@ export async function resourceRoutes(app: FastifyInstance, deps: ResourceDeps): 
  * the state to be durable (api/server.ts); everything else does.
  */
 function submitsOnly(req: FastifyRequest, pathOf: (req: FastifyRequest) => ResourcePath): boolean {
-  if ((req.query as Record<string, unknown>).dryRun !== undefined) return false;
+  try {
+    if (isDryRun(req)) return false;
+  } catch {
+    return false; // the handler answers the bad value
+  }
   if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') return true;
   if (req.method !== 'DELETE') return false;
   try {

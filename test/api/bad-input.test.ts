@@ -115,4 +115,23 @@ describe('dryRun=All', () => {
     expect(real.json.spec.clusterIP).toBe(dry.json.spec.clusterIP);
     expect(real.json.spec.ports[0].nodePort).toBe(dry.json.spec.ports[0].nodePort);
   });
+  it('DELETE with dryRun in its DeleteOptions body (as kubectl delete --dry-run=server sends it) deletes nothing', async () => {
+    await api(s.url, 'POST', '/api/v1/namespaces/default/pods', { metadata: { name: 'keep-me' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    const before = s.ledger.committedRv;
+    const dry = await api(s.url, 'DELETE', '/api/v1/namespaces/default/pods/keep-me', { propagationPolicy: 'Background', dryRun: ['All'] });
+    expect(dry.status).toBe(200);
+    expect(dry.headers.get('x-netledger-preview')).not.toBeNull();
+    const collection = await api(s.url, 'DELETE', '/api/v1/namespaces/default/pods', { dryRun: ['All'] });
+    expect(collection.status).toBe(200);
+    expect(collection.json.items.map((p: any) => p.metadata.name)).toContain('keep-me');
+    expect(s.ledger.committedRv).toBe(before);
+    expect((await api(s.url, 'GET', '/api/v1/namespaces/default/pods/keep-me')).status).toBe(200);
+    // A value other than All is refused, as kube-apiserver refuses it; an empty list is a real delete.
+    const bad = await api(s.url, 'DELETE', '/api/v1/namespaces/default/pods/keep-me', { dryRun: ['Some'] });
+    expect(bad.status).toBe(400);
+    expect(bad.json.kind).toBe('Status');
+    expect(s.ledger.committedRv).toBe(before);
+    expect((await api(s.url, 'DELETE', '/api/v1/namespaces/default/pods/keep-me', { dryRun: [] })).status).toBe(200);
+    expect((await api(s.url, 'GET', '/api/v1/namespaces/default/pods/keep-me')).status).toBe(404);
+  });
 });
