@@ -48,11 +48,12 @@ function parseCsvLine(line: string): string[] {
 }
 
 const ACTOR = Symbol('actor');
+const ANONYMOUS = 'system:anonymous';
 type WithActor = FastifyRequest & { [ACTOR]?: string };
 
 export function registerAuth(app: FastifyInstance, tokens: Map<string, TokenUser> | undefined): void {
   app.addHook('onRequest', async (req, reply) => {
-    let user = 'system:anonymous';
+    let user = ANONYMOUS;
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ') && tokens) {
       const found = tokens.get(auth.slice(7).trim());
@@ -60,11 +61,20 @@ export function registerAuth(app: FastifyInstance, tokens: Map<string, TokenUser
       user = found.name;
     }
     const impersonate = req.headers['impersonate-user'];
-    if (typeof impersonate === 'string' && impersonate) user = impersonate;
+    if (typeof impersonate === 'string' && impersonate) {
+      // With authentication on, acting as someone else takes a user who is someone: anonymous
+      // callers would otherwise put any name on the events blame shows. (There is no RBAC, so
+      // any authenticated user may impersonate; without a token file there are only anonymous
+      // callers, and Impersonate-User is how they name themselves.)
+      if (tokens && user === ANONYMOUS) {
+        return sendStatus(reply, errors.forbidden(`users ${JSON.stringify(impersonate)} is forbidden: User "${ANONYMOUS}" cannot impersonate resource "users" in API group "" at the cluster scope`).status);
+      }
+      user = impersonate;
+    }
     (req as WithActor)[ACTOR] = user;
   });
 }
 
 export function actorOf(req: FastifyRequest): string {
-  return (req as WithActor)[ACTOR] ?? 'system:anonymous';
+  return (req as WithActor)[ACTOR] ?? ANONYMOUS;
 }

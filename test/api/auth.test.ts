@@ -1,0 +1,59 @@
+// Who a write is recorded as: a bearer token from --token-auth-file, Impersonate-User, or
+// system:anonymous; and who may impersonate once authentication is on.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, removeDir, startTestServer, tempDir, type TestServer } from '../support/server.js';
+import { as, TOKENS, writeTokenFile } from './audit/fixture.js';
+
+const pod = (name: string) => ({ metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+
+describe('with --token-auth-file', () => {
+  let s: TestServer;
+  let dir: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    s = await startTestServer(['--token-auth-file', writeTokenFile(dir)]);
+  });
+  afterAll(async () => {
+    await s.stop();
+    removeDir(s.dataDir);
+    removeDir(dir);
+  });
+
+  it('an anonymous caller may not impersonate: 403, and nothing is written', async () => {
+    const before = s.ledger.committedRv;
+    const r = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', pod('forged'), { 'impersonate-user': 'dave' });
+    expect(r.status).toBe(403);
+    expect(r.json).toMatchObject({ kind: 'Status', reason: 'Forbidden', code: 403 });
+    expect(r.json.message).toBe('users "dave" is forbidden: User "system:anonymous" cannot impersonate resource "users" in API group "" at the cluster scope');
+    expect(s.ledger.committedRv).toBe(before);
+  });
+
+  it('a bad token is 401; a known one is the actor, or the user it impersonates', async () => {
+    expect((await api(s.url, 'POST', '/api/v1/namespaces/default/pods', pod('nobody'), as('no-such-token'))).status).toBe(401);
+    const a = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', pod('by-alice'), as(TOKENS.alice));
+    const b = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', pod('as-erin'), as(TOKENS.bob, 'erin'));
+    const anon = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', pod('anon'));
+    const actorAt = async (rv: string) => (await s.ledger.store.event(Number(rv)))?.actor;
+    expect(await actorAt(a.json.metadata.resourceVersion)).toBe('alice');
+    expect(await actorAt(b.json.metadata.resourceVersion)).toBe('erin');
+    expect(await actorAt(anon.json.metadata.resourceVersion)).toBe('system:anonymous');
+  });
+});
+
+describe('without a token file', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer();
+  });
+  afterAll(async () => {
+    await s.stop();
+    removeDir(s.dataDir);
+  });
+
+  it('Impersonate-User names the actor (every caller is anonymous there)', async () => {
+    const r = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', pod('by-carol'), { 'impersonate-user': 'carol' });
+    expect(r.status).toBe(201);
+    expect((await s.ledger.store.event(Number(r.json.metadata.resourceVersion)))?.actor).toBe('carol');
+  });
+});
