@@ -1,7 +1,7 @@
 // Body parsing for every media type kube-apiserver accepts on writes (JSON, YAML, protobuf). Parse failures become
 // 400 BadRequest Status objects (JSON) naming what could not be decoded.
 
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import YAML from 'yaml';
 import { errors } from '../domain/errors.js';
 import type { PatchType } from '../domain/commands.js';
@@ -15,6 +15,17 @@ export const PATCH_TYPES: Record<string, PatchType> = {
   'application/strategic-merge-patch+json': 'strategic',
   'application/apply-patch+yaml': 'apply',
 };
+
+/** What a create or a replace takes: a whole object, never a patch (kube-apiserver's serializers). */
+const OBJECT_MEDIA_TYPES = new Set(['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE]);
+
+/** 415 unless the request's body is a whole object (POST, PUT); without a body, nothing to check. */
+export function checkObjectMediaType(req: FastifyRequest): void {
+  const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (media && !OBJECT_MEDIA_TYPES.has(media)) {
+    throw errors.unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`);
+  }
+}
 
 function parseJson(body: string): unknown {
   if (body.trim() === '') return undefined;
@@ -62,7 +73,10 @@ export function registerContentTypes(app: FastifyInstance): void {
   }
   // kubectl's typed clients (create namespace, create service …) write protobuf; it decodes to
   // the same JSON shape, so everything after the parser is unchanged. Responses stay JSON.
-  app.addContentTypeParser(PROTOBUF_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req: unknown, body: Buffer, done: (err: Error | null, value?: unknown) => void) => {
+  app.addContentTypeParser(PROTOBUF_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (req: FastifyRequest, body: Buffer, done: (err: Error | null, value?: unknown) => void) => {
+    // A path nothing serves is 404 whatever its body (`kubectl auth can-i` posts a
+    // SelfSubjectAccessReview, a kind with no decoder here): the not-found handler answers it.
+    if (req.is404) return done(null, undefined);
     try {
       done(null, decodeKubernetesProtobuf(body));
     } catch (e) {

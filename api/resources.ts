@@ -8,7 +8,7 @@ import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
 import { checkObjectBody, checkTypesOf, fieldValidationOf, withoutPatchDirectives } from './body-checks.js';
-import { PATCH_TYPES } from './content.js';
+import { checkObjectMediaType, PATCH_TYPES } from './content.js';
 import { dryRun } from './netledger/audit/preview.js';
 import { filterFromQuery } from './filter.js';
 import { listObjects } from './list.js';
@@ -87,11 +87,13 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
     case 'POST': {
       if (path.name) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
       if (info.namespaced && path.namespace === undefined) throw pageNotFound();
+      checkObjectMediaType(req);
       const obj = checkObjectBody(req.body, info, path.namespace, fieldValidationOf(q), reply);
       return write(req, reply, deps, { ...commandContext(req, deps.actorOf), op: 'create', kind: info.kind, namespace: path.namespace ?? '', object: obj });
     }
     case 'PUT': {
       if (!path.name) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+      checkObjectMediaType(req);
       const obj = checkObjectBody(req.body, info, path.namespace, fieldValidationOf(q), reply);
       return write(req, reply, deps, {
         ...commandContext(req, deps.actorOf),

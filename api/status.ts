@@ -27,6 +27,9 @@ export function toStatus(err: unknown): StatusBody {
 
 export function errorHandler(err: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const status = toStatus(err);
-  if (status.code >= 500) req.log.error({ err }, 'request failed');
+  // A Status the server chose to answer (504 for a resourceVersion ahead of the log, 503 after a
+  // failed write) is an answer, not a fault: one line. Anything else thrown is a bug: its stack.
+  if (status.code >= 500 && err instanceof StatusError) req.log.warn({ code: status.code, reason: status.reason, url: req.url }, status.message);
+  else if (status.code >= 500) req.log.error({ err }, 'request failed');
   void sendStatus(reply, status);
 }

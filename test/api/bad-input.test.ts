@@ -60,6 +60,18 @@ describe('bad input', () => {
   it('an unsupported media type is 415', async () => {
     await expectRejected(api(s.url, 'POST', podsPath, 'name=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UnsupportedMediaType');
     await expectRejected(api(s.url, 'PATCH', `${podsPath}/x`, '{}', { 'content-type': 'application/json' }), 415, 'UnsupportedMediaType');
+    // A patch media type is not a whole object: kube-apiserver refuses it on create and replace.
+    await expectRejected(api(s.url, 'POST', podsPath, '{}', { 'content-type': 'application/merge-patch+json' }), 415, 'UnsupportedMediaType');
+    await expectRejected(api(s.url, 'PUT', `${podsPath}/x`, '{}', { 'content-type': 'application/strategic-merge-patch+json' }), 415, 'UnsupportedMediaType');
+  });
+
+  it('a protobuf body to a path nothing serves is 404, not a decoding error (kubectl auth can-i)', async () => {
+    const field = (n: number, bytes: Buffer) => Buffer.concat([Buffer.from([(n << 3) | 2, bytes.length]), bytes]);
+    const typeMeta = Buffer.concat([field(1, Buffer.from('authorization.k8s.io/v1')), field(2, Buffer.from('SelfSubjectAccessReview'))]);
+    const body = Buffer.concat([Buffer.from('k8s\0', 'latin1'), field(1, typeMeta), field(2, Buffer.alloc(0))]);
+    const r = await fetch(`${s.url}/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`, { method: 'POST', headers: { 'content-type': 'application/vnd.kubernetes.protobuf' }, body });
+    expect(r.status).toBe(404);
+    expect(await r.json()).toMatchObject({ kind: 'Status', reason: 'NotFound' });
   });
 
   it('an unknown resource is 404 NotFound', async () => {
