@@ -22,11 +22,14 @@ export interface AppOptions {
   onWrite?: (obj: KubeObject) => void;
   metrics?: ServerMetrics;
   streamBufferBytes?: number;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance; metrics: ServerMetrics }> {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    ...(opts.https ? { https: opts.https } : {}),
     bodyLimit: BODY_LIMIT,
     // Two log lines per request cost more than the write itself at thousands of writes a
     // second; like kube-apiserver below -v=3, log requests only when debugging.

@@ -10,6 +10,8 @@ export interface ServeOptions {
   dataDir: string;
   databaseUrl?: string;
   tokenAuthFile?: string;
+  /** HTTPS instead of HTTP: kubectl sends bearer tokens only over TLS, as kube-apiserver serves. */
+  tls?: { certFile: string; keyFile: string };
   retain?: string;
   config: ClusterNetworkConfig;
   /** Not a flag: tests lower it to provoke the slow-stream path. */
@@ -40,6 +42,8 @@ const SPEC = {
   'local-detector': { type: 'string', default: 'cluster-cidr' },
   'iptables-nfacct': { type: 'boolean', default: false },
   'token-auth-file': { type: 'string' },
+  'tls-cert-file': { type: 'string' },
+  'tls-private-key-file': { type: 'string' },
   retain: { type: 'string' },
 } as const;
 
@@ -104,10 +108,14 @@ export function parseServeFlags(argv: string[]): ServeOptions {
     const mask = cidr.family === 'IPv4' ? config.nodeCIDRMaskSizeV4 : config.nodeCIDRMaskSizeV6;
     if (mask < cidr.prefix) throw new FlagError(`--node-cidr-mask-size ${mask} is larger than the cluster CIDR ${c}`);
   }
+  const certFile = str('tls-cert-file');
+  const keyFile = str('tls-private-key-file');
+  if ((certFile === undefined) !== (keyFile === undefined)) throw new FlagError('--tls-cert-file and --tls-private-key-file go together');
   return {
     host,
     port,
     dataDir: str('data')!,
+    tls: certFile && keyFile ? { certFile, keyFile } : undefined,
     databaseUrl: str('database-url'),
     tokenAuthFile: str('token-auth-file'),
     retain: str('retain'),

@@ -2,6 +2,7 @@
 // and shuts down gracefully on SIGTERM/SIGINT.
 
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { buildApp } from '../api/server.js';
 import { loadTokenFile } from '../api/auth.js';
@@ -36,10 +37,12 @@ export async function startServer(opts: ServeOptions, logger = pino({ level: pro
   terminator.start();
   const stopRetention = opts.retain ? startRetention(ledger, parseRetain(opts.retain), logger) : () => undefined;
   const tokens = opts.tokenAuthFile ? loadTokenFile(opts.tokenAuthFile) : undefined;
-  const { app } = await buildApp({ ledger, tokens, logger, metrics, streamBufferBytes: opts.streamBufferBytes, onWrite: (o) => terminator.watch(o) });
+  const https = opts.tls ? { cert: readFileSync(opts.tls.certFile), key: readFileSync(opts.tls.keyFile) } : undefined;
+  const { app } = await buildApp({ ledger, tokens, logger, metrics, https, streamBufferBytes: opts.streamBufferBytes, onWrite: (o) => terminator.watch(o) });
   const url = await app.listen({ host: opts.host, port: opts.port });
   const address = app.server.address();
-  const listenUrl = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : url;
+  const scheme = https ? 'https' : 'http';
+  const listenUrl = typeof address === 'object' && address ? `${scheme}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : url;
   logger.info({ address: listenUrl, data: opts.dataDir, rv: ledger.committedRv }, 'netledger serving');
   return {
     url: listenUrl,

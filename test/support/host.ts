@@ -15,6 +15,7 @@ const VERSION_ARGS: Record<string, string[]> = {
   socat: ['-V'],
   dig: ['-v'],
   'named-checkzone': ['-v'],
+  openssl: ['version'],
 };
 
 /** The first tool of the list that is not installed, as a reason; undefined when all are. */
