@@ -55,23 +55,32 @@ export class Client {
     return (await res.json()) as T;
   }
 
+  /** The body and the response headers (the events list says where the retention floor is). */
+  async jsonWithHeaders<T = any>(path: string): Promise<{ body: T; headers: Headers }> {
+    const res = await this.request(path);
+    return { body: (await res.json()) as T, headers: res.headers };
+  }
+
   async text(path: string): Promise<string> {
     const res = await this.request(path, { accept: 'text/plain' });
     return res.text();
   }
 
-  /** Follows `metadata.continue` until the list ends or `max` items are in hand. */
-  async pages<T>(path: string, max = Infinity): Promise<{ items: T[]; metadata: { resourceVersion: string } }> {
+  /** Follows `metadata.continue` until the list ends or `max` items are in hand; `headers` are the first page's. */
+  async pages<T>(path: string, max = Infinity): Promise<{ items: T[]; metadata: { resourceVersion: string }; headers?: Headers }> {
     const items: T[] = [];
     let cont: string | undefined;
     let meta: { resourceVersion: string } = { resourceVersion: '' };
+    let headers: Headers | undefined;
     do {
       const sep = path.includes('?') ? '&' : '?';
-      const page: { items: T[]; metadata: { resourceVersion: string; continue?: string } } = await this.json(cont ? `${path}${sep}continue=${encodeURIComponent(cont)}` : path);
+      const res = await this.jsonWithHeaders<{ items: T[]; metadata: { resourceVersion: string; continue?: string } }>(cont ? `${path}${sep}continue=${encodeURIComponent(cont)}` : path);
+      const page = res.body;
+      headers ??= res.headers;
       if (!meta.resourceVersion) meta = { resourceVersion: page.metadata.resourceVersion };
       items.push(...page.items);
       cont = page.metadata.continue;
     } while (cont && items.length < max);
-    return { items: items.slice(0, max), metadata: meta };
+    return { items: items.slice(0, max), metadata: meta, headers };
   }
 }

@@ -1,6 +1,8 @@
-// --since: a resourceVersion (`120`), a duration back from now (`90s`, `15m`, `1h`, `2d`,
-// `1h30m`), or a time (RFC 3339). Rvs filter exactly; times filter the event log by its
-// timestamps, and history (which has only rvs) starts after the last event before that time.
+// --since and --at: a resourceVersion (`120`), a duration back from now (`90s`, `15m`, `1h`, `2d`,
+// `1h30m`), or a time (RFC 3339). Rvs are taken as given (the server answers 410 below the
+// retention floor); times become rvs through the event log's timestamps. A time the log no longer
+// covers (below the floor) is the user's clock, not a revision they named: --since starts at the
+// floor and says so, --at refuses with the floor's rv and time.
 
 import { CliError, type Client } from './client.js';
 
@@ -8,7 +10,7 @@ export type Since = { rv: number } | { time: string };
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-export function parseSince(text: string, now = Date.now()): Since {
+export function parseSince(text: string, now = Date.now(), flag = '--since'): Since {
   if (/^\d+$/.test(text)) return { rv: Number(text) };
   if (/^(\d+(s|m|h|d))+$/.test(text)) {
     let ms = 0;
@@ -16,16 +18,51 @@ export function parseSince(text: string, now = Date.now()): Since {
     return { time: new Date(now - ms).toISOString() };
   }
   const t = Date.parse(text);
-  if (Number.isNaN(t)) throw new CliError(`--since ${text}: expected a resourceVersion, a duration (90s, 15m, 1h, 2d) or an RFC 3339 time`, 2);
+  if (Number.isNaN(t)) throw new CliError(`${flag} ${text}: expected a resourceVersion, a duration (90s, 15m, 1h, 2d) or an RFC 3339 time`, 2);
   return { time: new Date(t).toISOString() };
 }
 
-/** The rv to read history after: for a time, the rv just before the first event at or after it. */
-export async function sinceRv(client: Client, since: Since): Promise<number> {
-  if ('rv' in since) return since.rv;
-  const page = await client.json<{ metadata: { resourceVersion: string }; items: { resourceVersion: string }[] }>(
-    `/apis/netledger.io/v1/events?sinceTime=${encodeURIComponent(since.time)}&limit=1`,
+/** Where the log's complete history starts, from the events list's headers (rv 0: nothing compacted). */
+export interface Floor {
+  rv: number;
+  time?: string;
+}
+
+export function floorOf(headers: Headers | undefined): Floor {
+  return { rv: Number(headers?.get('x-netledger-retention-floor') ?? 0), time: headers?.get('x-netledger-retention-floor-time') ?? undefined };
+}
+
+export function describeFloor(f: Floor): string {
+  return `resourceVersion ${f.rv}${f.time ? ` (${f.time})` : ''}`;
+}
+
+/** The last rv before the first event at or after `time` (the head when none is), and the floor. */
+async function rvBefore(client: Client, time: string): Promise<{ rv: number; floor: Floor }> {
+  const { body, headers } = await client.jsonWithHeaders<{ metadata: { resourceVersion: string }; items: { resourceVersion: string }[] }>(
+    `/apis/netledger.io/v1/events?sinceTime=${encodeURIComponent(time)}&limit=1`,
   );
-  const first = page.items[0];
-  return first ? Number(first.resourceVersion) - 1 : Number(page.metadata.resourceVersion);
+  const first = body.items[0];
+  return { rv: first ? Number(first.resourceVersion) - 1 : Number(body.metadata.resourceVersion), floor: floorOf(headers) };
+}
+
+/**
+ * The rv to read history after. For a time, the rv just before the first event at or after it;
+ * when that lies below the floor (compacted), the floor, with `compacted` set for a remark.
+ */
+export async function sinceRv(client: Client, since: Since): Promise<{ rv: number; compacted?: Floor }> {
+  if ('rv' in since) return { rv: since.rv };
+  const { rv, floor } = await rvBefore(client, since.time);
+  return rv < floor.rv ? { rv: floor.rv, compacted: floor } : { rv };
+}
+
+/** --at: an rv as given, or the last rv at or before a duration ago / a time. */
+export async function atRv(client: Client, text: string): Promise<number> {
+  const at = parseSince(text, Date.now(), '--at');
+  if ('rv' in at) return at.rv;
+  // "At or before T" is everything before the first event strictly after T (times are ms).
+  const { rv, floor } = await rvBefore(client, new Date(Date.parse(at.time) + 1).toISOString());
+  if (rv < floor.rv) {
+    throw new CliError(`--at ${text} (${at.time}) is before the retention floor: history before ${describeFloor(floor)} was compacted, the oldest state kept is at ${floor.rv}`);
+  }
+  return rv;
 }

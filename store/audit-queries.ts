@@ -57,3 +57,10 @@ export async function nodeChangesAfter(store: EventStore, table: TableName, node
     .execute();
   return rows;
 }
+
+/** The time of the retention floor: that of the last event at or below it (compaction keeps that
+ * one, as every object's last event at or below the floor). Undefined for an empty log. */
+export async function timeAtRv(store: EventStore, rv: number): Promise<string | undefined> {
+  const row = await store.db.selectFrom('events').select('time').where('rv', '<=', rv).orderBy('rv', 'desc').limit(1).executeTakeFirst();
+  return row?.time;
+}

@@ -1,13 +1,14 @@
-// netledger blame NODE TABLE [KEY] [--at R]: like git blame for a node's table — every chain,
+// netledger blame NODE TABLE [KEY] [--at R|DURATION|TIME]: like git blame for a node's table — every chain,
 // route or RRset with the rv, time, person and object of the change that last set it, and the
 // origin when that change was derived (the endpoints controller reacting to a Pod or Service).
 
-import { parse, rvArg, usageError } from '../args.js';
+import { parse, usageError } from '../args.js';
 import type { CliContext } from '../context.js';
 import { columns, objectRef, outputFormat, serialize } from '../output.js';
-import { tablePath } from './tables.js';
+import { atRv } from '../since.js';
+import { checkTable, tablePath } from './tables.js';
 
-export const BLAME_USAGE = `usage: netledger blame NODE iptables|ip6tables|routes|dns [KEY] [--at RV] [-o json|yaml]
+export const BLAME_USAGE = `usage: netledger blame NODE iptables|ip6tables|routes|dns [KEY] [--at RV|DURATION|TIME] [-o json|yaml]
                        [--server URL] [--token TOKEN]`;
 
 interface Cause {
@@ -37,11 +38,13 @@ export async function runBlame(ctx: CliContext, argv: string[]): Promise<number>
   const { values, positionals } = parse(argv, { at: { type: 'string' } }, BLAME_USAGE);
   if (positionals.length < 2 || positionals.length > 3) throw usageError('expected NODE, TABLE and optionally KEY', BLAME_USAGE);
   const [node, table, key] = positionals as [string, string, string | undefined];
+  checkTable(table);
   const q = new URLSearchParams();
   if (key !== undefined) q.set('key', key);
-  if (typeof values.at === 'string') q.set('resourceVersion', String(rvArg(values.at, '--at', BLAME_USAGE)));
+  const client = ctx.connect(values);
+  if (typeof values.at === 'string') q.set('resourceVersion', String(await atRv(client, values.at)));
   const format = outputFormat(values.output as string | undefined);
-  const blame = await ctx.connect(values).json<{ items: BlameItem[] }>(tablePath(node, table, `/blame${q.size ? `?${q}` : ''}`));
+  const blame = await client.json<{ items: BlameItem[] }>(tablePath(node, table, `/blame${q.size ? `?${q}` : ''}`));
   if (format !== 'human') {
     ctx.out(serialize(blame, format));
     return 0;

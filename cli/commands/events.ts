@@ -3,7 +3,7 @@
 import { parse, usageError, type Parsed } from '../args.js';
 import type { CliContext } from '../context.js';
 import { columns, outputFormat, serialize } from '../output.js';
-import { parseSince } from '../since.js';
+import { describeFloor, floorOf, parseSince } from '../since.js';
 
 export const EVENTS_USAGE = `usage: netledger events [--kind KIND] [--namespace NS] [--name NAME] [--actor USER]
                        [--since RV|DURATION|TIME] [--until RV] [--limit N] [-o json|yaml]
@@ -59,6 +59,12 @@ export function limitOf(values: Parsed['values']): number {
 export async function printEvents(ctx: CliContext, values: Parsed['values']): Promise<number> {
   const format = outputFormat(values.output as string | undefined);
   const list = await ctx.connect(values).pages<EventItem>(eventsPath(values), limitOf(values));
+  // Below the floor the log keeps only each object's last event: a time reaching there gets a remark.
+  const floor = floorOf(list.headers);
+  if (typeof values.since === 'string' && floor.time) {
+    const since = parseSince(values.since);
+    if ('time' in since && since.time < floor.time) ctx.note(`Warning: events before ${describeFloor(floor)} were compacted: only each object's last event before it is kept\n`);
+  }
   if (format === 'human') ctx.out(list.items.length ? eventRows(list.items) : 'No events found.\n');
   else ctx.out(serialize({ kind: 'EventList', apiVersion: 'netledger.io/v1', metadata: list.metadata, items: list.items }, format));
   return 0;

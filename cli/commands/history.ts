@@ -5,14 +5,12 @@
 import { parse, type Parsed } from '../args.js';
 import type { CliContext } from '../context.js';
 import { columns, objectRef, outputFormat, serialize } from '../output.js';
-import { parseSince, sinceRv } from '../since.js';
+import { describeFloor, parseSince, sinceRv } from '../since.js';
 import { EVENTS_OPTIONS, limitOf, printEvents } from './events.js';
-import { tablePath } from './tables.js';
+import { checkTable, TABLES, tablePath } from './tables.js';
 
 export const HISTORY_USAGE = `usage: netledger history [NODE [iptables|ip6tables|routes|dns [KEY]]] [--since RV|DURATION|TIME]
                        [--limit N] [-o json|yaml] [--server URL] [--token TOKEN]`;
-
-const TABLES = ['iptables', 'ip6tables', 'routes', 'dns'];
 
 interface HistoryItem {
   resourceVersion: string;
@@ -33,7 +31,13 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
   const format = outputFormat(values.output as string | undefined);
   const q = new URLSearchParams();
   if (key !== undefined) q.set('key', key);
-  if (typeof values.since === 'string') q.set('since', String(await sinceRv(client, parseSince(values.since))));
+  if (table !== undefined) checkTable(table); // refused before any request
+  if (typeof values.since === 'string') {
+    const since = await sinceRv(client, parseSince(values.since));
+    // A duration or time reaching below the floor: show what is kept, and say what is not.
+    if (since.compacted) ctx.note(`Warning: history before ${describeFloor(since.compacted)} was compacted; showing the changes after it\n`);
+    q.set('since', String(since.rv));
+  }
   const limit = limitOf(values);
   const items: HistoryItem[] = [];
   let rv = '';

@@ -1,14 +1,32 @@
-// netledger tables NODE TABLE [--at R]: a node's table now or at a past rv — for people its text
-// form (iptables-restore input, ip/bridge batches, a zone file), for programs the NodeTable.
+// netledger tables NODE TABLE [--at R|DURATION|TIME]: a node's table now or as it was at a past rv
+// or time ("before yesterday's change": --at 1d) — for people its text form (iptables-restore
+// input, ip/bridge batches, a zone file), for programs the NodeTable.
 
-import { parse, rvArg, usageError } from '../args.js';
+import { parse, usageError } from '../args.js';
+import { CliError } from '../client.js';
 import type { CliContext } from '../context.js';
 import { outputFormat, serialize } from '../output.js';
+import { atRv } from '../since.js';
 
-export const TABLES_USAGE = `usage: netledger tables NODE iptables|ip6tables|routes|dns [--at RV] [-o json|yaml]
+export const TABLES_USAGE = `usage: netledger tables NODE iptables|ip6tables|routes|dns [--at RV|DURATION|TIME] [-o json|yaml]
                        [--server URL] [--token TOKEN]`;
 
+export const TABLES = ['iptables', 'ip6tables', 'routes', 'dns'];
+
+/** The tables of iptables itself: people reach for `nat` when they mean the nat chains. */
+const IPTABLES_TABLES = ['filter', 'nat', 'mangle', 'raw', 'security'];
+
+/** Checked here rather than left to the server's NotFound, which cannot say what was meant. */
+export function checkTable(table: string): void {
+  if (TABLES.includes(table)) return;
+  const hint = IPTABLES_TABLES.includes(table)
+    ? `; "${table}" is an iptables table, part of the iptables (IPv4) and ip6tables (IPv6) tables, whose keys are ${table}/CHAIN`
+    : '';
+  throw new CliError(`unknown table "${table}": the tables are ${TABLES.join(', ')}${hint}`, 2);
+}
+
 export function tablePath(node: string, table: string, suffix = ''): string {
+  checkTable(table);
   return `/apis/netledger.io/v1/nodes/${encodeURIComponent(node)}/tables/${encodeURIComponent(table)}${suffix}`;
 }
 
@@ -17,9 +35,10 @@ export async function runTables(ctx: CliContext, argv: string[]): Promise<number
   if (positionals.length !== 2) throw usageError('expected NODE and TABLE', TABLES_USAGE);
   const [node, table] = positionals as [string, string];
   const format = outputFormat(values.output as string | undefined);
+  checkTable(table);
   const q = new URLSearchParams();
-  if (typeof values.at === 'string') q.set('resourceVersion', String(rvArg(values.at, '--at', TABLES_USAGE)));
   const client = ctx.connect(values);
+  if (typeof values.at === 'string') q.set('resourceVersion', String(await atRv(client, values.at)));
   if (format === 'human') {
     q.set('format', 'text');
     ctx.out(await client.text(tablePath(node, table, `?${q}`)));

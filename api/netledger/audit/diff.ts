@@ -71,7 +71,7 @@ async function diffRv(ledger: Ledger, q: Query, name: 'from' | 'to'): Promise<nu
   const rv = rvParam(q, name);
   if (rv === undefined) return undefined;
   await waitForRv(ledger, rv);
-  requireRetained(ledger, rv, `${name} resourceVersion`);
+  requireRetained(ledger, rv, name);
   return rv;
 }
 

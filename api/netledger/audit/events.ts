@@ -1,22 +1,32 @@
 // GET /apis/netledger.io/v1/events?since=R&until=R&sinceTime=T&untilTime=T&kind=K&namespace=NS
 //   &name=N&actor=A&limit=N&continue=TOKEN
-// The event log, oldest first, as an EventList. `since` is exclusive (events after R, as a watch
-// from R would deliver them), `until` inclusive. The first page pins `until` to the committed rv
-// and every continue token carries it, so paging is consistent while writes go on.
+// The event log, oldest first, as an EventList (or a meta.k8s.io Table for kubectl get). `since`
+// is exclusive (events after R, as a watch from R would deliver them), `until` inclusive. The
+// first page pins `until` to the committed rv and every continue token carries it, so paging is
+// consistent while writes go on.
 
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../domain/errors.js';
 import type { LogEvent } from '../../../domain/events.js';
-import { CONFIG_KIND, KIND_INFO } from '../../../domain/kinds.js';
-import { eventsPage, type EventFilter } from '../../../store/audit-queries.js';
+import { CONFIG_KIND, KIND_INFO, type StoredKind } from '../../../domain/kinds.js';
+import { eventsPage, timeAtRv, type EventFilter } from '../../../store/audit-queries.js';
 import type { Ledger } from '../../../store/ledger.js';
+import { negotiate } from '../../negotiate.js';
+import { parseIncludeObject } from '../../printers/index.js';
 import { waitForRv } from '../../wait-rv.js';
-import { decodeToken, encodeToken, limitParam, requireRetained, rvParam, str, timeParam, type Query } from './query.js';
+import { eventsTable } from './events-table.js';
+import { decodeToken, encodeToken, listLimitParam, requireRetained, requireWalkable, rvParam, str, timeParam, type Query } from './query.js';
 
 export interface EventItem {
   resourceVersion: string;
   time: string;
   actor: string;
+  /**
+   * With `kind`, the changed object's type (`v1`, `discovery.k8s.io/v1`). Kubernetes clients
+   * (kubectl -o yaml) refuse a list item with a kind and no apiVersion; naming the changed
+   * object's type keeps `kind` meaning what it always meant here.
+   */
+  apiVersion: string;
   kind: string;
   namespace: string;
   name: string;
@@ -35,11 +45,16 @@ export interface EventList {
   items: EventItem[];
 }
 
+function apiVersionOf(kind: string): string {
+  return kind === CONFIG_KIND ? 'netledger.io/v1' : (KIND_INFO[kind as StoredKind]?.apiVersion ?? 'v1');
+}
+
 export function eventItem(e: LogEvent): EventItem {
   return {
     resourceVersion: String(e.rv),
     time: e.time,
     actor: e.actor,
+    apiVersion: apiVersionOf(e.kind),
     kind: e.kind,
     namespace: e.namespace,
     name: e.name,
@@ -67,26 +82,34 @@ export function kindOf(text: string): string {
 interface EventsToken extends Record<string, number> {
   after: number;
   until: number;
+  /** The retention floor when the token was issued: rows below it were already the kept snapshot. */
+  floor: number;
 }
 
-export async function listEvents(req: FastifyRequest, ledger: Ledger): Promise<EventList> {
-  const q = req.query as Query;
-  const limit = limitParam(q);
+/** Where a page starts: after `since` (410 below the floor) or where the token left off. */
+async function position(q: Query, ledger: Ledger): Promise<{ after: number; until: number }> {
   const cont = str(q, 'continue');
-  let after: number;
-  let until: number;
   if (cont) {
     const t = decodeToken<EventsToken>('events', cont, ['after', 'until']);
-    after = t.after;
-    until = t.until;
-    requireRetained(ledger, after, 'continue token position');
-  } else {
-    after = rvParam(q, 'since') ?? 0;
-    if (rvParam(q, 'since') !== undefined) requireRetained(ledger, after, 'since');
-    const untilParam = rvParam(q, 'until');
-    if (untilParam !== undefined) await waitForRv(ledger, untilParam);
-    until = untilParam ?? ledger.committedRv;
+    requireWalkable(ledger, t.floor, t.after, 'list the events again');
+    return { after: t.after, until: t.until };
   }
+  const since = rvParam(q, 'since');
+  if (since !== undefined) requireRetained(ledger, since, 'since');
+  const untilParam = rvParam(q, 'until');
+  if (untilParam !== undefined) await waitForRv(ledger, untilParam);
+  return { after: since ?? 0, until: untilParam ?? ledger.committedRv };
+}
+
+export async function listEvents(req: FastifyRequest, reply: FastifyReply, ledger: Ledger): Promise<unknown> {
+  const q = req.query as Query;
+  // Discovery lists `list` alone for events: a watch would get a list it cannot read as events.
+  if (str(q, 'watch') === 'true' || str(q, 'watch') === '1') throw errors.methodNotAllowed('the server does not allow this method on the requested resource');
+  const table = negotiate(req.headers.accept).table;
+  const includeObject = (table && parseIncludeObject(str(q, 'includeObject'))) || 'Metadata';
+  const limit = listLimitParam(q);
+  const floor = ledger.floorRv;
+  const { after, until } = await position(q, ledger);
   const kind = str(q, 'kind');
   const filter: EventFilter = {
     after,
@@ -101,6 +124,18 @@ export async function listEvents(req: FastifyRequest, ledger: Ledger): Promise<E
   const events = await eventsPage(ledger.store, filter, limit + 1);
   const page = events.slice(0, limit);
   const list: EventList = { kind: 'EventList', apiVersion: 'netledger.io/v1', metadata: { resourceVersion: String(until) }, items: page.map(eventItem) };
-  if (events.length > limit) list.metadata.continue = encodeToken('events', { after: page[page.length - 1]!.rv, until });
-  return list;
+  if (events.length > limit) list.metadata.continue = encodeToken('events', { after: page[page.length - 1]!.rv, until, floor });
+  await floorHeaders(reply, ledger, floor);
+  return table ? eventsTable(list, includeObject, new Date()) : list;
+}
+
+/**
+ * Where the log's complete history begins, for clients that turn times into rvs (`netledger
+ * history --since 1h`): below the floor only each object's last event is left.
+ */
+async function floorHeaders(reply: FastifyReply, ledger: Ledger, floor: number): Promise<void> {
+  reply.header('x-netledger-retention-floor', String(floor));
+  if (floor === 0) return;
+  const time = await timeAtRv(ledger.store, floor);
+  if (time) reply.header('x-netledger-retention-floor-time', time);
 }

@@ -9,7 +9,7 @@ import { nodeHistory } from '../../../store/table-history.js';
 import { waitForRv } from '../../wait-rv.js';
 import { causesFor, type Cause } from '../causes.js';
 import { requireNode, tableName } from '../tables.js';
-import { decodeToken, encodeToken, limitParam, requireRetained, rvParam, str, type Query } from './query.js';
+import { decodeToken, encodeToken, listLimitParam, requireRetained, requireWalkable, rvParam, str, type Query } from './query.js';
 
 export interface HistoryItem {
   resourceVersion: string;
@@ -35,6 +35,8 @@ export interface HistoryList {
 interface HistoryToken extends Record<string, number> {
   before: number;
   until: number;
+  /** The retention floor when the token was issued (see requireWalkable). */
+  floor: number;
 }
 
 export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<HistoryList> {
@@ -42,7 +44,8 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
   const table = tableName(tableText);
   requireNode(ledger, node);
   const q = req.query as Query;
-  const limit = limitParam(q);
+  const limit = listLimitParam(q);
+  const floor = ledger.floorRv;
   const since = rvParam(q, 'since');
   if (since !== undefined) requireRetained(ledger, since, 'since');
   const cont = str(q, 'continue');
@@ -50,6 +53,9 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
   let before: number | undefined;
   if (cont) {
     const t = decodeToken<HistoryToken>('history', cont, ['before', 'until']);
+    // The walk goes down to `since` (or the oldest kept row): expired only if compaction since
+    // the token was issued may have removed rows in that range.
+    requireWalkable(ledger, t.floor, since ?? 0, 'read the history again');
     before = t.before;
     until = t.until;
   } else {
@@ -75,6 +81,6 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
       cause: causes.get(r.rv) ?? null,
     })),
   };
-  if (rows.length > limit) list.metadata.continue = encodeToken('history', { before: page[page.length - 1]!.id, until });
+  if (rows.length > limit) list.metadata.continue = encodeToken('history', { before: page[page.length - 1]!.id, until, floor });
   return list;
 }

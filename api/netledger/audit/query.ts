@@ -40,10 +40,32 @@ export function limitParam(q: Query): number {
   return Math.min(n, MAX_LIMIT);
 }
 
-/** Answers 410 Gone when `rv` lies below what the log still holds. */
-export function requireRetained(ledger: Ledger, rv: number, what: string): void {
+/**
+ * `limit` of the log lists (events, history): as for a Kubernetes list, 0 means "no limit", the
+ * same as leaving it out (the default page; `continue` brings the rest). Table and diff pages keep
+ * limitParam, where leaving `limit` out asks for the whole thing.
+ */
+export function listLimitParam(q: Query): number {
+  return str(q, 'limit') === '0' ? DEFAULT_LIMIT : limitParam(q);
+}
+
+/** Answers 410 Gone when an explicit `name=rv` parameter lies below what the log still holds. */
+export function requireRetained(ledger: Ledger, rv: number, name: string): void {
   if (rv < ledger.floorRv) {
-    throw errors.gone(`${what} ${rv} is below the retention floor ${ledger.floorRv}; history is kept from resourceVersion ${ledger.floorRv}`);
+    throw errors.gone(`${name}=${rv} is below the retention floor ${ledger.floorRv}: compaction removed the history before it; the oldest ${name} accepted is ${ledger.floorRv}`);
+  }
+}
+
+/**
+ * Whether a continue token issued under floor `issuedFloor` may still walk rvs above `after`:
+ * compaction deletes only rows at or below the new floor, so the token stays good while the floor
+ * has not moved since it was issued, or has moved no higher than `after`. Tokens without a floor
+ * (issued before tokens carried one) are taken as issued under floor 0.
+ */
+export function requireWalkable(ledger: Ledger, issuedFloor: number | undefined, after: number, restart: string): void {
+  const floor = ledger.floorRv;
+  if (floor > (issuedFloor ?? 0) && after < floor) {
+    throw errors.expired(`compaction moved the retention floor from ${issuedFloor ?? 0} to ${floor} since this continue token was issued, removing rows it would read; ${restart}`);
   }
 }
 

@@ -12,7 +12,7 @@ import { postPreview } from './previews-route.js';
 
 export function registerAuditRoutes(app: FastifyInstance, base: string, deps: { ledger: Ledger; actorOf: ActorResolver }): void {
   const { ledger, actorOf } = deps;
-  app.get(`${base}/events`, (req) => listEvents(req, ledger));
+  app.get(`${base}/events`, (req, reply) => listEvents(req, reply, ledger));
   app.get(`${base}/nodes/:node/tables/:table/history`, (req) => getHistory(req, ledger));
   app.get(`${base}/nodes/:node/tables/:table/diff`, (req, reply) => getDiff(req, reply, ledger));
   app.get(`${base}/nodes/:node/tables/:table/blame`, (req) => getBlame(req, ledger));
