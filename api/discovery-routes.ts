@@ -13,7 +13,7 @@ import {
   goPlatform,
   versionInfo,
 } from './discovery/index.js';
-import { openApiDocument, openApiHash, openApiIndex } from './openapi/index.js';
+import { openApiDocument, openApiHash, openApiIndex, openApiV2Routes } from './openapi/index.js';
 import { pageNotFound } from './paths.js';
 
 export async function discoveryRoutes(app: FastifyInstance): Promise<void> {
@@ -62,4 +62,5 @@ export async function discoveryRoutes(app: FastifyInstance): Promise<void> {
     reply.header('Etag', `"${found.hash}"`);
     return found.doc;
   });
+  openApiV2Routes(app);
 }

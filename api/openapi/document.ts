@@ -14,7 +14,7 @@ const META = 'io.k8s.apimachinery.pkg.apis.meta.v1';
 const COMMON_ROOTS = [`${META}.Status`, `${META}.DeleteOptions`, `${META}.Patch`, `${META}.WatchEvent`];
 
 /** The group versions that have an OpenAPI document: those with schema-backed resources. */
-function documentedGroupVersions(): { group: string; version: string; path: string; resources: ResourceInfo[] }[] {
+export function documentedGroupVersions(): { group: string; version: string; path: string; resources: ResourceInfo[] }[] {
   return servedGroupVersions()
     .map(({ group, version }) => ({
       group,
