@@ -1,11 +1,12 @@
 // The netledger.io/v1 group: node tables (read, time travel), node streams and status, and the
-// audit reads (events, history, diff, blame) and previews.
+// audit reads (events, history, diff, blame) and previews, and the cluster network settings.
 
 import type { FastifyInstance } from 'fastify';
 import type { Ledger } from '../../store/ledger.js';
 import type { ServerMetrics } from '../metrics.js';
 import type { ActorResolver } from '../request-context.js';
 import { registerAuditRoutes } from './audit/routes.js';
+import { registerConfigRoutes } from './config.js';
 import { getNodeStatus, putNodeStatus } from './status.js';
 import { serveNodeStream } from './stream.js';
 import { StreamHub } from './stream-hub.js';
@@ -29,4 +30,5 @@ export async function netledgerRoutes(app: FastifyInstance, deps: NetledgerDeps)
   app.put(`${base}/nodes/:node/status`, (req, reply) => putNodeStatus(req, reply, ledger, metrics));
   app.get(`${base}/nodes/:node/status`, (req, reply) => getNodeStatus(req, reply, ledger));
   registerAuditRoutes(app, base, deps);
+  registerConfigRoutes(app, base, ledger);
 }

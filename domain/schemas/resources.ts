@@ -87,6 +87,12 @@ export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
     namespaced: false, shortNames: [], categories: [], verbs: ['list'], subresources: [], serving: 'custom',
   },
   {
+    // The cluster network settings (`netledger serve` flags), recorded as events when they change;
+    // read-only here: they change only through the flags.
+    plural: 'clusternetworkconfigs', singular: 'clusternetworkconfig', kind: 'ClusterNetworkConfig', listKind: 'ClusterNetworkConfigList',
+    group: 'netledger.io', version: 'v1', namespaced: false, shortNames: [], categories: [], verbs: ['get', 'list'], subresources: [], serving: 'custom',
+  },
+  {
     plural: 'previews', singular: 'preview', kind: 'Preview', group: 'netledger.io', version: 'v1',
     namespaced: false, shortNames: [], categories: [], verbs: ['create'], subresources: [], serving: 'custom',
   },

@@ -76,6 +76,7 @@ describe('legacy discovery', () => {
     ]);
     expect(apiResourceList('netledger.io', 'v1')!.resources).toEqual([
       { name: 'events', singularName: 'event', namespaced: false, kind: 'Event', verbs: ['list'] },
+      { name: 'clusternetworkconfigs', singularName: 'clusternetworkconfig', namespaced: false, kind: 'ClusterNetworkConfig', verbs: ['get', 'list'] },
       { name: 'previews', singularName: 'preview', namespaced: false, kind: 'Preview', verbs: ['create'] },
       { name: 'nodes/tables', singularName: '', namespaced: false, kind: 'NodeTable', verbs: ['get', 'watch'] },
       { name: 'nodes/status', singularName: '', namespaced: false, kind: 'NodeAgentStatus', verbs: ['get', 'update'] },
@@ -125,7 +126,7 @@ describe('aggregated discovery v2', () => {
     expect(doc.items.map((g) => g.metadata.name)).toEqual(['discovery.k8s.io', 'netledger.io']);
     for (const g of doc.items) for (const v of g.versions) for (const r of v.resources) expect(r.responseKind.kind).not.toBe('');
     const netledger = doc.items[1]!.versions[0]!.resources.map((r) => r.resource);
-    expect(netledger).toEqual(['events', 'previews']);
+    expect(netledger).toEqual(['events', 'clusternetworkconfigs', 'previews']);
   });
 });
 
