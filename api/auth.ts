@@ -1,6 +1,7 @@
 // Who is asking: kube-apiserver's static token file (--token-auth-file: CSV of
 // token,user,uid[,"group1,group2"]), then Impersonate-User, else system:anonymous. The actor is
-// recorded on every event, so blame can name the person.
+// recorded on every event, so blame can name the person; an impersonating caller is recorded
+// beside it, as kube-apiserver's audit log keeps both users.
 
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -48,8 +49,9 @@ function parseCsvLine(line: string): string[] {
 }
 
 const ACTOR = Symbol('actor');
+const IMPERSONATED_BY = Symbol('impersonatedBy');
 const ANONYMOUS = 'system:anonymous';
-type WithActor = FastifyRequest & { [ACTOR]?: string };
+type WithActor = FastifyRequest & { [ACTOR]?: string; [IMPERSONATED_BY]?: string };
 
 export function registerAuth(app: FastifyInstance, tokens: Map<string, TokenUser> | undefined): void {
   app.addHook('onRequest', async (req, reply) => {
@@ -69,10 +71,16 @@ export function registerAuth(app: FastifyInstance, tokens: Map<string, TokenUser
       if (tokens && user === ANONYMOUS) {
         return sendStatus(reply, errors.forbidden(`users ${JSON.stringify(impersonate)} is forbidden: User "${ANONYMOUS}" cannot impersonate resource "users" in API group "" at the cluster scope`).status);
       }
+      (req as WithActor)[IMPERSONATED_BY] = user;
       user = impersonate;
     }
     (req as WithActor)[ACTOR] = user;
   });
+}
+
+/** The user who sent Impersonate-User (the token's, or system:anonymous), when the request did. */
+export function impersonatedByOf(req: FastifyRequest): string | undefined {
+  return (req as WithActor)[IMPERSONATED_BY];
 }
 
 export function actorOf(req: FastifyRequest): string {

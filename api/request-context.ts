@@ -4,14 +4,17 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '../domain/commands.js';
 import { errors } from '../domain/errors.js';
+import { impersonatedByOf } from './auth.js';
 
 export type ActorResolver = (req: FastifyRequest) => string;
 
 export function commandContext(req: FastifyRequest, actorOf: ActorResolver): CommandContext {
   const q = req.query as Record<string, unknown>;
+  const impersonatedBy = impersonatedByOf(req);
   return {
     time: new Date().toISOString(),
     actor: actorOf(req),
+    ...(impersonatedBy !== undefined ? { impersonatedBy } : {}),
     requestId: String(req.id),
     newUid: randomUUID(),
     dryRun: isDryRun(req),

@@ -11,6 +11,8 @@ export interface CommandContext {
   /** RFC 3339 with milliseconds, UTC. */
   time: string;
   actor: string;
+  /** The authenticated user acting as `actor` through Impersonate-User, when impersonating. */
+  impersonatedBy?: string;
   requestId: string | null;
   /** A fresh RFC 4122 uid the command may give to an object it creates. */
   newUid: string;

@@ -20,4 +20,6 @@ export interface LogEvent {
   /** rv of the event this one was derived from (endpoints controller, graceful deletion). */
   cause: number | null;
   requestId: string | null;
+  /** The authenticated user who made the change as `actor` (Impersonate-User); absent otherwise. */
+  impersonatedBy?: string;
 }

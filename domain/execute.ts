@@ -20,7 +20,7 @@ export function execute(state: ClusterState, cmd: Command, observe?: EventObserv
   const befores = new Map<number, KubeObject | undefined>();
   let response: KubeObject | undefined = pending.object;
   pending.events.forEach((p, i) => {
-    const ev = fold(state, p, cmd, befores, observe);
+    const ev = fold(state, p, cmd, befores, observe, true);
     events.push(ev);
     if (i === pending.responseIndex) response = ev.object;
     // Derived events may cause further derived events (a mirrored slice is itself an event).
@@ -28,7 +28,7 @@ export function execute(state: ClusterState, cmd: Command, observe?: EventObserv
     while (queue.length) {
       const cause = queue.shift()!;
       for (const d of react(state, cause, befores.get(cause.rv), cmd.time)) {
-        const dev = fold(state, d, cmd, befores, observe);
+        const dev = fold(state, d, cmd, befores, observe, false);
         events.push(dev);
         queue.push(dev);
       }
@@ -37,7 +37,8 @@ export function execute(state: ClusterState, cmd: Command, observe?: EventObserv
   return { events, object: response!, code: pending.code };
 }
 
-function fold(state: ClusterState, p: PendingEvent, cmd: Command, befores: Map<number, KubeObject | undefined>, observe?: EventObserver): LogEvent {
+/** `own`: an event of the command itself (its impersonator goes with it), not a derived one. */
+function fold(state: ClusterState, p: PendingEvent, cmd: Command, befores: Map<number, KubeObject | undefined>, observe: EventObserver | undefined, own: boolean): LogEvent {
   const rv = state.rv + 1;
   p.object.metadata.resourceVersion = String(rv);
   const ev: LogEvent = {
@@ -53,6 +54,7 @@ function fold(state: ClusterState, p: PendingEvent, cmd: Command, befores: Map<n
     cause: p.cause,
     requestId: cmd.requestId,
   };
+  if (own && cmd.impersonatedBy !== undefined) ev.impersonatedBy = cmd.impersonatedBy;
   const before = evolve(state, ev);
   befores.set(rv, before);
   observe?.(ev, before);

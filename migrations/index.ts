@@ -6,12 +6,14 @@ import * as m001 from './001_initial.js';
 import * as m002 from './002_history_by_scope.js';
 import * as m003 from './003_objects_point_at_events.js';
 import * as m004 from './004_entries_point_at_changes.js';
+import * as m005 from './005_events_impersonated_by.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
   '002_history_by_scope': m002,
   '003_objects_point_at_events': m003,
   '004_entries_point_at_changes': m004,
+  '005_events_impersonated_by': m005,
 };
 
 class CompiledMigrations implements MigrationProvider {

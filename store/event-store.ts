@@ -55,7 +55,7 @@ export class EventStore {
     const out = this.outputs(); // first, so that nextChangeId is known
     const ops: WriteOp[] = [];
     for (const e of events) {
-      ops.push([Stmt.InsertEvent, [e.rv, e.time, e.actor, e.kind, e.namespace, e.name, e.uid, e.type, JSON.stringify(e.object), e.cause, e.requestId]]);
+      ops.push([Stmt.InsertEvent, [e.rv, e.time, e.actor, e.kind, e.namespace, e.name, e.uid, e.type, JSON.stringify(e.object), e.cause, e.requestId, e.impersonatedBy ?? null]]);
     }
     // Object state: the last event of each object in the batch wins.
     const last = new Map<string, LogEvent>();
@@ -156,10 +156,10 @@ export class EventStore {
     for (let i = 0; i < unique.length; i += CHUNK) {
       const rows = await this.db
         .selectFrom('events')
-        .select(['rv', 'time', 'actor', 'kind', 'namespace', 'name', 'uid', 'type', 'cause', 'request_id'])
+        .select(['rv', 'time', 'actor', 'kind', 'namespace', 'name', 'uid', 'type', 'cause', 'request_id', 'impersonated_by'])
         .where('rv', 'in', unique.slice(i, i + CHUNK))
         .execute();
-      for (const r of rows) out.set(r.rv, { ...r, type: r.type as LogEvent['type'], requestId: r.request_id });
+      for (const { impersonated_by, ...r } of rows) out.set(r.rv, { ...r, type: r.type as LogEvent['type'], requestId: r.request_id, ...(impersonated_by ? { impersonatedBy: impersonated_by } : {}) });
     }
     return out;
   }
@@ -188,5 +188,6 @@ export function rowToEvent(r: Database['events']): LogEvent {
     object: JSON.parse(r.object),
     cause: r.cause,
     requestId: r.request_id,
+    ...(r.impersonated_by ? { impersonatedBy: r.impersonated_by } : {}),
   };
 }

@@ -15,6 +15,8 @@ export interface EventsTable {
   object: string;
   cause: number | null;
   request_id: string | null;
+  /** The authenticated user who acted as `actor` through Impersonate-User (migration 005). */
+  impersonated_by: string | null;
 }
 
 /** Current object state: a projection of the log, written in the same transaction as the events.

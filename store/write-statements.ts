@@ -12,7 +12,7 @@ export const Stmt = { InsertEvent: 0, UpsertObject: 1, DeleteObject: 2, UpsertEn
 export function writeStatementSql(db: Kysely<Database>): string[] {
   const sql = (q: { compile(): { sql: string } }) => q.compile().sql;
   return [
-    sql(db.insertInto('events').values({ rv: 0, time: '', actor: '', kind: '', namespace: '', name: '', uid: '', type: '', object: '', cause: null, request_id: null })),
+    sql(db.insertInto('events').values({ rv: 0, time: '', actor: '', kind: '', namespace: '', name: '', uid: '', type: '', object: '', cause: null, request_id: null, impersonated_by: null })),
     sql(
       db
         .insertInto('objects')

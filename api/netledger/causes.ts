@@ -12,12 +12,16 @@ export interface Cause {
   name: string;
   type: string;
   actor: string;
+  /** Only when the actor was impersonated: the authenticated user behind it. */
+  impersonatedBy?: string;
   time: string;
 }
 
 export function causeOf(ev: Omit<LogEvent, 'object'> | undefined, rv: number): Cause | null {
   if (!ev) return rv > 0 ? { resourceVersion: String(rv), kind: '', namespace: '', name: '', type: '', actor: '', time: '' } : null;
-  return { resourceVersion: String(ev.rv), kind: ev.kind, namespace: ev.namespace, name: ev.name, type: ev.type, actor: ev.actor, time: ev.time };
+  const cause: Cause = { resourceVersion: String(ev.rv), kind: ev.kind, namespace: ev.namespace, name: ev.name, type: ev.type, actor: ev.actor, time: ev.time };
+  if (ev.impersonatedBy) cause.impersonatedBy = ev.impersonatedBy;
+  return cause;
 }
 
 /** Event headers by rv, many at once: the watch cache first, the log for the rest. */

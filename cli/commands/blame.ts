@@ -4,7 +4,7 @@
 
 import { parse, usageError } from '../args.js';
 import type { CliContext } from '../context.js';
-import { columns, objectRef, outputFormat, serialize } from '../output.js';
+import { actorText, columns, objectRef, outputFormat, serialize } from '../output.js';
 import { atRv } from '../since.js';
 import { checkTable, tablePath } from './tables.js';
 
@@ -18,6 +18,7 @@ interface Cause {
   name: string;
   type: string;
   actor: string;
+  impersonatedBy?: string;
   time: string;
 }
 
@@ -31,7 +32,7 @@ interface BlameItem {
 
 export function describeOrigin(o: Cause | null): string {
   if (!o) return '';
-  return `${objectRef(o)} ${o.type} @${o.resourceVersion} by ${o.actor}`;
+  return `${objectRef(o)} ${o.type} @${o.resourceVersion} by ${actorText(o)}`;
 }
 
 export async function runBlame(ctx: CliContext, argv: string[]): Promise<number> {
@@ -52,7 +53,7 @@ export async function runBlame(ctx: CliContext, argv: string[]): Promise<number>
   ctx.out(
     columns(
       ['RV', 'TIME', 'ACTOR', 'OBJECT', 'TYPE', 'KEY', 'ORIGIN'],
-      blame.items.map((b) => [b.resourceVersion, b.cause?.time ?? '', b.cause?.actor ?? '', objectRef(b.cause), b.cause?.type ?? '', b.key, describeOrigin(b.origin)]),
+      blame.items.map((b) => [b.resourceVersion, b.cause?.time ?? '', actorText(b.cause), objectRef(b.cause), b.cause?.type ?? '', b.key, describeOrigin(b.origin)]),
     ),
   );
   return 0;

@@ -2,7 +2,7 @@
 
 import { parse, usageError, type Parsed } from '../args.js';
 import type { CliContext } from '../context.js';
-import { columns, outputFormat, serialize } from '../output.js';
+import { actorText, columns, outputFormat, serialize } from '../output.js';
 import { describeFloor, floorOf, parseSince } from '../since.js';
 
 export const EVENTS_USAGE = `usage: netledger events [--kind KIND] [--namespace NS] [--name NAME] [--actor USER]
@@ -23,6 +23,7 @@ export interface EventItem {
   resourceVersion: string;
   time: string;
   actor: string;
+  impersonatedBy?: string;
   kind: string;
   namespace: string;
   name: string;
@@ -33,7 +34,7 @@ export interface EventItem {
 export function eventRows(items: EventItem[]): string {
   return columns(
     ['RV', 'TIME', 'ACTOR', 'TYPE', 'KIND', 'NAMESPACE', 'NAME', 'CAUSE'],
-    items.map((e) => [e.resourceVersion, e.time, e.actor, e.type, e.kind, e.namespace, e.name, e.cause ?? '']),
+    items.map((e) => [e.resourceVersion, e.time, actorText(e), e.type, e.kind, e.namespace, e.name, e.cause ?? '']),
   );
 }
 

@@ -4,7 +4,7 @@
 
 import { parse, type Parsed } from '../args.js';
 import type { CliContext } from '../context.js';
-import { columns, objectRef, outputFormat, serialize } from '../output.js';
+import { actorText, columns, objectRef, outputFormat, serialize } from '../output.js';
 import { describeFloor, parseSince, sinceRv } from '../since.js';
 import { EVENTS_OPTIONS, limitOf, printEvents } from './events.js';
 import { checkTable, TABLES, tablePath } from './tables.js';
@@ -19,7 +19,7 @@ interface HistoryItem {
   op: string;
   value: unknown;
   previous: unknown;
-  cause: { kind: string; namespace: string; name: string; type: string; actor: string; time: string } | null;
+  cause: { kind: string; namespace: string; name: string; type: string; actor: string; impersonatedBy?: string; time: string } | null;
   table?: string;
 }
 
@@ -60,7 +60,7 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
   ctx.out(
     columns(
       ['RV', 'TIME', 'ACTOR', 'OBJECT', 'TABLE', 'OP', 'KEY'],
-      shown.map((h) => [h.resourceVersion, h.cause?.time ?? '', h.cause?.actor ?? '', objectRef(h.cause), h.table!, opOf(h), h.key]),
+      shown.map((h) => [h.resourceVersion, h.cause?.time ?? '', actorText(h.cause), objectRef(h.cause), h.table!, opOf(h), h.key]),
     ),
   );
   return 0;

@@ -39,6 +39,22 @@ describe('with --token-auth-file', () => {
     expect(await actorAt(b.json.metadata.resourceVersion)).toBe('erin');
     expect(await actorAt(anon.json.metadata.resourceVersion)).toBe('system:anonymous');
   });
+
+  it('an impersonated write keeps who impersonated, in the log, the events list and the causes of the entries it made', async () => {
+    const n = await api(s.url, 'POST', '/api/v1/nodes', { metadata: { name: 'n1' }, status: { addresses: [{ type: 'InternalIP', address: '192.168.9.1' }] } }, as(TOKENS.bob, 'erin'));
+    const rv = Number(n.json.metadata.resourceVersion);
+    expect(await s.ledger.store.event(rv)).toMatchObject({ actor: 'erin', impersonatedBy: 'bob' });
+    const items = (await api(s.url, 'GET', `/apis/netledger.io/v1/events?since=${rv - 1}&until=${rv}`, undefined, as(TOKENS.alice))).json.items;
+    expect(items).toEqual([expect.objectContaining({ actor: 'erin', impersonatedBy: 'bob', kind: 'Node', name: 'n1' })]);
+    const routes = await api(s.url, 'GET', '/apis/netledger.io/v1/nodes/n1/tables/routes', undefined, as(TOKENS.alice));
+    const causes = routes.json.entries.map((e: any) => e.cause).filter((c: any) => c?.resourceVersion === String(rv));
+    expect(causes.length).toBeGreaterThan(0);
+    for (const c of causes) expect(c).toMatchObject({ actor: 'erin', impersonatedBy: 'bob' });
+    // Without impersonation the field is absent, not null.
+    const plain = (await api(s.url, 'GET', '/apis/netledger.io/v1/events?kind=Pod&name=by-alice', undefined, as(TOKENS.alice))).json.items[0];
+    expect(plain.actor).toBe('alice');
+    expect('impersonatedBy' in plain).toBe(false);
+  });
 });
 
 describe('without a token file', () => {
@@ -54,6 +70,6 @@ describe('without a token file', () => {
   it('Impersonate-User names the actor (every caller is anonymous there)', async () => {
     const r = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', pod('by-carol'), { 'impersonate-user': 'carol' });
     expect(r.status).toBe(201);
-    expect((await s.ledger.store.event(Number(r.json.metadata.resourceVersion)))?.actor).toBe('carol');
+    expect(await s.ledger.store.event(Number(r.json.metadata.resourceVersion))).toMatchObject({ actor: 'carol', impersonatedBy: 'system:anonymous' });
   });
 });

@@ -80,7 +80,7 @@ describe('netledger audit CLI (built binary)', () => {
     expect(t[0]).toEqual(['RV', 'TIME', 'ACTOR', 'OBJECT', 'TYPE', 'KEY', 'ORIGIN']);
     expect(t).toHaveLength(2);
     const [rv, time, actor, object, type, key, origin] = t[1]!;
-    expect([rv, actor, type, key, origin]).toEqual([String(story.web1Ready + 2), 'system:endpoints-controller', 'MODIFIED', sep, `Pod default/web-1 MODIFIED @${story.web1Ready} by system:node:node-3`]);
+    expect([rv, actor, type, key, origin]).toEqual([String(story.web1Ready + 2), 'system:endpoints-controller', 'MODIFIED', sep, `Pod default/web-1 MODIFIED @${story.web1Ready} by system:node:node-3 (impersonated by admin)`]);
     expect(object).toMatch(/^EndpointSlice default\/web-[a-z0-9]{5}$/);
     expect(Date.parse(time!)).not.toBeNaN();
   });
@@ -124,7 +124,8 @@ describe('netledger audit CLI (built binary)', () => {
     const log = await run(['history', '--kind', 'Pod', '--name', 'web-1'], env);
     expect(rows(log.stdout).slice(1).map((row) => [row[2], row[3]])).toEqual([
       ['alice', 'ADDED'],
-      ['system:node:node-3', 'MODIFIED'],
+      // The kubelet's report, sent with admin's token as system:node:node-3.
+      ['system:node:node-3 (impersonated by admin)', 'MODIFIED'],
     ]);
   });
 

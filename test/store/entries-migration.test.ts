@@ -14,7 +14,7 @@ import { removeDir, tempDir } from '../support/server.js';
 const ready = (name: string) => update('Pod', 'default', name, { ...pod(name, 'n1', { app: 'web' }), ...readyStatus(true) }, 'status');
 const sorted = (entries: StoredEntry[]) => entries.sort((x, y) => (x.table + x.scope + x.key).localeCompare(y.table + y.scope + y.key));
 
-/** Rewrites the 004 tables as 003 had them and forgets that 004 ran. */
+/** Rewrites the 004 tables as 003 had them and forgets that 004 (and every later one) ran. */
 function downgradeTo003(path: string): void {
   const db = new Database(path);
   db.exec(`
@@ -24,6 +24,9 @@ function downgradeTo003(path: string): void {
     DROP TABLE table_entries;
     ALTER TABLE old_entries RENAME TO table_entries;
     DELETE FROM kysely_migration WHERE name = '004_entries_point_at_changes';
+    -- and what came after 004, so that the migrations run again in order
+    ALTER TABLE events DROP COLUMN impersonated_by;
+    DELETE FROM kysely_migration WHERE name = '005_events_impersonated_by';
   `);
   db.close();
 }

@@ -21,6 +21,8 @@ export interface EventItem {
   resourceVersion: string;
   time: string;
   actor: string;
+  /** Only when the actor was impersonated: the authenticated user who sent Impersonate-User. */
+  impersonatedBy?: string;
   /**
    * With `kind`, the changed object's type (`v1`, `discovery.k8s.io/v1`). Kubernetes clients
    * (kubectl -o yaml) refuse a list item with a kind and no apiVersion; naming the changed
@@ -54,6 +56,7 @@ export function eventItem(e: LogEvent): EventItem {
     resourceVersion: String(e.rv),
     time: e.time,
     actor: e.actor,
+    ...(e.impersonatedBy ? { impersonatedBy: e.impersonatedBy } : {}),
     apiVersion: apiVersionOf(e.kind),
     kind: e.kind,
     namespace: e.namespace,

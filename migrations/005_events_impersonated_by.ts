@@ -1,0 +1,9 @@
+// Who impersonated: the authenticated user behind an event whose actor came from Impersonate-User
+// (kube-apiserver's audit log keeps both users). Null for every other event, so older logs need
+// nothing filled in.
+
+import { sql, type Kysely } from 'kysely';
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`ALTER TABLE events ADD COLUMN impersonated_by TEXT`.execute(db);
+}
