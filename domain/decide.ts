@@ -160,10 +160,10 @@ function update(
 ): PendingDecision {
   const info = KIND_INFO[kind];
   obj.metadata ??= {};
-  if (obj.metadata.name && obj.metadata.name !== name) {
-    throw errors.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`);
+  // As kube-apiserver's update handler: an object without a name does not match the URL either.
+  if (obj.metadata.name !== name) {
+    throw errors.badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`);
   }
-  obj.metadata.name = name;
   const old = state.get(kind, namespace, name);
   if (!old) {
     if (info.createOnUpdate && !subresource) {

@@ -93,6 +93,14 @@ describe('bad input', () => {
     expect(st.message).toBe('the namespace of the provided object does not match the namespace sent on the request');
   });
 
+  it('a replace whose body names another object, or none, is 400 (as kube-apiserver\'s update handler)', async () => {
+    await api(s.url, 'POST', podsPath, { metadata: { name: 'named' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    const other = await expectRejected(api(s.url, 'PUT', `${podsPath}/named`, { metadata: { name: 'other' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }), 400, 'BadRequest');
+    expect(other.message).toBe('the name of the object (other) does not match the name on the URL (named)');
+    const none = await expectRejected(api(s.url, 'PUT', `${podsPath}/named`, {}), 400, 'BadRequest');
+    expect(none.message).toBe('the name of the object () does not match the name on the URL (named)');
+  });
+
   it('strict field validation rejects unknown fields; warn answers with a Warning header', async () => {
     const body = { metadata: { name: 'w' }, spec: { containers: [{ name: 'c', image: 'nginx' }], bogus: 1 } };
     const st = await expectRejected(api(s.url, 'POST', `${podsPath}?fieldValidation=Strict`, body), 400, 'BadRequest');

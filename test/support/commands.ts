@@ -18,13 +18,14 @@ export function ctx(actor = 'tester'): Omit<Command & { op: 'configure' }, 'op' 
 }
 
 export const create = (kind: StoredKind, namespace: string, object: KubeObject): Command => ({ ...ctx(), op: 'create', kind, namespace, object });
+/** A replace, as a client sends it: the object names itself (the name on the URL when it does not). */
 export const update = (kind: StoredKind, namespace: string, name: string, object: KubeObject, subresource?: 'status'): Command => ({
   ...ctx(),
   op: 'update',
   kind,
   namespace,
   name,
-  object,
+  object: { ...object, metadata: { ...object.metadata, name: object.metadata?.name ?? name } },
   subresource,
 });
 export const remove = (kind: StoredKind, namespace: string, name: string, gracePeriodSeconds?: number): Command => ({
