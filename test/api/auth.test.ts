@@ -1,24 +1,16 @@
 // Who a write is recorded as: a bearer token from --token-auth-file, Impersonate-User, or
 // system:anonymous; and who may impersonate once authentication is on.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, removeDir, startTestServer, tempDir, type TestServer } from '../support/server.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { api, removeDir, suiteServer, tempDir } from '../support/server.js';
 import { as, TOKENS, writeTokenFile } from './audit/fixture.js';
 
 const pod = (name: string) => ({ metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
 
 describe('with --token-auth-file', () => {
-  let s: TestServer;
-  let dir: string;
-  beforeAll(async () => {
-    dir = tempDir();
-    s = await startTestServer(['--token-auth-file', writeTokenFile(dir)]);
-  });
-  afterAll(async () => {
-    await s.stop();
-    removeDir(s.dataDir);
-    removeDir(dir);
-  });
+  const dir = tempDir();
+  const s = suiteServer(['--token-auth-file', writeTokenFile(dir)]);
+  afterAll(() => removeDir(dir));
 
   it('an anonymous caller may not impersonate: 403, and nothing is written', async () => {
     const before = s.ledger.committedRv;
@@ -58,14 +50,7 @@ describe('with --token-auth-file', () => {
 });
 
 describe('without a token file', () => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer();
-  });
-  afterAll(async () => {
-    await s.stop();
-    removeDir(s.dataDir);
-  });
+  const s = suiteServer();
 
   it('Impersonate-User names the actor (every caller is anonymous there)', async () => {
     const r = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', pod('by-carol'), { 'impersonate-user': 'carol' });

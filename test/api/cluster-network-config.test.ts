@@ -1,20 +1,13 @@
 // GET /apis/netledger.io/v1/clusternetworkconfigs[/cluster]: the settings the server runs with,
 // read-only, as the log recorded them.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, removeDir, startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { api, suiteServer } from '../support/server.js';
 
 const base = '/apis/netledger.io/v1/clusternetworkconfigs';
 
 describe('clusternetworkconfigs', () => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer(['--service-cidr', '172.30.0.0/16', '--dns-ttl', '30']);
-  });
-  afterAll(async () => {
-    await s.stop();
-    removeDir(s.dataDir);
-  });
+  const s = suiteServer(['--service-cidr', '172.30.0.0/16', '--dns-ttl', '30']);
 
   it('get: the flags in force, at the rv of the event that recorded them', async () => {
     const r = await api(s.url, 'GET', `${base}/cluster`);

@@ -1,16 +1,9 @@
 // Operations endpoints: health, Prometheus metrics with the promised series, graceful SIGTERM.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, removeDir, startChildServer, startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { api, removeDir, startChildServer, startTestServer, suiteServer } from '../support/server.js';
 
-let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer();
-});
-afterAll(async () => {
-  await s.stop();
-  removeDir(s.dataDir);
-});
+const s = suiteServer();
 
 describe('operations', () => {
   it('healthz, readyz, livez answer ok', async () => {

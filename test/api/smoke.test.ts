@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, removeDir, startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { api, suiteServer } from '../support/server.js';
 
 describe('resource API smoke', () => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer();
-  });
-  afterAll(async () => {
-    await s.stop();
-    removeDir(s.dataDir);
-  });
+  const s = suiteServer();
 
   it('creates a node, a pod and a service, and the endpoints controller follows', async () => {
     const node = await api(s.url, 'POST', '/api/v1/nodes', {

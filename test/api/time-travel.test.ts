@@ -1,17 +1,10 @@
 // Time travel is exact: every node's every table read at a past rv has the digest it had live at
 // that rv — across node-scoped overrides (routes, eTP=Local), tombstones and deletions.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, removeDir, startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { api, suiteServer } from '../support/server.js';
 
-let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer();
-});
-afterAll(async () => {
-  await s.stop();
-  removeDir(s.dataDir);
-});
+const s = suiteServer();
 
 const NODES = ['n1', 'n2', 'n3'];
 const TABLES = ['iptables', 'routes', 'dns'];

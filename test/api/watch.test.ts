@@ -1,17 +1,10 @@
 // Resource watches with kube-apiserver's semantics: synthetic ADDED from rv unset/0, exact resume
 // from rv N, selector transitions, bookmarks on request, timeoutSeconds, 410 below the floor.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, removeDir, startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { api, suiteServer } from '../support/server.js';
 
-let s: TestServer;
-beforeAll(async () => {
-  s = await startTestServer();
-});
-afterAll(async () => {
-  await s.stop();
-  removeDir(s.dataDir);
-});
+const s = suiteServer();
 
 /** Reads a watch for a bounded time; returns the parsed events. */
 async function watch(path: string, untilCount: number, ms = 5000, headers: Record<string, string> = {}): Promise<any[]> {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { parseServeFlags, type ServeOptions } from '../../server/flags.js';
 import { startServer, type RunningServer } from '../../server/serve.js';
 
@@ -33,6 +34,22 @@ export async function startTestServer(flags: string[] = [], dataDir = tempDir(),
       await server.close();
     },
   };
+}
+
+/**
+ * A server for the enclosing suite: started before its tests, stopped and its data removed after.
+ * The returned object is filled in when the suite starts (read it inside tests and hooks).
+ */
+export function suiteServer(flags: string[] = []): TestServer {
+  const s = {} as TestServer;
+  beforeAll(async () => {
+    Object.assign(s, await startTestServer(flags));
+  });
+  afterAll(async () => {
+    await s.stop();
+    removeDir(s.dataDir);
+  });
+  return s;
 }
 
 export function removeDir(dir: string): void {

@@ -3,10 +3,10 @@
 // walking the real document with the read-only wire decoder), and the HTTP negotiation.
 
 import YAML from 'yaml';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { encodeGnosticDocument, negotiateOpenApiV2, swaggerDocument, OPENAPI_V2_PROTOBUF } from '../../../api/openapi/index.js';
 import { readFields, utf8String, type WireField } from '../../../api/protobuf/wire.js';
-import { removeDir, startTestServer, type TestServer } from '../../support/server.js';
+import { suiteServer } from '../../support/server.js';
 
 type Json = Record<string, any>;
 const hex = (h: string) => Buffer.from(h.replace(/\s+/g, ''), 'hex').toString('hex');
@@ -164,14 +164,7 @@ describe('negotiation (kube-openapi handler order)', () => {
 });
 
 describe('GET /openapi/v2', () => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer();
-  });
-  afterAll(async () => {
-    await s.stop();
-    removeDir(s.dataDir);
-  });
+  const s = suiteServer();
 
   test('protobuf for the Accept kubectl sends, JSON otherwise, 406 for neither; one ETag, Vary: Accept', async () => {
     const pb = await fetch(`${s.url}/openapi/v2`, { headers: { accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf' } });
