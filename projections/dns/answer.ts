@@ -139,6 +139,21 @@ function srvAdditional(ctx: Ctx, answers: ResourceRecord[]): ResourceRecord[] {
   });
 }
 
+/**
+ * CoreDNS's parse.go reads two labels left of `<service>.<namespace>.svc` as port and protocol,
+ * each with its leading underscore optional (stripUnderscore): `http.tcp.web.ns.svc` asks what
+ * `_http._tcp.web.ns.svc` does. The table keys the underscored form; the owner stays as asked.
+ */
+function portProtocolKey(name: string, zone: string): string {
+  const suffix = `.svc.${zone}`;
+  if (!name.endsWith(suffix)) return name;
+  const labels = name.slice(0, name.length - suffix.length).split('.');
+  if (labels.length !== 4) return name;
+  const [port, protocol, service, namespace] = labels as [string, string, string, string];
+  const strip = (label: string) => (label.startsWith('_') ? label.slice(1) : label);
+  return `_${strip(port)}._${strip(protocol)}.${service}.${namespace}${suffix}`;
+}
+
 export function answerQuery(
   entries: ReadonlyMap<string, unknown>,
   q: { name: string; type: string },
@@ -193,7 +208,7 @@ export function answerQuery(
     return positive(answers, glue);
   }
 
-  const result = resolve(ctx, lower, qname, type, []);
+  const result = resolve(ctx, portProtocolKey(lower, zone), qname, type, []);
   if (result.answers.length > 0) return positive(result.answers, type === 'SRV' ? srvAdditional(ctx, result.answers) : []);
   return negative(result.exists ? 'NOERROR' : 'NXDOMAIN');
 }

@@ -44,6 +44,13 @@ describe('spec §2.2–2.3: schema version and ClusterIP services', () => {
     expect(ask(table, '_https._tcp.svc1.testns.svc.cluster.local.', 'SRV')).toEqual(nxdomain);
     expect(ask(table, '_http._udp.svc1.testns.svc.cluster.local.', 'SRV')).toEqual(nxdomain);
   });
+  it('port and protocol labels without their underscores ask the same (CoreDNS stripUnderscore); the owner is the question', () => {
+    for (const name of ['https.tcp.kubernetes.default.svc.cluster.local.', '_https.tcp.kubernetes.default.svc.cluster.local.', 'https._tcp.kubernetes.default.svc.cluster.local.']) {
+      expect(ask(table, name, 'SRV')).toEqual(ok([`${name}\t5\tIN\tSRV\t0 100 443 kubernetes.default.svc.cluster.local.`], ['kubernetes.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.1']));
+    }
+    expect(ask(table, 'http.tcp.svc1.testns.svc.cluster.local.', 'A')).toEqual(ok(['http.tcp.svc1.testns.svc.cluster.local.\t5\tIN\tA\t10.96.0.20']));
+    expect(ask(table, 'http.udp.svc1.testns.svc.cluster.local.', 'SRV')).toEqual(nxdomain);
+  });
   it('dual-stack: A and AAAA from spec.clusterIPs, one SRV of weight 50 with both glue records', () => {
     expect(ask(table, 'dual.testns.svc.cluster.local.', 'A')).toEqual(ok(['dual.testns.svc.cluster.local.\t5\tIN\tA\t10.96.0.30']));
     expect(ask(table, 'dual.testns.svc.cluster.local.', 'AAAA')).toEqual(ok(['dual.testns.svc.cluster.local.\t5\tIN\tAAAA\tfd00:10:96::30']));
