@@ -1,8 +1,8 @@
 // execute: decide, then fold the decided events into the state in order, giving each its rv,
-// and let the reactors (the endpoints controllers) add their derived events right after the
-// event that caused them. An observer sees every event as it is folded in (projections run
-// there). A StatusError from decide leaves the state untouched: nothing is folded before decide
-// has accepted the whole command.
+// and let the reactors (the endpoints controllers, the pod GC) add their derived events right
+// after the event that caused them. An observer sees every event as it is folded in
+// (projections run there). A StatusError from decide leaves the state untouched: nothing is
+// folded before decide has accepted the whole command.
 
 import type { Command, Decision } from './commands.js';
 import type { LogEvent } from './events.js';

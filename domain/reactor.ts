@@ -1,6 +1,9 @@
-// The endpoints controllers as a reactor: after an event is folded in, it returns the derived
-// Endpoints/EndpointSlice events that make them match their Services again, with actor
-// system:endpoints-controller and cause = the triggering event's rv. Pure.
+// The controllers as a reactor: after an event is folded in, it returns the events derived from
+// it, each with its controller's actor and cause = the triggering event's rv. Pure. The endpoints
+// controllers keep Endpoints/EndpointSlices matching their Services (actor
+// system:endpoints-controller); the pod GC deletes the pods of a deleted Node (podgc.ts), and
+// those deletions come back here as Pod events. Replay folds the log with evolve alone: the
+// derived events are in it, so nothing is derived twice.
 
 import type { LogEvent } from './events.js';
 import { objectKey } from './kinds.js';
@@ -8,6 +11,7 @@ import { MANAGED_BY_LABEL, type Endpoints, type EndpointSlice, type KubeObject, 
 import type { ClusterState } from './state.js';
 import type { PendingEvent } from './decide.js';
 import { clone, derivedUid, seconds } from './decide.js';
+import { deleteOrphanedPods } from './podgc.js';
 import {
   desiredEndpoints,
   desiredEndpointSlices,
@@ -34,6 +38,8 @@ export function react(state: ClusterState, ev: LogEvent, before: KubeObject | un
     }
     case 'Service':
       return reconcileService(state, ev.namespace, ev.name, ev.rv, time);
+    case 'Node':
+      return deleteOrphanedPods(state, ev);
     case 'Endpoints': {
       if (ev.actor === ENDPOINTS_CONTROLLER) return [];
       const svc = state.get('Service', ev.namespace, ev.name) as Service | undefined;

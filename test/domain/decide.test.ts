@@ -6,11 +6,18 @@ import { DEFAULT_CONFIG } from '../../domain/config.js';
 import { StatusError } from '../../domain/errors.js';
 import type { LogEvent } from '../../domain/events.js';
 import { execute } from '../../domain/execute.js';
-import { ClusterState } from '../../domain/state.js';
+import { POD_GC } from '../../domain/podgc.js';
+import { ClusterState, evolve } from '../../domain/state.js';
 import { create, ctx, node, pod, readyStatus, remove, service, update } from '../support/commands.js';
 
 let state: ClusterState;
-const run = (cmd: Command): LogEvent[] => execute(state, cmd).events;
+/** Every event since the test began, for replay. */
+let log: LogEvent[];
+const run = (cmd: Command): LogEvent[] => {
+  const events = execute(state, cmd).events;
+  log.push(...events);
+  return events;
+};
 /** The event of the command's own object (creates in a new namespace come after its ADDED). */
 const own = (events: LogEvent[], kind: string) => events.find((e) => e.kind === kind)!;
 const fails = (cmd: Command): StatusError => {
@@ -27,6 +34,7 @@ const fails = (cmd: Command): StatusError => {
 
 beforeEach(() => {
   state = new ClusterState();
+  log = [];
   run({ ...ctx('system:netledger'), op: 'configure', config: DEFAULT_CONFIG });
 });
 
@@ -141,6 +149,102 @@ describe('endpoints controller reactor', () => {
     const events = run(remove('Service', 'default', 'web'));
     expect(events.map((e) => `${e.type} ${e.kind}`)).toEqual(['DELETED Service', 'DELETED Endpoints', 'DELETED EndpointSlice']);
     expect(state.slicesForService('default', 'web')).toEqual([]);
+  });
+});
+
+describe('pod garbage collector', () => {
+  const summary = (events: LogEvent[]) => events.map((e) => `${e.type} ${e.kind} ${e.namespace ? e.namespace + '/' : ''}${e.name}`);
+  const addresses = (name: string) => {
+    const ep = state.get('Endpoints', 'default', name) as any;
+    return (ep?.subsets ?? []).flatMap((s: any) => [...(s.addresses ?? []), ...(s.notReadyAddresses ?? [])].map((a: any) => `${a.ip} ${a.nodeName}`)).sort();
+  };
+  const sliceAddresses = (name: string) =>
+    state
+      .slicesForService('default', name)
+      .flatMap((s) => (s.endpoints ?? []).map((e) => `${e.addresses[0]} ${e.nodeName}`))
+      .sort();
+  const makeReady = (ns: string, name: string) => run(update('Pod', ns, name, readyStatus(true), 'status'));
+  /** Given: web selects a (n1, ready), b (n2, ready), c (n1, not ready); d (other ns, n1); u unscheduled. */
+  const given = () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    run(create('Node', '', node('n2', '192.168.77.12')));
+    run(create('Service', 'default', service('web', { app: 'web' })));
+    for (const [name, n] of [['a', 'n1'], ['b', 'n2'], ['c', 'n1'], ['u', '']] as const) run(create('Pod', 'default', pod(name, n, { app: 'web' })));
+    run(create('Pod', 'other', pod('d', 'n1', { app: 'web' })));
+    makeReady('default', 'a');
+    makeReady('default', 'b');
+  };
+
+  it('deleting a node deletes exactly its pods, as the pod GC, caused by the Node event', () => {
+    given();
+    const events = run(remove('Node', '', 'n1'));
+    const nodeEvent = events[0]!;
+    expect(summary(events.filter((e) => e.kind === 'Node' || e.kind === 'Pod'))).toEqual(['DELETED Node n1', 'DELETED Pod default/a', 'DELETED Pod default/c', 'DELETED Pod other/d']);
+    for (const e of events.filter((e) => e.kind === 'Pod')) expect(e).toMatchObject({ actor: POD_GC, cause: nodeEvent.rv });
+    expect(POD_GC).toBe('system:serviceaccount:kube-system:pod-garbage-collector');
+    expect([...state.pods.keys()].sort()).toEqual(['default/b', 'default/u']);
+    expect(state.podsOnNode('n1')).toEqual([]);
+    expect(state.podsMatching('default', { app: 'web' }).map((p) => p.metadata.name).sort()).toEqual(['b', 'u']);
+    expect([...state.allocations.podIPs.keys()]).toEqual(['10.244.1.2']); // b's: the n1 pods' IPs are free
+  });
+
+  it('drops the deleted pods from Endpoints and EndpointSlices in the same command', () => {
+    given();
+    expect(addresses('web')).toEqual(['10.244.0.2 n1', '10.244.0.3 n1', '10.244.1.2 n2']);
+    const events = run(remove('Node', '', 'n1'));
+    const podRvs = new Set(events.filter((e) => e.kind === 'Pod').map((e) => e.rv));
+    const derived = events.filter((e) => e.kind === 'Endpoints' || e.kind === 'EndpointSlice');
+    expect(derived.map((e) => `${e.type} ${e.kind} ${e.actor}`)).toEqual(['MODIFIED Endpoints system:endpoints-controller', 'MODIFIED EndpointSlice system:endpoints-controller']);
+    for (const e of derived) expect(podRvs.has(e.cause!)).toBe(true);
+    expect(addresses('web')).toEqual(['10.244.1.2 n2']);
+    expect(sliceAddresses('web')).toEqual(['10.244.1.2 n2']);
+  });
+
+  it('a new node given the freed pod CIDR inherits no stale endpoints', () => {
+    given();
+    run(remove('Node', '', 'n1'));
+    const [n3] = run(create('Node', '', node('n3', '192.168.77.13')));
+    expect((n3!.object as any).spec.podCIDR).toBe('10.244.0.0/24');
+    expect(addresses('web')).toEqual(['10.244.1.2 n2']);
+    expect(sliceAddresses('web')).toEqual(['10.244.1.2 n2']);
+    // The new node's own pods are its only endpoints in that CIDR.
+    const [e] = run(create('Pod', 'default', pod('e', 'n3', { app: 'web' })));
+    const ip = (e!.object as any).status.podIP as string;
+    expect(ip).toMatch(/^10\.244\.0\./);
+    makeReady('default', 'e');
+    expect(addresses('web')).toEqual([`${ip} n3`, '10.244.1.2 n2']);
+    expect(sliceAddresses('web')).toEqual([`${ip} n3`, '10.244.1.2 n2']);
+  });
+
+  it('a node with no pods derives nothing', () => {
+    given();
+    run(create('Node', '', node('empty', '192.168.77.20')));
+    expect(summary(run(remove('Node', '', 'empty')))).toEqual(['DELETED Node empty']);
+  });
+
+  it('deletes terminating pods too; their graceful deletion then finishes with nothing to do', () => {
+    given();
+    const [marked] = run(remove('Pod', 'default', 'a', 30));
+    const events = run(remove('Node', '', 'n1'));
+    expect(summary(events.filter((e) => e.kind === 'Pod'))).toEqual(['DELETED Pod default/a', 'DELETED Pod default/c', 'DELETED Pod other/d']);
+    const uid = marked!.object.metadata.uid!;
+    expect(run({ ...ctx('system:pod-terminator'), op: 'finalizeDelete', kind: 'Pod', namespace: 'default', name: 'a', uid })).toEqual([]);
+  });
+
+  it('replay folds the derived deletions once and gives the same state', () => {
+    given();
+    run(remove('Node', '', 'n1'));
+    run(create('Node', '', node('n3', '192.168.77.13')));
+    run(create('Pod', 'default', pod('e', 'n3', { app: 'web' })));
+    const replayed = new ClusterState();
+    for (const ev of log) evolve(replayed, ev);
+    expect(replayed.rv).toBe(state.rv);
+    const sorted = (m: ReadonlyMap<unknown, unknown>) => JSON.stringify([...m].sort());
+    for (const [kind, objs] of state.objects) expect(sorted(replayed.objects.get(kind)!), kind).toBe(sorted(objs));
+    expect(sorted(replayed.allocations.podIPs)).toBe(sorted(state.allocations.podIPs));
+    expect(sorted(replayed.allocations.podCIDRs)).toBe(sorted(state.allocations.podCIDRs));
+    expect(replayed.podsOnNode('n1')).toEqual([]);
+    expect(replayed.podsOnNode('n3').map((p) => p.metadata.name)).toEqual(['e']);
   });
 });
 
