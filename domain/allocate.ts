@@ -7,7 +7,7 @@ import type { FieldError } from './errors.js';
 import type { Node, Pod, Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import { canonicalIP, Cidr, familyOf, type Family } from './net/cidr.js';
-import { nodePodCIDRs, podIPsOf } from './allocations.js';
+import { nodePodCIDRs, podIPsOf, podNetworkIPsOf } from './allocations.js';
 
 const invalid = (field: string, value: string | number, detail: string): FieldError => ({
   type: 'FieldValueInvalid',
@@ -195,15 +195,26 @@ export function allocatePodIPs(state: ClusterState, pod: Pod, key: string, old: 
   }
   if (status.podIP && !status.podIPs?.length) status.podIPs = [{ ip: status.podIP }];
   const errs: FieldError[] = [];
-  const existing = podIPsOf(pod);
+  const existing = podNetworkIPsOf(pod);
   for (const [i, ip] of existing.entries()) {
     const holder = state.allocations.podIPs.get(ip);
     if (holder !== undefined && holder !== key) errs.push(invalid(`status.podIPs[${i}].ip`, ip, `already allocated to pod ${holder}`));
   }
-  if (existing.length || pod.spec?.hostNetwork) return errs;
+  if (podIPsOf(pod).length) return errs;
   const nodeName = pod.spec?.nodeName;
   const node = nodeName ? state.nodes.get(nodeName) : undefined;
   if (!node) return errs; // unscheduled, or its node is not known yet: no address until it is
+  if (pod.spec?.hostNetwork) {
+    // The kubelet reports a hostNetwork pod's IPs as its node's: the InternalIP of each family.
+    const hostIPs = nodeInternalIPs(node);
+    if (hostIPs.length) {
+      status.podIPs = hostIPs.map((ip) => ({ ip }));
+      status.podIP = hostIPs[0];
+      status.hostIPs = hostIPs.map((ip) => ({ ip }));
+      status.hostIP = hostIPs[0];
+    }
+    return errs;
+  }
   const ips: string[] = [];
   for (const c of nodePodCIDRs(node)) {
     const ip = state.allocations.nextPodIP(Cidr.parse(c));
@@ -220,4 +231,15 @@ export function allocatePodIPs(state: ClusterState, pod: Pod, key: string, old: 
     }
   }
   return errs;
+}
+
+/** A node's InternalIPs, the first of each family, in the order the Node lists them (as the
+ * kubelet picks a pod's host IPs). */
+function nodeInternalIPs(node: Node): string[] {
+  const out: string[] = [];
+  for (const a of node.status?.addresses ?? []) {
+    if (a.type !== 'InternalIP' || !familyOf(a.address) || out.some((ip) => familyOf(ip) === familyOf(a.address))) continue;
+    out.push(canonicalIP(a.address));
+  }
+  return out;
 }

@@ -26,7 +26,7 @@ export class Allocations {
     } else if (kind === 'Node') {
       for (const cidr of nodePodCIDRs(obj as Node)) this.podCIDRs.set(cidr, key);
     } else if (kind === 'Pod') {
-      for (const ip of podIPsOf(obj as Pod)) this.podIPs.set(ip, key);
+      for (const ip of podNetworkIPsOf(obj as Pod)) this.podIPs.set(ip, key);
     }
   }
 
@@ -44,7 +44,7 @@ export class Allocations {
         this.cursors.delete(`podCIDR/${familyOf(cidr.split('/')[0]!)}`);
       }
     } else if (kind === 'Pod') {
-      for (const ip of podIPsOf(obj as Pod)) drop(this.podIPs, ip);
+      for (const ip of podNetworkIPsOf(obj as Pod)) drop(this.podIPs, ip);
     }
   }
 
@@ -141,6 +141,12 @@ export function serviceNodePorts(svc: Service): number[] {
 export function nodePodCIDRs(node: Node): string[] {
   const cidrs = node.spec?.podCIDRs ?? (node.spec?.podCIDR ? [node.spec.podCIDR] : []);
   return cidrs.map((c) => Cidr.tryParse(c)?.text).filter((c): c is string => !!c);
+}
+
+/** The addresses a pod holds in the pod network: none for a hostNetwork pod, whose addresses are
+ * its node's (every hostNetwork pod of a node shares them). */
+export function podNetworkIPsOf(pod: Pod): string[] {
+  return pod.spec?.hostNetwork ? [] : podIPsOf(pod);
 }
 
 export function podIPsOf(pod: Pod): string[] {

@@ -51,6 +51,28 @@ describe('allocation', () => {
     expect((b!.object as any).status.podIP).toBe('10.244.1.3');
   });
 
+  it('hostNetwork pods get their node\'s InternalIPs, as the kubelet reports them, and take no pod-network address', () => {
+    run(create('Node', '', node('n1', '192.168.77.11', { status: { addresses: [{ type: 'Hostname', address: 'n1' }, { type: 'InternalIP', address: '192.168.77.11' }, { type: 'InternalIP', address: 'fd00:77::11' }] } })));
+    const host = (name: string) => ({ ...pod(name, 'n1', { app: 'host' }), spec: { ...(pod(name, 'n1', {}).spec as object), hostNetwork: true } });
+    const [, a] = run(create('Pod', 'default', host('h1')));
+    const [b] = run(create('Pod', 'default', host('h2')));
+    for (const e of [a!, b!]) {
+      expect((e.object as any).status).toMatchObject({
+        podIP: '192.168.77.11', podIPs: [{ ip: '192.168.77.11' }, { ip: 'fd00:77::11' }],
+        hostIP: '192.168.77.11', hostIPs: [{ ip: '192.168.77.11' }, { ip: 'fd00:77::11' }],
+      });
+    }
+    expect(state.allocations.podIPs.size).toBe(0); // shared by both, held by neither
+    const [c] = run(create('Pod', 'default', pod('c', 'n1', {})));
+    expect((c!.object as any).status.podIP).toBe('10.244.0.2');
+    run(create('Service', 'default', service('host', { app: 'host' })));
+    run(update('Pod', 'default', 'h1', { ...(state.get('Pod', 'default', 'h1') as any), ...readyStatus(true), metadata: { name: 'h1' } }, 'status'));
+    const ep = state.get('Endpoints', 'default', 'host') as any;
+    expect(ep.subsets[0].addresses.map((x: any) => x.ip)).toEqual(['192.168.77.11']);
+    run(remove('Pod', 'default', 'h1'));
+    expect([...state.allocations.podIPs.keys()]).toEqual(['10.244.0.2']);
+  });
+
   it('frees a pod IP on delete and reuses addresses only when the range wraps', () => {
     run(create('Node', '', node('n1', '192.168.77.11')));
     run(create('Pod', 'default', pod('a', 'n1', {})));
