@@ -33,12 +33,9 @@ export function baseRules(config: ClusterNetworkConfig, family: Family): Map<str
     `-A KUBE-FORWARD -m comment --comment "kubernetes forwarding rules" -m mark --mark ${mark}/${mark} -j ACCEPT`,
     '-A KUBE-FORWARD -m comment --comment "kubernetes forwarding conntrack rule" -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
   ]);
-  // localhostNodePorts is kube-proxy's default (true), so IPv4 gets the anti-martian rule.
-  if (family === 'ipv4') {
-    out.set(chainKey('filter', 'KUBE-FIREWALL'), [
-      '-A KUBE-FIREWALL -m comment --comment "block incoming localnet connections" -d 127.0.0.0/8 ! -s 127.0.0.0/8 -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP',
-    ]);
-  }
+  // The anti-martian rule comes with localhost NodePorts (IPv4 only); `primary` may leave that
+  // to the node (nodeRules).
+  if (localhostNodePorts(config, family) === true) out.set(chainKey('filter', 'KUBE-FIREWALL'), KUBE_FIREWALL);
   out.set(chainKey('nat', 'KUBE-SERVICES'), []);
   out.set(chainKey('nat', 'KUBE-NODEPORTS'), []);
   out.set(chainKey('nat', 'KUBE-POSTROUTING'), [
@@ -47,11 +44,19 @@ export function baseRules(config: ClusterNetworkConfig, family: Family): Map<str
     '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE',
   ]);
   out.set(chainKey('nat', 'KUBE-MARK-MASQ'), [`-A KUBE-MARK-MASQ -j MARK --or-mark ${mark}`]);
-  if (nodePortCidrs(config, family, null) === 'all') {
-    const dst = family === 'ipv6' ? '-m addrtype --dst-type LOCAL ! -d ::1/128' : '-m addrtype --dst-type LOCAL';
-    out.set(nodePortsTailKey(), [`-A KUBE-SERVICES ${TAIL_COMMENT} ${dst} -j KUBE-NODEPORTS`]);
-  }
+  if (nodePortCidrs(config, family, null) === 'all') out.set(nodePortsTailKey(), matchAllTail(family));
   return out;
+}
+
+const KUBE_FIREWALL = [
+  '-A KUBE-FIREWALL -m comment --comment "block incoming localnet connections" -d 127.0.0.0/8 ! -s 127.0.0.0/8 -m conntrack ! --ctstate RELATED,ESTABLISHED,DNAT -j DROP',
+];
+
+/** The tail-call when NodePorts match every local address. localhostNodePorts is always on
+ * when they do (the addresses include loopback), so only IPv6 excludes loopback. */
+function matchAllTail(family: Family): string[] {
+  const dst = family === 'ipv6' ? '-m addrtype --dst-type LOCAL ! -d ::1/128' : '-m addrtype --dst-type LOCAL';
+  return [`-A KUBE-SERVICES ${TAIL_COMMENT} ${dst} -j KUBE-NODEPORTS`];
 }
 
 export function nodePortsTailKey(): string {
@@ -60,17 +65,17 @@ export function nodePortsTailKey(): string {
 
 /**
  * NewNodePortAddresses for one family: 'all' when no CIDR of the family is given (or a zero
- * CIDR is), else the CIDRs. `primary` stands for the node's primary IP of the family.
+ * CIDR is), else the CIDRs. `primary` stands for the node's primary IP of the family, as
+ * kube-proxy's server expands it (`<ip>/32`, `<ip>/128`; none for a missing or loopback IP,
+ * which leaves the family with no CIDR: 'all'). Without a node: null when that makes the answer
+ * depend on the node (`primary` and no CIDR of the family), else the given CIDRs.
  */
-export function nodePortCidrs(config: ClusterNetworkConfig, family: Family, node: Node | null): 'all' | Cidr[] {
+export function nodePortCidrs(config: ClusterNetworkConfig, family: Family, node: Node | null): 'all' | Cidr[] | null {
   const cidrs: Cidr[] = [];
+  let primary = false;
   for (const entry of config.nodePortAddresses) {
     if (entry === 'primary') {
-      // Depends on the node; never 'all'. Without a node we only need to know that.
-      if (!node) return [];
-      const ip = primaryNodeIP(node, family);
-      const c = ip ? parseCidr(`${ip}/${family === 'ipv4' ? 32 : 128}`) : null;
-      if (c) cidrs.push(c);
+      primary = true;
       continue;
     }
     const c = parseCidr(entry);
@@ -78,9 +83,42 @@ export function nodePortCidrs(config: ClusterNetworkConfig, family: Family, node
     if (c.range[1] === 0) return 'all';
     cidrs.push(c);
   }
-  if (cidrs.length === 0 && !config.nodePortAddresses.includes('primary')) return 'all';
-  return cidrs;
+  if (primary) {
+    if (!node) return cidrs.length > 0 ? cidrs : null;
+    const ip = primaryNodeIP(node, family);
+    const c = ip && !isLoopback(ip) ? parseCidr(`${ip}/${family === 'ipv4' ? 32 : 128}`) : null;
+    if (c) cidrs.push(c);
+  }
+  return cidrs.length === 0 ? 'all' : cidrs;
 }
+
+const IPV4_LOOPBACK = parseCidr('127.0.0.0/8')!;
+
+function isLoopback(ip: string): boolean {
+  return ip === LOOPBACK.ipv6 || cidrContains(IPV4_LOOPBACK, ip);
+}
+
+/** NodePortAddresses.ContainsIPv4Loopback: a CIDR inside 127.0.0.0/8 or containing 127.0.0.0. */
+function containsIPv4Loopback(cidrs: 'all' | Cidr[]): boolean {
+  if (cidrs === 'all') return true;
+  return cidrs.some((c) => c.family === 'ipv4' && (cidrContains(c, '127.0.0.0') || cidrContains(IPV4_LOOPBACK, c.range[0].toString())));
+}
+
+/**
+ * kube-proxy's localhostNodePorts for one family's proxier: on by default, off for IPv6, and
+ * turned off by NewProxier when the node-port addresses contain no IPv4 loopback address. It
+ * decides the KUBE-FIREWALL chain and the nfacct localhost NodePort rule. 'node' when it depends
+ * on the node (nodePortCidrs null): on exactly for the nodes with no primary IPv4 address.
+ */
+export function localhostNodePorts(config: ClusterNetworkConfig, family: Family): boolean | 'node' {
+  if (family === 'ipv6') return false;
+  const cidrs = nodePortCidrs(config, family, null);
+  return cidrs === null ? 'node' : containsIPv4Loopback(cidrs);
+}
+
+/** A rule prefix keeping a rule only on nodes with localhost NodePorts when that is 'node': a
+ * node without a primary IPv4 address has the loopback address as nodeIP (nodeMeta). */
+export const ONLY_WITH_LOCALHOST_NODEPORTS = `{nodeIPIn:${IPV4_LOOPBACK.text}} `;
 
 /** kube-proxy's nodeIP: the first InternalIP of the family, else the first ExternalIP. */
 export function primaryNodeIP(node: Node, family: Family): string | null {
@@ -98,7 +136,13 @@ export function primaryNodeIP(node: Node, family: Family): string | null {
 export function nodeRules(config: ClusterNetworkConfig, family: Family, node: Node): Map<string, unknown> {
   const out = new Map<string, unknown>();
   out.set(NODE_META_KEY, nodeMeta(config, family, node));
-  const cidrs = nodePortCidrs(config, family, node);
+  const cidrs = nodePortCidrs(config, family, node)!;
+  if (nodePortCidrs(config, family, null) === null) {
+    // `primary`, and this node has no primary address of the family: every address, loopback
+    // included (baseRules could not tell).
+    if (cidrs === 'all') out.set(nodePortsTailKey(), matchAllTail(family));
+    if (family === 'ipv4' && containsIPv4Loopback(cidrs)) out.set(chainKey('filter', 'KUBE-FIREWALL'), KUBE_FIREWALL);
+  }
   if (cidrs !== 'all') {
     // The node's addresses stand for its interface addresses; lo always carries loopback.
     const candidates = [LOOPBACK[family]];
@@ -109,7 +153,8 @@ export function nodeRules(config: ClusterNetworkConfig, family: Family, node: No
     const rules: string[] = [];
     for (const ip of candidates) {
       if (!cidrs.some((c) => cidrContains(c, ip))) continue;
-      // Localhost NodePorts never work on IPv6 (and need localhostNodePorts, on, for IPv4).
+      // Localhost NodePorts never work on IPv6; for IPv4 a matching loopback address means
+      // the addresses contain loopback, so localhostNodePorts is on.
       if (family === 'ipv6' && ip === LOOPBACK.ipv6) continue;
       rules.push(`-A KUBE-SERVICES ${TAIL_COMMENT} -d ${ip} -j KUBE-NODEPORTS`);
     }

@@ -26,41 +26,75 @@ export function slicePortKey(portName: string, protocol: string): string {
   return `${portName}/${protocol}`;
 }
 
-/** Endpoints per slice port, sorted by their "IP:port" string (byte-wise, as upstream). */
-export function endpointsByPort(slices: readonly EndpointSlice[], family: Family): Map<string, EndpointCopies[]> {
+/** Every endpoint address kube-proxy's EndpointSliceCache reads for one family, with the slice
+ * port it is reached on (`key` = slicePortKey, and its number): slices of the family's address
+ * type, ports with a number, the first address of each endpoint, of the family. */
+function forEachEndpoint(
+  slices: readonly EndpointSlice[],
+  family: Family,
+  visit: (key: string, ip: string, port: number, ep: NonNullable<EndpointSlice['endpoints']>[number]) => void,
+): void {
   const wantType = family === 'ipv4' ? 'IPv4' : 'IPv6';
-  const byPort = new Map<string, Map<string, EndpointCopies>>();
   for (const slice of slices) {
     if (slice.addressType !== wantType) continue;
     for (const port of slice.ports ?? []) {
       if (port.port === undefined || port.port === 0) continue;
       const key = slicePortKey(port.name ?? '', port.protocol ?? 'TCP');
-      let set = byPort.get(key);
-      if (!set) byPort.set(key, (set = new Map()));
       for (const ep of slice.endpoints ?? []) {
         if (!ep.addresses || ep.addresses.length === 0) continue;
         const addr = parseIP(ep.addresses[0]!);
         if (!addr || addr.family !== family) continue;
-        const text = joinHostPort(addr.ip, port.port);
-        const c = ep.conditions ?? {};
-        const info: Endpoint = {
-          ip: addr.ip,
-          port: port.port,
-          text,
-          nodeName: ep.nodeName ?? null,
-          ready: c.ready ?? true,
-          serving: c.serving ?? true,
-          terminating: c.terminating ?? false,
-        };
-        const existing = set.get(text);
-        if (existing) existing.copies.push(info);
-        else set.set(text, { text, copies: [info] });
+        visit(key, addr.ip, port.port, ep);
       }
     }
   }
+}
+
+/** Endpoints per slice port, sorted by their "IP:port" string (byte-wise, as upstream). */
+export function endpointsByPort(slices: readonly EndpointSlice[], family: Family): Map<string, EndpointCopies[]> {
+  const byPort = new Map<string, Map<string, EndpointCopies>>();
+  forEachEndpoint(slices, family, (key, ip, port, ep) => {
+    const text = joinHostPort(ip, port);
+    let set = byPort.get(key);
+    if (!set) byPort.set(key, (set = new Map()));
+    const c = ep.conditions ?? {};
+    const info: Endpoint = {
+      ip,
+      port,
+      text,
+      nodeName: ep.nodeName ?? null,
+      ready: c.ready ?? true,
+      serving: c.serving ?? true,
+      terminating: c.terminating ?? false,
+    };
+    const existing = set.get(text);
+    if (existing) existing.copies.push(info);
+    else set.set(text, { text, copies: [info] });
+  });
   const out = new Map<string, EndpointCopies[]>();
   for (const [key, set] of byPort) {
     out.set(key, [...set.values()].sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)));
+  }
+  return out;
+}
+
+/** How many distinct endpoints endpointsByPort keeps per slice port (kube-proxy's
+ * len(endpointsMap[svcPortName])), without building or sorting them. */
+export function endpointCountsByPort(slices: readonly EndpointSlice[], family: Family): Map<string, number> {
+  // key -> port number -> IPs: distinct IP:port without building its text.
+  const seen = new Map<string, Map<number, Set<string>>>();
+  forEachEndpoint(slices, family, (key, ip, port) => {
+    let ports = seen.get(key);
+    if (!ports) seen.set(key, (ports = new Map()));
+    let ips = ports.get(port);
+    if (!ips) ports.set(port, (ips = new Set()));
+    ips.add(ip);
+  });
+  const out = new Map<string, number>();
+  for (const [key, ports] of seen) {
+    let n = 0;
+    for (const ips of ports.values()) n += ips.size;
+    out.set(key, n);
   }
   return out;
 }

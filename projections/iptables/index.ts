@@ -18,8 +18,9 @@
 //   with empty chainKey values so they always exist. chainOfKey(key) names the chain.
 //   Shared chains: filter KUBE-SERVICES, KUBE-EXTERNAL-SERVICES, KUBE-NODEPORTS,
 //   KUBE-PROXY-FIREWALL; nat KUBE-SERVICES, KUBE-NODEPORTS. Whole chains: filter KUBE-FORWARD,
-//   KUBE-FIREWALL (IPv4); nat KUBE-POSTROUTING, KUBE-MARK-MASQ and every KUBE-SVC-/SVL-/EXT-/FW-/
-//   SEP- chain (one key per chain, owned by one Service).
+//   KUBE-FIREWALL (IPv4, only with localhost NodePorts, i.e. when --nodeport-addresses contains
+//   an IPv4 loopback address: base.ts); nat KUBE-POSTROUTING, KUBE-MARK-MASQ and every
+//   KUBE-SVC-/SVL-/EXT-/FW-/SEP- chain (one key per chain, owned by one Service).
 //
 // VALUES
 //
@@ -38,18 +39,28 @@
 //
 //   base           the fixed chains and rules; the nodeports tail-call when NodePorts are not
 //                  restricted to --nodeport-addresses.
-//   node:<name>    meta/node, and the tail-call rules when --nodeport-addresses applies.
+//   node:<name>    meta/node, and the tail-call rules when --nodeport-addresses applies; with
+//                  `primary` alone, a node without a primary IPv4 address gets KUBE-FIREWALL.
 //   svc:<ns>/<n>   every chain and fragment owed to one Service: cluster-scoped entries are the
 //                  form for a node hosting none of its endpoints; for internal/external traffic
 //                  policy Local, each node hosting endpoints gets node-scoped overrides of the
 //                  keys that differ there (null = absent on that node). So an endpoint change
 //                  costs O(nodes hosting that Service's endpoints), never O(nodes).
+//
+// LARGE-CLUSTER MODE
+//
+//   Above 1000 endpoints over all service ports of a family, endpoint rules lose their comments
+//   (large-cluster.ts). The count is the engine's derived input for this projection; a change
+//   carrying it across the threshold recomputes every service unit with endpoints of that
+//   family, once (cluster-scoped entries, plus the node overrides those services already have).
 
 import type { ClusterNetworkConfig } from '../../domain/config.js';
-import { SERVICE_NAME_LABEL, type EndpointSlice, type Node } from '../../domain/objects.js';
-import { CLUSTER, encodeValue, type ClusterView, type Contribution, type ObjectChange, type Projection, type TableName } from '../model.js';
-import { baseRules, nodeRules, serviceDetector } from './base.js';
+import type { EndpointSlice, Node } from '../../domain/objects.js';
+import type { DerivedInputs, ProjectionWithInputs } from '../engine.js';
+import { CLUSTER, encodeValue, type ClusterView, type Contribution, type ObjectChange, type TableName } from '../model.js';
+import { baseRules, localhostNodePorts, nodeRules, ONLY_WITH_LOCALHOST_NODEPORTS, serviceDetector } from './base.js';
 import type { Family } from './ip.js';
+import { EndpointTotals, largeClusterOfView, servicesOfChange } from './large-cluster.js';
 import { hasNodeLocalPolicy, serviceRules } from './service-rules.js';
 
 export { chainOfKey, isMetaKey, NODE_META_KEY, type NodeMeta } from './keys.js';
@@ -64,6 +75,8 @@ const FAMILY_TABLES: [Family, TableName][] = [
 export const BASE_UNIT = 'base';
 export const nodeUnit = (name: string) => `node:${name}`;
 export const serviceUnit = (namespace: string, name: string) => `svc:${namespace}/${name}`;
+/** The unit of a Service keyed `ns/name`. */
+const unitOfService = (key: string) => `svc:${key}`;
 
 function computeBase(config: ClusterNetworkConfig): Contribution[] {
   const out: Contribution[] = [];
@@ -90,16 +103,19 @@ function endpointNodes(slices: readonly EndpointSlice[]): string[] {
   return [...names].sort();
 }
 
-function computeService(namespace: string, name: string, view: ClusterView): Contribution[] {
+function computeService(namespace: string, name: string, view: ClusterView, totals: EndpointTotals | undefined): Contribution[] {
   const svc = view.services.get(`${namespace}/${name}`);
   if (!svc) return [];
   const slices = view.slicesForService(namespace, name);
   const out: Contribution[] = [];
   for (const [family, table] of FAMILY_TABLES) {
+    const localhost = localhostNodePorts(view.config, family);
     const ctx = {
       family,
       detector: serviceDetector(view.config, family),
       nfacct: view.config.iptablesNfacct,
+      localhostNodePorts: localhost === 'node' ? ONLY_WITH_LOCALHOST_NODEPORTS : localhost,
+      largeCluster: totals ? totals.largeCluster(family) : largeClusterOfView(view, family),
     };
     const cluster = serviceRules(svc, slices, { ...ctx, nodeName: null });
     for (const [key, value] of cluster) out.push({ table, scope: CLUSTER, key, value });
@@ -122,22 +138,20 @@ function nodeFactsChanged(before: Node | undefined, after: Node | undefined): bo
   return facts(before) !== facts(after);
 }
 
-export const iptablesProjection: Projection = {
+export const iptablesProjection: ProjectionWithInputs = {
   name: 'iptables',
   tables: ['iptables', 'ip6tables'],
+
+  /** The endpoint count behind large-cluster mode (large-cluster.ts). */
+  deriveInputs(view: ClusterView | null): EndpointTotals {
+    return new EndpointTotals(view, unitOfService);
+  },
 
   unitsAffected(change: ObjectChange, view: ClusterView): Iterable<string> {
     switch (change.kind) {
       case 'Service':
-        return [serviceUnit(change.namespace, change.name)];
-      case 'EndpointSlice': {
-        const units = new Set<string>();
-        for (const obj of [change.before, change.after]) {
-          const svcName = obj?.metadata.labels?.[SERVICE_NAME_LABEL];
-          if (svcName) units.add(serviceUnit(change.namespace, svcName));
-        }
-        return units;
-      }
+      case 'EndpointSlice':
+        return servicesOfChange(change).map(unitOfService);
       case 'Node':
         // Status heartbeats change nothing we read; only addresses and pod CIDRs matter.
         return nodeFactsChanged(change.before as Node | undefined, change.after as Node | undefined) ? [nodeUnit(change.name)] : [];
@@ -154,13 +168,13 @@ export const iptablesProjection: Projection = {
     for (const svc of view.services.values()) yield serviceUnit(svc.metadata.namespace ?? 'default', svc.metadata.name ?? '');
   },
 
-  compute(unit: string, view: ClusterView): Contribution[] {
+  compute(unit: string, view: ClusterView, inputs?: DerivedInputs): Contribution[] {
     if (unit === BASE_UNIT) return computeBase(view.config);
     if (unit.startsWith('node:')) return computeNode(unit.slice('node:'.length), view);
     if (unit.startsWith('svc:')) {
       const ref = unit.slice('svc:'.length);
       const slash = ref.indexOf('/');
-      return computeService(ref.slice(0, slash), ref.slice(slash + 1), view);
+      return computeService(ref.slice(0, slash), ref.slice(slash + 1), view, inputs as EndpointTotals | undefined);
     }
     return [];
   },

@@ -20,6 +20,8 @@ export interface JumpRule {
   chain: string;
   /** Rule text after the chain name, as kube-proxy's EnsureRule(Prepend, …) writes it. */
   args: string;
+  /** The chain jumped to, which kube-proxy's EnsureChain creates before the jump. */
+  target: string;
 }
 
 /** iptablesJumpChains + iptablesKubeletJumpChains (reference §2.2), in kube-proxy's order. */
@@ -29,6 +31,7 @@ export function topLevelJumps(family: Family): JumpRule[] {
     table,
     chain,
     args: `${extra}${comment ? `-m comment --comment "${comment}" ` : ''}-j ${to}`,
+    target: to,
   });
   const jumps = [
     j('filter', 'INPUT', NEW, 'kubernetes externally-visible service portals', 'KUBE-EXTERNAL-SERVICES'),
@@ -169,6 +172,9 @@ function renderTables(
 export function renderIptablesRestore(entries: ReadonlyMap<string, unknown>, family: Family, options: RenderOptions = {}): string {
   const grouped = group(entries);
   const jumps = options.jumps ? topLevelJumps(family) : [];
+  // EnsureChain before EnsureRule: a jump target the table does not write (kubelet's
+  // KUBE-FIREWALL without localhost NodePorts) exists, empty, on a fresh table.
+  for (const j of jumps) if (!grouped[j.table].has(j.target)) grouped[j.table].set(j.target, { whole: [], fragments: [] });
   return renderTables(
     grouped,
     metaOf(entries, family),

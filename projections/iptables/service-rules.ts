@@ -16,6 +16,11 @@ export interface RuleContext {
   /** LocalTrafficDetector args, or placeholders resolved per node by the renderer; null = no-op. */
   detector: { ifLocal: string; ifNotLocal: string } | null;
   nfacct: boolean;
+  /** localhostNodePorts (base.ts): false, true, or a rule prefix that keeps a rule only on the
+   * nodes that have them. */
+  localhostNodePorts: boolean | string;
+  /** kube-proxy's large-cluster mode (large-cluster.ts): no comments on endpoint rules. */
+  largeCluster: boolean;
 }
 
 /** Shared chains a Service contributes fragments to, in the table they live in. */
@@ -117,8 +122,9 @@ function writeServicePort(
   // 4. NodePort (not subject to loadBalancerSourceRanges, as upstream)
   if (p.nodePort !== 0) {
     if (hasEndpoints) {
-      if (ctx.nfacct && ctx.family === 'ipv4') {
-        f('nat', 'KUBE-NODEPORTS').push(`-A KUBE-NODEPORTS -m comment --comment ${spn} ${mp} -d 127.0.0.0/8 --dport ${p.nodePort} -m nfacct --nfacct-name localhost_nps_accepted_pkts -j ${EXT}`);
+      if (ctx.nfacct && ctx.family === 'ipv4' && ctx.localhostNodePorts !== false) {
+        const only = ctx.localhostNodePorts === true ? '' : ctx.localhostNodePorts;
+        f('nat', 'KUBE-NODEPORTS').push(`${only}-A KUBE-NODEPORTS -m comment --comment ${spn} ${mp} -d 127.0.0.0/8 --dport ${p.nodePort} -m nfacct --nfacct-name localhost_nps_accepted_pkts -j ${EXT}`);
       }
       f('nat', 'KUBE-NODEPORTS').push(`-A KUBE-NODEPORTS -m comment --comment ${spn} ${mp} --dport ${p.nodePort} -j ${EXT}`);
     }
@@ -162,29 +168,33 @@ function writeServicePort(
   }
 
   // 9./10. policy chains
-  if (usesClusterPolicyChain) writeServiceToEndpointRules(chain(SVC), SVC, p, proto, clusterEps);
-  if (usesLocalPolicyChain) writeServiceToEndpointRules(chain(SVL), SVL, p, proto, localEps);
+  const large = ctx.largeCluster;
+  if (usesClusterPolicyChain) writeServiceToEndpointRules(chain(SVC), SVC, p, proto, clusterEps, large);
+  if (usesLocalPolicyChain) writeServiceToEndpointRules(chain(SVL), SVL, p, proto, localEps, large);
 
   // 11. endpoint chains (hairpin masquerade, affinity list, DNAT)
+  const sepComment = large ? '' : ` -m comment --comment ${spn}`;
   for (const ep of allReachable) {
     const sep = endpointChainName(spn, proto, ep.text);
     const affinity = p.stickySeconds > 0 ? ` -m recent --name ${sep} --set` : '';
     chain(sep).push(
-      `-A ${sep} -m comment --comment ${spn} -s ${ep.ip} -j KUBE-MARK-MASQ`,
-      `-A ${sep} -m comment --comment ${spn}${affinity} ${mp} -j DNAT --to-destination ${ep.text}`,
+      `-A ${sep}${sepComment} -s ${ep.ip} -j KUBE-MARK-MASQ`,
+      `-A ${sep}${sepComment}${affinity} ${mp} -j DNAT --to-destination ${ep.text}`,
     );
   }
 }
 
-function writeServiceToEndpointRules(rules: string[], chainName: string, p: ServicePortInfo, proto: string, eps: Endpoint[]): void {
+/** appendServiceCommentLocked: the `"<spn> -> <ep>"` comment, left out in large-cluster mode. */
+function writeServiceToEndpointRules(rules: string[], chainName: string, p: ServicePortInfo, proto: string, eps: Endpoint[], large: boolean): void {
   const sep = (ep: Endpoint) => endpointChainName(p.spn, proto, ep.text);
+  const comment = (ep: Endpoint) => (large ? '' : ` -m comment --comment "${p.spn} -> ${ep.text}"`);
   if (p.stickySeconds > 0) {
     for (const ep of eps) {
-      rules.push(`-A ${chainName} -m comment --comment "${p.spn} -> ${ep.text}" -m recent --name ${sep(ep)} --rcheck --seconds ${p.stickySeconds} --reap -j ${sep(ep)}`);
+      rules.push(`-A ${chainName}${comment(ep)} -m recent --name ${sep(ep)} --rcheck --seconds ${p.stickySeconds} --reap -j ${sep(ep)}`);
     }
   }
   eps.forEach((ep, i) => {
     const stat = i < eps.length - 1 ? ` -m statistic --mode random --probability ${probability(eps.length - i)}` : '';
-    rules.push(`-A ${chainName} -m comment --comment "${p.spn} -> ${ep.text}"${stat} -j ${sep(ep)}`);
+    rules.push(`-A ${chainName}${comment(ep)}${stat} -j ${sep(ep)}`);
   });
 }

@@ -82,6 +82,23 @@ describe.skipIf(skipReason !== undefined)(titled('iptables-restore in a netns', 
     }
   });
 
+  it('accepts large-cluster mode (no comments on endpoint rules) and a table without KUBE-FIREWALL', () => {
+    const ns = newNetns();
+    const eps = Array.from({ length: 1001 }, (_, i) => ({ ip: `10.181.${i >> 8}.${i & 255}` }));
+    const large: ViewInput = {
+      ...rich,
+      config: { ...rich.config, nodePortAddresses: ['192.168.0.0/16'] },
+      services: [...rich.services!, service('ns9', 'big', { clusterIP: '172.30.0.49', sessionAffinity: 'ClientIP', ports: [{ name: 'p80', port: 80 }] })],
+      slices: [...rich.slices!, slice('ns9', 'big', 1, eps)],
+    };
+    const text = renderIptablesRestore(tableOf(large, 'ipv4'), 'ipv4', { jumps: true });
+    expect(text).toContain('-m recent --name ');
+    expect(text).not.toMatch(/^-A KUBE-SEP-.* --comment /m);
+    const r = restore(ns, 'iptables-restore', ['--test'], text);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it('applies a partial restore that leaves the same state as a full restore', () => {
     const before = tableOf(rich, 'ipv4');
     const next: ViewInput = {
