@@ -50,12 +50,21 @@ export function fullRestoreInput(entries: ReadonlyMap<string, unknown>, family: 
   return partialRestoreInput(entries, entries.keys(), stale, family);
 }
 
-/** One shell script of `-C || -I` pairs, so ensuring the jumps costs one process, not twenty-eight. */
+/**
+ * One shell script that ensures the top-level jumps, so it costs one process, not twenty-eight:
+ * each target chain first (`-N`, which fails harmlessly when it exists: kube-proxy's EnsureChain;
+ * KUBE-FIREWALL is kubelet's and the table writes it only with localhost NodePorts), then each
+ * jump with `-C || -I` (EnsureRule).
+ */
 export function ensureJumpsScript(family: Family): string {
   const bin = `${TOOLS[family].main} ${WAIT.join(' ')}`;
-  return topLevelJumps(family)
-    .map((j) => `${bin} -t ${j.table} -C ${j.chain} ${j.args} 2>/dev/null || ${bin} -t ${j.table} -I ${j.chain} ${j.args} || exit 1`)
-    .join('\n') + '\n';
+  const jumps = topLevelJumps(family);
+  const chains = [...new Set(jumps.map((j) => `${j.table} ${j.target}`))].map((tc) => {
+    const [table, chain] = tc.split(' ');
+    return `${bin} -t ${table} -N ${chain} 2>/dev/null`;
+  });
+  const rules = jumps.map((j) => `${bin} -t ${j.table} -C ${j.chain} ${j.args} 2>/dev/null || ${bin} -t ${j.table} -I ${j.chain} ${j.args} || exit 1`);
+  return [...chains, ...rules].join('\n') + '\n';
 }
 
 export class IptablesApplier {

@@ -63,15 +63,28 @@ describe('iptables full sync input', () => {
     );
   });
 
-  it('ensures the top-level jumps with -C || -I, in kube-proxy\'s order, KUBE-FIREWALL only for IPv4', () => {
-    const v4 = ensureJumpsScript('ipv4').trim().split('\n');
+  it('ensures each target chain (-N), then the top-level jumps with -C || -I, in kube-proxy\'s order, KUBE-FIREWALL only for IPv4', () => {
+    const script = ensureJumpsScript('ipv4').trim().split('\n');
+    const chains = script.filter((l) => / -N /.test(l));
+    expect(chains).toEqual([
+      'iptables -w 5 -t filter -N KUBE-EXTERNAL-SERVICES 2>/dev/null',
+      'iptables -w 5 -t filter -N KUBE-NODEPORTS 2>/dev/null',
+      'iptables -w 5 -t filter -N KUBE-SERVICES 2>/dev/null',
+      'iptables -w 5 -t filter -N KUBE-FORWARD 2>/dev/null',
+      'iptables -w 5 -t filter -N KUBE-PROXY-FIREWALL 2>/dev/null',
+      'iptables -w 5 -t nat -N KUBE-SERVICES 2>/dev/null',
+      'iptables -w 5 -t nat -N KUBE-POSTROUTING 2>/dev/null',
+      'iptables -w 5 -t filter -N KUBE-FIREWALL 2>/dev/null',
+    ]);
+    expect(script.slice(0, chains.length)).toEqual(chains);
+    const v4 = script.slice(chains.length);
     expect(v4[0]).toBe(
       'iptables -w 5 -t filter -C INPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes externally-visible service portals" -j KUBE-EXTERNAL-SERVICES 2>/dev/null' +
         ' || iptables -w 5 -t filter -I INPUT -m conntrack --ctstate NEW -m comment --comment "kubernetes externally-visible service portals" -j KUBE-EXTERNAL-SERVICES || exit 1',
     );
     expect(v4).toHaveLength(14);
     expect(v4.at(-1)).toBe('iptables -w 5 -t filter -C OUTPUT -j KUBE-FIREWALL 2>/dev/null || iptables -w 5 -t filter -I OUTPUT -j KUBE-FIREWALL || exit 1');
-    const v6 = ensureJumpsScript('ipv6').trim().split('\n');
+    const v6 = ensureJumpsScript('ipv6').trim().split('\n').filter((l) => !/ -N /.test(l));
     expect(v6).toHaveLength(12);
     expect(v6.every((l) => l.startsWith('ip6tables -w 5 '))).toBe(true);
   });
