@@ -43,19 +43,37 @@ export interface RawChange {
   prev: string | null;
 }
 
-/** Changes of one table a node sees (cluster scope and its own) with rv > after, newest first. */
+/**
+ * Changes of one table a node sees (cluster scope and its own) with rv > after, newest first.
+ * One range of the (table_name, scope, id) index per scope, merged here: with `scope IN (…)` in
+ * one query SQLite sorts the union in a temporary B-tree, a fifth of the query at the envelope
+ * (22k rows of a 10,000-rv diff: 44-48 ms against 37 ms as two ranges).
+ */
 export async function nodeChangesAfter(store: EventStore, table: TableName, node: string, after: number): Promise<RawChange[]> {
   const first = await firstChangeIdAfter(store, after);
   if (first === undefined) return [];
-  const rows = await store.db
-    .selectFrom('table_changes')
-    .select(['id', 'rv', 'scope', 'key', 'prev'])
-    .where('table_name', '=', table)
-    .where('id', '>=', first)
-    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
-    .orderBy('id', 'desc')
-    .execute();
-  return rows;
+  const scopeRows = (scope: string) =>
+    store.db
+      .selectFrom('table_changes')
+      .select(['id', 'rv', 'scope', 'key', 'prev'])
+      .where('table_name', '=', table)
+      .where('scope', '=', scope)
+      .where('id', '>=', first)
+      .orderBy('id', 'desc')
+      .execute();
+  return mergeNewestFirst(await scopeRows(''), await scopeRows(node));
+}
+
+/** Two lists of changes, each newest first (descending id), as one. */
+function mergeNewestFirst(a: RawChange[], b: RawChange[]): RawChange[] {
+  const out: RawChange[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]!.id > b[j]!.id ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 /** The time of the retention floor: that of the last event at or below it (compaction keeps that
