@@ -9,28 +9,36 @@
 // the same log and state the pods live in: the node is known to be gone, there is no lag to wait
 // out. Pods bound to a node that never existed are not swept: they wait for it (allocate.ts).
 //
-// Upstream (v1.32, PodDisruptionConditions GA) first patches a pod not yet Succeeded/Failed to
-// phase Failed with a DisruptionTarget condition (reason DeletionByPodGC), then deletes it. Here
-// the pod goes in one DELETED event carrying the pod as stored, as every other delete does.
+// As upstream (v1.32, markFailedAndDeletePodWithCondition; PodDisruptionConditions is GA), a pod
+// not yet Succeeded or Failed is first marked Failed with a DisruptionTarget condition (reason
+// DeletionByPodGC), then deleted: watchers and the log see why it went.
 
 import type { PendingEvent } from './decide.js';
 import { clone } from './decide.js';
 import type { LogEvent } from './events.js';
+import type { Pod } from './objects.js';
+import { seconds } from './decide.js';
 import type { ClusterState } from './state.js';
 
 /** The user kube-controller-manager's pod GC acts as (ClientOrDie("pod-garbage-collector")). */
 export const POD_GC = 'system:serviceaccount:kube-system:pod-garbage-collector';
 
-/** DELETED events for the pods bound to the node `ev` deleted, in namespace/name order. */
-export function deleteOrphanedPods(state: ClusterState, ev: LogEvent): PendingEvent[] {
+/** For the pods bound to the node `ev` deleted, in namespace/name order: each one's Failed mark
+ * (unless it already ended) and its DELETED event. */
+export function deleteOrphanedPods(state: ClusterState, ev: LogEvent, time: string): PendingEvent[] {
   if (ev.kind !== 'Node' || ev.type !== 'DELETED' || state.nodes.has(ev.name)) return [];
-  return state.podsOnNode(ev.name).map((pod) => ({
-    kind: 'Pod',
-    namespace: pod.metadata.namespace ?? '',
-    name: pod.metadata.name!,
-    type: 'DELETED' as const,
-    object: clone(pod),
-    actor: POD_GC,
-    cause: ev.rv,
-  }));
+  return state.podsOnNode(ev.name).flatMap((stored) => {
+    const at = { kind: 'Pod', namespace: stored.metadata.namespace ?? '', name: stored.metadata.name!, actor: POD_GC, cause: ev.rv };
+    const phase = (stored as Pod).status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return [{ ...at, type: 'DELETED' as const, object: clone(stored) }];
+    const failed = clone(stored) as Pod;
+    const status = (failed.status ??= {});
+    status.phase = 'Failed';
+    const condition = { type: 'DisruptionTarget', status: 'True', lastTransitionTime: seconds(time), reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' };
+    status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), condition];
+    return [
+      { ...at, type: 'MODIFIED' as const, object: failed },
+      { ...at, type: 'DELETED' as const, object: clone(failed) },
+    ];
+  });
 }

@@ -39,7 +39,7 @@ export function react(state: ClusterState, ev: LogEvent, before: KubeObject | un
     case 'Service':
       return reconcileService(state, ev.namespace, ev.name, ev.rv, time);
     case 'Node':
-      return deleteOrphanedPods(state, ev);
+      return deleteOrphanedPods(state, ev, time);
     case 'Endpoints': {
       if (ev.actor === ENDPOINTS_CONTROLLER) return [];
       const svc = state.get('Service', ev.namespace, ev.name) as Service | undefined;

@@ -201,8 +201,18 @@ describe('pod garbage collector', () => {
     given();
     const events = run(remove('Node', '', 'n1'));
     const nodeEvent = events[0]!;
-    expect(summary(events.filter((e) => e.kind === 'Node' || e.kind === 'Pod'))).toEqual(['DELETED Node n1', 'DELETED Pod default/a', 'DELETED Pod default/c', 'DELETED Pod other/d']);
-    for (const e of events.filter((e) => e.kind === 'Pod')) expect(e).toMatchObject({ actor: POD_GC, cause: nodeEvent.rv });
+    // As upstream: each pod is first marked Failed with a DisruptionTarget condition, then deleted.
+    expect(summary(events.filter((e) => e.kind === 'Node' || e.kind === 'Pod'))).toEqual([
+      'DELETED Node n1',
+      'MODIFIED Pod default/a', 'DELETED Pod default/a',
+      'MODIFIED Pod default/c', 'DELETED Pod default/c',
+      'MODIFIED Pod other/d', 'DELETED Pod other/d',
+    ]);
+    for (const e of events.filter((e) => e.kind === 'Pod')) {
+      expect(e).toMatchObject({ actor: POD_GC, cause: nodeEvent.rv });
+      expect((e.object as any).status.phase).toBe('Failed');
+      expect((e.object as any).status.conditions).toContainEqual({ type: 'DisruptionTarget', status: 'True', lastTransitionTime: expect.stringMatching(/Z$/), reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' });
+    }
     expect(POD_GC).toBe('system:serviceaccount:kube-system:pod-garbage-collector');
     expect([...state.pods.keys()].sort()).toEqual(['default/b', 'default/u']);
     expect(state.podsOnNode('n1')).toEqual([]);
@@ -238,6 +248,13 @@ describe('pod garbage collector', () => {
     expect(sliceAddresses('web')).toEqual([`${ip} n3`, '10.244.1.2 n2']);
   });
 
+  it('a pod that already ended (Succeeded or Failed) is deleted without a Failed mark', () => {
+    given();
+    run(update('Pod', 'default', 'a', { ...(state.get('Pod', 'default', 'a') as any), status: { ...(state.get('Pod', 'default', 'a') as any).status, phase: 'Succeeded' } }, 'status'));
+    const events = run(remove('Node', '', 'n1'));
+    expect(summary(events.filter((e) => e.kind === 'Pod'))).toEqual(['DELETED Pod default/a', 'MODIFIED Pod default/c', 'DELETED Pod default/c', 'MODIFIED Pod other/d', 'DELETED Pod other/d']);
+  });
+
   it('a node with no pods derives nothing', () => {
     given();
     run(create('Node', '', node('empty', '192.168.77.20')));
@@ -248,7 +265,7 @@ describe('pod garbage collector', () => {
     given();
     const [marked] = run(remove('Pod', 'default', 'a', 30));
     const events = run(remove('Node', '', 'n1'));
-    expect(summary(events.filter((e) => e.kind === 'Pod'))).toEqual(['DELETED Pod default/a', 'DELETED Pod default/c', 'DELETED Pod other/d']);
+    expect(summary(events.filter((e) => e.kind === 'Pod' && e.type === 'DELETED'))).toEqual(['DELETED Pod default/a', 'DELETED Pod default/c', 'DELETED Pod other/d']);
     const uid = marked!.object.metadata.uid!;
     expect(run({ ...ctx('system:pod-terminator'), op: 'finalizeDelete', kind: 'Pod', namespace: 'default', name: 'a', uid })).toEqual([]);
   });
