@@ -37,7 +37,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   const rvParam = typeof q.resourceVersion === 'string' && q.resourceVersion !== '' && q.resourceVersion !== '0' ? Number(q.resourceVersion) : undefined;
   if (rvParam !== undefined && (!Number.isInteger(rvParam) || rvParam < 0)) throw errors.badRequest(`invalid resource version: ${String(q.resourceVersion)}`);
   const bookmarks = q.allowWatchBookmarks === 'true';
-  const timeoutS = q.timeoutSeconds !== undefined ? Number(q.timeoutSeconds) : MIN_REQUEST_TIMEOUT_S * (1 + Math.random());
+  const timeoutS = watchTimeoutSeconds(q.timeoutSeconds);
 
   reply.hijack();
   const res = reply.raw;
@@ -151,3 +151,16 @@ function key(o: KubeObject): string {
 }
 
 export type { Ledger };
+
+/**
+ * timeoutSeconds as kube-apiserver reads it (handlers/get.go): an integer; absent or 0 is the
+ * server's default, a random 1-2x its minimum request timeout, so watches do not all end at once.
+ */
+function watchTimeoutSeconds(param: unknown): number {
+  if (param === undefined || param === '') return MIN_REQUEST_TIMEOUT_S * (1 + Math.random());
+  const n = Number(param);
+  if (typeof param !== 'string' || !/^-?\d+$/.test(param) || !Number.isSafeInteger(n)) {
+    throw errors.badRequest(`timeoutSeconds: invalid value ${JSON.stringify(param)}: expected an integer`);
+  }
+  return n === 0 ? MIN_REQUEST_TIMEOUT_S * (1 + Math.random()) : n;
+}

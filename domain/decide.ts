@@ -172,6 +172,11 @@ function update(
     }
     throw errors.notFound(info.resource, info.group, name);
   }
+  // A uid in the body is a precondition (upstream: defaultUpdatedObjectInfo.Preconditions, checked
+  // before the resourceVersion): a replace from a copy of a deleted and recreated object fails.
+  if (obj.metadata.uid && obj.metadata.uid !== old.metadata.uid) {
+    throw errors.conflict(info.resource, info.group, name, `Precondition failed: UID in precondition: ${obj.metadata.uid}, UID in object meta: ${old.metadata.uid ?? ''}`);
+  }
   const wantRv = obj.metadata.resourceVersion;
   if (wantRv && wantRv !== old.metadata.resourceVersion) {
     throw errors.conflict(info.resource, info.group, name, 'the object has been modified; please apply your changes to the latest version and try again');

@@ -101,6 +101,22 @@ describe('bad input', () => {
     expect(none.message).toBe('the name of the object () does not match the name on the URL (named)');
   });
 
+  it('a replace carrying another uid fails its precondition (409), as upstream: a stale copy of a recreated object', async () => {
+    const created = await api(s.url, 'POST', podsPath, { metadata: { name: 'uid-pod' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    const stale = { ...created.json, metadata: { ...created.json.metadata, uid: '0000-forged' } };
+    const st = await expectRejected(api(s.url, 'PUT', `${podsPath}/uid-pod`, stale), 409, 'Conflict');
+    expect(st.message).toBe(`Operation cannot be fulfilled on pods "uid-pod": Precondition failed: UID in precondition: 0000-forged, UID in object meta: ${created.json.metadata.uid}`);
+  });
+
+  it('a get at a resourceVersion the log has not reached waits, then answers 504 ResourceVersionTooLarge', async () => {
+    await api(s.url, 'POST', podsPath, { metadata: { name: 'rv-pod' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    const now = await api(s.url, 'GET', `${podsPath}/rv-pod?resourceVersion=${s.ledger.committedRv}`);
+    expect(now.status).toBe(200);
+    const ahead = await api(s.url, 'GET', `${podsPath}/rv-pod?resourceVersion=${s.ledger.committedRv + 1000}`);
+    expect(ahead.status).toBe(504);
+    expect(ahead.json.details.causes).toEqual([{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }]);
+  });
+
   it('strict field validation rejects unknown fields; warn answers with a Warning header', async () => {
     const body = { metadata: { name: 'w' }, spec: { containers: [{ name: 'c', image: 'nginx' }], bogus: 1 } };
     const st = await expectRejected(api(s.url, 'POST', `${podsPath}?fieldValidation=Strict`, body), 400, 'BadRequest');

@@ -83,6 +83,16 @@ describe('watch', () => {
     expect(Date.now() - t0).toBeLessThan(4000);
   });
 
+  it('timeoutSeconds=0 is the server default (the stream stays open), and a non-integer is 400', async () => {
+    const t0 = Date.now();
+    // Open longer than the 1 s a literal 0 used to give; the reader gives up at 2.5 s.
+    expect(await watch('/api/v1/namespaces/w5/services?watch=true&timeoutSeconds=0', 1, 2500)).toEqual([]);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(2400);
+    const bad = await api(s.url, 'GET', '/api/v1/namespaces/w5/services?watch=true&timeoutSeconds=abc');
+    expect(bad.status).toBe(400);
+    expect(bad.json).toMatchObject({ kind: 'Status', reason: 'BadRequest' });
+  });
+
   it('Table watch rows when the Accept header asks for Tables', async () => {
     await api(s.url, 'POST', '/api/v1/namespaces/w6/services', svc('t', {}));
     const events = await watch('/api/v1/namespaces/w6/services?watch=true', 1, 2000, { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' });
