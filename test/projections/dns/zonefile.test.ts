@@ -2,7 +2,7 @@
 // with check-names failing hard (`-k fail`, what named does for a primary zone).
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,11 +15,15 @@ const checkzoneSkip = missingTool(['named-checkzone']);
 
 function checkzone(origin: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'dns-zone-'));
-  const file = join(dir, 'zone');
-  writeFileSync(file, text);
-  const r = spawnSync('named-checkzone', ['-k', 'fail', origin, file], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`named-checkzone ${origin} failed:\n${r.stdout}${r.stderr}\n--- zone ---\n${text}`);
-  return r.stdout + r.stderr;
+  try {
+    const file = join(dir, 'zone');
+    writeFileSync(file, text);
+    const r = spawnSync('named-checkzone', ['-k', 'fail', origin, file], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`named-checkzone ${origin} failed:\n${r.stdout}${r.stderr}\n--- zone ---\n${text}`);
+    return r.stdout + r.stderr;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('renderZoneFile', () => {
