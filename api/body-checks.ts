@@ -7,6 +7,7 @@ import { errors } from '../domain/errors.js';
 import type { KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import { checkTypes } from '../domain/schemas/check-types.js';
+import { UndecodableBody } from './content.js';
 
 export type FieldValidation = 'Ignore' | 'Warn' | 'Strict';
 
@@ -19,6 +20,7 @@ export function fieldValidationOf(q: Record<string, unknown>): FieldValidation {
 
 /** Validates the envelope of a full object body (create, update). */
 export function checkObjectBody(body: unknown, info: KindInfo, namespace: string | undefined, validation: FieldValidation, reply: FastifyReply): KubeObject {
+  if (body instanceof UndecodableBody) throw body.error;
   if (body === undefined || body === null) throw errors.badRequest('the request body is empty');
   if (typeof body !== 'object' || Array.isArray(body)) {
     throw errors.badRequest(`the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: cannot unmarshal ${Array.isArray(body) ? 'array' : typeof body} into Go value of type struct`);

@@ -9,6 +9,12 @@ import { decodeKubernetesProtobuf, PROTOBUF_MEDIA_TYPE } from './protobuf/index.
 
 export const BODY_LIMIT = 3 * 1024 * 1024;
 
+/** A body that could not be decoded, kept for whoever reads it: its error, once the request is
+ * known to be for something that takes a body. */
+export class UndecodableBody {
+  constructor(readonly error: Error) {}
+}
+
 export const PATCH_TYPES: Record<string, PatchType> = {
   'application/json-patch+json': 'json',
   'application/merge-patch+json': 'merge',
@@ -80,7 +86,9 @@ export function registerContentTypes(app: FastifyInstance): void {
     try {
       done(null, decodeKubernetesProtobuf(body));
     } catch (e) {
-      done(e as Error);
+      // Under a served prefix the resource may still be unknown (`kubectl create configmap`):
+      // the handler resolves the path (404) before it reads the body, which then throws this.
+      done(null, new UndecodableBody(e as Error));
     }
   });
   // The agent status report and previews are JSON too; plain text is not a Kubernetes body.

@@ -22,6 +22,9 @@ export function commandContext(req: FastifyRequest, actorOf: ActorResolver): Com
   };
 }
 
+/** The options object each write verb decodes its query into (upstream names them in errors). */
+const OPTIONS_KIND: Record<string, string> = { POST: 'CreateOptions', PUT: 'UpdateOptions', PATCH: 'PatchOptions', DELETE: 'DeleteOptions' };
+
 /**
  * Whether the write is a dry run: `?dryRun=All`, or for a DELETE also `dryRun: ["All"]` in its
  * DeleteOptions body, which is where kubectl puts it (`kubectl delete --dry-run=server`). As in
@@ -34,7 +37,10 @@ export function isDryRun(req: FastifyRequest): boolean {
   if (value === undefined) return false;
   const values = Array.isArray(value) ? value : [value];
   if (!values.every((d) => d === 'All')) {
-    throw errors.badRequest(`Invalid dryRun value: ${JSON.stringify(value)}: supported values: "All"`);
+    const bad = values.find((d) => d !== 'All');
+    throw errors.invalid(OPTIONS_KIND[req.method] ?? 'CreateOptions', 'meta.k8s.io', '', [
+      { type: 'FieldValueNotSupported', field: 'dryRun', message: `Unsupported value: ${JSON.stringify(bad)}: supported values: "All"` },
+    ]);
   }
   // An empty list is no dry run (DeleteOptions{dryRun: []}).
   return values.length > 0;

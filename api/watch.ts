@@ -95,7 +95,8 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   const bookmarkTimer = setInterval(() => {
     if (bookmarks) send({ type: 'BOOKMARK', object: { kind: path.info.kind, apiVersion: path.info.apiVersion, metadata: { resourceVersion: String(Math.max(lastRv, ledger.committedRv)) } } });
   }, BOOKMARK_INTERVAL_MS);
-  const timeoutTimer = setTimeout(close, Math.max(1, timeoutS) * 1000);
+  // setTimeout takes at most 2^31-1 ms (~24.8 days); beyond that Node fires at once.
+  const timeoutTimer = setTimeout(close, Math.min(Math.max(1, timeoutS) * 1000, 2 ** 31 - 1));
 
   try {
     if (rvParam === undefined) {

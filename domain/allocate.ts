@@ -210,8 +210,7 @@ export function allocatePodIPs(state: ClusterState, pod: Pod, key: string, old: 
     if (hostIPs.length) {
       status.podIPs = hostIPs.map((ip) => ({ ip }));
       status.podIP = hostIPs[0];
-      status.hostIPs = hostIPs.map((ip) => ({ ip }));
-      status.hostIP = hostIPs[0];
+      setHostIPs(status, hostIPs);
     }
     return errs;
   }
@@ -224,11 +223,7 @@ export function allocatePodIPs(state: ClusterState, pod: Pod, key: string, old: 
   if (!errs.length && ips.length) {
     status.podIPs = ips.map((ip) => ({ ip }));
     status.podIP = ips[0];
-    const internal = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
-    if (internal) {
-      status.hostIP = internal;
-      status.hostIPs = [{ ip: internal }];
-    }
+    setHostIPs(status, nodeInternalIPs(node));
   }
   return errs;
 }
@@ -242,4 +237,11 @@ function nodeInternalIPs(node: Node): string[] {
     out.push(canonicalIP(a.address));
   }
   return out;
+}
+
+/** A pod's host IPs: its node's InternalIPs, one per family. */
+function setHostIPs(status: NonNullable<Pod['status']>, hostIPs: string[]): void {
+  if (!hostIPs.length) return;
+  status.hostIP = hostIPs[0];
+  status.hostIPs = hostIPs.map((ip) => ({ ip }));
 }

@@ -248,6 +248,12 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
   if (patched.metadata.name !== cmd.name) {
     throw errors.badRequest(`metadata.name: Invalid value: ${JSON.stringify(patched.metadata.name)}: field is immutable`);
   }
+  // A patch carries no uid precondition upstream: changing the uid meets the immutable-field check.
+  if (patched.metadata.uid !== old.metadata.uid) {
+    throw errors.invalid(cmd.kind, info.group, cmd.name, [
+      { type: 'FieldValueInvalid', field: 'metadata.uid', message: `Invalid value: ${JSON.stringify(patched.metadata.uid ?? '')}: field is immutable` },
+    ]);
+  }
   if (!cmd.subresource && KIND_INFO[cmd.kind].statusSubresource) patched.status = old.status;
   return update(state, cmd.kind, cmd.namespace, cmd.name, patched, cmd.subresource, cmd);
 }

@@ -79,7 +79,8 @@ export const errors = {
     failure(
       422,
       'Invalid',
-      `${kind} "${name}" is invalid: ${aggregate(causes)}`,
+      // kube-apiserver names the kind with its group (GroupKind.String()): EndpointSlice.discovery.k8s.io.
+      `${group ? `${kind}.${group}` : kind} "${name}" is invalid: ${aggregate(causes)}`,
       {
         name,
         group: group || undefined,

@@ -11,7 +11,7 @@ import { MANAGED_BY_LABEL, type Endpoints, type EndpointSlice, type KubeObject, 
 import type { ClusterState } from './state.js';
 import type { PendingEvent } from './decide.js';
 import { clone, derivedUid, seconds } from './decide.js';
-import { deleteOrphanedPods } from './podgc.js';
+import { deleteOrphanedPods, POD_GC } from './podgc.js';
 import {
   desiredEndpoints,
   desiredEndpointSlices,
@@ -34,7 +34,11 @@ export function react(state: ClusterState, ev: LogEvent, before: KubeObject | un
         const candidates = state.servicesWithSelectorPairs(ev.namespace, pod.metadata.labels);
         for (const s of servicesSelectingPod(pod as Pod, candidates)) names.add(s.metadata.name!);
       }
-      return [...names].sort().flatMap((name) => reconcileService(state, ev.namespace, name, ev.rv, time));
+      // The pod GC's events are the Node deletion's doing: cite it. The first of them already finds
+      // every swept pod gone (execute folds a reaction's events before reacting to them), so
+      // citing that pod would blame it for the others' endpoints too.
+      const cause = ev.actor === POD_GC && ev.cause !== null ? ev.cause : ev.rv;
+      return [...names].sort().flatMap((name) => reconcileService(state, ev.namespace, name, cause, time));
     }
     case 'Service':
       return reconcileService(state, ev.namespace, ev.name, ev.rv, time);

@@ -42,6 +42,8 @@ describe('with --token-auth-file', () => {
     const causes = routes.json.entries.map((e: any) => e.cause).filter((c: any) => c?.resourceVersion === String(rv));
     expect(causes.length).toBeGreaterThan(0);
     for (const c of causes) expect(c).toMatchObject({ actor: 'erin', impersonatedBy: 'bob' });
+    const table = await api(s.url, 'GET', `/apis/netledger.io/v1/events?since=${rv - 1}&until=${rv}`, undefined, { ...as(TOKENS.alice), accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' });
+    expect(table.json.rows[0].cells[2]).toBe('erin (impersonated by bob)');
     // Without impersonation the field is absent, not null.
     const plain = (await api(s.url, 'GET', '/apis/netledger.io/v1/events?kind=Pod&name=by-alice', undefined, as(TOKENS.alice))).json.items[0];
     expect(plain.actor).toBe('alice');

@@ -65,13 +65,27 @@ describe('bad input', () => {
     await expectRejected(api(s.url, 'PUT', `${podsPath}/x`, '{}', { 'content-type': 'application/strategic-merge-patch+json' }), 415, 'UnsupportedMediaType');
   });
 
-  it('a protobuf body to a path nothing serves is 404, not a decoding error (kubectl auth can-i)', async () => {
+  it('a protobuf body to a resource nothing serves is 404, not a decoding error (kubectl auth can-i, create configmap)', async () => {
     const field = (n: number, bytes: Buffer) => Buffer.concat([Buffer.from([(n << 3) | 2, bytes.length]), bytes]);
-    const typeMeta = Buffer.concat([field(1, Buffer.from('authorization.k8s.io/v1')), field(2, Buffer.from('SelfSubjectAccessReview'))]);
-    const body = Buffer.concat([Buffer.from('k8s\0', 'latin1'), field(1, typeMeta), field(2, Buffer.alloc(0))]);
-    const r = await fetch(`${s.url}/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`, { method: 'POST', headers: { 'content-type': 'application/vnd.kubernetes.protobuf' }, body });
-    expect(r.status).toBe(404);
-    expect(await r.json()).toMatchObject({ kind: 'Status', reason: 'NotFound' });
+    const envelope = (apiVersion: string, kind: string) =>
+      Buffer.concat([Buffer.from('k8s\0', 'latin1'), field(1, Buffer.concat([field(1, Buffer.from(apiVersion)), field(2, Buffer.from(kind))])), field(2, Buffer.alloc(0))]);
+    for (const [path, apiVersion, kind] of [
+      ['/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', 'authorization.k8s.io/v1', 'SelfSubjectAccessReview'],
+      ['/api/v1/namespaces/default/configmaps', 'v1', 'ConfigMap'],
+    ]) {
+      const r = await fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/vnd.kubernetes.protobuf' }, body: envelope(apiVersion!, kind!) });
+      expect(r.status).toBe(404);
+      expect(await r.json()).toMatchObject({ kind: 'Status', reason: 'NotFound' });
+    }
+    // Where the resource exists, an undecodable body is still the 400 it was.
+    const bad = await fetch(`${s.url}${podsPath}`, { method: 'POST', headers: { 'content-type': 'application/vnd.kubernetes.protobuf' }, body: envelope('v1', 'ConfigMap') });
+    expect(bad.status).toBe(400);
+  });
+
+  it('a patch that changes metadata.uid is 422 (immutable), not a precondition', async () => {
+    await api(s.url, 'POST', podsPath, { metadata: { name: 'uid-patch' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    const st = await expectRejected(api(s.url, 'PATCH', `${podsPath}/uid-patch`, { metadata: { uid: 'x-forged' } }, { 'content-type': 'application/merge-patch+json' }), 422, 'Invalid');
+    expect(st.details.causes).toEqual([{ reason: 'FieldValueInvalid', field: 'metadata.uid', message: 'Invalid value: "x-forged": field is immutable' }]);
   });
 
   it('an unknown resource is 404 NotFound', async () => {
@@ -164,8 +178,8 @@ describe('dryRun=All', () => {
     expect((await api(s.url, 'GET', '/api/v1/namespaces/default/pods/keep-me')).status).toBe(200);
     // A value other than All is refused, as kube-apiserver refuses it; an empty list is a real delete.
     const bad = await api(s.url, 'DELETE', '/api/v1/namespaces/default/pods/keep-me', { dryRun: ['Some'] });
-    expect(bad.status).toBe(400);
-    expect(bad.json.kind).toBe('Status');
+    expect(bad.status).toBe(422);
+    expect(bad.json).toMatchObject({ kind: 'Status', reason: 'Invalid', message: 'DeleteOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: "Some": supported values: "All"' });
     expect(s.ledger.committedRv).toBe(before);
     expect((await api(s.url, 'DELETE', '/api/v1/namespaces/default/pods/keep-me', { dryRun: [] })).status).toBe(200);
     expect((await api(s.url, 'GET', '/api/v1/namespaces/default/pods/keep-me')).status).toBe(404);

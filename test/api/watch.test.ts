@@ -88,6 +88,10 @@ describe('watch', () => {
     // Open longer than the 1 s a literal 0 used to give; the reader gives up at 2.5 s.
     expect(await watch('/api/v1/namespaces/w5/services?watch=true&timeoutSeconds=0', 1, 2500)).toEqual([]);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(2400);
+    // Past setTimeout's range (2^31-1 ms) the timer would fire at once: clamped, the watch stays open.
+    const t1 = Date.now();
+    expect(await watch('/api/v1/namespaces/w5/services?watch=true&timeoutSeconds=2200000', 1, 1500)).toEqual([]);
+    expect(Date.now() - t1).toBeGreaterThanOrEqual(1400);
     const bad = await api(s.url, 'GET', '/api/v1/namespaces/w5/services?watch=true&timeoutSeconds=abc');
     expect(bad.status).toBe(400);
     expect(bad.json).toMatchObject({ kind: 'Status', reason: 'BadRequest' });

@@ -38,7 +38,7 @@ export function eventsTable(list: EventList, include: IncludeObject, now: Date):
     metadata: { ...list.metadata },
     columnDefinitions: COLUMNS,
     rows: list.items.map((e) => ({
-      cells: [e.resourceVersion, translateTimestampSince(e.time, now), e.actor, e.type, e.kind, cell(e.namespace), e.name, e.time, cell(e.cause), cell(e.requestId)],
+      cells: [e.resourceVersion, translateTimestampSince(e.time, now), e.impersonatedBy ? `${e.actor} (impersonated by ${e.impersonatedBy})` : e.actor, e.type, e.kind, cell(e.namespace), e.name, e.time, cell(e.cause), cell(e.requestId)],
       object: rowObject(e, include),
     })),
   };
