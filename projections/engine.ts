@@ -17,6 +17,8 @@ export interface DerivedInputs {
   /** Folds one change (the view is the one after it) at O(change); returns the units whose
    * inputs it changed, beyond the projection's unitsAffected. */
   observe(change: ObjectChange, view: ClusterView): Iterable<string>;
+  /** An independent copy, for a preview to fold its own changes into. */
+  fork(): DerivedInputs;
 }
 
 /** A projection whose units read DerivedInputs. compute without them (a preview, a test) must
@@ -59,6 +61,11 @@ export class ProjectionEngine {
     this.byName = new Map(projections.map((p) => [p.name, p]));
     // A new engine holds no claims: the tables of the empty cluster, whose inputs these are.
     for (const p of projections) if (withInputs(p)) this.inputs.set(p.name, p.deriveInputs(null));
+  }
+
+  /** Copies of the derived inputs by projection name (previews observe their changes with them). */
+  forkInputs(): Map<string, DerivedInputs> {
+    return new Map([...this.inputs].map(([name, inputs]) => [name, inputs.fork()]));
   }
 
   /** What one unit claims now: (table, scope, key) id -> value (previews diff against it). */

@@ -70,6 +70,14 @@ export class EndpointTotals implements DerivedInputs {
     if (view) for (const key of view.services.keys()) this.set(key, countsOf(view, key));
   }
 
+  fork(): EndpointTotals {
+    const copy = new EndpointTotals(null, this.unitOf);
+    for (const [key, counts] of this.byService) copy.byService.set(key, [counts[0], counts[1]]);
+    copy.totals[0] = this.totals[0];
+    copy.totals[1] = this.totals[1];
+    return copy;
+  }
+
   largeCluster(family: Family): boolean {
     return this.totals[fi(family)] > LARGE_CLUSTER_ENDPOINTS;
   }

@@ -1,8 +1,10 @@
 // Previews: what commands would do to every node's tables, with nothing written. The commands
 // run through the real execute (decide: defaults, allocation, validation — so an invalid object
 // is the same 422 — then the endpoints controller) on a PreviewState over the live state. Only
-// the projection units those events touch are recomputed, and their contributions are diffed
-// against the live engine's claims: cost O(affected), never O(cluster).
+// the projection units those events touch are recomputed (and, when a change crosses iptables'
+// large-cluster threshold, every service with endpoints, as the live engine would), and their
+// contributions are diffed against the live engine's claims: cost O(affected), plus a copy of
+// the engine's per-service endpoint counts.
 //
 // Synchronous from start to end on purpose: the live state only changes in the appender's
 // drain, which cannot run in the middle, so the preview sees one consistent state.
@@ -10,7 +12,7 @@
 import type { Command, Decision } from '../../../domain/commands.js';
 import type { LogEvent } from '../../../domain/events.js';
 import { execute } from '../../../domain/execute.js';
-import type { ProjectionEngine } from '../../../projections/engine.js';
+import type { DerivedInputs, ProjectionEngine, ProjectionWithInputs } from '../../../projections/engine.js';
 import { TABLE_NAMES, type Projection, type TableName } from '../../../projections/model.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { changeOf } from '../../../store/object-change.js';
@@ -58,6 +60,9 @@ export function previewCommands(ledger: Ledger, commands: readonly Command[] | (
   const overlay = new PreviewState(ledger.state);
   const engine = ledger.engine;
   const affected = new Map<Projection, Set<string>>(engine.projections.map((p) => [p, new Set<string>()]));
+  // The engine's cluster-wide inputs (iptables' large-cluster count), copied: the preview's own
+  // changes move them, and a change that crosses a threshold recomputes the units they name.
+  const inputs = engine.forkInputs();
   const events: LogEvent[] = [];
   const decisions: Decision[] = [];
   for (const item of commands) {
@@ -66,17 +71,20 @@ export function previewCommands(ledger: Ledger, commands: readonly Command[] | (
       events.push(ev);
       const change = changeOf(ev, before);
       // Units are asked with the view right after each event, as the appender does.
-      for (const p of engine.projections) for (const u of p.unitsAffected(change, overlay)) affected.get(p)!.add(u);
+      for (const p of engine.projections) {
+        for (const u of p.unitsAffected(change, overlay)) affected.get(p)!.add(u);
+        for (const u of inputs.get(p.name)?.observe(change, overlay) ?? []) affected.get(p)!.add(u);
+      }
     });
     decisions.push(decision);
   }
-  const changed = recomputeUnits(engine, overlay, affected);
+  const changed = recomputeUnits(engine, overlay, affected, inputs);
   const nodes = perNode(ledger, overlay, changed);
   return { events, nodes, impact: impactOf(nodes), rv: ledger.state.rv, decisions };
 }
 
 /** The new value of every (table, scope, key) whose value would change (undefined = removed). */
-function recomputeUnits(engine: ProjectionEngine, view: PreviewState, affected: Map<Projection, Set<string>>): Map<string, unknown> {
+function recomputeUnits(engine: ProjectionEngine, view: PreviewState, affected: Map<Projection, Set<string>>, inputs: Map<string, DerivedInputs>): Map<string, unknown> {
   const work = new Map<string, Claims>();
   const claimsFor = (id: string) => {
     let c = work.get(id);
@@ -88,7 +96,8 @@ function recomputeUnits(engine: ProjectionEngine, view: PreviewState, affected: 
       const unitId = `${p.name}:${unit}`;
       const prev = engine.unitClaimsOf(unitId) ?? new Map<string, unknown>();
       const next = new Map<string, unknown>();
-      for (const c of p.compute(unit, view)) next.set(claimId(c.table, c.scope, c.key), c.value);
+      const own = inputs.get(p.name);
+      for (const c of own ? (p as ProjectionWithInputs).compute(unit, view, own) : p.compute(unit, view)) next.set(claimId(c.table, c.scope, c.key), c.value);
       for (const [id, value] of next) {
         if (prev.has(id) && JSON.stringify(prev.get(id)) === JSON.stringify(value)) continue;
         claimsFor(id).set(unitId, value);
