@@ -46,8 +46,9 @@ export interface RawChange {
 /**
  * Changes of one table a node sees (cluster scope and its own) with rv > after, newest first.
  * One range of the (table_name, scope, id) index per scope, merged here: with `scope IN (…)` in
- * one query SQLite sorts the union in a temporary B-tree, a fifth of the query at the envelope
- * (22k rows of a 10,000-rv diff: 44-48 ms against 37 ms as two ranges).
+ * one query SQLite sorts the union in a temporary B-tree (the 22k rows of bench audit's
+ * 10,000-rv diff at the envelope: 44-48 ms against 37 ms as two ranges, in a one-off script
+ * running the queries alone; no bench isolates it).
  */
 export async function nodeChangesAfter(store: EventStore, table: TableName, node: string, after: number): Promise<RawChange[]> {
   const first = await firstChangeIdAfter(store, after);
