@@ -16,6 +16,8 @@ import type { ResourceDeps } from './resources.js';
 import { toTable } from './tables.js';
 
 const BOOKMARK_INTERVAL_MS = 30_000;
+/** How long before the watch's deadline its last bookmark goes out. */
+const BOOKMARK_LEAD_MS = 2_000;
 /** A watcher this far behind is closed (it re-watches from its last rv). */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 const MIN_REQUEST_TIMEOUT_S = 1800;
@@ -87,16 +89,24 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
     ledger.off('batch', onBatch);
     clearInterval(bookmarkTimer);
     clearTimeout(timeoutTimer);
+    clearTimeout(lastBookmarkTimer);
     deps.watchers?.dec();
     res.end();
   };
   ledger.on('batch', onBatch);
   res.on('close', close);
-  const bookmarkTimer = setInterval(() => {
-    if (bookmarks) send({ type: 'BOOKMARK', object: { kind: path.info.kind, apiVersion: path.info.apiVersion, metadata: { resourceVersion: String(Math.max(lastRv, ledger.committedRv)) } } });
-  }, BOOKMARK_INTERVAL_MS);
+  // Only once caught up: while the replay runs, the head is ahead of what was sent, and a client
+  // that resumed from such a bookmark would skip the rest of the replay.
+  const bookmark = () => {
+    if (bookmarks && live) send({ type: 'BOOKMARK', object: { kind: path.info.kind, apiVersion: path.info.apiVersion, metadata: { resourceVersion: String(Math.max(lastRv, ledger.committedRv)) } } });
+  };
+  const bookmarkTimer = setInterval(bookmark, BOOKMARK_INTERVAL_MS);
   // setTimeout takes at most 2^31-1 ms (~24.8 days); beyond that Node fires at once.
-  const timeoutTimer = setTimeout(close, Math.min(Math.max(1, timeoutS) * 1000, 2 ** 31 - 1));
+  const timeoutMs = Math.min(Math.max(1, timeoutS) * 1000, 2 ** 31 - 1);
+  const timeoutTimer = setTimeout(close, timeoutMs);
+  // As the watch cache does (nextBookmarkTime): one more bookmark 2 s before the deadline, so the
+  // client resumes from the latest rv, not the last event's.
+  const lastBookmarkTimer = timeoutMs > BOOKMARK_LEAD_MS ? setTimeout(bookmark, timeoutMs - BOOKMARK_LEAD_MS) : undefined;
 
   try {
     if (rvParam === undefined) {

@@ -83,6 +83,15 @@ describe('watch', () => {
     expect(Date.now() - t0).toBeLessThan(4000);
   });
 
+  it('with bookmarks asked for, one arrives 2 s before the deadline, at the head', async () => {
+    await api(s.url, 'POST', '/api/v1/namespaces/w7/services', svc('b', {}));
+    const head = s.ledger.committedRv;
+    const t0 = Date.now();
+    const events = await watch(`/api/v1/namespaces/w7/services?watch=true&resourceVersion=${head}&allowWatchBookmarks=true&timeoutSeconds=3`, 2, 5000);
+    expect(events).toEqual([{ type: 'BOOKMARK', object: { kind: 'Service', apiVersion: 'v1', metadata: { resourceVersion: String(s.ledger.committedRv) } } }]);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(2900); // the stream ran to its deadline after it
+  });
+
   it('timeoutSeconds=0 is the server default (the stream stays open), and a non-integer is 400', async () => {
     const t0 = Date.now();
     // Open longer than the 1 s a literal 0 used to give; the reader gives up at 2.5 s.
