@@ -2,7 +2,7 @@
 // list"), selectors and limit/continue paging. The continue token pins the list's rv: later pages
 // are served from the snapshot at that rv, so a paged list is consistent.
 
-import { errors } from '../domain/errors.js';
+import { errors, type FieldError } from '../domain/errors.js';
 import type { KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
@@ -47,12 +47,8 @@ export async function listObjects(ledger: Ledger, info: KindInfo, namespace: str
   if (!Number.isInteger(limit) || limit < 0) throw errors.badRequest(`invalid limit: ${String(q.limit)}`);
   const cont = typeof q.continue === 'string' && q.continue !== '' ? decodeContinue(q.continue) : undefined;
 
-  if (match && !rvParam) throw errors.badRequest('resourceVersionMatch is forbidden unless resourceVersion is provided');
-  if (match && match !== 'Exact' && match !== 'NotOlderThan') {
-    throw errors.badRequest(`resourceVersionMatch: Unsupported value: "${match}": supported values: "Exact", "NotOlderThan"`);
-  }
+  checkListOptions(q, rvParam, match, cont !== undefined);
   if (cont && rvParam && rvParam !== '0') throw errors.badRequest('specifying resource version is not allowed when using continue');
-  if (match === 'Exact' && rvParam === '0') throw errors.badRequest('resourceVersionMatch "Exact" is forbidden for resourceVersion "0"');
 
   let atRv: number | undefined; // undefined = the live state
   if (cont) atRv = cont.rv;
@@ -98,4 +94,20 @@ export async function snapshotAt(ledger: Ledger, info: KindInfo, rv: number): Pr
     else byKey.set(key, prior.object);
   }
   return [...byKey.values()];
+}
+
+/** apimachinery's ValidateListOptions (not a watch): every problem at once, 422 on ListOptions. */
+function checkListOptions(q: Record<string, unknown>, rv: string | undefined, match: string | undefined, hasContinue: boolean): void {
+  const causes: FieldError[] = [];
+  const forbidden = (field: string, why: string) => causes.push({ type: 'FieldValueForbidden', field, message: `Forbidden: ${why}` });
+  if (match) {
+    if (!rv) forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden unless resourceVersion is provided');
+    if (hasContinue) forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden when continue is provided');
+    if (match !== 'Exact' && match !== 'NotOlderThan') {
+      causes.push({ type: 'FieldValueNotSupported', field: 'resourceVersionMatch', message: `Unsupported value: ${JSON.stringify(match)}: supported values: "Exact", "NotOlderThan", ""` });
+    }
+    if (match === 'Exact' && rv === '0') forbidden('resourceVersionMatch', 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"');
+  }
+  if (q.sendInitialEvents !== undefined) forbidden('sendInitialEvents', 'sendInitialEvents is forbidden for list');
+  if (causes.length) throw errors.invalid('ListOptions', 'meta.k8s.io', '', causes);
 }

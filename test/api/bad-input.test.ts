@@ -140,6 +140,19 @@ describe('bad input', () => {
     expect(warned.headers.get('warning')).toBe('299 - "unknown field \\"spec.bogus\\""');
   });
 
+  it('list options are validated as apimachinery does: 422 on ListOptions.meta.k8s.io, every problem named', async () => {
+    const cases: [string, string][] = [
+      ['resourceVersionMatch=Exact', 'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided'],
+      ['resourceVersion=0&resourceVersionMatch=Exact', 'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: resourceVersionMatch "exact" is forbidden for resourceVersion "0"'],
+      ['resourceVersion=1&resourceVersionMatch=Foo', 'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Unsupported value: "Foo": supported values: "Exact", "NotOlderThan", ""'],
+      ['sendInitialEvents=true', 'ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents is forbidden for list'],
+    ];
+    for (const [query, message] of cases) {
+      const st = await expectRejected(api(s.url, 'GET', `${podsPath}?${query}`), 422, 'Invalid');
+      expect(st.message).toBe(message);
+    }
+  });
+
   it('sendInitialEvents is rejected with a 4xx so clients fall back to list+watch', async () => {
     const r = await api(s.url, 'GET', `${podsPath}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`);
     expect(r.status).toBe(422);
