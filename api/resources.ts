@@ -26,11 +26,20 @@ export interface ResourceDeps {
   /** Called with the response object of every accepted write (graceful deletion timers). */
   onWrite?: (obj: KubeObject) => void;
   watchers?: { inc(): void; dec(): void };
+  /** The ends of the watches in progress (serveWatch adds and removes its own). */
+  openWatches?: Set<() => void>;
 }
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-export async function resourceRoutes(app: FastifyInstance, deps: ResourceDeps): Promise<void> {
+export async function resourceRoutes(app: FastifyInstance, options: ResourceDeps): Promise<void> {
+  const deps: ResourceDeps = { ...options, openWatches: new Set() };
+  // On shutdown every watch ends as a timeout ends it, before the sockets are cut: a client then
+  // re-watches from its last rv (client-node's informer stops on a stream cut mid-response).
+  app.addHook('preClose', (done) => {
+    for (const end of [...deps.openWatches!]) end();
+    done();
+  });
   for (const [prefix, group] of [
     ['/api/v1/', ''],
     ['/apis/discovery.k8s.io/v1/', 'discovery.k8s.io'],

@@ -86,6 +86,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   const close = () => {
     if (closed) return;
     closed = true;
+    deps.openWatches?.delete(close);
     ledger.off('batch', onBatch);
     clearInterval(bookmarkTimer);
     clearTimeout(timeoutTimer);
@@ -95,6 +96,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   };
   ledger.on('batch', onBatch);
   res.on('close', close);
+  deps.openWatches?.add(close);
   // Only once caught up: while the replay runs, the head is ahead of what was sent, and a client
   // that resumed from such a bookmark would skip the rest of the replay.
   const bookmark = () => {

@@ -33,6 +33,20 @@ describe('operations', () => {
     expect(await child.stop('SIGTERM')).toBe(0);
     removeDir(child.dataDir);
   });
+
+  it('SIGTERM ends open watches as a timeout does (a complete stream), so clients re-watch', async () => {
+    const child = await startChildServer();
+    const res = await fetch(`${child.url}/api/v1/namespaces/default/pods?watch=true&resourceVersion=1`);
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const stopped = child.stop('SIGTERM');
+    // A stream cut mid-response rejects here (client-node's informer sees ERR_STREAM_PREMATURE_CLOSE).
+    let ended = false;
+    for (let i = 0; i < 100 && !ended; i++) ended = (await reader.read()).done;
+    expect(ended).toBe(true);
+    expect(await stopped).toBe(0);
+    removeDir(child.dataDir);
+  });
 });
 
 describe('after a failed write', () => {
