@@ -14,6 +14,7 @@ import { allocateNodeCIDRs, allocateNodePorts, allocatePodIPs, allocateServiceIP
 import { validateObject, validateStatusUpdate, validateUpdate } from './validation/index.js';
 import { applyPatch } from './patch-dispatch.js';
 import { deepEqual } from './equal.js';
+import { setGeneration } from './generation.js';
 
 /** An event before its rv is known (rvs are assigned as events are folded in, in order). */
 export interface PendingEvent {
@@ -99,6 +100,7 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
 
   obj.metadata.uid = cmd.newUid;
   obj.metadata.creationTimestamp = seconds(cmd.time);
+  setGeneration(kind, obj, undefined);
   if (kind === 'Pod') (obj as Pod).status = { phase: 'Pending', ...podStatusFromAllocation(obj as Pod), qosClass: 'BestEffort' };
   if (kind === 'Service') (obj as Service).status = { loadBalancer: {} };
   if (kind === 'Namespace') obj.status = { phase: 'Active' };
@@ -219,6 +221,7 @@ function update(
   const allocErrors = subresource === 'status' && kind !== 'Pod' ? [] : allocate(state, kind, next, objectKey(namespace, name), old);
   if (allocErrors.length) throw errors.invalid(kind, info.group, name, allocErrors);
 
+  setGeneration(kind, next, old);
   // An update that changes nothing writes nothing (etcd3 store's GuaranteedUpdate short-circuit).
   if (deepEqual(next, old)) return { events: [], responseIndex: -1, object: old, code: 200 };
   return { events: [{ kind, namespace, name, type: 'MODIFIED', object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };

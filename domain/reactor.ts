@@ -12,6 +12,7 @@ import type { ClusterState } from './state.js';
 import type { PendingEvent } from './decide.js';
 import { clone, derivedUid, seconds } from './decide.js';
 import { deleteOrphanedPods, POD_GC } from './podgc.js';
+import { setGeneration } from './generation.js';
 import {
   desiredEndpoints,
   desiredEndpointSlices,
@@ -125,6 +126,7 @@ function withIdentity<T extends KubeObject>(obj: T, existing: KubeObject | undef
   const out = { ...obj, metadata: { ...obj.metadata } };
   out.metadata.uid = existing?.metadata.uid ?? derivedUid(`${cause}/${out.kind}/${out.metadata.namespace}/${out.metadata.name}`);
   out.metadata.creationTimestamp = existing?.metadata.creationTimestamp ?? seconds(time);
+  setGeneration(out.kind!, out, existing);
   return out;
 }
 

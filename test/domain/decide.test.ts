@@ -174,6 +174,40 @@ describe('endpoints controller reactor', () => {
   });
 });
 
+describe('metadata.generation (EndpointSlice, as its registry strategy keeps it)', () => {
+  const slice = (labels: Record<string, string>, annotations?: Record<string, string>, ip = '10.9.0.1') => ({
+    apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
+    metadata: { name: 's1', labels, ...(annotations ? { annotations } : {}) },
+    addressType: 'IPv4', ports: [{ name: 'http', port: 80, protocol: 'TCP' }], endpoints: [{ addresses: [ip] }],
+  }) as any;
+  const generationOf = () => (state.get('EndpointSlice', 'default', 's1') as any).metadata.generation;
+  const replace = (obj: any) => run(update('EndpointSlice', 'default', 's1', { ...obj, metadata: { ...obj.metadata, resourceVersion: (state.get('EndpointSlice', 'default', 's1') as any).metadata.resourceVersion, generation: 42 } }));
+
+  it('1 on create; +1 for a change beyond metadata or of the labels; kept for annotations or nothing', () => {
+    run(create('EndpointSlice', 'default', slice({ a: '1' })));
+    expect(generationOf()).toBe(1);
+    replace(slice({ a: '1' }, undefined, '10.9.0.2'));
+    expect(generationOf()).toBe(2);
+    replace(slice({ a: '2' }, undefined, '10.9.0.2'));
+    expect(generationOf()).toBe(3);
+    replace(slice({ a: '2' }, { note: 'x' }, '10.9.0.2'));
+    expect(generationOf()).toBe(3); // the client's 42 is not kept
+    expect(replace(slice({ a: '2' }, { note: 'x' }, '10.9.0.2'))).toEqual([]); // nothing changed, nothing written
+  });
+
+  it('the endpoints controller\'s slices count their changes too; other kinds have none', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    run(create('Service', 'default', service('web', { app: 'web' })));
+    run(create('Pod', 'default', pod('a', 'n1', { app: 'web' })));
+    const [managed] = state.slicesForService('default', 'web');
+    const first = managed!.metadata.generation!;
+    expect(first).toBeGreaterThanOrEqual(1);
+    run(update('Pod', 'default', 'a', readyStatus(true), 'status'));
+    expect(state.slicesForService('default', 'web')[0]!.metadata.generation).toBe(first + 1);
+    expect((state.get('Service', 'default', 'web') as any).metadata.generation).toBeUndefined();
+  });
+});
+
 describe('pod garbage collector', () => {
   const summary = (events: LogEvent[]) => events.map((e) => `${e.type} ${e.kind} ${e.namespace ? e.namespace + '/' : ''}${e.name}`);
   const addresses = (name: string) => {
