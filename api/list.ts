@@ -7,7 +7,7 @@ import type { KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
 import { filterFromQuery, matches } from './filter.js';
-import { waitForRv } from './wait-rv.js';
+import { resourceVersionParam, waitForRv } from './wait-rv.js';
 
 export interface ListResult {
   kind: string;
@@ -53,8 +53,7 @@ export async function listObjects(ledger: Ledger, info: KindInfo, namespace: str
   let atRv: number | undefined; // undefined = the live state
   if (cont) atRv = cont.rv;
   else if (rvParam && rvParam !== '0') {
-    const n = Number(rvParam);
-    if (!Number.isInteger(n) || n < 0) throw errors.badRequest(`invalid resource version: ${rvParam}`);
+    const n = resourceVersionParam(rvParam)!;
     await waitForRv(ledger, n);
     // An exact rv, or a paged list from an rv, is a snapshot; otherwise "not older than" = now.
     if (match === 'Exact' || (limit > 0 && !match)) atRv = n;

@@ -18,7 +18,7 @@ import { commandContext, isDryRun, type ActorResolver } from './request-context.
 import { sendStatus, toStatus } from './status.js';
 import { toTable } from './tables.js';
 import { serveWatch } from './watch.js';
-import { waitForRv } from './wait-rv.js';
+import { resourceVersionParam, waitForRv } from './wait-rv.js';
 
 export interface ResourceDeps {
   ledger: Ledger;
@@ -155,12 +155,8 @@ async function getOne(req: FastifyRequest, reply: FastifyReply, path: ResourcePa
   const negotiated = negotiate(req.headers.accept);
   // resourceVersion on a get means "not older than": ahead of the log it waits, then 504s (as the
   // watch cache does); at or below it the current object is as new as asked for.
-  const rv = (req.query as Record<string, unknown>).resourceVersion;
-  if (typeof rv === 'string' && rv !== '' && rv !== '0') {
-    const n = Number(rv);
-    if (!Number.isSafeInteger(n) || n < 0) throw errors.badRequest(`invalid resource version: ${rv}`);
-    await waitForRv(deps.ledger, n);
-  }
+  const rv = resourceVersionParam((req.query as Record<string, unknown>).resourceVersion);
+  if (rv !== undefined) await waitForRv(deps.ledger, rv);
   const obj = deps.ledger.state.get(info.kind, path.namespace ?? '', path.name!);
   if (!obj) throw errors.notFound(info.resource, info.group, path.name!);
   reply.type('application/json');

@@ -28,3 +28,14 @@ function reached(ledger: Ledger, rv: number, timeoutMs: number): Promise<void> {
     ledger.on('batch', onBatch);
   });
 }
+
+/**
+ * A `resourceVersion` query parameter as the rv it names: undefined when it is absent, '' or '0'
+ * (any rv will do); 400 when it is not a non-negative integer.
+ */
+export function resourceVersionParam(value: unknown): number | undefined {
+  if (value === undefined || value === '' || value === '0') return undefined;
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isSafeInteger(n) || n < 0) throw errors.badRequest(`invalid resource version: ${String(value)}`);
+  return n;
+}

@@ -14,6 +14,7 @@ import { includeObjectParam, negotiate } from './negotiate.js';
 import type { ResourcePath } from './paths.js';
 import type { ResourceDeps } from './resources.js';
 import { toTable } from './tables.js';
+import { resourceVersionParam } from './wait-rv.js';
 
 const BOOKMARK_INTERVAL_MS = 30_000;
 /** How long before the watch's deadline its last bookmark goes out. */
@@ -36,8 +37,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   const includeObject = includeObjectParam(q.includeObject);
   const filter = filterFromQuery(path.info.kind, path.namespace, q);
   if (path.namespace === undefined) filter.namespace = undefined;
-  const rvParam = typeof q.resourceVersion === 'string' && q.resourceVersion !== '' && q.resourceVersion !== '0' ? Number(q.resourceVersion) : undefined;
-  if (rvParam !== undefined && (!Number.isInteger(rvParam) || rvParam < 0)) throw errors.badRequest(`invalid resource version: ${String(q.resourceVersion)}`);
+  const rvParam = resourceVersionParam(q.resourceVersion);
   const bookmarks = q.allowWatchBookmarks === 'true';
   const timeoutS = watchTimeoutSeconds(q.timeoutSeconds);
 
@@ -170,9 +170,8 @@ export type { Ledger };
  * server's default, a random 1-2x its minimum request timeout, so watches do not all end at once.
  */
 function watchTimeoutSeconds(param: unknown): number {
-  if (param === undefined || param === '') return MIN_REQUEST_TIMEOUT_S * (1 + Math.random());
-  const n = Number(param);
-  if (typeof param !== 'string' || !/^-?\d+$/.test(param) || !Number.isSafeInteger(n)) {
+  const n = param === undefined || param === '' ? 0 : Number(param);
+  if (n !== 0 && (typeof param !== 'string' || !/^-?\d+$/.test(param) || !Number.isSafeInteger(n))) {
     throw errors.badRequest(`timeoutSeconds: invalid value ${JSON.stringify(param)}: expected an integer`);
   }
   return n === 0 ? MIN_REQUEST_TIMEOUT_S * (1 + Math.random()) : n;

@@ -4,6 +4,8 @@
 import { stringify } from 'yaml';
 import { CliError } from './client.js';
 
+export { actorText } from '../domain/events.js';
+
 export type OutputFormat = 'human' | 'json' | 'yaml';
 
 export function outputFormat(text: string | undefined): OutputFormat {
@@ -23,12 +25,6 @@ export function serialize(value: unknown, format: 'json' | 'yaml'): string {
 }
 
 /** `Kind ns/name`, or `Kind name` for cluster-scoped objects. */
-/** Who made a change, for people: the actor, and who impersonated it (`erin (impersonated by bob)`). */
-export function actorText(c: { actor: string; impersonatedBy?: string } | null | undefined): string {
-  if (!c) return '';
-  return c.impersonatedBy ? `${c.actor} (impersonated by ${c.impersonatedBy})` : c.actor;
-}
-
 export function objectRef(c: { kind: string; namespace: string; name: string } | null | undefined): string {
   if (!c || !c.kind) return '';
   return `${c.kind} ${c.namespace ? `${c.namespace}/` : ''}${c.name}`;

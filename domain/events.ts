@@ -23,3 +23,9 @@ export interface LogEvent {
   /** The authenticated user who made the change as `actor` (Impersonate-User); absent otherwise. */
   impersonatedBy?: string;
 }
+
+/** Who made a change, for people: the actor, and who impersonated it (`erin (impersonated by bob)`). */
+export function actorText(c: Pick<LogEvent, 'actor' | 'impersonatedBy'> | null | undefined): string {
+  if (!c) return '';
+  return c.impersonatedBy ? `${c.actor} (impersonated by ${c.impersonatedBy})` : c.actor;
+}

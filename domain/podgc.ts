@@ -13,11 +13,9 @@
 // not yet Succeeded or Failed is first marked Failed with a DisruptionTarget condition (reason
 // DeletionByPodGC), then deleted: watchers and the log see why it went.
 
-import type { PendingEvent } from './decide.js';
-import { clone } from './decide.js';
+import { clone, seconds, type PendingEvent } from './decide.js';
 import type { LogEvent } from './events.js';
 import type { Pod } from './objects.js';
-import { seconds } from './decide.js';
 import type { ClusterState } from './state.js';
 
 /** The user kube-controller-manager's pod GC acts as (ClientOrDie("pod-garbage-collector")). */

@@ -2,36 +2,8 @@
 // change touches, and turns the difference into table changes (history, streams, digests).
 // Pure and deterministic: the same changes over the same view give the same table changes.
 
-import { CLUSTER, TABLE_NAMES, type ClusterView, type Contribution, type ObjectChange, type Projection, type TableName } from './model.js';
+import { CLUSTER, TABLE_NAMES, type ClusterView, type Contribution, type DerivedInputs, type ObjectChange, type Projection, type TableName } from './model.js';
 import { TableSet, type TableChange } from './tables.js';
-
-/**
- * Cluster-wide facts a projection's units read besides the view, derived from the whole state
- * and too costly to recount on every event: iptables' large-cluster mode (the endpoints of every
- * service port, > 1000). Like the cluster network config they are shared by every unit; unlike
- * it they are no object of their own, so the engine keeps them, one per projection and engine:
- * it folds each change in before recomputing, and recomputes the units `observe` names (those
- * whose facts changed, e.g. every service with endpoints when the mode flips).
- */
-export interface DerivedInputs {
-  /** Folds one change (the view is the one after it) at O(change); returns the units whose
-   * inputs it changed, beyond the projection's unitsAffected. */
-  observe(change: ObjectChange, view: ClusterView): Iterable<string>;
-  /** An independent copy, for a preview to fold its own changes into. */
-  fork(): DerivedInputs;
-}
-
-/** A projection whose units read DerivedInputs. compute without them (a preview, a test) must
- * derive what it needs from the view itself. */
-export interface ProjectionWithInputs extends Projection {
-  /** The inputs of `view` from scratch (start-up, replay, verify); null = the empty cluster. */
-  deriveInputs(view: ClusterView | null): DerivedInputs;
-  compute(unit: string, view: ClusterView, inputs?: DerivedInputs): Contribution[];
-}
-
-function withInputs(p: Projection): p is ProjectionWithInputs {
-  return typeof (p as Partial<ProjectionWithInputs>).deriveInputs === 'function';
-}
 
 /** One unit's claim on a key: its value and that value's JSON text, encoded once (the text
  * compares claims between recomputes and becomes the table entry's encoding). */
@@ -53,14 +25,15 @@ export class ProjectionEngine {
   /** (table, scope, key) id -> claims of every unit on it. */
   private readonly keyClaims = new Map<string, KeyClaims>();
   private readonly byName: Map<string, Projection>;
-  /** projection name -> its derived inputs, as of the last change applied (or build). */
+  /** projection name -> its derived inputs (model.ts), as of the last change applied (or build):
+   * the engine keeps them, as they are no object of the state. */
   private readonly inputs = new Map<string, DerivedInputs>();
 
   constructor(readonly projections: readonly Projection[]) {
     this.tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, new TableSet(t)])) as Record<TableName, TableSet>;
     this.byName = new Map(projections.map((p) => [p.name, p]));
     // A new engine holds no claims: the tables of the empty cluster, whose inputs these are.
-    for (const p of projections) if (withInputs(p)) this.inputs.set(p.name, p.deriveInputs(null));
+    for (const p of projections) if (p.deriveInputs) this.inputs.set(p.name, p.deriveInputs(null));
   }
 
   /** Copies of the derived inputs by projection name (previews observe their changes with them). */
@@ -101,7 +74,7 @@ export class ProjectionEngine {
   build(view: ClusterView, rv: number): TableChange[] {
     const dirty = new Set<string>();
     for (const p of this.projections) {
-      if (withInputs(p)) this.inputs.set(p.name, p.deriveInputs(view));
+      if (p.deriveInputs) this.inputs.set(p.name, p.deriveInputs(view));
       for (const unit of [...new Set(p.allUnits(view))].sort()) this.recompute(p, unit, view, dirty);
     }
     return this.settle(dirty, rv);
@@ -110,9 +83,7 @@ export class ProjectionEngine {
   private recompute(p: Projection, unit: string, view: ClusterView, dirty: Set<string>): void {
     const unitId = `${p.name}:${unit}`;
     const next = new Map<string, Claim>();
-    const inputs = this.inputs.get(p.name);
-    const contributions = inputs ? (p as ProjectionWithInputs).compute(unit, view, inputs) : p.compute(unit, view);
-    for (const c of contributions) {
+    for (const c of p.compute(unit, view, this.inputs.get(p.name))) {
       const id = claimId(c);
       if (next.has(id)) throw new Error(`projection ${p.name} unit ${unit} claims ${id} twice`);
       next.set(id, { unitId, value: c.value, encoded: JSON.stringify(c.value) });

@@ -59,6 +59,22 @@ export interface ObjectChange {
   after?: KubeObject;
 }
 
+/**
+ * Cluster-wide facts a projection's units read besides the view, derived from the whole state
+ * and too costly to recount on every event: iptables' large-cluster mode (the endpoints of every
+ * service port, > 1000). Like the cluster network config they are shared by every unit; unlike
+ * it they are no object of their own, so the engine keeps them, one per projection and engine:
+ * it folds each change in before recomputing, and recomputes the units `observe` names (those
+ * whose facts changed, e.g. every service with endpoints when the mode flips).
+ */
+export interface DerivedInputs {
+  /** Folds one change (the view is the one after it) at O(change); returns the units whose
+   * inputs it changed, beyond the projection's unitsAffected. */
+  observe(change: ObjectChange, view: ClusterView): Iterable<string>;
+  /** An independent copy, for a preview to fold its own changes into. */
+  fork(): DerivedInputs;
+}
+
 export interface Projection {
   readonly name: string;
   readonly tables: readonly TableName[];
@@ -71,8 +87,15 @@ export interface Projection {
   unitsAffected(change: ObjectChange, view: ClusterView): Iterable<string>;
   /** Every unit that has contributions in this view; used for a from-scratch build. */
   allUnits(view: ClusterView): Iterable<string>;
-  /** The complete contributions of one unit (an empty list when the unit no longer exists). */
-  compute(unit: string, view: ClusterView): Contribution[];
+  /**
+   * The complete contributions of one unit (an empty list when the unit no longer exists). A
+   * projection with deriveInputs gets its inputs from the engine; without them (a test) it must
+   * derive what it needs from the view itself.
+   */
+  compute(unit: string, view: ClusterView, inputs?: DerivedInputs): Contribution[];
+  /** The projection's DerivedInputs for `view` from scratch (start-up, replay, verify); null =
+   * the empty cluster. Only projections whose units read cluster-wide facts have them. */
+  deriveInputs?(view: ClusterView | null): DerivedInputs;
   /**
    * Combine the values several units give the same (table, scope, key), passed ordered by unit id.
    * Without it two units claiming one key is an error.

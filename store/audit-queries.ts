@@ -44,11 +44,12 @@ export interface RawChange {
 }
 
 /**
- * Changes of one table a node sees (cluster scope and its own) with rv > after, newest first.
- * One range of the (table_name, scope, id) index per scope, merged here: with `scope IN (…)` in
- * one query SQLite sorts the union in a temporary B-tree (the 22k rows of bench audit's
- * 10,000-rv diff at the envelope: 44-48 ms against 37 ms as two ranges, in a one-off script
- * running the queries alone; no bench isolates it).
+ * Changes of one table a node sees (cluster scope and its own) with rv > after: the cluster
+ * scope's, newest first, then the node's, newest first (the caller orders them by id). One range
+ * of the (table_name, scope, id) index per scope: with `scope IN (…)` in one query SQLite sorts
+ * the union in a temporary B-tree (the 22k rows of bench audit's 10,000-rv diff at the envelope:
+ * 44-48 ms against 37 ms as two ranges, in a one-off script running the queries alone; no bench
+ * isolates it).
  */
 export async function nodeChangesAfter(store: EventStore, table: TableName, node: string, after: number): Promise<RawChange[]> {
   const first = await firstChangeIdAfter(store, after);
@@ -62,19 +63,7 @@ export async function nodeChangesAfter(store: EventStore, table: TableName, node
       .where('id', '>=', first)
       .orderBy('id', 'desc')
       .execute();
-  return mergeNewestFirst(await scopeRows(''), await scopeRows(node));
-}
-
-/** Two lists of changes, each newest first (descending id), as one. */
-function mergeNewestFirst(a: RawChange[], b: RawChange[]): RawChange[] {
-  const out: RawChange[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i]!.id > b[j]!.id ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
+  return [...(await scopeRows('')), ...(await scopeRows(node))];
 }
 
 /** The time of the retention floor: that of the last event at or below it (compaction keeps that

@@ -5,7 +5,7 @@
 import { parse, rvArg, usageError } from '../args.js';
 import type { CliContext } from '../context.js';
 import { colorDiff, outputFormat, serialize } from '../output.js';
-import { tablePath } from './tables.js';
+import { checkTable, tablePath } from './tables.js';
 
 export const DIFF_USAGE = `usage: netledger diff NODE iptables|ip6tables|routes|dns RV1 [RV2] [--color|--no-color] [-o json|yaml]
                        [--server URL] [--token TOKEN]`;
@@ -14,6 +14,7 @@ export async function runDiff(ctx: CliContext, argv: string[]): Promise<number> 
   const { values, positionals } = parse(argv, { color: { type: 'boolean' }, 'no-color': { type: 'boolean' } }, DIFF_USAGE);
   if (positionals.length < 3 || positionals.length > 4) throw usageError('expected NODE, TABLE, RV1 and optionally RV2', DIFF_USAGE);
   const [node, table, r1, r2] = positionals as [string, string, string, string | undefined];
+  checkTable(table);
   const q = new URLSearchParams({ from: String(rvArg(r1, 'RV1', DIFF_USAGE)) });
   if (r2 !== undefined) q.set('to', String(rvArg(r2, 'RV2', DIFF_USAGE)));
   const format = outputFormat(values.output as string | undefined);

@@ -16,7 +16,8 @@ export const TABLES = ['iptables', 'ip6tables', 'routes', 'dns'];
 /** The tables of iptables itself: people reach for `nat` when they mean the nat chains. */
 const IPTABLES_TABLES = ['filter', 'nat', 'mangle', 'raw', 'security'];
 
-/** Checked here rather than left to the server's NotFound, which cannot say what was meant. */
+/** Checked by each command before any request, rather than left to the server's NotFound, which
+ * cannot say what was meant. */
 export function checkTable(table: string): void {
   if (TABLES.includes(table)) return;
   const hint = IPTABLES_TABLES.includes(table)
@@ -26,7 +27,6 @@ export function checkTable(table: string): void {
 }
 
 export function tablePath(node: string, table: string, suffix = ''): string {
-  checkTable(table);
   return `/apis/netledger.io/v1/nodes/${encodeURIComponent(node)}/tables/${encodeURIComponent(table)}${suffix}`;
 }
 

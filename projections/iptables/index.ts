@@ -56,8 +56,7 @@
 
 import type { ClusterNetworkConfig } from '../../domain/config.js';
 import type { EndpointSlice, Node } from '../../domain/objects.js';
-import type { DerivedInputs, ProjectionWithInputs } from '../engine.js';
-import { CLUSTER, encodeValue, type ClusterView, type Contribution, type ObjectChange, type TableName } from '../model.js';
+import { CLUSTER, encodeValue, type ClusterView, type Contribution, type DerivedInputs, type ObjectChange, type Projection, type TableName } from '../model.js';
 import { baseRules, localhostNodePorts, nodeRules, ONLY_WITH_LOCALHOST_NODEPORTS, serviceDetector } from './base.js';
 import type { Family } from './ip.js';
 import { EndpointTotals, largeClusterOfView, servicesOfChange } from './large-cluster.js';
@@ -138,7 +137,7 @@ function nodeFactsChanged(before: Node | undefined, after: Node | undefined): bo
   return facts(before) !== facts(after);
 }
 
-export const iptablesProjection: ProjectionWithInputs = {
+export const iptablesProjection: Projection = {
   name: 'iptables',
   tables: ['iptables', 'ip6tables'],
 

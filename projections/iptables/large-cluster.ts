@@ -10,8 +10,7 @@
 // service with endpoints of that family: only their rules hold the comments.
 
 import { SERVICE_NAME_LABEL, type EndpointSlice, type Service } from '../../domain/objects.js';
-import type { DerivedInputs } from '../engine.js';
-import type { ClusterView, ObjectChange } from '../model.js';
+import type { ClusterView, DerivedInputs, ObjectChange } from '../model.js';
 import { endpointCountsByPort, slicePortKey } from './endpoints.js';
 import type { Family } from './ip.js';
 import { servicePorts } from './service-port.js';
@@ -56,7 +55,7 @@ function countsOf(view: ClusterView, key: string, families = FAMILIES): Counts {
   return serviceEndpointCounts(view.services.get(key), view.slicesForService(key.slice(0, slash), key.slice(slash + 1)), families);
 }
 
-/** The per-engine count (engine.ts DerivedInputs). */
+/** The per-engine count (model.ts DerivedInputs). */
 export class EndpointTotals implements DerivedInputs {
   /** `ns/name` -> its counts; only Services with endpoints. */
   private readonly byService = new Map<string, Counts>();

@@ -5,6 +5,7 @@
 import type { IncludeObject, Table, TableColumnDefinition } from '../../printers/index.js';
 import { translateTimestampSince } from '../../printers/index.js';
 import { column } from '../../printers/types.js';
+import { actorText } from '../../../domain/events.js';
 import type { EventItem, EventList } from './events.js';
 
 const COLUMNS: TableColumnDefinition[] = [
@@ -38,7 +39,7 @@ export function eventsTable(list: EventList, include: IncludeObject, now: Date):
     metadata: { ...list.metadata },
     columnDefinitions: COLUMNS,
     rows: list.items.map((e) => ({
-      cells: [e.resourceVersion, translateTimestampSince(e.time, now), e.impersonatedBy ? `${e.actor} (impersonated by ${e.impersonatedBy})` : e.actor, e.type, e.kind, cell(e.namespace), e.name, e.time, cell(e.cause), cell(e.requestId)],
+      cells: [e.resourceVersion, translateTimestampSince(e.time, now), actorText(e), e.type, e.kind, cell(e.namespace), e.name, e.time, cell(e.cause), cell(e.requestId)],
       object: rowObject(e, include),
     })),
   };

@@ -12,8 +12,8 @@
 import type { Command, Decision } from '../../../domain/commands.js';
 import type { LogEvent } from '../../../domain/events.js';
 import { execute } from '../../../domain/execute.js';
-import type { DerivedInputs, ProjectionEngine, ProjectionWithInputs } from '../../../projections/engine.js';
-import { TABLE_NAMES, type Projection, type TableName } from '../../../projections/model.js';
+import type { ProjectionEngine } from '../../../projections/engine.js';
+import { TABLE_NAMES, type DerivedInputs, type Projection, type TableName } from '../../../projections/model.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { changeOf } from '../../../store/object-change.js';
 import { entryDiff, type EntryDiff } from './diff.js';
@@ -96,8 +96,7 @@ function recomputeUnits(engine: ProjectionEngine, view: PreviewState, affected: 
       const unitId = `${p.name}:${unit}`;
       const prev = engine.unitClaimsOf(unitId) ?? new Map<string, unknown>();
       const next = new Map<string, unknown>();
-      const own = inputs.get(p.name);
-      for (const c of own ? (p as ProjectionWithInputs).compute(unit, view, own) : p.compute(unit, view)) next.set(claimId(c.table, c.scope, c.key), c.value);
+      for (const c of p.compute(unit, view, inputs.get(p.name))) next.set(claimId(c.table, c.scope, c.key), c.value);
       for (const [id, value] of next) {
         if (prev.has(id) && JSON.stringify(prev.get(id)) === JSON.stringify(value)) continue;
         claimsFor(id).set(unitId, value);

@@ -41,9 +41,9 @@ export function limitParam(q: Query): number {
 }
 
 /**
- * `limit` of the log lists (events, history): as for a Kubernetes list, 0 means "no limit", the
- * same as leaving it out (the default page; `continue` brings the rest). Table and diff pages keep
- * limitParam, where leaving `limit` out asks for the whole thing.
+ * `limit` of the log lists (events, history): 0 is the same as leaving it out (the default page;
+ * `continue` brings the rest), not a 400. Table and diff pages keep limitParam, where leaving
+ * `limit` out asks for the whole thing.
  */
 export function listLimitParam(q: Query): number {
   return str(q, 'limit') === '0' ? DEFAULT_LIMIT : limitParam(q);

@@ -40,7 +40,8 @@ async function stableChanges(ledger: Ledger, table: TableName, node: string, aft
   }
 }
 
-/** A re-fetch from `headBefore` can return rows already held; keep each id once, newest first. */
+/** Each id once (a re-fetch from `headBefore` can return rows already held), newest first: the
+ * query returns one scope's rows after the other's. */
 function dedupe(rows: RawChange[]): RawChange[] {
   const seen = new Set<number>();
   const out = rows.filter((r) => !seen.has(r.id) && seen.add(r.id));

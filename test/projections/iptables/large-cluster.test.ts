@@ -14,11 +14,11 @@ import type { LogEvent } from '../../../domain/events.js';
 import { execute } from '../../../domain/execute.js';
 import type { KubeObject } from '../../../domain/objects.js';
 import { ClusterState, evolve } from '../../../domain/state.js';
-import { ProjectionEngine, type DerivedInputs, type ProjectionWithInputs } from '../../../projections/engine.js';
+import { ProjectionEngine } from '../../../projections/engine.js';
 import { PROJECTIONS } from '../../../projections/index.js';
 import { endpointChainName, iptablesProjection, portProtoHash, renderIptablesRestore } from '../../../projections/iptables/index.js';
 import { largeClusterOfView } from '../../../projections/iptables/large-cluster.js';
-import { CLUSTER, TABLE_NAMES, type ClusterView } from '../../../projections/model.js';
+import { CLUSTER, TABLE_NAMES, type ClusterView, type DerivedInputs, type Projection } from '../../../projections/model.js';
 import type { TableChange } from '../../../projections/tables.js';
 import { changeOf } from '../../../store/object-change.js';
 import { create, ctx, node as nodeObj, remove, service as serviceObj, update } from '../../support/commands.js';
@@ -190,7 +190,7 @@ class World {
   readonly engine: ProjectionEngine;
 
   constructor() {
-    const spy: ProjectionWithInputs = {
+    const spy: Projection = {
       ...iptablesProjection,
       compute: (unit: string, view: ClusterView, inputs?: DerivedInputs) => {
         this.recomputed.push(unit);
