@@ -1,8 +1,9 @@
 // execute: decide, then fold the decided events into the state in order, giving each its rv,
 // and let the reactors (the endpoints controllers, the pod GC) add their derived events right
-// after the event that caused them. An observer sees every event as it is folded in
-// (projections run there). A StatusError from decide leaves the state untouched: nothing is
-// folded before decide has accepted the whole command.
+// after the event that caused them. An observer sees every event as it is folded in, and
+// `groupEnd` is called once an event of the command itself and every event it caused are folded
+// (projections note the first and recompute at the second). A StatusError from decide leaves
+// the state untouched: nothing is folded before decide has accepted the whole command.
 
 import type { Command, Decision } from './commands.js';
 import type { LogEvent } from './events.js';
@@ -14,7 +15,7 @@ import { react } from './reactor.js';
 
 export type EventObserver = (event: LogEvent, before: KubeObject | undefined) => void;
 
-export function execute(state: ClusterState, cmd: Command, observe?: EventObserver): Decision {
+export function execute(state: ClusterState, cmd: Command, observe?: EventObserver, groupEnd?: () => void): Decision {
   const pending = decide(state, cmd);
   const events: LogEvent[] = [];
   const befores = new Map<number, KubeObject | undefined>();
@@ -33,6 +34,7 @@ export function execute(state: ClusterState, cmd: Command, observe?: EventObserv
         queue.push(dev);
       }
     }
+    groupEnd?.();
   });
   return { events, object: response!, code: pending.code };
 }

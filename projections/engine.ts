@@ -59,28 +59,55 @@ export class ProjectionEngine {
 
   /** Recomputes the units a change may affect; returns the resulting table changes at `rv`. */
   apply(change: ObjectChange, view: ClusterView, rv: number): TableChange[] {
-    const dirty = new Set<string>();
+    const pending = new PendingUnits();
+    this.note(pending, change, view, rv);
+    return this.flush(pending, view);
+  }
+
+  /**
+   * Notes the units a change may affect, without recomputing them: call with the view right
+   * after the change (units are asked then, and derived inputs observe it then). A unit noted
+   * several times keeps the rv of the first change that touched it.
+   */
+  note(pending: PendingUnits, change: ObjectChange, view: ClusterView, rv: number): void {
     for (const p of this.projections) {
-      const units = new Set(p.unitsAffected(change, view));
-      // Inputs first: every unit recomputed below reads them as they are after the change.
       const inputs = this.inputs.get(p.name);
-      if (inputs) for (const unit of inputs.observe(change, view)) units.add(unit);
-      for (const unit of [...units].sort()) this.recompute(p, unit, view, dirty);
+      const units = pending.of(p.name);
+      for (const unit of p.unitsAffected(change, view)) if (!units.has(unit)) units.set(unit, rv);
+      if (inputs) for (const unit of inputs.observe(change, view)) if (!units.has(unit)) units.set(unit, rv);
     }
-    return this.settle(dirty, rv);
+  }
+
+  /**
+   * Recomputes every noted unit once, against the view as it is now, and empties `pending`. A
+   * key's change carries the rv of the first change that touched a unit which changed it: a
+   * Service created with its EndpointSlice in one group is projected once, and its rules are
+   * the Service event's, as nothing between the two could have been seen.
+   */
+  flush(pending: PendingUnits, view: ClusterView): TableChange[] {
+    const dirty = new Map<string, number>();
+    for (const p of this.projections) {
+      const units = pending.units.get(p.name);
+      if (!units) continue;
+      for (const unit of [...units.keys()].sort()) this.recompute(p, unit, view, dirty, units.get(unit)!);
+    }
+    pending.units.clear();
+    return this.settle(dirty);
   }
 
   /** Computes every unit from scratch (start-up, replay, verify). */
   build(view: ClusterView, rv: number): TableChange[] {
-    const dirty = new Set<string>();
+    const dirty = new Map<string, number>();
     for (const p of this.projections) {
       if (p.deriveInputs) this.inputs.set(p.name, p.deriveInputs(view));
-      for (const unit of [...new Set(p.allUnits(view))].sort()) this.recompute(p, unit, view, dirty);
+      for (const unit of [...new Set(p.allUnits(view))].sort()) this.recompute(p, unit, view, dirty, rv);
     }
-    return this.settle(dirty, rv);
+    return this.settle(dirty);
   }
 
-  private recompute(p: Projection, unit: string, view: ClusterView, dirty: Set<string>): void {
+  /** Recomputes one unit; each key whose claims it changed is marked dirty at the smallest rv
+   * that changed it. */
+  private recompute(p: Projection, unit: string, view: ClusterView, dirty: Map<string, number>, rv: number): void {
     const unitId = `${p.name}:${unit}`;
     const next = new Map<string, Claim>();
     for (const c of p.compute(unit, view, this.inputs.get(p.name))) {
@@ -97,12 +124,12 @@ export class ProjectionEngine {
         continue;
       }
       this.addClaim(id, claim);
-      dirty.add(id);
+      markDirty(dirty, id, rv);
     }
     if (prev) for (const id of prev.keys()) {
       if (next.has(id)) continue;
       this.dropClaim(id, unitId);
-      dirty.add(id);
+      markDirty(dirty, id, rv);
     }
     if (next.size) this.unitClaims.set(unitId, next);
     else this.unitClaims.delete(unitId);
@@ -127,9 +154,10 @@ export class ProjectionEngine {
     if (claims.size === 1) this.keyClaims.set(id, claims.values().next().value!);
   }
 
-  private settle(dirty: Set<string>, rv: number): TableChange[] {
+  /** Turns the dirty keys into table changes, in (rv, key id) order. */
+  private settle(dirty: Map<string, number>): TableChange[] {
     const changes: TableChange[] = [];
-    for (const id of [...dirty].sort()) {
+    for (const [id, rv] of [...dirty].sort(byRvThenId)) {
       const { table, scope, key } = parseClaimId(id);
       const claims = this.keyClaims.get(id);
       let value: unknown;
@@ -150,6 +178,27 @@ export class ProjectionEngine {
     }
     return changes;
   }
+}
+
+/** Units noted for one recompute (ProjectionEngine.note and flush): per projection name, unit ->
+ * the rv of the first change that touched it. */
+export class PendingUnits {
+  readonly units = new Map<string, Map<string, number>>();
+
+  of(projection: string): Map<string, number> {
+    let units = this.units.get(projection);
+    if (!units) this.units.set(projection, (units = new Map()));
+    return units;
+  }
+}
+
+function markDirty(dirty: Map<string, number>, id: string, rv: number): void {
+  const at = dirty.get(id);
+  if (at === undefined || rv < at) dirty.set(id, rv);
+}
+
+function byRvThenId(a: [string, number], b: [string, number]): number {
+  return a[1] - b[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 }
 
 function valuesOf(claims: ReadonlyMap<string, Claim> | undefined): ReadonlyMap<string, unknown> | undefined {

@@ -4,14 +4,14 @@
 // Exits non-zero on any mismatch.
 
 import { parseArgs } from 'node:util';
-import { ClusterState, evolve } from '../domain/state.js';
+import { ClusterState } from '../domain/state.js';
 import { CONFIG_KIND, STORED_KINDS, type StoredKind } from '../domain/kinds.js';
 import { ProjectionEngine } from '../projections/engine.js';
 import { PROJECTIONS } from '../projections/index.js';
 import { TABLE_NAMES } from '../projections/model.js';
 import { openSqlite } from '../store/database.js';
 import { EventStore } from '../store/event-store.js';
-import { changeOf } from '../store/object-change.js';
+import { LogReplay } from '../store/project.js';
 
 export interface VerifyReport {
   events: number;
@@ -27,18 +27,17 @@ export async function verifyDatabase(dataDir: string, progress?: (done: number, 
     const head = await store.headRv();
     const state = new ClusterState();
     const engine = new ProjectionEngine(PROJECTIONS);
+    const replay = new LogReplay(state, engine);
     const mismatches: string[] = [];
     let from = 0;
     while (from < head) {
       const page = await store.eventsBetween(from, head, 5000);
       if (!page.length) break;
-      for (const ev of page) {
-        const before = evolve(state, ev);
-        engine.apply(changeOf(ev, before), state, ev.rv);
-      }
+      for (const ev of page) replay.apply(ev);
       from = page[page.length - 1]!.rv;
       progress?.(from, head);
     }
+    replay.end();
     if (state.rv !== head) mismatches.push(`log ends at rv ${state.rv} but head is ${head} (gap in the log)`);
 
     // Objects: the persisted state must be exactly the replayed one.

@@ -9,11 +9,10 @@ import type { Command, Decision } from '../domain/commands.js';
 import { StatusError } from '../domain/errors.js';
 import type { LogEvent } from '../domain/events.js';
 import type { KubeObject } from '../domain/objects.js';
-import { execute } from '../domain/execute.js';
 import type { ClusterState } from '../domain/state.js';
 import type { ProjectionEngine } from '../projections/engine.js';
 import type { TableChange } from '../projections/tables.js';
-import { changeOf } from './object-change.js';
+import { executeAndProject } from './project.js';
 import type { EventStore } from './event-store.js';
 
 export interface CommittedBatch {
@@ -133,12 +132,12 @@ export class Appender {
     const outcomes: { q: Queued; decision?: Decision; error?: unknown }[] = [];
     for (const q of batch) {
       try {
-        const decision = execute(this.state, q.cmd, (ev, before) => {
+        const done = executeAndProject(this.state, this.engine, q.cmd, (ev, before) => {
           events.push(ev);
           befores.push(before);
-          changes.push(...this.engine.apply(changeOf(ev, before), this.state, ev.rv));
         });
-        outcomes.push({ q, decision });
+        for (const c of done.changes) changes.push(c);
+        outcomes.push({ q, decision: done.decision });
       } catch (e) {
         if (!(e instanceof StatusError)) {
           // A bug in decide or a projection leaves the live state unknowable: stop writing.

@@ -47,12 +47,14 @@ describe('node tables', () => {
     expect(r.json.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     const sep = r.json.entries.find((e: any) => /^nat\/KUBE-SEP-/.test(e.key));
     expect(sep.value.join('\n')).toContain('-j DNAT --to-destination 10.244.1.2:80');
-    expect(sep.cause).toMatchObject({ kind: 'EndpointSlice', namespace: 'default', type: 'ADDED', actor: 'system:endpoints-controller' });
+    // The Service and the EndpointSlice its create caused are projected together (no node ever
+    // held the REJECT of a service without endpoints in between): its rules name alice's create.
+    expect(sep.cause).toMatchObject({ kind: 'Service', name: 'web', namespace: 'default', type: 'ADDED', actor: 'alice', resourceVersion: String(svcRv) });
     const svcChain = r.json.entries.find((e: any) => /^nat\/KUBE-SVC-/.test(e.key));
     expect(svcChain.cause.resourceVersion).toBe(sep.cause.resourceVersion);
-    // The service's rules changed again when its endpoints arrived; its A record did not.
     const frag = r.json.entries.find((e: any) => e.key === 'nat/KUBE-SERVICES/default/web');
-    expect(frag.cause).toMatchObject({ kind: 'EndpointSlice', actor: 'system:endpoints-controller' });
+    expect(frag.cause).toMatchObject({ kind: 'Service', actor: 'alice', resourceVersion: String(svcRv) });
+    expect(r.json.entries.some((e: any) => e.key === 'filter/KUBE-SERVICES/default/web')).toBe(false);
     const dns = await api(s.url, 'GET', `${base}/node-1/tables/dns`);
     const a = dns.json.entries.find((e: any) => e.key === 'web.default.svc.cluster.local./A');
     expect(a.cause).toMatchObject({ kind: 'Service', name: 'web', type: 'ADDED', actor: 'alice', resourceVersion: String(svcRv) });

@@ -11,16 +11,15 @@ import type { Command } from '../../../domain/commands.js';
 import { DEFAULT_CONFIG } from '../../../domain/config.js';
 import { StatusError } from '../../../domain/errors.js';
 import type { LogEvent } from '../../../domain/events.js';
-import { execute } from '../../../domain/execute.js';
 import type { KubeObject } from '../../../domain/objects.js';
-import { ClusterState, evolve } from '../../../domain/state.js';
+import { ClusterState } from '../../../domain/state.js';
 import { ProjectionEngine } from '../../../projections/engine.js';
 import { PROJECTIONS } from '../../../projections/index.js';
 import { endpointChainName, iptablesProjection, portProtoHash, renderIptablesRestore } from '../../../projections/iptables/index.js';
 import { largeClusterOfView } from '../../../projections/iptables/large-cluster.js';
 import { CLUSTER, TABLE_NAMES, type ClusterView, type DerivedInputs, type Projection } from '../../../projections/model.js';
 import type { TableChange } from '../../../projections/tables.js';
-import { changeOf } from '../../../store/object-change.js';
+import { executeAndProject, LogReplay } from '../../../store/project.js';
 import { create, ctx, node as nodeObj, remove, service as serviceObj, update } from '../../support/commands.js';
 import { goldenConfig, TEST_NODE } from './fixtures.js';
 import { chainText, computeAll } from './helpers.js';
@@ -205,10 +204,7 @@ class World {
   run(cmd: Command): void {
     this.recomputed = [];
     this.changes = [];
-    execute(this.state, cmd, (ev, before) => {
-      this.log.push(ev);
-      this.changes.push(...this.engine.apply(changeOf(ev, before), this.state, ev.rv));
-    });
+    this.changes = executeAndProject(this.state, this.engine, cmd, (ev) => this.log.push(ev)).changes;
   }
 
   /** Digests of every table on every node, live vs from scratch; iptables entries vs the
@@ -233,10 +229,9 @@ class World {
   replay(): void {
     const state = new ClusterState();
     const engine = new ProjectionEngine(PROJECTIONS);
-    for (const ev of JSON.parse(JSON.stringify(this.log)) as LogEvent[]) {
-      const before = evolve(state, ev);
-      engine.apply(changeOf(ev, before), state, ev.rv);
-    }
+    const replay = new LogReplay(state, engine);
+    for (const ev of JSON.parse(JSON.stringify(this.log)) as LogEvent[]) replay.apply(ev);
+    replay.end();
     expect(digests(engine)).toEqual(digests(this.engine));
   }
 
