@@ -3,10 +3,12 @@
 // Pure and deterministic: the same changes over the same view give the same table changes.
 
 import { CLUSTER, TABLE_NAMES, type ClusterView, type Contribution, type DerivedInputs, type ObjectChange, type Projection, type TableName } from './model.js';
+import { sameJsonText } from './same-json.js';
 import { TableSet, type TableChange } from './tables.js';
 
-/** One unit's claim on a key: its value and that value's JSON text, encoded once (the text
- * compares claims between recomputes and becomes the table entry's encoding). */
+/** One unit's claim on a key: its value and that value's JSON text, encoded once when the claim
+ * is taken (the text becomes the table entry's encoding; `encoded` is unset only on a fresh
+ * recompute's claims until they are compared with the ones they replace). */
 interface Claim {
   unitId: string;
   value: unknown;
@@ -113,13 +115,19 @@ export class ProjectionEngine {
     for (const c of p.compute(unit, view, this.inputs.get(p.name))) {
       const id = claimId(c);
       if (next.has(id)) throw new Error(`projection ${p.name} unit ${unit} claims ${id} twice`);
-      next.set(id, { unitId, value: c.value, encoded: JSON.stringify(c.value) });
+      next.set(id, { unitId, value: c.value, encoded: undefined });
     }
     const prev = this.unitClaims.get(unitId);
     for (const [id, claim] of next) {
       const old = prev?.get(id);
+      // Unchanged: keep the claim the key's claims already hold (same value, same text). The
+      // text is only made when the value may have changed.
+      if (old && sameJsonText(old.value, claim.value)) {
+        next.set(id, old);
+        continue;
+      }
+      claim.encoded = JSON.stringify(claim.value);
       if (old && old.encoded === claim.encoded) {
-        // Unchanged: keep the claim the key's claims already hold (same value, same text).
         next.set(id, old);
         continue;
       }

@@ -30,6 +30,7 @@ export async function startServer(opts: ServeOptions, logger = pino({ level: pro
         metrics.batchEvents.inc(events);
         metrics.commitLatency.observe(seconds);
       },
+      onWrite: (t) => metrics.walCommit.observe(t.commitMs / 1000),
     },
   });
   await ledger.submit({ op: 'configure', config: opts.config, time: new Date().toISOString(), actor: 'system:netledger', requestId: null, newUid: randomUUID() });

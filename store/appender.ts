@@ -14,6 +14,7 @@ import type { ProjectionEngine } from '../projections/engine.js';
 import type { TableChange } from '../projections/tables.js';
 import { executeAndProject } from './project.js';
 import type { EventStore } from './event-store.js';
+import type { WriteTimings } from './batch-writer.js';
 
 export interface CommittedBatch {
   events: LogEvent[];
@@ -30,6 +31,8 @@ interface Queued {
 
 export interface AppenderMetrics {
   onBatch?(size: number, events: number, seconds: number): void;
+  /** Each batch written: its statements' and its COMMIT's time on the writing connection. */
+  onWrite?(timings: WriteTimings): void;
 }
 
 const MAX_BATCH = 512;
@@ -154,7 +157,7 @@ export class Appender {
     // answers were decided on the state the batches before it left: they wait for those, and
     // are not given at all if the last of them was lost.
     const durable = events.length
-      ? this.store.commit(events, changes, here)
+      ? this.store.commit(events, changes, here).then((t) => this.metrics.onWrite?.(t))
       : (this.inFlight[this.inFlight.length - 1] ?? DURABLE).then((ok) => {
           if (!ok) throw this.failed;
         });

@@ -13,13 +13,32 @@ import { workerReply } from './worker-reply.js';
 /** One statement run: its index in the prepared list and its positional parameters. */
 export type WriteOp = [statement: number, params: (string | number | null)[]];
 
+/** Where a batch's time went on the connection that wrote it: its statements, and its COMMIT
+ * (appending the dirty pages to the WAL and the fsync, i.e. mostly waiting for the disk). */
+export interface WriteTimings {
+  statementsMs: number;
+  commitMs: number;
+}
+
 /** The same transaction as the worker's, on a connection of this thread (a batch written in
  * place, see EventStore.commit). */
-export function batchTransaction(db: BetterSqlite3.Database, statements: readonly string[]): BetterSqlite3.Transaction<(ops: WriteOp[]) => void> {
+export function batchTransaction(db: BetterSqlite3.Database, statements: readonly string[]): (ops: WriteOp[]) => WriteTimings {
   const prepared = statements.map((sql) => db.prepare(sql));
-  return db.transaction((ops: WriteOp[]) => {
-    for (const [i, params] of ops) prepared[i]!.run(params);
-  });
+  const [begin, commit, rollback] = ['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK'].map((sql) => db.prepare(sql));
+  return (ops) => {
+    const started = performance.now();
+    begin!.run();
+    let committing = started;
+    try {
+      for (const [i, params] of ops) prepared[i]!.run(params);
+      committing = performance.now();
+      commit!.run();
+    } catch (e) {
+      if (db.inTransaction) rollback!.run();
+      throw e;
+    }
+    return { statementsMs: committing - started, commitMs: performance.now() - committing };
+  };
 }
 
 const WORKER = `
@@ -28,9 +47,22 @@ const Database = require(workerData.module);
 const db = new Database(workerData.path);
 for (const p of workerData.pragmas) db.pragma(p);
 const statements = workerData.statements.map((sql) => db.prepare(sql));
-const write = db.transaction((ops) => {
-  for (const [i, params] of ops) statements[i].run(params);
-});
+const [begin, commit, rollback] = ['BEGIN IMMEDIATE', 'COMMIT', 'ROLLBACK'].map((sql) => db.prepare(sql));
+// batchTransaction's steps and timings, on this thread's connection.
+const write = (ops) => {
+  const started = performance.now();
+  begin.run();
+  let committing = started;
+  try {
+    for (const [i, params] of ops) statements[i].run(params);
+    committing = performance.now();
+    commit.run();
+  } catch (e) {
+    if (db.inTransaction) rollback.run();
+    throw e;
+  }
+  return { statementsMs: committing - started, commitMs: performance.now() - committing };
+};
 let failed;
 parentPort.on('message', (m) => {
   if (m === 'close') {
@@ -41,8 +73,7 @@ parentPort.on('message', (m) => {
   // After a failed batch every later one is refused: it was decided on top of the lost one.
   if (failed) return parentPort.postMessage({ seq: m.seq, error: 'an earlier batch failed: ' + failed });
   try {
-    write.immediate(m.ops);
-    parentPort.postMessage({ seq: m.seq });
+    parentPort.postMessage({ seq: m.seq, timings: write(m.ops) });
   } catch (e) {
     failed = String((e && e.stack) || e);
     parentPort.postMessage({ seq: m.seq, error: failed });
@@ -51,7 +82,7 @@ parentPort.on('message', (m) => {
 `;
 
 interface Pending {
-  resolve(): void;
+  resolve(t: WriteTimings): void;
   reject(e: Error): void;
 }
 
@@ -64,11 +95,11 @@ export class BatchWriter {
   constructor(path: string, pragmas: readonly string[], statements: readonly string[]) {
     const module = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER, { eval: true, workerData: { path, module, pragmas, statements } });
-    this.worker.on('message', (m: { seq?: number; error?: string }) => {
+    this.worker.on('message', (m: { seq?: number; error?: string; timings?: WriteTimings }) => {
       if (m.seq === undefined) return;
       const p = this.pending.get(m.seq);
       this.pending.delete(m.seq);
-      if (m.error === undefined) p?.resolve();
+      if (m.error === undefined) p?.resolve(m.timings!);
       else p?.reject(new Error(`batch write failed: ${m.error}`));
     });
     // A writer that dies takes every unacknowledged batch with it: none of them is durable.
@@ -77,7 +108,7 @@ export class BatchWriter {
   }
 
   /** Runs the ops in one durable transaction; resolves once it is committed and fsynced. */
-  write(ops: WriteOp[]): Promise<void> {
+  write(ops: WriteOp[]): Promise<WriteTimings> {
     if (this.dead) return Promise.reject(this.dead);
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {

@@ -12,7 +12,7 @@ import type { Database } from './schema.js';
 import type { TableChange } from '../projections/tables.js';
 import type { OpenedDatabase } from './database.js';
 import { CONNECTION_PRAGMAS } from './database.js';
-import { BatchWriter, batchTransaction, type WriteOp } from './batch-writer.js';
+import { BatchWriter, batchTransaction, type WriteOp, type WriteTimings } from './batch-writer.js';
 import { Stmt, writeStatementSql } from './write-statements.js';
 
 const CHUNK = 400;
@@ -50,8 +50,8 @@ export class EventStore {
    * while another is still being written. Anything that goes wrong, here or on the writer,
    * rejects the returned promise.
    */
-  async commit(events: readonly LogEvent[], changes: readonly TableChange[], here = false): Promise<void> {
-    if (!events.length) return;
+  async commit(events: readonly LogEvent[], changes: readonly TableChange[], here = false): Promise<WriteTimings> {
+    if (!events.length) return { statementsMs: 0, commitMs: 0 };
     const out = this.outputs(); // first, so that nextChangeId is known
     const ops: WriteOp[] = [];
     for (const e of events) {
@@ -78,12 +78,11 @@ export class EventStore {
     ops.push([Stmt.SetMeta, ['head_rv', String(events[events.length - 1]!.rv)]]);
     // A failed batch stops the appender for good (appender.ts), so the ids it took are never
     // needed again. Written in place, the transaction is done when this returns.
-    if (here) out.inPlace.immediate(ops);
-    else await out.writer.write(ops);
+    return here ? out.inPlace(ops) : out.writer.write(ops);
   }
 
   /** Where batches go (the writer thread, or this connection), set up on the first commit. */
-  private writeOutputs?: { writer: BatchWriter; inPlace: BetterSqlite3.Transaction<(ops: WriteOp[]) => void> };
+  private writeOutputs?: { writer: BatchWriter; inPlace: (ops: WriteOp[]) => WriteTimings };
   /** The id the next table change gets: one past the highest ever given (AUTOINCREMENT's
    * sequence included, so an id is never reused after compaction). */
   private nextChangeId = 0;

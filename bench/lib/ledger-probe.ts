@@ -10,6 +10,8 @@ export class LedgerProbe {
   /** Milliseconds of each EventStore.commit (its SQLite transaction and fsync, and the round
    * trip to the writer thread when it is written there). */
   commits: number[] = [];
+  /** Of each commit, its COMMIT statement: the WAL append and the fsync (the wait for the disk). */
+  walCommits: number[] = [];
   /** Table changes and events per published batch. */
   batches: { events: number; changes: number }[] = [];
 
@@ -19,7 +21,9 @@ export class LedgerProbe {
     store.commit = async (events, changes, here) => {
       const t = process.hrtime.bigint();
       try {
-        await commit(events, changes, here);
+        const timings = await commit(events, changes, here);
+        this.walCommits.push(timings.commitMs);
+        return timings;
       } finally {
         this.commits.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
@@ -33,6 +37,7 @@ export class LedgerProbe {
 
   reset(): void {
     this.commits = [];
+    this.walCommits = [];
     this.batches = [];
   }
 

@@ -22,6 +22,9 @@ describe('operations', () => {
     expect(text).toMatch(/apiserver_request_duration_seconds_bucket\{le="[^"]+",verb="GET",resource="services"\}/);
     expect(text).toMatch(/netledger_appender_batch_commands_count \d+/);
     expect(text).toMatch(/netledger_appender_commit_duration_seconds_sum/);
+    // Every write's COMMIT (WAL append + fsync) is timed: at least the settings' and this create's.
+    expect(Number(/netledger_store_wal_commit_duration_seconds_count (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(2);
+    expect(Number(/netledger_store_wal_commit_duration_seconds_sum ([\d.e-]+)/.exec(text)?.[1])).toBeGreaterThan(0);
     expect(text).toContain('apiserver_registered_watchers 0');
     expect(text).toContain('netledger_node_streams 0');
   });
