@@ -71,11 +71,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    if (err instanceof FlagError) process.stderr.write(`netledger: ${err.message}\n`);
-    else process.stderr.write(`netledger: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(err instanceof FlagError ? 2 : 1);
-  },
-);
+/**
+ * Exits once stdout and stderr have taken everything written to them. On Linux a pipe is written
+ * asynchronously, so exiting at once cut `netledger history … | less` after the 64 KiB the pipe
+ * had room for; a write's callback runs after the writes queued before it.
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (err) => {
+  if (err instanceof FlagError) process.stderr.write(`netledger: ${err.message}\n`);
+  else process.stderr.write(`netledger: ${err instanceof Error ? err.message : String(err)}\n`);
+  exitWhenFlushed(err instanceof FlagError ? 2 : 1);
+});
