@@ -11,7 +11,7 @@ import type { KubeObject, Node, Pod, Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import { applyDefaults } from './defaults.js';
 import { allocateNodeCIDRs, allocateNodePorts, allocatePodIPs, allocateServiceIPs } from './allocate.js';
-import { validateObject, validateStatusUpdate, validateUpdate } from './validation/index.js';
+import { prepareServiceForCreate, prepareServiceForUpdate, validateObject, validateStatusUpdate, validateUpdate } from './validation/index.js';
 import { applyPatch } from './patch-dispatch.js';
 import { deepEqual } from './equal.js';
 import { setGeneration } from './generation.js';
@@ -91,6 +91,8 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
   // Status is the server's on create, except a Node's (kubelet registers with its status).
   if (kind === 'Pod' || kind === 'Service' || kind === 'Namespace') delete obj.status;
   applyDefaults(kind, obj);
+  // The strategy's PrepareForCreate: what is stored is what was validated.
+  if (kind === 'Service') prepareServiceForCreate(obj as Service);
   const ctx = validationContext(state);
   const invalid = validateObject(kind, obj, ctx);
   if (invalid.length) throw errors.invalid(kind, info.group, name, invalid);
@@ -197,6 +199,8 @@ function update(
     // The status subresource changes status only (plus nothing of metadata), as upstream.
     next = clone(old);
     next.status = clone(obj.status ?? {});
+    // Defaults apply to every decoded request, status writes too (an ingress IP's ipMode).
+    applyDefaults(kind, next);
   } else {
     next = obj;
     // System metadata is the server's; status belongs to the status subresource.
@@ -212,6 +216,10 @@ function update(
     if (info.statusSubresource && old.status !== undefined) next.status = clone(old.status);
     else if (info.statusSubresource) delete next.status;
     applyDefaults(kind, next);
+    // The strategy's PrepareForUpdate (type-dependent fields dropped when the type changes, what
+    // was allocated kept): stored as validated, or a NodePort turned ClusterIP keeps its
+    // externalTrafficPolicy and every later update of it is refused.
+    if (kind === 'Service') prepareServiceForUpdate(next as Service, old as Service);
   }
   next.metadata.resourceVersion = old.metadata.resourceVersion;
 
@@ -263,6 +271,9 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
 
 // ---- delete ----
 
+/** kube-apiserver's --immortal-namespaces default plus kube-system (NamespaceLifecycle). */
+const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
+
 function remove(state: ClusterState, kind: StoredKind, namespace: string, name: string, options: DeleteOptions, cmd: Command): PendingDecision {
   const info = KIND_INFO[kind];
   const current = state.get(kind, namespace, name);
@@ -286,6 +297,10 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
     next.metadata.deletionTimestamp = seconds(new Date(Date.parse(cmd.time) + grace * 1000).toISOString());
     next.metadata.deletionGracePeriodSeconds = grace;
     return { events: [{ kind, namespace, name, type: 'MODIFIED', object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
+  }
+  if (kind === 'Namespace' && IMMORTAL_NAMESPACES.has(name)) {
+    // The NamespaceLifecycle admission plugin's immortal namespaces.
+    throw errors.forbiddenObject(info.resource, info.group, name, 'this namespace may not be deleted');
   }
   const events: PendingEvent[] = [];
   if (kind === 'Namespace') {

@@ -69,6 +69,9 @@ function defaultService(svc: Service): void {
     spec.sessionAffinityConfig.clientIP ??= {};
     spec.sessionAffinityConfig.clientIP.timeoutSeconds ??= 10800;
   }
+  // LoadBalancerIPMode (on by default since 1.30): an ingress IP given without a mode is a VIP.
+  const ingress = svc.status?.loadBalancer?.ingress;
+  if (Array.isArray(ingress)) for (const ing of ingress) if (ing && typeof ing === 'object' && ing.ip && ing.ipMode === undefined) ing.ipMode = 'VIP';
 }
 
 function defaultEndpoints(ep: Endpoints): void {

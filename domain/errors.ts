@@ -99,6 +99,9 @@ export const errors = {
   timeout: (message: string, causes?: StatusCause[], retryAfterSeconds?: number) =>
     failure(504, 'Timeout', message, { causes, retryAfterSeconds }),
   forbidden: (message: string) => failure(403, 'Forbidden', message),
+  /** NewForbidden(qualifiedResource, name, err): an admission plugin refusing one object. */
+  forbiddenObject: (resource: string, group: string, name: string, why: string) =>
+    failure(403, 'Forbidden', `${qualified(resource, group)} "${name}" is forbidden: ${why}`, { name, group: group || undefined, kind: resource }),
   unauthorized: (message: string) => failure(401, 'Unauthorized', message),
   internal: (message: string) => failure(500, 'InternalError', message),
   unavailable: (message: string) => failure(503, 'ServiceUnavailable', message),

@@ -1,7 +1,8 @@
 // What the Service strategy does to a request before it is validated
 // (pkg/registry/core/service/strategy.go, pkg/apis/core/v1/defaults.go): keep clusterIP and
 // clusterIPs in sync, keep what was allocated when a PUT leaves it out, and drop type-dependent
-// fields when the type changes. Validation runs on the prepared copy; decide may apply the same.
+// fields when the type changes. decide applies them to what it stores; validation, given the
+// request, prepares a copy of it the same way (both are idempotent).
 
 import type { Service } from '../objects.js';
 import { deepEqual } from './equal.js';
@@ -72,11 +73,9 @@ export function prepareServiceForUpdate(svc: Service, old: Service): void {
     if (o.ipFamilyPolicy === spec.ipFamilyPolicy) delete spec.ipFamilyPolicy;
   }
   if (needsNodePort(o) && !needsNodePort(spec)) {
-    const sameNodePorts = deepEqual(
-      (o.ports ?? []).map((p) => p.nodePort ?? 0),
-      (spec.ports ?? []).map((p) => p.nodePort ?? 0),
-    );
-    if (sameNodePorts) for (const p of spec.ports ?? []) delete p.nodePort;
+    // sameNodePorts: ports may be added, removed or changed, as long as no NodePort is new.
+    const oldNodePorts = new Set((o.ports ?? []).map((p) => p.nodePort ?? 0));
+    if ((spec.ports ?? []).every((p) => !p.nodePort || oldNodePorts.has(p.nodePort))) for (const p of spec.ports ?? []) delete p.nodePort;
   }
   if (needsHealthCheck(o) && !needsHealthCheck(spec) && o.healthCheckNodePort === spec.healthCheckNodePort) {
     delete spec.healthCheckNodePort;

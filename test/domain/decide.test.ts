@@ -7,6 +7,7 @@ import { StatusError } from '../../domain/errors.js';
 import type { LogEvent } from '../../domain/events.js';
 import { execute } from '../../domain/execute.js';
 import { POD_GC } from '../../domain/podgc.js';
+import type { Service } from '../../domain/objects.js';
 import { ClusterState, evolve } from '../../domain/state.js';
 import { create, ctx, node, pod, readyStatus, remove, service, update } from '../support/commands.js';
 
@@ -129,6 +130,58 @@ describe('kube-apiserver write semantics', () => {
     expect(e.status.details?.kind).toBe('Pod');
     expect(e.status.details?.causes?.map((c) => c.field)).toEqual(expect.arrayContaining(['metadata.name', 'spec.containers']));
     expect(state.namespaces.has('default')).toBe(false);
+  });
+
+  it('changing a Service type stores what was validated: fields of the old type are dropped, later updates pass', () => {
+    run(create('Service', 'default', service('np', { app: 'np' }, { type: 'NodePort', ports: [{ port: 80 }] })));
+    const np = state.get('Service', 'default', 'np') as Service;
+    expect(np.spec).toMatchObject({ externalTrafficPolicy: 'Cluster', ports: [{ nodePort: expect.any(Number) }] });
+    // The type alone changed (as `kubectl patch -p '{"spec":{"type":"ClusterIP"}}'` leaves it).
+    const asClusterIP = structuredClone(np);
+    asClusterIP.spec!.type = 'ClusterIP';
+    run(update('Service', 'default', 'np', asClusterIP));
+    const stored = state.get('Service', 'default', 'np') as Service;
+    expect(stored.spec!.externalTrafficPolicy).toBeUndefined();
+    expect(stored.spec!.ports![0]!.nodePort).toBeUndefined();
+    // A later update of the ClusterIP Service (kubectl label) is not refused for the old fields.
+    const labelled = structuredClone(stored);
+    labelled.metadata.labels = { x: 'y' };
+    expect(run(update('Service', 'default', 'np', labelled))[0]).toMatchObject({ kind: 'Service', type: 'MODIFIED' });
+
+    run(create('Service', 'default', service('lb', { app: 'lb' }, { type: 'LoadBalancer', ports: [{ port: 80 }] })));
+    const lb = structuredClone(state.get('Service', 'default', 'lb') as Service);
+    expect(lb.spec!.allocateLoadBalancerNodePorts).toBe(true);
+    lb.spec!.type = 'ClusterIP';
+    run(update('Service', 'default', 'lb', lb));
+    expect((state.get('Service', 'default', 'lb') as Service).spec).not.toHaveProperty('allocateLoadBalancerNodePorts');
+  });
+
+  it('a load-balancer ingress IP written without ipMode is a VIP (LoadBalancerIPMode default)', () => {
+    run(create('Service', 'default', service('lb', { app: 'lb' }, { type: 'LoadBalancer', ports: [{ port: 80 }] })));
+    const lb = structuredClone(state.get('Service', 'default', 'lb') as Service);
+    lb.status = { loadBalancer: { ingress: [{ ip: '192.0.2.10' }, { hostname: 'lb.example.com' }, { ip: '192.0.2.11', ipMode: 'Proxy' }] } };
+    run(update('Service', 'default', 'lb', lb, 'status'));
+    expect((state.get('Service', 'default', 'lb') as Service).status!.loadBalancer!.ingress).toEqual([
+      { ip: '192.0.2.10', ipMode: 'VIP' },
+      { hostname: 'lb.example.com' },
+      { ip: '192.0.2.11', ipMode: 'Proxy' },
+    ]);
+  });
+
+  it('default, kube-system and kube-public may not be deleted (NamespaceLifecycle), others may', () => {
+    run(create('Pod', 'default', pod('p', 'n1', {})));
+    for (const ns of ['default', 'kube-system', 'kube-public']) {
+      if (!state.namespaces.has(ns)) run(create('Namespace', '', { metadata: { name: ns } }));
+      expect(fails(remove('Namespace', '', ns)).status).toMatchObject({
+        code: 403,
+        reason: 'Forbidden',
+        message: `namespaces "${ns}" is forbidden: this namespace may not be deleted`,
+        details: { name: ns, kind: 'namespaces' },
+      });
+    }
+    expect(state.get('Pod', 'default', 'p')).toBeDefined();
+    run(create('Namespace', '', { metadata: { name: 'scratch' } }));
+    expect(run(remove('Namespace', '', 'scratch')).at(-1)).toMatchObject({ kind: 'Namespace', type: 'DELETED' });
   });
 
   it('PUT to a missing pod is 404, to a missing service creates it', () => {
