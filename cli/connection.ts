@@ -1,7 +1,7 @@
 // Where the CLI talks to and as whom: --server, else $NETLEDGER_SERVER, else the current
 // context's cluster in a kubeconfig ($KUBECONFIG's first file, else ~/.kube/config), else
 // http://127.0.0.1:6443 (netledger serve's default). The bearer token: --token, else
-// $NETLEDGER_TOKEN, else the kubeconfig user's token.
+// $NETLEDGER_TOKEN, else the kubeconfig user's token when the server is the kubeconfig's.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -44,8 +44,22 @@ export function fromKubeconfig(path: string): Partial<Connection> {
 }
 
 export function resolveConnection(flags: { server?: string; token?: string }, env: NodeJS.ProcessEnv = process.env): Connection {
-  const kube = flags.server && flags.token ? {} : fromKubeconfig(kubeconfigPath(env));
-  const server = flags.server ?? (env.NETLEDGER_SERVER || undefined) ?? kube.server ?? DEFAULT_SERVER;
-  const token = flags.token ?? (env.NETLEDGER_TOKEN || undefined) ?? kube.token;
-  return { server: server.replace(/\/+$/, ''), ...(token ? { token } : {}) };
+  const namedServer = flags.server ?? (env.NETLEDGER_SERVER || undefined);
+  const namedToken = flags.token ?? (env.NETLEDGER_TOKEN || undefined);
+  let kube: Partial<Connection> = {};
+  if (!(namedServer && namedToken)) {
+    try {
+      kube = fromKubeconfig(kubeconfigPath(env));
+    } catch (e) {
+      // A broken kubeconfig matters only when it is where the server comes from.
+      if (!namedServer) throw e;
+    }
+  }
+  const trim = (url: string) => url.replace(/\/+$/, '');
+  const server = trim(namedServer ?? kube.server ?? DEFAULT_SERVER);
+  // The kubeconfig user's token belongs to the kubeconfig's cluster: it is never sent to a server
+  // named by --server or $NETLEDGER_SERVER (a bearer token is as good as a password).
+  const kubeToken = kube.token && kube.server && trim(kube.server) === server ? kube.token : undefined;
+  const token = namedToken ?? kubeToken;
+  return { server, ...(token ? { token } : {}) };
 }

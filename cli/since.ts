@@ -17,10 +17,13 @@ export function parseSince(text: string, now = Date.now(), flag = '--since'): Si
     for (const [, n, unit] of text.matchAll(/(\d+)(s|m|h|d)/g)) ms += Number(n) * UNITS[unit!]!;
     return { time: new Date(now - ms).toISOString() };
   }
-  const t = Date.parse(text);
+  // RFC 3339 only: Date.parse also reads "1.5" or "March 7" (as dates in 2001).
+  const t = RFC3339.test(text) ? Date.parse(text) : NaN;
   if (Number.isNaN(t)) throw new CliError(`${flag} ${text}: expected a resourceVersion, a duration (90s, 15m, 1h, 2d) or an RFC 3339 time`, 2);
   return { time: new Date(t).toISOString() };
 }
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
 /** Where the log's complete history starts, from the events list's headers (rv 0: nothing compacted). */
 export interface Floor {
@@ -55,14 +58,22 @@ export async function sinceRv(client: Client, since: Since): Promise<{ rv: numbe
   return rv < floor.rv ? { rv: floor.rv, compacted: floor } : { rv };
 }
 
-/** --at: an rv as given, or the last rv at or before a duration ago / a time. */
+/** --at: an rv as given, or the last rv at or before a duration ago / a time. Never 0: the API
+ * reads resourceVersion=0 as "any", i.e. now, and there is no table before the first event. */
 export async function atRv(client: Client, text: string): Promise<number> {
   const at = parseSince(text, Date.now(), '--at');
-  if ('rv' in at) return at.rv;
+  if ('rv' in at) {
+    if (at.rv < 1) throw new CliError(`--at ${text}: the log starts at resourceVersion 1; there is no table before it`, 2);
+    return at.rv;
+  }
   // "At or before T" is everything before the first event strictly after T (times are ms).
   const { rv, floor } = await rvBefore(client, new Date(Date.parse(at.time) + 1).toISOString());
   if (rv < floor.rv) {
     throw new CliError(`--at ${text} (${at.time}) is before the retention floor: history before ${describeFloor(floor)} was compacted, the oldest state kept is at ${floor.rv}`);
+  }
+  if (rv < 1) {
+    const first = await client.json<{ items: { time: string }[] }>('/apis/netledger.io/v1/events?limit=1');
+    throw new CliError(`--at ${text} (${at.time}) is before the first event (resourceVersion 1${first.items[0] ? ` at ${first.items[0].time}` : ''}); there is no table before it`);
   }
   return rv;
 }

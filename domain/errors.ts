@@ -65,8 +65,8 @@ export function qualified(resource: string, group: string): string {
 }
 
 export const errors = {
-  notFound: (resource: string, group: string, name: string) =>
-    failure(404, 'NotFound', `${qualified(resource, group)} "${name}" not found`, { name, group: group || undefined, kind: resource }),
+  notFound: (resource: string, group: string, name: string, message = `${qualified(resource, group)} "${name}" not found`) =>
+    failure(404, 'NotFound', message, { name, group: group || undefined, kind: resource }),
   alreadyExists: (resource: string, group: string, name: string) =>
     failure(409, 'AlreadyExists', `${qualified(resource, group)} "${name}" already exists`, { name, group: group || undefined, kind: resource }),
   conflict: (resource: string, group: string, name: string, why: string) =>

@@ -3,13 +3,16 @@
 // ones byte for byte, and that the incrementally replayed tables equal a from-scratch build.
 // Exits non-zero on any mismatch.
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { FlagError } from './flags.js';
 import { ClusterState } from '../domain/state.js';
 import { CONFIG_KIND, STORED_KINDS, type StoredKind } from '../domain/kinds.js';
 import { ProjectionEngine } from '../projections/engine.js';
 import { PROJECTIONS } from '../projections/index.js';
 import { TABLE_NAMES } from '../projections/model.js';
-import { openSqlite } from '../store/database.js';
+import { DATABASE_FILE, openSqlite } from '../store/database.js';
 import { EventStore } from '../store/event-store.js';
 import { LogReplay } from '../store/project.js';
 
@@ -97,9 +100,29 @@ export async function verifyDatabase(dataDir: string, progress?: (done: number, 
   }
 }
 
+function verifyFlags(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: { data: { type: 'string', default: './data' }, 'database-url': { type: 'string' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (e) {
+    throw new FlagError(`${(e as Error).message}\n${VERIFY_USAGE}`);
+  }
+}
+
+const VERIFY_USAGE = `usage: netledger verify [--data DIR] [-o json]
+  replays the log in DIR (default ./data) from empty and compares objects and every table entry
+  with the live ones; exits 1 on any mismatch
+`;
+
 export async function runVerify(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { data: { type: 'string', default: './data' }, 'database-url': { type: 'string' }, output: { type: 'string', short: 'o' } } });
+  const values = verifyFlags(argv);
+  if (values.help) {
+    process.stdout.write(VERIFY_USAGE);
+    return 0;
+  }
   if (values['database-url']) throw new Error('--database-url: the PostgreSQL backend is not available in this build');
+  if (values.output !== undefined && values.output !== 'json') throw new FlagError(`-o ${values.output}: verify prints json or its summary`);
+  // Opening a missing database would create an empty one and find nothing wrong with it.
+  if (!existsSync(join(values.data!, DATABASE_FILE))) throw new Error(`no netledger database in ${values.data} (expected ${join(values.data!, DATABASE_FILE)}); give the server's --data directory`);
   const tty = process.stderr.isTTY;
   let last = 0;
   const report = await verifyDatabase(values.data!, (done, total) => {

@@ -72,3 +72,15 @@ export async function timeAtRv(store: EventStore, rv: number): Promise<string | 
   const row = await store.db.selectFrom('events').select('time').where('rv', '<=', rv).orderBy('rv', 'desc').limit(1).executeTakeFirst();
   return row?.time;
 }
+
+/**
+ * The type of an object's first event after `rv` (undefined when none is logged): whether the
+ * object existed at rv follows from it (ADDED: not yet; MODIFIED or DELETED: it did) without
+ * the events before rv, which compaction may have removed. One lookup on events_by_object.
+ */
+export function firstEventTypeAfter(store: EventStore, kind: string, namespace: string, name: string, rv: number): string | undefined {
+  const row = store.sqlite
+    .prepare('select type from events where kind = ? and namespace = ? and name = ? and rv > ? order by rv limit 1')
+    .get(kind, namespace, name, rv) as { type: string } | undefined;
+  return row?.type;
+}

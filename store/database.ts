@@ -36,9 +36,12 @@ export const CONNECTION_PRAGMAS = [
   'wal_autocheckpoint = 32768',
 ] as const;
 
+/** The database file in a data directory. */
+export const DATABASE_FILE = 'netledger.db';
+
 export async function openSqlite(dataDir: string): Promise<OpenedDatabase> {
   mkdirSync(dataDir, { recursive: true });
-  const path = join(dataDir, 'netledger.db');
+  const path = join(dataDir, DATABASE_FILE);
   const sqlite = new BetterSqlite3(path);
   sqlite.pragma('journal_mode = WAL');
   for (const p of CONNECTION_PRAGMAS) sqlite.pragma(p);

@@ -199,14 +199,14 @@ export async function nodeHistory(
   store: EventStore,
   table: TableName,
   node: string,
-  opts: { key?: string; limit: number; beforeId?: number; since?: number; until?: number },
+  opts: { keys?: readonly string[]; limit: number; beforeId?: number; since?: number; until?: number },
 ): Promise<ChangeRow[]> {
   let q = store.db
     .selectFrom('table_changes')
     .selectAll()
     .where('table_name', '=', table)
     .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]));
-  if (opts.key !== undefined) q = q.where('key', '=', opts.key);
+  if (opts.keys !== undefined) q = q.where('key', 'in', [...opts.keys]);
   if (opts.beforeId !== undefined) q = q.where('id', '<', opts.beforeId);
   if (opts.since !== undefined) q = q.where('rv', '>', opts.since);
   if (opts.until !== undefined) q = q.where('rv', '<=', opts.until);

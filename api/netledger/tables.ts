@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../domain/errors.js';
 import { TABLE_NAMES, type TableName } from '../../projections/model.js';
+import { firstEventTypeAfter } from '../../store/audit-queries.js';
 import type { Ledger } from '../../store/ledger.js';
 import { lastChangeAt, nodeEntryAt, nodeTableAt, nodeTablePageAt, type PastEntry } from '../../store/table-history.js';
 import { decodeToken, encodeToken, limitParam, str, type Query } from './audit/query.js';
@@ -40,6 +41,27 @@ export function requireNode(ledger: Ledger, node: string): void {
   if (!ledger.state.nodes.has(node)) throw errors.notFound('nodes', '', node);
 }
 
+/**
+ * For reads of the past: the node existed at `rv` (a node deleted since is still audited as it
+ * was; before it was created, or after its deletion, it has no table: 404 naming the rv).
+ */
+export function requireNodeAt(ledger: Ledger, node: string, rv: number): void {
+  if (nodeExistedAt(ledger, node, rv)) return;
+  if (rv >= ledger.committedRv) throw errors.notFound('nodes', '', node);
+  throw errors.notFound('nodes', '', node, `nodes "${node}" did not exist at resourceVersion ${rv}`);
+}
+
+/** For history: the node exists now or once did (any Node event is logged for it). */
+export function requireNodeEver(ledger: Ledger, node: string): void {
+  if (ledger.state.nodes.has(node) || firstEventTypeAfter(ledger.store, 'Node', '', node, 0) !== undefined) return;
+  throw errors.notFound('nodes', '', node);
+}
+
+function nodeExistedAt(ledger: Ledger, node: string, rv: number): boolean {
+  const next = firstEventTypeAfter(ledger.store, 'Node', '', node, rv);
+  return next === undefined ? ledger.state.nodes.has(node) : next !== 'ADDED';
+}
+
 /** Parses ?resourceVersion for a table read: waits for a future rv, 410 below the floor. */
 export async function readRv(ledger: Ledger, text: unknown): Promise<number> {
   if (text === undefined || text === '' || text === '0') return ledger.committedRv;
@@ -69,18 +91,19 @@ export function wantsText(req: FastifyRequest): boolean {
 export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, ledger: Ledger): Promise<unknown> {
   const { node, table: tableText } = req.params as { node: string; table: string };
   const table = tableName(tableText);
-  requireNode(ledger, node);
   const q = req.query as Query;
   const paged = pageQuery(ledger, q);
   if (paged) {
     if (wantsText(req)) throw errors.badRequest('limit and continue page the JSON form; the text form is always the whole table');
     const rv = paged.rv ?? (await readRv(ledger, q.resourceVersion));
+    requireNodeAt(ledger, node, rv);
     const page = nodeTablePageAt(ledger.store, ledger.engine.tables[table], node, rv, ledger.committedRv, paged.after, paged.limit);
     const causes = await causeTexts(ledger, page.entries.map((e) => e.rv));
     const next = page.next === undefined ? undefined : encodeToken(TABLE_PAGE, { rv, after: page.next });
     return sendJson(reply, nodeTableJson(node, table, { rv, entries: page.entries, continue: next }, causes));
   }
   const rv = await readRv(ledger, q.resourceVersion);
+  requireNodeAt(ledger, node, rv);
   if (typeof q.key === 'string' && q.key !== '') return nodeTableKey(ledger, node, table, q.key, rv);
   const at = await nodeTable(ledger, node, table, rv);
   if (wantsText(req)) {

@@ -1,5 +1,6 @@
 // netledger events: the event log, oldest first, filtered.
 
+import { CliError } from '../client.js';
 import { parse, usageError, type Parsed } from '../args.js';
 import type { CliContext } from '../context.js';
 import { actorText, columns, outputFormat, serialize } from '../output.js';
@@ -53,8 +54,11 @@ export function eventsPath(values: Parsed['values']): string {
   return `/apis/netledger.io/v1/events${text ? `?${text}` : ''}`;
 }
 
+/** --limit N: a whole number; 0 or none means no limit (as the API's limit=0). */
 export function limitOf(values: Parsed['values']): number {
-  return typeof values.limit === 'string' ? Number(values.limit) : Infinity;
+  if (typeof values.limit !== 'string') return Infinity;
+  if (!/^\d+$/.test(values.limit)) throw new CliError(`--limit ${values.limit}: expected a whole number (0 = no limit)`, 2);
+  return Number(values.limit) || Infinity;
 }
 
 export async function printEvents(ctx: CliContext, values: Parsed['values']): Promise<number> {

@@ -2,7 +2,7 @@
 // With no node it is the event log (as `netledger events`); with a node, the changes that node
 // saw, in one table or all four, each with the object and person behind it.
 
-import { parse, type Parsed } from '../args.js';
+import { parse, usageError, type Parsed } from '../args.js';
 import type { CliContext } from '../context.js';
 import { actorText, columns, objectRef, outputFormat, serialize } from '../output.js';
 import { describeFloor, parseSince, sinceRv } from '../since.js';
@@ -26,6 +26,11 @@ interface HistoryItem {
 export async function runHistory(ctx: CliContext, argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, EVENTS_OPTIONS, HISTORY_USAGE);
   if (!positionals.length) return printEvents(ctx, values);
+  if (positionals.length > 3) throw usageError(`unexpected argument ${positionals[3]}`, HISTORY_USAGE);
+  // The event log's filters say nothing about one node's table: refused rather than ignored.
+  for (const flag of ['kind', 'namespace', 'name', 'actor', 'until'] as const) {
+    if (values[flag] !== undefined) throw usageError(`--${flag} filters the event log (history without NODE), not a node's changes`, HISTORY_USAGE);
+  }
   const [node, table, key] = positionals as [string, string | undefined, string | undefined];
   const client = ctx.connect(values);
   const format = outputFormat(values.output as string | undefined);

@@ -43,16 +43,19 @@ export async function runTables(ctx: CliContext, argv: string[]): Promise<number
     q.set('format', 'text');
     ctx.out(await client.text(tablePath(node, table, `?${q}`)));
     // The text goes to stdout untouched (it is iptables-restore input, a zone file…); whether the
-    // node's agent holds the same table goes to stderr.
-    const drift = await driftLine(client, node, table);
-    if (drift) ctx.note(drift);
+    // node's agent holds the same table goes to stderr, for the table now only.
+    if (typeof values.at !== 'string') {
+      const drift = await driftLine(client, node, table);
+      if (drift) ctx.note(drift);
+    }
   } else {
     ctx.out(serialize(await client.json(tablePath(node, table, q.size ? `?${q}` : '')), format));
   }
   return 0;
 }
 
-/** `node-1 iptables: agent applied rv 41 (server at 45): in sync` or `… DRIFT: agent sha256:… ≠ server sha256:…`. */
+/** `node-1 iptables: agent applied rv 41 (4 behind the server's 45); at rv 41 its table matches the server's`,
+ * or `… DRIFTS: agent sha256:… != server sha256:…`. */
 async function driftLine(client: ReturnType<CliContext['connect']>, node: string, table: string): Promise<string | undefined> {
   let view: { status?: { appliedResourceVersion: string; serverResourceVersion: string; tables: Record<string, { agentDigest: string; serverDigest: string | null; inSync: boolean }> }; report?: { error?: string } };
   try {
@@ -62,9 +65,11 @@ async function driftLine(client: ReturnType<CliContext['connect']>, node: string
   }
   const t = view.status?.tables[table];
   if (!view.status || !t) return `# ${node} ${table}: the agent does not report this table\n`;
-  const where = `agent applied rv ${view.status.appliedResourceVersion} (server at ${view.status.serverResourceVersion})`;
+  const applied = Number(view.status.appliedResourceVersion);
+  const behind = Number(view.status.serverResourceVersion) - applied;
+  const where = `agent applied rv ${applied}${behind > 0 ? ` (${behind} behind the server's ${view.status.serverResourceVersion})` : ''}; at rv ${applied} its table`;
   const error = view.report?.error ? `; agent error: ${view.report.error}` : '';
   return t.inSync
-    ? `# ${node} ${table}: ${where}: in sync${error}\n`
-    : `# ${node} ${table}: ${where}: DRIFT: agent ${t.agentDigest} != server ${t.serverDigest ?? '(below the retention floor)'}${error}\n`;
+    ? `# ${node} ${table}: ${where} matches the server's${error}\n`
+    : `# ${node} ${table}: ${where} DRIFTS: agent ${t.agentDigest} != server ${t.serverDigest ?? '(below the retention floor)'}${error}\n`;
 }

@@ -35,11 +35,12 @@ describe('netledger tables shows drift', () => {
     const inSync = await tables();
     expect(inSync.code).toBe(0);
     expect(inSync.stdout).toMatch(/^\*filter\n/);
-    expect(inSync.stderr).toMatch(/^# n1 iptables: agent applied rv \d+ \(server at \d+\): in sync\n$/);
+    // The agent reported at the head: nothing behind, its table matches the server's there.
+    expect(inSync.stderr).toMatch(/^# n1 iptables: agent applied rv (\d+); at rv \1 its table matches the server's\n$/);
     const bad = 'sha256:' + '0'.repeat(64);
     const drift = await report(bad);
     expect(drift.status).toMatchObject({ inSync: false, tables: { iptables: { agentDigest: bad, serverDigest: live, inSync: false } } });
-    expect((await tables()).stderr).toContain(`DRIFT: agent ${bad} != server ${live}`);
+    expect((await tables()).stderr).toContain(`its table DRIFTS: agent ${bad} != server ${live}`);
     const metrics = (await api(s.url, 'GET', '/metrics')).text;
     expect(metrics).toMatch(/netledger_node_table_in_sync\{node="n1",table="iptables"\} 0/);
   });

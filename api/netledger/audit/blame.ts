@@ -8,7 +8,7 @@ import { errors } from '../../../domain/errors.js';
 import type { EventHeader } from '../../../store/event-store.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { causeOf, type Cause, eventsFor } from '../causes.js';
-import { nodeTable, readRv, requireNode, tableName } from '../tables.js';
+import { nodeTable, readRv, requireNodeAt, tableName } from '../tables.js';
 import { str, type Query } from './query.js';
 
 export interface BlameItem {
@@ -59,9 +59,9 @@ export function keyMatches(key: string, wanted: string): boolean {
 export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<NodeTableBlame> {
   const { node, table: tableText } = req.params as { node: string; table: string };
   const table = tableName(tableText);
-  requireNode(ledger, node);
   const q = req.query as Query;
   const rv = await readRv(ledger, q.resourceVersion);
+  requireNodeAt(ledger, node, rv);
   const at = await nodeTable(ledger, node, table, rv);
   const key = str(q, 'key');
   const entries = at.entries.filter((e) => key === undefined || keyMatches(e.key, key));

@@ -11,7 +11,7 @@ import { lastChangeAt } from '../../../store/table-history.js';
 import { waitForRv } from '../../wait-rv.js';
 import { commaSeparated, sendJson } from '../json-stream.js';
 import { renderTable } from '../render.js';
-import { requireNode, tableName, wantsText } from '../tables.js';
+import { requireNodeEver, tableName, wantsText } from '../tables.js';
 import { splitLines, unifiedDiff } from './line-diff.js';
 import { decodeToken, encodeToken, limitParam, requireRetained, rvParam, str, type Query } from './query.js';
 import { foldStates, nodeTableStates, wholeTable, type TwoStates } from './table-states.js';
@@ -78,7 +78,8 @@ async function diffRv(ledger: Ledger, q: Query, name: 'from' | 'to'): Promise<nu
 export async function getDiff(req: FastifyRequest, reply: FastifyReply, ledger: Ledger): Promise<unknown> {
   const { node, table: tableText } = req.params as { node: string; table: string };
   const table = tableName(tableText);
-  requireNode(ledger, node);
+  // A node created or deleted between the two rvs diffs against its empty table.
+  requireNodeEver(ledger, node);
   const q = req.query as Query;
   const text = wantsText(req);
   const paged = await diffPageQuery(ledger, q);

@@ -4,11 +4,13 @@
 // the event that caused it. Paged by change id; the token pins `until` so pages stay consistent.
 
 import type { FastifyRequest } from 'fastify';
+import type { TableSet } from '../../../projections/tables.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { nodeHistory } from '../../../store/table-history.js';
 import { waitForRv } from '../../wait-rv.js';
 import { causesFor, type Cause } from '../causes.js';
-import { requireNode, tableName } from '../tables.js';
+import { requireNodeEver, tableName } from '../tables.js';
+import { keyMatches } from './blame.js';
 import { decodeToken, encodeToken, listLimitParam, requireRetained, requireWalkable, rvParam, str, type Query } from './query.js';
 
 export interface HistoryItem {
@@ -42,7 +44,7 @@ interface HistoryToken extends Record<string, number> {
 export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<HistoryList> {
   const { node, table: tableText } = req.params as { node: string; table: string };
   const table = tableName(tableText);
-  requireNode(ledger, node);
+  requireNodeEver(ledger, node);
   const q = req.query as Query;
   const limit = listLimitParam(q);
   const floor = ledger.floorRv;
@@ -63,7 +65,9 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
     if (u !== undefined) await waitForRv(ledger, u);
     until = u ?? ledger.committedRv;
   }
-  const rows = await nodeHistory(ledger.store, table, node, { key: str(q, 'key'), limit: limit + 1, beforeId: before, since, until });
+  const wanted = str(q, 'key');
+  const keys = wanted === undefined ? undefined : historyKeys(ledger.engine.tables[table], node, wanted);
+  const rows = await nodeHistory(ledger.store, table, node, { keys, limit: limit + 1, beforeId: before, since, until });
   const page = rows.slice(0, limit);
   const causes = await causesFor(ledger, page.map((r) => r.rv));
   const list: HistoryList = {
@@ -83,4 +87,15 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
   };
   if (rows.length > limit) list.metadata.continue = encodeToken('history', { before: page[page.length - 1]!.id, until, floor });
   return list;
+}
+
+/**
+ * The keys `?key=` names, by blame's rule (keyMatches: `KUBE-SVC-X` names `nat/KUBE-SVC-X`): the
+ * node's live keys it matches, or when none does (a key removed since), the key as given.
+ */
+export function historyKeys(set: TableSet, node: string, wanted: string): string[] {
+  const keys = new Set<string>();
+  for (const key of set.clusterEntries().keys()) if (keyMatches(key, wanted)) keys.add(key);
+  for (const key of set.nodeOverrides(node)?.keys() ?? []) if (keyMatches(key, wanted)) keys.add(key);
+  return keys.size ? [...keys].sort() : [wanted];
 }

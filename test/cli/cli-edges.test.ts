@@ -1,0 +1,86 @@
+// The audit CLI where a user's input is odd: --at before the log or at 0, --limit that is no
+// number, event-log filters given to a node's history, a chain named without its table, verify
+// pointed at a directory with no database. Each is refused with a usage error or answered as
+// documented, never silently answered with something else.
+
+import { execFile } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { api, BIN, removeDir, suiteServer, tempDir } from '../support/server.js';
+
+const s = suiteServer();
+
+function run(args: string[], withServer = true): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) =>
+    execFile(process.execPath, [BIN, ...args, ...(withServer ? ['--server', s.url] : [])], { env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent' } }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    ),
+  );
+}
+
+async function cluster(): Promise<void> {
+  if (s.ledger.state.nodes.has('n1')) return;
+  await api(s.url, 'POST', '/api/v1/nodes', { metadata: { name: 'n1' }, status: { addresses: [{ type: 'InternalIP', address: '192.168.77.11' }] } });
+  for (const name of ['a', 'b', 'c']) await api(s.url, 'POST', '/api/v1/namespaces/default/services', { metadata: { name }, spec: { selector: { app: name }, ports: [{ port: 80 }] } });
+}
+
+describe('netledger CLI on odd input', () => {
+  it('--at before the first event, or 0, is refused (the API reads resourceVersion=0 as now)', async () => {
+    await cluster();
+    const old = await run(['tables', 'n1', 'iptables', '--at', '2001-01-01T00:00:00Z']);
+    expect(old.code).toBe(1);
+    expect(old.stderr).toMatch(/--at 2001-01-01T00:00:00Z \(2001-01-01T00:00:00.000Z\) is before the first event \(resourceVersion 1 at \d{4}-/);
+    expect(old.stdout).toBe('');
+    const zero = await run(['blame', 'n1', 'iptables', '--at', '0']);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toContain('--at 0: the log starts at resourceVersion 1');
+    expect((await run(['tables', 'n1', 'iptables', '--at', 'March 7'])).code).toBe(2);
+  });
+
+  it('--limit takes a whole number, 0 meaning all', async () => {
+    await cluster();
+    const all = await run(['events', '-o', 'json']);
+    const zero = await run(['events', '--limit', '0', '-o', 'json']);
+    expect(JSON.parse(zero.stdout).items.length).toBe(JSON.parse(all.stdout).items.length);
+    expect(JSON.parse((await run(['events', '--limit', '2', '-o', 'json'])).stdout).items).toHaveLength(2);
+    for (const bad of ['abc', '1.5', '-1']) {
+      const r = await run(['history', 'n1', 'iptables', `--limit=${bad}`]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`--limit ${bad}: expected a whole number (0 = no limit)`);
+    }
+  });
+
+  it("a node's history refuses the event log's filters and extra arguments instead of ignoring them", async () => {
+    await cluster();
+    const kind = await run(['history', 'n1', 'dns', '--kind', 'Pod']);
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toContain("--kind filters the event log (history without NODE), not a node's changes");
+    const extra = await run(['history', 'n1', 'dns', 'key', 'junk']);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('unexpected argument junk');
+  });
+
+  it('history finds a chain by its name alone, as blame does', async () => {
+    await cluster();
+    const table = await api(s.url, 'GET', '/apis/netledger.io/v1/nodes/n1/tables/iptables');
+    const full = table.json.entries.map((e: { key: string }) => e.key).find((k: string) => k.startsWith('filter/KUBE-SERVICES/default/a'))!;
+    const short = full.slice('filter/'.length);
+    const byFull = await api(s.url, 'GET', `/apis/netledger.io/v1/nodes/n1/tables/iptables/history?key=${encodeURIComponent(full)}`);
+    const byShort = await api(s.url, 'GET', `/apis/netledger.io/v1/nodes/n1/tables/iptables/history?key=${encodeURIComponent(short)}`);
+    expect(byFull.json.items.length).toBeGreaterThan(0);
+    expect(byShort.json.items).toEqual(byFull.json.items);
+    const cli = await run(['history', 'n1', 'iptables', short, '-o', 'json']);
+    expect(JSON.parse(cli.stdout).items.map((i: { key: string }) => i.key)).toEqual(byFull.json.items.map((i: { key: string }) => i.key));
+  });
+
+  it('verify refuses a directory without a database instead of creating one and calling it OK', async () => {
+    const empty = tempDir();
+    const r = await run(['verify', '--data', `${empty}/typo`], false);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`no netledger database in ${empty}/typo`);
+    const help = await run(['verify', '--help'], false);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: netledger verify/);
+    expect((await run(['verify', '--bogus'], false)).code).toBe(2);
+    removeDir(empty);
+  });
+});
