@@ -1,6 +1,8 @@
 // `netledger verify [--data DIR]`: replays the whole log from empty, then checks that the
 // replayed objects and every table entry (hence every node's digest) equal the persisted live
-// ones byte for byte, and that the incrementally replayed tables equal a from-scratch build.
+// ones byte for byte, that every history row above the retention floor is the change the replay
+// makes there (verify-history.ts), and that the incrementally replayed tables equal a
+// from-scratch build.
 // Exits non-zero on any mismatch.
 
 import { existsSync } from 'node:fs';
@@ -15,12 +17,15 @@ import { TABLE_NAMES } from '../projections/model.js';
 import { DATABASE_FILE, openSqlite } from '../store/database.js';
 import { EventStore } from '../store/event-store.js';
 import { LogReplay } from '../store/project.js';
+import { HistoryCheck } from './verify-history.js';
 
 export interface VerifyReport {
   events: number;
   objects: number;
   entries: number;
   nodes: number;
+  /** table_changes rows compared with the replay (those above the retention floor). */
+  historyRows: number;
   mismatches: string[];
 }
 
@@ -31,16 +36,24 @@ export async function verifyDatabase(dataDir: string, progress?: (done: number, 
     const state = new ClusterState();
     const engine = new ProjectionEngine(PROJECTIONS);
     const replay = new LogReplay(state, engine);
+    const history = new HistoryCheck(store, await store.floorRv());
     const mismatches: string[] = [];
     let from = 0;
+    /** rv of the first event of the group still open (its changes come when it closes). */
+    let openGroup = 0;
     while (from < head) {
       const page = await store.eventsBetween(from, head, 5000);
       if (!page.length) break;
-      for (const ev of page) replay.apply(ev);
+      for (const ev of page) {
+        if (ev.cause === null) openGroup = ev.rv;
+        history.replayed(replay.apply(ev));
+      }
+      history.compareThrough(openGroup - 1);
       from = page[page.length - 1]!.rv;
       progress?.(from, head);
     }
-    replay.end();
+    history.replayed(replay.end());
+    history.compareThrough(head);
     if (state.rv !== head) mismatches.push(`log ends at rv ${state.rv} but head is ${head} (gap in the log)`);
 
     // Objects: the persisted state must be exactly the replayed one.
@@ -94,7 +107,8 @@ export async function verifyDatabase(dataDir: string, progress?: (done: number, 
         if (scratch.tables[t].digest(n) !== engine.tables[t].digest(n)) mismatches.push(`table ${t} of node ${n}: incremental replay differs from a full projection`);
       }
     }
-    return { events: head, objects: rows.length, entries: entries.length, nodes: nodes.size, mismatches };
+    mismatches.push(...history.all());
+    return { events: head, objects: rows.length, entries: entries.length, nodes: nodes.size, historyRows: history.checked, mismatches };
   } finally {
     await store.close();
   }
@@ -135,7 +149,7 @@ export async function runVerify(argv: string[]): Promise<number> {
   if (values.output === 'json') {
     process.stdout.write(JSON.stringify({ ...report, ok: report.mismatches.length === 0 }, null, 2) + '\n');
   } else {
-    process.stdout.write(`replayed ${report.events} events: ${report.objects} objects, ${report.entries} table entries, ${report.nodes} nodes\n`);
+    process.stdout.write(`replayed ${report.events} events: ${report.objects} objects, ${report.entries} table entries, ${report.historyRows} history rows, ${report.nodes} nodes\n`);
     for (const m of report.mismatches.slice(0, 50)) process.stdout.write(`MISMATCH ${m}\n`);
     if (report.mismatches.length > 50) process.stdout.write(`... and ${report.mismatches.length - 50} more\n`);
     process.stdout.write(report.mismatches.length ? `verify: FAILED, ${report.mismatches.length} mismatches\n` : 'verify: OK, replay equals the live state\n');

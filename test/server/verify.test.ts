@@ -32,7 +32,7 @@ afterAll(() => removeDir(dataDir));
 describe('netledger verify', () => {
   it('passes on a real history', () => {
     const r = verify();
-    expect(r.stdout).toMatch(/replayed \d+ events: \d+ objects, \d+ table entries, 2 nodes/);
+    expect(r.stdout).toMatch(/replayed \d+ events: \d+ objects, \d+ table entries, [1-9]\d* history rows, 2 nodes/);
     expect(r.stdout).toContain('verify: OK');
     expect(r.status).toBe(0);
   });
@@ -41,11 +41,28 @@ describe('netledger verify', () => {
     const db = new Database(join(dataDir, 'netledger.db'));
     // An entry's value is the text of the change it points at: rewrite that change.
     const row = db.prepare("SELECT table_name, scope, key, change_id FROM table_entries WHERE key LIKE 'nat/KUBE-SVC-%' LIMIT 1").get() as { table_name: string; scope: string; key: string; change_id: number };
+    const original = (db.prepare('SELECT value FROM table_changes WHERE id = ?').get(row.change_id) as { value: string }).value;
     db.prepare('UPDATE table_changes SET value = ? WHERE id = ?').run('["-A tampered"]', row.change_id);
-    db.close();
     const r = verify();
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`MISMATCH entry iptables ${row.scope || '<cluster>'} ${row.key}: value differs from replay`);
+    // The row itself is history too, and no longer the change the replay makes there.
+    expect(r.stdout).toMatch(new RegExp(`MISMATCH history row ${row.change_id} \\(rv \\d+, iptables ${row.scope || '<cluster>'} ${row.key.replace(/[-/]/g, '\\$&')}\\): differs from the replay in value\n`));
+    expect(r.stdout).toMatch(/verify: FAILED, 2 mismatches/);
+    db.prepare('UPDATE table_changes SET value = ? WHERE id = ?').run(original, row.change_id);
+    db.close();
+  });
+
+  it('fails, naming the row, when a superseded history row was edited (what history, diff and blame read)', () => {
+    const db = new Database(join(dataDir, 'netledger.db'));
+    // A change no entry points at any more: only the history shows it.
+    const row = db.prepare('SELECT id, rv, table_name, scope, key FROM table_changes WHERE id NOT IN (SELECT change_id FROM table_entries) AND value IS NOT NULL ORDER BY id LIMIT 1').get() as { id: number; rv: number; table_name: string; scope: string; key: string };
+    expect(row).toBeDefined();
+    db.prepare('UPDATE table_changes SET value = ? WHERE id = ?').run('["-A rewritten"]', row.id);
+    db.close();
+    const r = verify();
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`MISMATCH history row ${row.id} (rv ${row.rv}, ${row.table_name} ${row.scope || '<cluster>'} ${row.key}): differs from the replay in value`);
     expect(r.stdout).toMatch(/verify: FAILED, 1 mismatches/);
   });
 });
