@@ -10,6 +10,7 @@ import { errors, type FieldError } from './errors.js';
 import type { KubeObject, Node, Pod, Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import { applyDefaults } from './defaults.js';
+import { admitPod } from './pod-admission.js';
 import { allocateNodeCIDRs, allocateNodePorts, allocatePodIPs, allocateServiceIPs } from './allocate.js';
 import { prepareServiceForCreate, prepareServiceForUpdate, validateObject, validateStatusUpdate, validateUpdate } from './validation/index.js';
 import { applyPatch } from './patch-dispatch.js';
@@ -93,6 +94,7 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
   applyDefaults(kind, obj);
   // The strategy's PrepareForCreate: what is stored is what was validated.
   if (kind === 'Service') prepareServiceForCreate(obj as Service);
+  if (kind === 'Pod') admitPod(obj as Pod, undefined);
   const ctx = validationContext(state);
   const invalid = validateObject(kind, obj, ctx);
   if (invalid.length) throw errors.invalid(kind, info.group, name, invalid);
@@ -220,6 +222,7 @@ function update(
     // was allocated kept): stored as validated, or a NodePort turned ClusterIP keeps its
     // externalTrafficPolicy and every later update of it is refused.
     if (kind === 'Service') prepareServiceForUpdate(next as Service, old as Service);
+    if (kind === 'Pod') admitPod(next as Pod, old as Pod);
   }
   next.metadata.resourceVersion = old.metadata.resourceVersion;
 

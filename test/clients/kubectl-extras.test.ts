@@ -46,6 +46,14 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: more commands', () => {
     expect(byName).toEqual([['N', 'NODE'], ['web-1', 'node-1'], ['web-2', 'node-1']]);
   });
 
+  it('describe pod shows what the default admission plugins set: priority and the 300 s tolerations', async () => {
+    const r = await k.run(['describe', 'pod', 'web-2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Priority:\s+0$/m);
+    expect(r.stdout).toMatch(/^Tolerations:\s+node\.kubernetes\.io\/not-ready:NoExecute op=Exists for 300s$/m);
+    expect(r.stdout).toMatch(/^\s+node\.kubernetes\.io\/unreachable:NoExecute op=Exists for 300s$/m);
+  });
+
   it('--chunk-size pages with limit/continue; wide tables for services and nodes', async () => {
     const paged = cells((await k.run(['get', 'pods', '--chunk-size=1'])).stdout);
     expect(paged.map((r) => r[0])).toEqual(['NAME', 'web-1', 'web-2']);

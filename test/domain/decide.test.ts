@@ -7,7 +7,7 @@ import { StatusError } from '../../domain/errors.js';
 import type { LogEvent } from '../../domain/events.js';
 import { execute } from '../../domain/execute.js';
 import { POD_GC } from '../../domain/podgc.js';
-import type { Service } from '../../domain/objects.js';
+import type { Pod, Service } from '../../domain/objects.js';
 import { ClusterState, evolve } from '../../domain/state.js';
 import { create, ctx, node, pod, readyStatus, remove, service, update } from '../support/commands.js';
 
@@ -166,6 +166,30 @@ describe('kube-apiserver write semantics', () => {
       { hostname: 'lb.example.com' },
       { ip: '192.0.2.11', ipMode: 'Proxy' },
     ]);
+  });
+
+  it('pods get the default admission plugins: 300 s not-ready/unreachable tolerations, priority 0 (or their class)', () => {
+    const tol = (key: string) => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+    run(create('Pod', 'default', pod('plain', 'n1', {})));
+    const plain = state.get('Pod', 'default', 'plain') as Pod;
+    expect(plain.spec).toMatchObject({ priority: 0, preemptionPolicy: 'PreemptLowerPriority', tolerations: [tol('node.kubernetes.io/not-ready'), tol('node.kubernetes.io/unreachable')] });
+    // A toleration of its own for one taint keeps it; one with no key tolerates both.
+    const own = { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 };
+    run(create('Pod', 'default', { ...pod('fast', 'n1', {}), spec: { ...pod('fast', 'n1', {}).spec, tolerations: [own] } }));
+    expect((state.get('Pod', 'default', 'fast') as Pod).spec!.tolerations).toEqual([own, tol('node.kubernetes.io/unreachable')]);
+    run(create('Pod', 'default', { ...pod('all', 'n1', {}), spec: { ...pod('all', 'n1', {}).spec, tolerations: [{ operator: 'Exists' }] } }));
+    expect((state.get('Pod', 'default', 'all') as Pod).spec!.tolerations).toEqual([{ operator: 'Exists' }]);
+    run(create('Pod', 'kube-system', { ...pod('critical', 'n1', {}), spec: { ...pod('critical', 'n1', {}).spec, priorityClassName: 'system-node-critical' } }));
+    expect((state.get('Pod', 'kube-system', 'critical') as Pod).spec!.priority).toBe(2000001000);
+    expect(fails(create('Pod', 'default', { ...pod('x', 'n1', {}), spec: { ...pod('x', 'n1', {}).spec, priorityClassName: 'gold' } })).status).toMatchObject({ code: 403, message: 'pods "x" is forbidden: no PriorityClass with name gold was found' });
+    expect(fails(create('Pod', 'default', { ...pod('y', 'n1', {}), spec: { ...pod('y', 'n1', {}).spec, priority: 5 } })).status.code).toBe(403);
+    // A replace that leaves them out keeps them (and the tolerations are the same, so allowed).
+    const replace = structuredClone(plain);
+    delete (replace.spec as { priority?: number }).priority;
+    delete (replace.spec as { tolerations?: unknown }).tolerations;
+    replace.metadata.labels = { edited: 'yes' };
+    run(update('Pod', 'default', 'plain', replace));
+    expect((state.get('Pod', 'default', 'plain') as Pod).spec).toMatchObject({ priority: 0, tolerations: plain.spec!.tolerations });
   });
 
   it('default, kube-system and kube-public may not be deleted (NamespaceLifecycle), others may', () => {
