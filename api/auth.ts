@@ -50,17 +50,20 @@ function parseCsvLine(line: string): string[] {
 
 const ACTOR = Symbol('actor');
 const IMPERSONATED_BY = Symbol('impersonatedBy');
+const GROUPS = Symbol('groups');
 const ANONYMOUS = 'system:anonymous';
-type WithActor = FastifyRequest & { [ACTOR]?: string; [IMPERSONATED_BY]?: string };
+type WithActor = FastifyRequest & { [ACTOR]?: string; [IMPERSONATED_BY]?: string; [GROUPS]?: string[] };
 
 export function registerAuth(app: FastifyInstance, tokens: Map<string, TokenUser> | undefined): void {
   app.addHook('onRequest', async (req, reply) => {
     let user = ANONYMOUS;
+    let groups = ['system:unauthenticated'];
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ') && tokens) {
       const found = tokens.get(auth.slice(7).trim());
       if (!found) return sendStatus(reply, errors.unauthorized('Unauthorized').status);
       user = found.name;
+      groups = [...found.groups, 'system:authenticated'];
     }
     const impersonate = req.headers['impersonate-user'];
     if (typeof impersonate === 'string' && impersonate) {
@@ -73,14 +76,24 @@ export function registerAuth(app: FastifyInstance, tokens: Map<string, TokenUser
       }
       (req as WithActor)[IMPERSONATED_BY] = user;
       user = impersonate;
+      // Impersonate-Group (kubectl --as-group), and every named user is authenticated.
+      const asGroups = req.headers['impersonate-group'];
+      groups = [...(Array.isArray(asGroups) ? asGroups : asGroups ? [asGroups] : []), 'system:authenticated'];
     }
     (req as WithActor)[ACTOR] = user;
+    (req as WithActor)[GROUPS] = groups;
   });
 }
 
 /** The user who sent Impersonate-User (the token's, or system:anonymous), when the request did. */
 export function impersonatedByOf(req: FastifyRequest): string | undefined {
   return (req as WithActor)[IMPERSONATED_BY];
+}
+
+/** The caller's groups: the token file's (plus system:authenticated), Impersonate-Group's, or
+ * system:unauthenticated for anonymous callers, as kube-apiserver's authenticators give them. */
+export function groupsOf(req: FastifyRequest): string[] {
+  return (req as WithActor)[GROUPS] ?? ['system:unauthenticated'];
 }
 
 export function actorOf(req: FastifyRequest): string {

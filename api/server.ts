@@ -9,6 +9,7 @@ import { BODY_LIMIT, registerContentTypes } from './content.js';
 import { discoveryRoutes } from './discovery-routes.js';
 import { ServerMetrics, verbOf } from './metrics.js';
 import { netledgerRoutes } from './netledger/index.js';
+import { selfReviewRoutes } from './self-reviews.js';
 import { opsRoutes } from './ops.js';
 import { pageNotFound } from './paths.js';
 import { resourceRoutes } from './resources.js';
@@ -75,6 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     onWrite: opts.onWrite,
     watchers: { inc: () => metrics.watchers.inc(), dec: () => metrics.watchers.dec() },
   });
+  await app.register(selfReviewRoutes);
   await app.register(netledgerRoutes, { ledger: opts.ledger, actorOf, metrics, streamBufferBytes: opts.streamBufferBytes });
   return { app, metrics };
 }

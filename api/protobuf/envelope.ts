@@ -10,13 +10,14 @@ import { CORE_V1_POD_STATUS } from './core-v1-pod-status.js';
 import { CORE_V1_VOLUMES } from './core-v1-volumes.js';
 import { Decoder } from './decode.js';
 import { DISCOVERY_V1 } from './discovery-v1.js';
+import { AUTH_V1 } from './auth-v1.js';
 import { META_V1 } from './meta-v1.js';
 import { LEN, readFields, utf8String, WireError, type WireField } from './wire.js';
 
 export const PROTOBUF_MEDIA_TYPE = 'application/vnd.kubernetes.protobuf';
 export const MAGIC = Uint8Array.of(0x6b, 0x38, 0x73, 0x00);
 
-const decoder = new Decoder({ ...META_V1, ...CORE_V1, ...CORE_V1_POD, ...CORE_V1_VOLUMES, ...CORE_V1_POD_STATUS, ...DISCOVERY_V1 });
+const decoder = new Decoder({ ...META_V1, ...CORE_V1, ...CORE_V1_POD, ...CORE_V1_VOLUMES, ...CORE_V1_POD_STATUS, ...DISCOVERY_V1, ...AUTH_V1 });
 
 /** The message for each group/version + kind a client may send. */
 const MESSAGES: Record<string, string> = {
@@ -30,6 +31,9 @@ const MESSAGES: Record<string, string> = {
   'v1/DeleteOptions': 'DeleteOptions',
   'meta.k8s.io/v1/DeleteOptions': 'DeleteOptions',
   'discovery.k8s.io/v1/DeleteOptions': 'DeleteOptions',
+  'authorization.k8s.io/v1/SelfSubjectAccessReview': 'SelfSubjectAccessReview',
+  'authorization.k8s.io/v1/SelfSubjectRulesReview': 'SelfSubjectRulesReview',
+  'authentication.k8s.io/v1/SelfSubjectReview': 'SelfSubjectReview',
 };
 
 export interface Envelope {

@@ -76,6 +76,21 @@ export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
     namespaced: true, shortNames: ['ep'], categories: [], verbs: ALL_VERBS,
     subresources: [], serving: 'generic', schema: 'io.k8s.api.core.v1.Endpoints',
   },
+  // Who am I and what may I do (kubectl auth whoami / can-i): reviews of the caller, created and
+  // answered, never stored; there is no authorization, so everything is allowed. Listed before
+  // discovery.k8s.io, as kube-apiserver orders the groups.
+  {
+    plural: 'selfsubjectreviews', singular: 'selfsubjectreview', kind: 'SelfSubjectReview', group: 'authentication.k8s.io', version: 'v1',
+    namespaced: false, shortNames: [], categories: [], verbs: ['create'], subresources: [], serving: 'custom',
+  },
+  {
+    plural: 'selfsubjectaccessreviews', singular: 'selfsubjectaccessreview', kind: 'SelfSubjectAccessReview', group: 'authorization.k8s.io', version: 'v1',
+    namespaced: false, shortNames: [], categories: [], verbs: ['create'], subresources: [], serving: 'custom',
+  },
+  {
+    plural: 'selfsubjectrulesreviews', singular: 'selfsubjectrulesreview', kind: 'SelfSubjectRulesReview', group: 'authorization.k8s.io', version: 'v1',
+    namespaced: false, shortNames: [], categories: [], verbs: ['create'], subresources: [], serving: 'custom',
+  },
   {
     plural: 'endpointslices', singular: 'endpointslice', kind: 'EndpointSlice', listKind: 'EndpointSliceList',
     group: 'discovery.k8s.io', version: 'v1', namespaced: true, shortNames: [], categories: [], verbs: ALL_VERBS,

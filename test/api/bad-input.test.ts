@@ -65,12 +65,12 @@ describe('bad input', () => {
     await expectRejected(api(s.url, 'PUT', `${podsPath}/x`, '{}', { 'content-type': 'application/strategic-merge-patch+json' }), 415, 'UnsupportedMediaType');
   });
 
-  it('a protobuf body to a resource nothing serves is 404, not a decoding error (kubectl auth can-i, create configmap)', async () => {
+  it('a protobuf body to a resource nothing serves is 404, not a decoding error (kubectl create configmap)', async () => {
     const field = (n: number, bytes: Buffer) => Buffer.concat([Buffer.from([(n << 3) | 2, bytes.length]), bytes]);
     const envelope = (apiVersion: string, kind: string) =>
       Buffer.concat([Buffer.from('k8s\0', 'latin1'), field(1, Buffer.concat([field(1, Buffer.from(apiVersion)), field(2, Buffer.from(kind))])), field(2, Buffer.alloc(0))]);
     for (const [path, apiVersion, kind] of [
-      ['/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', 'authorization.k8s.io/v1', 'SelfSubjectAccessReview'],
+      ['/apis/policy/v1/namespaces/default/poddisruptionbudgets', 'policy/v1', 'PodDisruptionBudget'],
       ['/api/v1/namespaces/default/configmaps', 'v1', 'ConfigMap'],
     ]) {
       const r = await fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/vnd.kubernetes.protobuf' }, body: envelope(apiVersion!, kind!) });

@@ -35,11 +35,13 @@ describe('legacy discovery', () => {
     });
   });
 
-  test('/apis lists discovery.k8s.io and netledger.io', () => {
+  test('/apis lists authentication.k8s.io, authorization.k8s.io, discovery.k8s.io and netledger.io, in kube-apiserver order', () => {
     expect(apiGroupList()).toEqual({
       kind: 'APIGroupList',
       apiVersion: 'v1',
       groups: [
+        { name: 'authentication.k8s.io', versions: [{ groupVersion: 'authentication.k8s.io/v1', version: 'v1' }], preferredVersion: { groupVersion: 'authentication.k8s.io/v1', version: 'v1' } },
+        { name: 'authorization.k8s.io', versions: [{ groupVersion: 'authorization.k8s.io/v1', version: 'v1' }], preferredVersion: { groupVersion: 'authorization.k8s.io/v1', version: 'v1' } },
         { name: 'discovery.k8s.io', versions: [{ groupVersion: 'discovery.k8s.io/v1', version: 'v1' }], preferredVersion: { groupVersion: 'discovery.k8s.io/v1', version: 'v1' } },
         { name: 'netledger.io', versions: [{ groupVersion: 'netledger.io/v1', version: 'v1' }], preferredVersion: { groupVersion: 'netledger.io/v1', version: 'v1' } },
       ],
@@ -123,9 +125,10 @@ describe('aggregated discovery v2', () => {
 
   test('/apis: named groups; every resource has a responseKind (client-go drops those without)', () => {
     const doc = aggregatedDiscovery('apis');
-    expect(doc.items.map((g) => g.metadata.name)).toEqual(['discovery.k8s.io', 'netledger.io']);
+    expect(doc.items.map((g) => g.metadata.name)).toEqual(['authentication.k8s.io', 'authorization.k8s.io', 'discovery.k8s.io', 'netledger.io']);
     for (const g of doc.items) for (const v of g.versions) for (const r of v.resources) expect(r.responseKind.kind).not.toBe('');
-    const netledger = doc.items[1]!.versions[0]!.resources.map((r) => r.resource);
+    expect(doc.items[1]!.versions[0]!.resources.map((r) => r.resource)).toEqual(['selfsubjectaccessreviews', 'selfsubjectrulesreviews']);
+    const netledger = doc.items[3]!.versions[0]!.resources.map((r) => r.resource);
     expect(netledger).toEqual(['events', 'clusternetworkconfigs', 'previews']);
   });
 });
