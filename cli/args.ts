@@ -29,8 +29,3 @@ export function usageError(message: string, usage: string): CliError {
   return new CliError(`${message}\n${usage}`, 2);
 }
 
-/** A resourceVersion argument: a non-negative integer. */
-export function rvArg(text: string, what: string, usage: string): number {
-  if (!/^\d+$/.test(text)) throw usageError(`${what}: expected a resourceVersion (a non-negative integer), got "${text}"`, usage);
-  return Number(text);
-}

@@ -35,19 +35,29 @@ export class Client {
       res = await fetch(url, { ...init, headers });
     } catch (e) {
       const cause = (e as { cause?: { message?: string; code?: string } }).cause;
-      throw new CliError(`cannot reach netledger at ${this.conn.server}: ${cause?.message ?? (e as Error).message}`);
+      const hint = /^https?:\/\//.test(this.conn.server) ? '' : ' (--server takes a URL: http://HOST:PORT or https://HOST:PORT)';
+      throw new CliError(`cannot reach netledger at ${this.conn.server || '""'}: ${cause?.message ?? (e as Error).message}${hint}`);
     }
+    const type = res.headers.get('content-type') ?? '';
     if (res.status >= 400) {
       const text = await res.text();
-      let status: StatusLike = {};
+      let status: StatusLike | undefined;
       try {
-        status = JSON.parse(text) as StatusLike;
+        status = type.includes('json') ? (JSON.parse(text) as StatusLike) : undefined;
       } catch {
-        status = { message: text.trim() || res.statusText };
+        status = undefined;
       }
+      // Not a Status: whatever answers there is not netledger (or not at that path).
+      if (!status || status.kind !== 'Status') throw new CliError(this.notNetledger(res, path));
       throw new CliError(statusMessage(status, res.status));
     }
+    const wanted = init.accept ?? 'application/json';
+    if (!type.startsWith(wanted.split(';')[0]!)) throw new CliError(this.notNetledger(res, path));
     return res;
+  }
+
+  private notNetledger(res: Response, path: string): string {
+    return `the server at ${this.conn.server} answered ${path.split('?')[0]} with HTTP ${res.status} (${res.headers.get('content-type') || 'no content type'}), not as netledger does: is --server a netledger server?`;
   }
 
   async json<T = any>(path: string, init?: RequestInit): Promise<T> {

@@ -11,7 +11,10 @@ export type Since = { rv: number } | { time: string };
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 export function parseSince(text: string, now = Date.now(), flag = '--since'): Since {
-  if (/^\d+$/.test(text)) return { rv: Number(text) };
+  if (/^\d+$/.test(text)) {
+    if (!Number.isSafeInteger(Number(text))) throw new CliError(`${flag} ${text}: not a resourceVersion this log can reach`, 2);
+    return { rv: Number(text) };
+  }
   if (/^(\d+(s|m|h|d))+$/.test(text)) {
     let ms = 0;
     for (const [, n, unit] of text.matchAll(/(\d+)(s|m|h|d)/g)) ms += Number(n) * UNITS[unit!]!;
@@ -61,19 +64,27 @@ export async function sinceRv(client: Client, since: Since): Promise<{ rv: numbe
 /** --at: an rv as given, or the last rv at or before a duration ago / a time. Never 0: the API
  * reads resourceVersion=0 as "any", i.e. now, and there is no table before the first event. */
 export async function atRv(client: Client, text: string): Promise<number> {
-  const at = parseSince(text, Date.now(), '--at');
-  if ('rv' in at) {
-    if (at.rv < 1) throw new CliError(`--at ${text}: the log starts at resourceVersion 1; there is no table before it`, 2);
-    return at.rv;
+  const rv = await revisionAt(client, text, '--at');
+  if (rv < 1) {
+    if (/^\d+$/.test(text)) throw new CliError(`--at ${text}: the log starts at resourceVersion 1; there is no table before it`, 2);
+    const first = await client.json<{ items: { time: string }[] }>('/apis/netledger.io/v1/events?limit=1');
+    throw new CliError(`--at ${text} is before the first event (resourceVersion 1${first.items[0] ? ` at ${first.items[0].time}` : ''}); there is no table before it`);
   }
+  return rv;
+}
+
+/**
+ * The rv a revision argument names: an rv as given, or the last rv at or before a duration ago /
+ * a time (0 when that is before the first event: the empty table a diff may start from). A time
+ * the retention floor has compacted is refused with the floor's rv and time.
+ */
+export async function revisionAt(client: Client, text: string, flag: string): Promise<number> {
+  const at = parseSince(text, Date.now(), flag);
+  if ('rv' in at) return at.rv;
   // "At or before T" is everything before the first event strictly after T (times are ms).
   const { rv, floor } = await rvBefore(client, new Date(Date.parse(at.time) + 1).toISOString());
   if (rv < floor.rv) {
-    throw new CliError(`--at ${text} (${at.time}) is before the retention floor: history before ${describeFloor(floor)} was compacted, the oldest state kept is at ${floor.rv}`);
-  }
-  if (rv < 1) {
-    const first = await client.json<{ items: { time: string }[] }>('/apis/netledger.io/v1/events?limit=1');
-    throw new CliError(`--at ${text} (${at.time}) is before the first event (resourceVersion 1${first.items[0] ? ` at ${first.items[0].time}` : ''}); there is no table before it`);
+    throw new CliError(`${flag} ${text} (${at.time}) is before the retention floor: history before ${describeFloor(floor)} was compacted, the oldest state kept is at ${floor.rv}`);
   }
   return rv;
 }

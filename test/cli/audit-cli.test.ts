@@ -154,7 +154,7 @@ describe('netledger audit CLI (built binary)', () => {
     expect(down.stderr).toMatch(/^cannot reach netledger at http:\/\/127\.0\.0\.1:59999: .*ECONNREFUSED/);
     const usage = await run(['diff', 'node-3'], env);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toMatch(/^netledger diff: expected NODE, TABLE, RV1 and optionally RV2\nusage: netledger diff /);
+    expect(usage.stderr).toMatch(/^netledger diff: expected NODE, TABLE, FROM and optionally TO\nusage: netledger diff /);
     const flag = await run(['blame', 'node-3', 'iptables', '--bogus'], env);
     expect(flag.code).toBe(2);
     const format = await run(['events', '-o', 'wide'], env);

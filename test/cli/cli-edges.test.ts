@@ -28,7 +28,7 @@ describe('netledger CLI on odd input', () => {
     await cluster();
     const old = await run(['tables', 'n1', 'iptables', '--at', '2001-01-01T00:00:00Z']);
     expect(old.code).toBe(1);
-    expect(old.stderr).toMatch(/--at 2001-01-01T00:00:00Z \(2001-01-01T00:00:00.000Z\) is before the first event \(resourceVersion 1 at \d{4}-/);
+    expect(old.stderr).toMatch(/^--at 2001-01-01T00:00:00Z is before the first event \(resourceVersion 1 at \d{4}-\d\d-\d\dT[\d:.]+Z\); there is no table before it\n$/);
     expect(old.stdout).toBe('');
     const zero = await run(['blame', 'n1', 'iptables', '--at', '0']);
     expect(zero.code).toBe(2);
@@ -70,6 +70,35 @@ describe('netledger CLI on odd input', () => {
     expect(byShort.json.items).toEqual(byFull.json.items);
     const cli = await run(['history', 'n1', 'iptables', short, '-o', 'json']);
     expect(JSON.parse(cli.stdout).items.map((i: { key: string }) => i.key)).toEqual(byFull.json.items.map((i: { key: string }) => i.key));
+  });
+
+  it('diff takes durations and times as --at does; events --kind takes kubectl short names', async () => {
+    await cluster();
+    const byRv = await run(['diff', 'n1', 'dns', '0', '-o', 'json']);
+    const byTime = await run(['diff', 'n1', 'dns', '2001-01-01T00:00:00Z', '-o', 'json']);
+    expect(byTime.code).toBe(0);
+    // Before the first event is the empty table, as rv 0 is for a diff.
+    expect(JSON.parse(byTime.stdout).added).toEqual(JSON.parse(byRv.stdout).added);
+    expect(JSON.parse((await run(['diff', 'n1', 'dns', '1h', '-o', 'json'])).stdout).from).toBe('0');
+    expect((await run(['diff', 'n1', 'dns', 'yesterday'])).code).toBe(2);
+    const svc = JSON.parse((await run(['events', '--kind', 'svc', '-o', 'json'])).stdout);
+    expect(new Set(svc.items.map((e: { kind: string }) => e.kind))).toEqual(new Set(['Service']));
+    expect((await run(['tables', 'n1', 'dns', '--at', '99999999999999999999'])).stderr).toContain('not a resourceVersion this log can reach');
+  });
+
+  it('a server that is not netledger is named as such, not dumped', async () => {
+    const { createServer } = await import('node:http');
+    const other = createServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<html>nope</html>'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(other.address() as { port: number }).port}`;
+    const r = await new Promise<{ code: number; stderr: string }>((resolve) =>
+      execFile(process.execPath, [BIN, 'events', '--server', url], (err, _out, stderr) => resolve({ code: err ? 1 : 0, stderr })),
+    );
+    other.close();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`the server at ${url} answered /apis/netledger.io/v1/events with HTTP 404 (text/html), not as netledger does: is --server a netledger server?\n`);
+    const noScheme = await run(['events', '--server', '127.0.0.1:1'], false);
+    expect(noScheme.stderr).toContain('--server takes a URL');
   });
 
   it('verify refuses a directory without a database instead of creating one and calling it OK', async () => {

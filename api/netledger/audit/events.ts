@@ -9,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../domain/errors.js';
 import type { LogEvent } from '../../../domain/events.js';
 import { CONFIG_KIND, KIND_INFO, type StoredKind } from '../../../domain/kinds.js';
+import { RESOURCES } from '../../../domain/schemas/resources.js';
 import { eventsPage, timeAtRv, type EventFilter } from '../../../store/audit-queries.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { negotiate } from '../../negotiate.js';
@@ -74,8 +75,10 @@ for (const info of Object.values(KIND_INFO)) {
   KINDS.set(info.kind.toLowerCase(), info.kind);
   KINDS.set(info.resource, info.kind);
 }
+// kubectl's short names (svc, po, ep, no, ns) name kinds too.
+for (const r of RESOURCES) if (r.serving === 'generic') for (const short of r.shortNames) KINDS.set(short, r.kind);
 
-/** `Pod`, `pod` and `pods` all name the kind Pod, as kubectl accepts them. */
+/** `Pod`, `pod`, `pods` and `po` all name the kind Pod, as kubectl accepts them. */
 export function kindOf(text: string): string {
   const k = KINDS.get(text.toLowerCase());
   if (!k) throw errors.badRequest(`kind: unknown kind "${text}": known kinds are ${[...new Set(KINDS.values())].join(', ')}`);
