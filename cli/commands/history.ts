@@ -7,10 +7,13 @@ import type { CliContext } from '../context.js';
 import { actorText, columns, objectRef, outputFormat, serialize } from '../output.js';
 import { describeFloor, parseSince, sinceRv } from '../since.js';
 import { EVENTS_OPTIONS, limitOf, printEvents } from './events.js';
+import { describeOrigin } from './blame.js';
 import { checkTable, TABLES, tablePath } from './tables.js';
 
 export const HISTORY_USAGE = `usage: netledger history [NODE [iptables|ip6tables|routes|dns [KEY]]] [--since RV|DURATION|TIME]
                        [--limit N] [-o json|yaml] [--server URL] [--token TOKEN]`;
+
+type Cause = { kind: string; namespace: string; name: string; type: string; actor: string; impersonatedBy?: string; time: string; resourceVersion: string };
 
 interface HistoryItem {
   resourceVersion: string;
@@ -19,7 +22,8 @@ interface HistoryItem {
   op: string;
   value: unknown;
   previous: unknown;
-  cause: { kind: string; namespace: string; name: string; type: string; actor: string; impersonatedBy?: string; time: string } | null;
+  cause: Cause | null;
+  origin: Cause | null;
   table?: string;
 }
 
@@ -64,8 +68,8 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
   }
   ctx.out(
     columns(
-      ['RV', 'TIME', 'ACTOR', 'OBJECT', 'TABLE', 'OP', 'KEY'],
-      shown.map((h) => [h.resourceVersion, h.cause?.time ?? '', actorText(h.cause), objectRef(h.cause), h.table!, opOf(h), h.key]),
+      ['RV', 'TIME', 'ACTOR', 'OBJECT', 'TABLE', 'OP', 'KEY', 'ORIGIN'],
+      shown.map((h) => [h.resourceVersion, h.cause?.time ?? '', actorText(h.cause), objectRef(h.cause), h.table!, opOf(h), h.key, describeOrigin(h.origin)]),
     ),
   );
   return 0;

@@ -109,7 +109,7 @@ describe('netledger audit CLI (built binary)', () => {
     const r = await run(['history', 'node-3', 'iptables', '--since', String(story.beforeBob)], env);
     expect(r.code).toBe(0);
     const t = rows(r.stdout);
-    expect(t[0]).toEqual(['RV', 'TIME', 'ACTOR', 'OBJECT', 'TABLE', 'OP', 'KEY']);
+    expect(t[0]).toEqual(['RV', 'TIME', 'ACTOR', 'OBJECT', 'TABLE', 'OP', 'KEY', 'ORIGIN']);
     const rvs = t.slice(1).map((row) => Number(row[0]));
     expect(rvs).toEqual([...rvs].sort((a, b) => b - a));
     expect(Math.min(...rvs)).toBeGreaterThan(story.beforeBob);
@@ -119,6 +119,10 @@ describe('netledger audit CLI (built binary)', () => {
     expect(new Set(bobs.map((row) => `${row[2]} ${row[3]} ${row[4]}`))).toEqual(new Set(['bob Service default/web iptables']));
     expect(bobs.map((row) => `${row[5]} ${row[6]}`)).toEqual(expect.arrayContaining(['change nat/KUBE-SERVICES/default/web', expect.stringMatching(/^add nat\/KUBE-SVC-[A-Z2-7]{16}$/), expect.stringMatching(/^add nat\/KUBE-SEP-[A-Z2-7]{16}$/)]));
     expect(t.slice(1).some((row) => row[6] === 'filter/KUBE-SERVICES/default/web')).toBe(false);
+    // The controller's changes name the request behind them, as blame does: bob's kubelet report.
+    const controller = t.slice(1).filter((row) => row[2] === 'system:endpoints-controller' && row[0] === String(story.bobReady + 2));
+    expect(controller.length).toBeGreaterThan(0);
+    for (const row of controller) expect(row[7]).toMatch(new RegExp(`^Pod default/web-2 MODIFIED @${story.bobReady} by `));
     const all = await run(['history', 'node-3', '--since', String(story.beforeBob), '-o', 'json'], env);
     const tables = new Set(JSON.parse(all.stdout).items.map((i: any) => i.table));
     expect(tables).toEqual(new Set(['iptables', 'dns']));

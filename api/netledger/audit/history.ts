@@ -8,9 +8,9 @@ import type { TableSet } from '../../../projections/tables.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { nodeHistory } from '../../../store/table-history.js';
 import { waitForRv } from '../../wait-rv.js';
-import { causesFor, type Cause } from '../causes.js';
+import { causeOf, eventsFor, type Cause } from '../causes.js';
 import { requireNodeEver, tableName } from '../tables.js';
-import { keyMatches } from './blame.js';
+import { keyMatches, originsOf } from './blame.js';
 import { decodeToken, encodeToken, listLimitParam, requireRetained, requireWalkable, rvParam, str, type Query } from './query.js';
 
 export interface HistoryItem {
@@ -24,6 +24,9 @@ export interface HistoryItem {
   /** The value before, or null when the key was absent in that scope. */
   previous: unknown;
   cause: Cause | null;
+  /** When the cause was derived (the endpoints controller, the pod GC): the event at the root
+   * of its cause chain, the request behind it, as blame gives it. */
+  origin: Cause | null;
 }
 
 export interface HistoryList {
@@ -69,7 +72,8 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
   const keys = wanted === undefined ? undefined : historyKeys(ledger.engine.tables[table], node, wanted);
   const rows = await nodeHistory(ledger.store, table, node, { keys, limit: limit + 1, beforeId: before, since, until });
   const page = rows.slice(0, limit);
-  const causes = await causesFor(ledger, page.map((r) => r.rv));
+  const events = await eventsFor(ledger, page.map((r) => r.rv));
+  const origins = await originsOf(ledger, events);
   const list: HistoryList = {
     kind: 'NodeTableHistory',
     apiVersion: 'netledger.io/v1',
@@ -82,7 +86,8 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
       op: r.op,
       value: r.value,
       previous: r.prev === undefined ? null : r.prev,
-      cause: causes.get(r.rv) ?? null,
+      cause: causeOf(events.get(r.rv), r.rv),
+      origin: ((o) => (o ? causeOf(o, o.rv) : null))(origins.get(r.rv)),
     })),
   };
   if (rows.length > limit) list.metadata.continue = encodeToken('history', { before: page[page.length - 1]!.id, until, floor });
