@@ -7,6 +7,7 @@ import { errors } from '../domain/errors.js';
 import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
+import { objectJson } from '../store/object-json.js';
 import { checkObjectBody, checkTypesOf, fieldValidationOf, withoutPatchDirectives } from './body-checks.js';
 import { checkObjectMediaType, PATCH_TYPES } from './content.js';
 import { dryRun } from './netledger/audit/preview.js';
@@ -176,8 +177,9 @@ async function write(req: FastifyRequest, reply: FastifyReply, deps: ResourceDep
   }
   const decision = await deps.ledger.submit(cmd);
   deps.onWrite?.(decision.object);
+  // The text the store wrote for the object (objectJson): sent as it is, not serialized again.
   reply.code(decision.code).type('application/json');
-  return decision.object;
+  return objectJson(decision.object);
 }
 
 function deleteOptions(req: FastifyRequest): DeleteOptions {

@@ -14,6 +14,7 @@ import type { OpenedDatabase } from './database.js';
 import { CONNECTION_PRAGMAS } from './database.js';
 import { BatchWriter, batchTransaction, type WriteOp, type WriteTimings } from './batch-writer.js';
 import { Stmt, writeStatementSql } from './write-statements.js';
+import { objectJson } from './object-json.js';
 
 const CHUNK = 400;
 
@@ -55,7 +56,7 @@ export class EventStore {
     const out = this.outputs(); // first, so that nextChangeId is known
     const ops: WriteOp[] = [];
     for (const e of events) {
-      ops.push([Stmt.InsertEvent, [e.rv, e.time, e.actor, e.kind, e.namespace, e.name, e.uid, e.type, JSON.stringify(e.object), e.cause, e.requestId, e.impersonatedBy ?? null]]);
+      ops.push([Stmt.InsertEvent, [e.rv, e.time, e.actor, e.kind, e.namespace, e.name, e.uid, e.type, objectJson(e.object), e.cause, e.requestId, e.impersonatedBy ?? null]]);
     }
     // Object state: the last event of each object in the batch wins.
     const last = new Map<string, LogEvent>();
