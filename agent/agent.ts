@@ -10,7 +10,7 @@ import { createExec, type Exec } from './apply/exec.js';
 import { IptablesApplier } from './apply/iptables.js';
 import { RoutesApplier } from './apply/routes.js';
 import { ensureForwarding, isDualStack } from './apply/sysctl.js';
-import { zoneOfTable } from './dns-zone.js';
+import { dnsTableOf } from './dns-zone.js';
 import type { AgentOptions } from './flags.js';
 import type { Logger } from './log.js';
 import { AgentMetrics } from './metrics.js';
@@ -79,6 +79,7 @@ export class Agent {
     }
     this.sockets = await openSockets(this.opts.netns, { dns: this.opts.dnsListen, metrics: this.opts.metricsListen });
     if (this.sockets.metrics) this.metricsServer = serveMetrics(this.sockets.metrics, this.metrics);
+    await this.ensureDns();
     // kube-proxy syncs everything at start-up: the kernel may have changed while we were away.
     if (this.store.rv > 0) await this.serial(() => this.fullSync(new Map()));
     this.client.start();
@@ -189,12 +190,11 @@ export class Agent {
     this.retryTimer.unref();
   }
 
+  /** The DNS responder answers from the sockets' opening on: SERVFAIL until the first sync. */
   private async ensureDns(): Promise<void> {
     if (this.dns || !this.sockets.dns || !this.opts.dnsListen) return;
-    const entries = this.store.table('dns').entries;
-    const zone = zoneOfTable(entries) ?? 'cluster.local';
-    this.dns = await serveDns(this.sockets.dns, this.opts.dnsListen, zone, () => ({ entries: this.store.table('dns').entries, serial: this.store.dnsSerial }));
-    this.log.info({ listen: this.dns.address, zone, netns: this.opts.netns ?? null }, 'DNS responder serving');
+    this.dns = await serveDns(this.sockets.dns, this.opts.dnsListen, dnsTableOf(() => this.store));
+    this.log.info({ listen: this.dns.address, netns: this.opts.netns ?? null }, 'DNS responder serving');
   }
 
   private async underlay(): Promise<string> {

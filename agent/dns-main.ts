@@ -3,7 +3,7 @@
 // node the API lists) and answers from it over UDP and TCP.
 
 import type { DnsResponder } from './dns/index.js';
-import { zoneOfTable } from './dns-zone.js';
+import { dnsTableOf, zoneOfTable } from './dns-zone.js';
 import { parseDnsFlags } from './flags.js';
 import { agentLogger, type Logger } from './log.js';
 import { bindSockets } from './netns/bind.js';
@@ -32,9 +32,12 @@ export async function runDns(argv: string[]): Promise<number> {
   const log = agentLogger('dns');
   const sockets = (await bindSockets({ dns: opts.listen })).dns!;
   const listen = { host: opts.listen.host, port: sockets.udp.address().port };
-  const node = opts.node ?? (await firstNode(opts.server, log));
   const store = new LocalTables(['dns']);
-  let responder: DnsResponder | undefined;
+  // Answering at once: SERVFAIL until the first snapshot, as CoreDNS before its informers sync.
+  const responder: DnsResponder = await serveDns(sockets, listen, dnsTableOf(() => store));
+  log.info({ listen }, 'netledger dns listening (SERVFAIL until the first sync)');
+  const node = opts.node ?? (await firstNode(opts.server, log));
+  let synced = false;
   const client = new NodeStreamClient({
     server: opts.server,
     node,
@@ -45,10 +48,9 @@ export async function runDns(argv: string[]): Promise<number> {
       if (msg.type === 'SNAPSHOT') store.applySnapshot(msg);
       else if (msg.type === 'DELTA') store.applyDelta(msg);
       else if (msg.type === 'BOOKMARK') store.rv = Math.max(store.rv, msg.rv);
-      if (!responder && store.rv > 0) {
-        const zone = zoneOfTable(store.table('dns').entries) ?? 'cluster.local';
-        responder = await serveDns(sockets, listen, zone, () => ({ entries: store.table('dns').entries, serial: store.dnsSerial }));
-        log.info({ listen, zone, node }, 'netledger dns serving');
+      if (!synced && store.rv > 0) {
+        synced = true;
+        log.info({ listen, zone: zoneOfTable(store.table('dns').entries), node }, 'netledger dns serving');
       }
     },
   });
@@ -56,7 +58,7 @@ export async function runDns(argv: string[]): Promise<number> {
   return new Promise<number>((resolve) => {
     const stop = () => {
       void client.stop().then(async () => {
-        await responder?.close();
+        await responder.close();
         resolve(0);
       });
     };

@@ -1,20 +1,15 @@
 // The agent's listeners on sockets bound for it (netns/sockets.ts): the DNS responder over the
-// local dns table, and /metrics. Started once the dns table is known (its SOA names the zone).
+// local dns table (SERVFAIL until it is synced), and /metrics.
 
 import http from 'node:http';
 import type net from 'node:net';
-import { startDnsResponder, type DnsResponder } from './dns/index.js';
+import { startDnsResponder, type DnsResponder, type DnsTable } from './dns/index.js';
 import type { BoundSockets } from './netns/bind.js';
 import type { Listen } from './flags.js';
 import type { AgentMetrics } from './metrics.js';
 
-export async function serveDns(
-  sockets: NonNullable<BoundSockets['dns']>,
-  listen: Listen,
-  zone: string,
-  getTable: () => { entries: ReadonlyMap<string, unknown>; serial: number },
-): Promise<DnsResponder> {
-  return startDnsResponder({ host: listen.host, port: listen.port, zone, getTable, sockets });
+export async function serveDns(sockets: NonNullable<BoundSockets['dns']>, listen: Listen, getTable: () => DnsTable | undefined): Promise<DnsResponder> {
+  return startDnsResponder({ host: listen.host, port: listen.port, getTable, sockets });
 }
 
 export function serveMetrics(server: net.Server, metrics: AgentMetrics): { close(): Promise<void> } {

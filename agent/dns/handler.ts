@@ -6,13 +6,25 @@ import { answerQuery, type QueryResult, type ResourceRecord } from '../../projec
 
 export type Transport = 'udp' | 'tcp';
 
-export interface DnsTableSource {
+export interface DnsTable {
+  entries: ReadonlyMap<string, unknown>;
+  serial: number;
+  /** The cluster domain, `cluster.local`. */
   zone: string;
-  getTable: () => { entries: ReadonlyMap<string, unknown>; serial: number };
+}
+
+export interface DnsTableSource {
+  /** The table to answer from; undefined until the first sync (then every answer is SERVFAIL). */
+  getTable: () => DnsTable | undefined;
 }
 
 const RCODE = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 } as const;
+/** BADVERS (RFC 6891 §6.1.3): extended rcode 16, its upper 8 bits in the OPT record. */
+const BADVERS_UPPER = 1;
 type RcodeName = keyof typeof RCODE;
+
+const OPCODE_BITS = 0x7800;
+const DO_BIT = 0x8000;
 
 /** Classic DNS over UDP without EDNS (RFC 1035 §4.2.1). */
 export const UDP_LIMIT = 512;
@@ -79,31 +91,38 @@ export function createDnsHandler(source: DnsTableSource): (msg: Buffer, transpor
       return headerOnly(msg, 'FORMERR');
     }
     if (query.type !== 'query') return undefined; // never answer responses (reflection loops)
-    const rd = (query.flags ?? 0) & dnsPacket.RECURSION_DESIRED;
+    const flags = query.flags ?? 0;
+    // The opcode is copied into the reply (RFC 1035 §4.1.1), or a client drops it as a mismatch.
+    const echoed = (flags & dnsPacket.RECURSION_DESIRED) | (flags & OPCODE_BITS);
     const opt = (query.additionals ?? []).find((a) => a.type === 'OPT') as dnsPacket.OptAnswer | undefined;
-    const reply = (rcode: RcodeName, result?: QueryResult): Reply => ({
+    const reply = (rcode: RcodeName, result?: QueryResult, extendedUpper = 0): Reply => ({
       id: query.id ?? 0,
-      flags: rd | (result?.authoritative ? dnsPacket.AUTHORITATIVE_ANSWER : 0) | RCODE[rcode],
+      flags: echoed | (result?.authoritative ? dnsPacket.AUTHORITATIVE_ANSWER : 0) | RCODE[rcode],
       questions: query.questions ?? [],
       answers: result?.answers ?? [],
       authorities: result?.authority ?? [],
       additionals: result?.additional ?? [],
+      // The DO bit is echoed (RFC 3225); the answers carry no DNSSEC records.
       opt: opt
-        ? { type: 'OPT', name: '.', udpPayloadSize: EDNS_PAYLOAD, extendedRcode: 0, ednsVersion: 0, flags: 0, flag_do: false, options: [] }
+        ? { type: 'OPT', name: '.', udpPayloadSize: EDNS_PAYLOAD, extendedRcode: extendedUpper, ednsVersion: 0, flags: opt.flag_do ? DO_BIT : 0, flag_do: !!opt.flag_do, options: [] }
         : undefined,
     });
     let out: Reply;
     const q = query.questions?.[0];
     if ((query as { opcode?: string }).opcode !== 'QUERY') out = reply('NOTIMP');
+    else if (opt && (opt.ednsVersion ?? 0) > 0) out = reply('NOERROR', undefined, BADVERS_UPPER);
     else if (!q || (query.questions?.length ?? 0) !== 1) out = reply('FORMERR');
     else if (q.class !== undefined && q.class !== 'IN') out = reply('REFUSED');
     else {
-      try {
-        const table = source.getTable();
-        const result = answerQuery(table.entries, { name: q.name, type: String(q.type) }, { zone: source.zone, serial: table.serial });
-        out = reply(result.rcode, result);
-      } catch {
-        out = reply('SERVFAIL'); // a malformed table entry must cost one answer, not the responder
+      const table = source.getTable();
+      if (!table) out = reply('SERVFAIL');
+      else {
+        try {
+          const result = answerQuery(table.entries, { name: q.name, type: String(q.type) }, { zone: table.zone, serial: table.serial });
+          out = reply(result.rcode, result);
+        } catch {
+          out = reply('SERVFAIL'); // a malformed table entry must cost one answer, not the responder
+        }
       }
     }
     if (transport === 'tcp') return encode(out, false);

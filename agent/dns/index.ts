@@ -1,4 +1,4 @@
 // Node-local cluster DNS responder (docs/API.md "netledger dns"): answers the cluster domain and
 // the reverse zones from the in-memory dns table the caller keeps current.
 export { startDnsResponder, type DnsResponder, type DnsResponderOptions } from './server.js';
-export { createDnsHandler, UDP_LIMIT, EDNS_PAYLOAD, type DnsTableSource, type Transport } from './handler.js';
+export { createDnsHandler, UDP_LIMIT, EDNS_PAYLOAD, type DnsTable, type DnsTableSource, type Transport } from './handler.js';

@@ -45,7 +45,7 @@ function serveTcpConnection(conn: net.Socket, handle: ReturnType<typeof createDn
 }
 
 export async function startDnsResponder(opts: DnsResponderOptions): Promise<DnsResponder> {
-  const handle = createDnsHandler({ zone: opts.zone, getTable: opts.getTable });
+  const handle = createDnsHandler({ getTable: opts.getTable });
   const { udp: udpSocket, tcp } = opts.sockets ?? (await bindUdpAndTcp(opts.host, opts.port));
   const connections = new Set<net.Socket>();
   udpSocket.on('message', (msg, rinfo) => {

@@ -55,6 +55,15 @@ describe.skipIf(reason !== undefined)(reason ? `commands (skipped: ${reason})` :
     removeDir(s.dataDir);
   });
 
+  it('netledger dns answers SERVFAIL while it has no table yet (server unreachable), as CoreDNS before its sync', async () => {
+    const dns = start(['dns', '--server', 'http://127.0.0.1:9', '--listen', '127.0.0.1:0']);
+    children.push(dns.child);
+    const listening = await dns.waitFor('netledger dns listening (SERVFAIL until the first sync)');
+    const { stdout } = await run('dig', ['@127.0.0.1', '-p', String(listening.listen.port), '+time=2', '+tries=1', 'kubernetes.default.svc.cluster.local', 'A']);
+    expect(stdout).toMatch(/status: SERVFAIL/);
+    await stop(dns.child);
+  });
+
   it('netledger dns streams the first node\'s dns table and answers new names as they are written', async () => {
     const dns = start(['dns', '--server', s.url, '--listen', '127.0.0.1:0']);
     children.push(dns.child);

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDnsResponder, type DnsResponder } from '../../../agent/dns/index.js';
+import { startDnsResponder, type DnsResponder, type DnsTable } from '../../../agent/dns/index.js';
 import { dnsProjection } from '../../../projections/dns/index.js';
 import { buildTable } from '../../projections/dns/fold.js';
 import { richClusterInput } from '../../projections/dns/fixture.js';
@@ -51,6 +51,7 @@ describe.skipIf(digSkip !== undefined)(titled('DNS responder (dig)', digSkip), (
   input.services!.push(service('default', 'big', { clusterIP: 'None', clusterIPs: ['None'] }));
   input.slices!.push(slice('default', 'big', 'big-1', 'IPv4', Array.from({ length: 40 }, (_, i) => ({ ip: `10.244.9.${i + 1}` }))));
   const entries = buildTable(dnsProjection, makeView(input));
+  let table: DnsTable | undefined = { entries, serial: 42, zone: 'cluster.local' };
 
   const dig = async (transport: 'udp' | 'tcp', ...args: string[]): Promise<DigResult> => {
     const { port, host } = responder.address;
@@ -60,7 +61,7 @@ describe.skipIf(digSkip !== undefined)(titled('DNS responder (dig)', digSkip), (
   };
 
   beforeAll(async () => {
-    responder = await startDnsResponder({ host: '127.0.0.1', port: 0, zone: 'cluster.local', getTable: () => ({ entries, serial: 42 }) });
+    responder = await startDnsResponder({ host: '127.0.0.1', port: 0, getTable: () => table });
   });
   afterAll(async () => {
     await responder?.close();
@@ -120,6 +121,39 @@ describe.skipIf(digSkip !== undefined)(titled('DNS responder (dig)', digSkip), (
       });
     });
   }
+
+  describe('header and EDNS as RFC 1035/3225/6891 and CoreDNS have them', () => {
+    const web = 'kubernetes.default.svc.cluster.local';
+    it('copies the opcode into a NOTIMP reply, so the client takes it', async () => {
+      const r = await dig('udp', '+opcode=notify', 'cluster.local', 'SOA');
+      expect(r.status).toBe('NOTIMP');
+    });
+    it('echoes the DO bit, and answers EDNS versions past 0 with BADVERS', async () => {
+      const { port, host } = responder.address;
+      const withDo = (await run('dig', [`@${host}`, '-p', String(port), '+dnssec', '+time=2', '+tries=1', web, 'A'])).stdout;
+      expect(withDo).toMatch(/; EDNS: version: 0, flags: do;/);
+      expect((await dig('udp', '+edns=1', '+noednsnegotiation', web, 'A')).status).toBe('BADVERS');
+    });
+  });
+
+  describe('before the first sync and after a change of cluster domain', () => {
+    it('answers SERVFAIL until it has a table, then follows the zone the table names', async () => {
+      const saved = table;
+      table = undefined;
+      try {
+        expect((await dig('udp', 'kubernetes.default.svc.cluster.local', 'A')).status).toBe('SERVFAIL');
+        expect((await dig('tcp', 'kubernetes.default.svc.cluster.local', 'A')).status).toBe('SERVFAIL');
+        // The same cluster under another domain (the server restarted with --cluster-domain corp.test).
+        table = { entries: buildTable(dnsProjection, makeView(richClusterInput({ clusterDomain: 'corp.test' }))), serial: 43, zone: 'corp.test' };
+        const r = await dig('udp', 'kubernetes.default.svc.corp.test', 'A');
+        expect(r.status).toBe('NOERROR');
+        expect(r.answer).toEqual(['kubernetes.default.svc.corp.test.\t5\tIN\tA\t10.3.0.1']);
+        expect((await dig('udp', 'kubernetes.default.svc.cluster.local', 'A')).status).toBe('REFUSED');
+      } finally {
+        table = saved;
+      }
+    });
+  });
 
   describe('UDP size limits', () => {
     const bigName = 'big.default.svc.cluster.local';
