@@ -40,7 +40,8 @@ function start(args: string[]): { child: ChildProcess; lines: Record<string, any
   };
 }
 
-const stop = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))));
+/** Ends a child (once: a child already gone, by exit or by signal, resolves at once). */
+const stop = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : (c.once('exit', () => r()), c.kill('SIGTERM'))));
 
 describe.skipIf(reason !== undefined)(reason ? `commands (skipped: ${reason})` : 'netledger dns / agent --dry-run', () => {
   let s: TestServer;
