@@ -193,7 +193,7 @@ export class Agent {
   /** The DNS responder answers from the sockets' opening on: SERVFAIL until the first sync. */
   private async ensureDns(): Promise<void> {
     if (this.dns || !this.sockets.dns || !this.opts.dnsListen) return;
-    this.dns = await serveDns(this.sockets.dns, this.opts.dnsListen, dnsTableOf(() => this.store));
+    this.dns = await serveDns(this.sockets.dns, this.opts.dnsListen, dnsTableOf(() => this.store), this.opts.dnsUpstream);
     this.log.info({ listen: this.dns.address, netns: this.opts.netns ?? null }, 'DNS responder serving');
   }
 

@@ -1,4 +1,4 @@
-// `netledger dns --server URL --listen HOST:PORT [--node NAME]`: the agent's DNS responder on its
+// `netledger dns --server URL --listen HOST:PORT [--node NAME] [--upstream HOST:PORT]`: the agent's DNS responder on its
 // own. It streams one node's dns table (every node sees the same cluster DNS; default: the first
 // node the API lists) and answers from it over UDP and TCP.
 
@@ -34,7 +34,7 @@ export async function runDns(argv: string[]): Promise<number> {
   const listen = { host: opts.listen.host, port: sockets.udp.address().port };
   const store = new LocalTables(['dns']);
   // Answering at once: SERVFAIL until the first snapshot, as CoreDNS before its informers sync.
-  const responder: DnsResponder = await serveDns(sockets, listen, dnsTableOf(() => store));
+  const responder: DnsResponder = await serveDns(sockets, listen, dnsTableOf(() => store), opts.upstream);
   log.info({ listen }, 'netledger dns listening (SERVFAIL until the first sync)');
   const node = opts.node ?? (await firstNode(opts.server, log));
   let synced = false;

@@ -15,6 +15,8 @@ export interface AgentOptions {
   netns?: string;
   tables: TableName[];
   dnsListen?: Listen;
+  /** Where the DNS responder forwards names outside the cluster zones (CoreDNS `forward . ADDR`). */
+  dnsUpstream?: Listen;
   metricsListen?: Listen;
   stateDir?: string;
   dryRun: boolean;
@@ -25,6 +27,7 @@ export interface DnsOptions {
   server: string;
   listen: Listen;
   node?: string;
+  upstream?: Listen;
 }
 
 export function parseListen(flag: string, text: string): Listen {
@@ -73,6 +76,7 @@ export function parseAgentFlags(argv: string[]): AgentOptions {
     netns: { type: 'string' },
     tables: { type: 'string' },
     'dns-listen': { type: 'string' },
+    'dns-upstream': { type: 'string' },
     'metrics-listen': { type: 'string' },
     'state-dir': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -86,6 +90,7 @@ export function parseAgentFlags(argv: string[]): AgentOptions {
     netns: (v.netns as string | undefined) || undefined,
     tables: parseTablesFlag(v.tables as string | undefined),
     dnsListen: v['dns-listen'] ? parseListen('--dns-listen', v['dns-listen'] as string) : undefined,
+    dnsUpstream: v['dns-upstream'] ? parseListen('--dns-upstream', v['dns-upstream'] as string) : undefined,
     metricsListen: v['metrics-listen'] ? parseListen('--metrics-listen', v['metrics-listen'] as string) : undefined,
     stateDir: (v['state-dir'] as string | undefined) || undefined,
     dryRun: v['dry-run'] === true,
@@ -98,10 +103,12 @@ export function parseDnsFlags(argv: string[]): DnsOptions {
     server: { type: 'string' },
     listen: { type: 'string', default: '127.0.0.1:53' },
     node: { type: 'string' },
+    upstream: { type: 'string' },
   });
   return {
     server: serverUrl(v.server as string | undefined),
     listen: parseListen('--listen', v.listen as string),
     node: (v.node as string | undefined) || undefined,
+    upstream: v.upstream ? parseListen('--upstream', v.upstream as string) : undefined,
   };
 }

@@ -8,8 +8,8 @@ import type { BoundSockets } from './netns/bind.js';
 import type { Listen } from './flags.js';
 import type { AgentMetrics } from './metrics.js';
 
-export async function serveDns(sockets: NonNullable<BoundSockets['dns']>, listen: Listen, getTable: () => DnsTable | undefined): Promise<DnsResponder> {
-  return startDnsResponder({ host: listen.host, port: listen.port, getTable, sockets });
+export async function serveDns(sockets: NonNullable<BoundSockets['dns']>, listen: Listen, getTable: () => DnsTable | undefined, upstream?: Listen): Promise<DnsResponder> {
+  return startDnsResponder({ host: listen.host, port: listen.port, getTable, sockets, upstream });
 }
 
 export function serveMetrics(server: net.Server, metrics: AgentMetrics): { close(): Promise<void> } {

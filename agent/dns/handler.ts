@@ -3,6 +3,7 @@
 
 import dnsPacket from 'dns-packet';
 import { answerQuery, type QueryResult, type ResourceRecord } from '../../projections/dns/index.js';
+import { forward, lookup, type Upstream } from './upstream.js';
 
 export type Transport = 'udp' | 'tcp';
 
@@ -16,6 +17,9 @@ export interface DnsTable {
 export interface DnsTableSource {
   /** The table to answer from; undefined until the first sync (then every answer is SERVFAIL). */
   getTable: () => DnsTable | undefined;
+  /** Where names outside the cluster zones, and ExternalName targets outside them, are resolved
+   * (--dns-upstream); without one they are REFUSED, and such a CNAME is answered alone. */
+  upstream?: Upstream;
 }
 
 const RCODE = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 } as const;
@@ -82,8 +86,8 @@ function headerOnly(msg: Buffer, rcode: RcodeName): Buffer | undefined {
   return dnsPacket.encode({ type: 'response', id, flags: rd | RCODE[rcode], questions: [] });
 }
 
-export function createDnsHandler(source: DnsTableSource): (msg: Buffer, transport: Transport) => Buffer | undefined {
-  return (msg, transport) => {
+export function createDnsHandler(source: DnsTableSource): (msg: Buffer, transport: Transport) => Promise<Buffer | undefined> {
+  return async (msg, transport) => {
     let query: dnsPacket.DecodedPacket;
     try {
       query = dnsPacket.decode(msg);
@@ -117,11 +121,25 @@ export function createDnsHandler(source: DnsTableSource): (msg: Buffer, transpor
       const table = source.getTable();
       if (!table) out = reply('SERVFAIL');
       else {
+        let result: QueryResult | undefined;
         try {
-          const result = answerQuery(table.entries, { name: q.name, type: String(q.type) }, { zone: table.zone, serial: table.serial });
-          out = reply(result.rcode, result);
+          result = answerQuery(table.entries, { name: q.name, type: String(q.type) }, { zone: table.zone, serial: table.serial });
         } catch {
-          out = reply('SERVFAIL'); // a malformed table entry must cost one answer, not the responder
+          result = undefined; // a malformed table entry must cost one answer, not the responder
+        }
+        if (!result) out = reply('SERVFAIL');
+        else if (result.rcode === 'REFUSED' && source.upstream) {
+          // Not ours: the upstream answers it, its reply passed on as it is.
+          try {
+            return await forward(source.upstream, msg, transport);
+          } catch {
+            out = reply('SERVFAIL');
+          }
+        } else {
+          let truncated = false;
+          if (source.upstream && (q.type === 'A' || q.type === 'AAAA')) ({ result, truncated } = await chaseExternalTarget(source.upstream, table.zone, q.type, result));
+          out = reply(result.rcode, result);
+          if (truncated) out.flags |= dnsPacket.TRUNCATED_RESPONSE;
         }
       }
     }
@@ -129,4 +147,23 @@ export function createDnsHandler(source: DnsTableSource): (msg: Buffer, transpor
     const limit = opt ? Math.max(UDP_LIMIT, Math.min(opt.udpPayloadSize, EDNS_PAYLOAD)) : UDP_LIMIT;
     return fit(out, limit);
   };
+}
+
+/**
+ * An ExternalName whose target is outside the cluster zone: the kubernetes plugin's Upstreamer
+ * resolves the target and appends its records (TTLs kept, TC passed on); when that lookup
+ * fails the CNAME goes too and the answer is empty (reference cluster-dns §2.3).
+ */
+async function chaseExternalTarget(up: Upstream, zone: string, type: 'A' | 'AAAA', result: QueryResult): Promise<{ result: QueryResult; truncated: boolean }> {
+  const last = result.answers.at(-1);
+  if (!last || last.type !== 'CNAME') return { result, truncated: false };
+  const target = String(last.data).replace(/\.$/, '').toLowerCase();
+  const z = zone.toLowerCase();
+  if (target === z || target.endsWith(`.${z}`)) return { result, truncated: false };
+  try {
+    const found = await lookup(up, target, type);
+    return { result: { ...result, answers: [...result.answers, ...(found.answers as ResourceRecord[])] }, truncated: found.truncated };
+  } catch {
+    return { result: { ...result, answers: [] }, truncated: false };
+  }
 }

@@ -22,9 +22,11 @@ export interface DnsResponder {
 
 /** Idle TCP connections are closed after this long (RFC 7766 suggests seconds, not minutes). */
 const TCP_IDLE_MS = 10_000;
-/** One TCP connection: frames are `length(2) message`, answered in order. */
+/** One TCP connection: frames are `length(2) message`, answered in order (a forwarded query
+ * holds back the answers after it). */
 function serveTcpConnection(conn: net.Socket, handle: ReturnType<typeof createDnsHandler>): void {
   let pending = Buffer.alloc(0);
+  let answered: Promise<void> = Promise.resolve();
   conn.setTimeout(TCP_IDLE_MS, () => conn.destroy());
   conn.on('error', () => conn.destroy());
   conn.on('data', (chunk: Buffer) => {
@@ -34,23 +36,27 @@ function serveTcpConnection(conn: net.Socket, handle: ReturnType<typeof createDn
       if (pending.length < 2 + size) break;
       const msg = pending.subarray(2, 2 + size);
       pending = pending.subarray(2 + size);
-      const reply = handle(msg, 'tcp');
-      if (!reply) continue;
-      const frame = Buffer.alloc(2 + reply.length);
-      frame.writeUInt16BE(reply.length, 0);
-      reply.copy(frame, 2);
-      conn.write(frame);
+      const reply = handle(Buffer.from(msg), 'tcp');
+      answered = answered.then(async () => {
+        const out = await reply;
+        if (!out || conn.destroyed) return;
+        const frame = Buffer.alloc(2 + out.length);
+        frame.writeUInt16BE(out.length, 0);
+        out.copy(frame, 2);
+        conn.write(frame);
+      });
     }
   });
 }
 
 export async function startDnsResponder(opts: DnsResponderOptions): Promise<DnsResponder> {
-  const handle = createDnsHandler({ getTable: opts.getTable });
+  const handle = createDnsHandler({ getTable: opts.getTable, upstream: opts.upstream });
   const { udp: udpSocket, tcp } = opts.sockets ?? (await bindUdpAndTcp(opts.host, opts.port));
   const connections = new Set<net.Socket>();
   udpSocket.on('message', (msg, rinfo) => {
-    const reply = handle(msg, 'udp');
-    if (reply) udpSocket.send(reply, rinfo.port, rinfo.address);
+    void handle(msg, 'udp').then((reply) => {
+      if (reply) udpSocket.send(reply, rinfo.port, rinfo.address);
+    });
   });
   udpSocket.on('error', () => {}); // a failed send must not kill the responder
   tcp.on('connection', (conn) => {

@@ -3,6 +3,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import dgram from 'node:dgram';
+import dnsPacket from 'dns-packet';
 import { startDnsResponder, type DnsResponder, type DnsTable } from '../../../agent/dns/index.js';
 import { dnsProjection } from '../../../projections/dns/index.js';
 import { buildTable } from '../../projections/dns/fold.js';
@@ -41,6 +43,27 @@ function parseDig(out: string): DigResult {
   }
   for (const s of ['answer', 'authority', 'additional'] as const) result[s].sort();
   return result;
+}
+
+/** A stand-in for the node's resolver (CoreDNS's `forward .` target): www.example.com and
+ * cdn.example.net have A records, everything else is NXDOMAIN; it counts what it was asked. */
+async function fakeUpstream(): Promise<{ port: number; asked: string[]; close(): void }> {
+  const socket = dgram.createSocket('udp4');
+  const asked: string[] = [];
+  const known: Record<string, string> = { 'www.example.com': '192.0.2.10', 'cdn.example.net': '192.0.2.20' };
+  socket.on('message', (msg, rinfo) => {
+    const q = dnsPacket.decode(msg);
+    const question = q.questions![0]!;
+    asked.push(`${question.name} ${question.type}`);
+    const ip = question.type === 'A' ? known[question.name.toLowerCase()] : undefined;
+    const reply = dnsPacket.encode({
+      type: 'response', id: q.id, flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (known[question.name.toLowerCase()] ? 0 : 3),
+      questions: q.questions, answers: ip ? [{ type: 'A', name: question.name, ttl: 300, data: ip }] : [],
+    });
+    socket.send(reply, rinfo.port, rinfo.address);
+  });
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  return { port: socket.address().port, asked, close: () => socket.close() };
 }
 
 const SOA = 'cluster.local.\t5\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 42 7200 1800 86400 5';
@@ -153,6 +176,41 @@ describe.skipIf(digSkip !== undefined)(titled('DNS responder (dig)', digSkip), (
         table = saved;
       }
     });
+  });
+
+  describe('with an upstream (--dns-upstream), as CoreDNS forwards and chases ExternalName targets', () => {
+    it('forwards names outside the cluster zones, chases an out-of-zone CNAME target, SERVFAILs when the upstream is gone', async () => {
+      const up = await fakeUpstream();
+      const withUp = await startDnsResponder({ host: '127.0.0.1', port: 0, getTable: () => table, upstream: { host: '127.0.0.1', port: up.port } });
+      const ask = async (...args: string[]) => parseDig((await run('dig', ['@127.0.0.1', '-p', String(withUp.address.port), '+time=2', '+tries=1', ...args])).stdout);
+      try {
+        const outside = await ask('www.example.com', 'A');
+        expect(outside.status).toBe('NOERROR');
+        expect(outside.answer).toEqual(['www.example.com.\t300\tIN\tA\t192.0.2.10']);
+        expect((await ask('+tcp', 'www.example.com', 'A')).answer).toEqual(['www.example.com.\t300\tIN\tA\t192.0.2.10']);
+        expect((await ask('nothere.example.com', 'A')).status).toBe('NXDOMAIN');
+        // The cluster zone is still ours: nothing of it is asked upstream.
+        const before = up.asked.length;
+        expect((await ask('kubernetes.default.svc.cluster.local', 'A')).answer).toEqual(['kubernetes.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.1']);
+        expect(up.asked.length).toBe(before);
+        // ExternalName: the CNAME, then the target's records as the upstream gave them (its TTL).
+        const ext = await ask('foo.default.svc.cluster.local', 'A');
+        expect(ext.status).toBe('NOERROR');
+        expect(ext.answer).toEqual(['foo.default.svc.cluster.local.\t5\tIN\tCNAME\twww.example.com.', 'www.example.com.\t300\tIN\tA\t192.0.2.10']);
+        // An in-zone target is still chased by us alone.
+        const asked = up.asked.length;
+        expect((await ask('alias.default.svc.cluster.local', 'A')).answer).toContain('kubernetes.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.1');
+        expect(up.asked.length).toBe(asked);
+      } finally {
+        up.close();
+      }
+      // The upstream gone: forwarded names are SERVFAIL, an ExternalName's CNAME is dropped (an
+      // empty answer, as CoreDNS when the Upstreamer fails), the cluster zone answered as before.
+      expect((await ask('www.example.com', 'A')).status).toBe('SERVFAIL');
+      expect((await ask('foo.default.svc.cluster.local', 'A')).answer).toEqual([]);
+      expect((await ask('kubernetes.default.svc.cluster.local', 'A')).status).toBe('NOERROR');
+      await withUp.close();
+    }, 20_000);
   });
 
   describe('UDP size limits', () => {
