@@ -12,6 +12,8 @@ import { ClusterState } from '../domain/state.js';
 import { ProjectionEngine } from '../projections/engine.js';
 import { PROJECTIONS } from '../projections/index.js';
 import { publishedChange, type PublishedChange } from '../projections/tables.js';
+import type { TableName } from '../projections/model.js';
+import { lastChangeAt } from './table-history.js';
 import { Appender, type AppenderMetrics, type CommittedBatch } from './appender.js';
 import { openSqlite } from './database.js';
 import { EventStore } from './event-store.js';
@@ -72,6 +74,8 @@ export class Ledger extends EventEmitter {
       if (!live || live.encoded !== e.text) mismatches++;
       else table.setRv(e.scope, e.key, e.rv);
     }
+    // The tables were rebuilt at rv 0: each table's last change (the DNS SOA serial) is the log's.
+    for (const [name, table] of Object.entries(this.engine.tables)) table.lastChangeRv = await lastChangeAt(this.store, name as TableName, head);
     const liveCount = Object.values(this.engine.tables).reduce((n, t) => n + t.clusterEntries().size, 0);
     if (mismatches) opts.log?.warn({ mismatches, persisted: persisted.length, liveCount }, 'tables recomputed at start-up differ from the persisted ones');
   }

@@ -84,7 +84,11 @@ export class LocalTables {
       if (out.length) changes.set(name, out);
     }
     this.rv = msg.rv;
-    if (changes.has('dns') || this.dnsSerial === 0) this.dnsSerial = msg.rv;
+    // The serial is the table's last change as the server says (every node and every restart
+    // agree on it); a server that does not say gives the snapshot's rv.
+    const dns = msg.tables.dns;
+    if (dns?.lastChange !== undefined) this.dnsSerial = dns.lastChange;
+    else if (changes.has('dns') || this.dnsSerial === 0) this.dnsSerial = msg.rv;
     return { changes };
   }
 

@@ -14,7 +14,8 @@ export interface StreamChange {
 export interface SnapshotMessage {
   type: 'SNAPSHOT';
   rv: number;
-  tables: Partial<Record<TableName, { digest?: string; entries: { key: string; value: unknown }[] }>>;
+  /** Per table: its digest, the rv of its last change (the DNS SOA serial), its entries. */
+  tables: Partial<Record<TableName, { digest?: string; lastChange?: number; entries: { key: string; value: unknown }[] }>>;
 }
 
 export interface DeltaMessage {
@@ -64,7 +65,8 @@ export function parseStreamLine(line: string): StreamMessage {
       for (const [name, t] of Object.entries(obj.tables as Record<string, any>)) {
         if (!t || !Array.isArray(t.entries)) throw new StreamFormatError(`SNAPSHOT table ${name} without entries`);
         for (const e of t.entries) if (typeof e?.key !== 'string') throw new StreamFormatError(`SNAPSHOT table ${name}: entry without key`);
-        tables[tableOf(name)] = { digest: typeof t.digest === 'string' ? t.digest : undefined, entries: t.entries };
+        const lastChange = typeof t.lastChange === 'string' && /^\d+$/.test(t.lastChange) ? Number(t.lastChange) : undefined;
+        tables[tableOf(name)] = { digest: typeof t.digest === 'string' ? t.digest : undefined, lastChange, entries: t.entries };
       }
       return { type: 'SNAPSHOT', rv: rvOf(obj.resourceVersion), tables };
     }

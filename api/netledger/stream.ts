@@ -41,10 +41,11 @@ export async function serveNodeStream(req: FastifyRequest, reply: FastifyReply, 
 
   if (from === undefined || from < ledger.floorRv) {
     // Synchronous with the publish loop: the snapshot is exactly the tables at `head`.
-    const snapshot: Record<string, { digest: string; entries: { key: string; value: unknown }[] }> = {};
+    const snapshot: Record<string, { digest: string; lastChange: string; entries: { key: string; value: unknown }[] }> = {};
     for (const t of tables) {
       const set = ledger.engine.tables[t];
-      snapshot[t] = { digest: set.digest(node), entries: [...set.nodeTable(node)].map(([key, e]) => ({ key, value: e.value })) };
+      // lastChange: the rv of the table's last change (the DNS SOA serial), not the snapshot's.
+      snapshot[t] = { digest: set.digest(node), lastChange: String(set.lastChangeRv), entries: [...set.nodeTable(node)].map(([key, e]) => ({ key, value: e.value })) };
     }
     hub.writeSnapshot(stream, JSON.stringify({ type: 'SNAPSHOT', resourceVersion: String(head), tables: snapshot }) + '\n');
     hub.goLive(stream);

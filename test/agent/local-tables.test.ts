@@ -47,6 +47,16 @@ describe('LocalTables', () => {
     expect(s.rv).toBe(20);
   });
 
+  it("takes the DNS serial from the snapshot's lastChange, so a restarted agent agrees with every other", () => {
+    const s = new LocalTables(['dns']);
+    s.applySnapshot({ type: 'SNAPSHOT', rv: 191, tables: { dns: { lastChange: 188, entries: [{ key: 'cluster.local./SOA', value: { ttl: 5, records: [{}] } }] } } });
+    expect(s.dnsSerial).toBe(188);
+    // A server that does not say: the snapshot's rv, as before.
+    const old = new LocalTables(['dns']);
+    old.applySnapshot({ type: 'SNAPSHOT', rv: 191, tables: { dns: { entries: [{ key: 'cluster.local./SOA', value: { ttl: 5, records: [{}] } }] } } });
+    expect(old.dnsSerial).toBe(191);
+  });
+
   it('keeps the server\'s additive digest incrementally, independent of order', () => {
     const s = new LocalTables(['dns']);
     expect(s.digests().dns).toBe(digestOf('dns', []));
