@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../domain/errors.js';
 import type { LogEvent } from '../domain/events.js';
 import type { KubeObject } from '../domain/objects.js';
+import { objectJson } from '../store/object-json.js';
 import type { Ledger } from '../store/ledger.js';
 import { filterFromQuery, matches, type ObjectFilter } from './filter.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
@@ -50,9 +51,10 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   let firstTable = true;
   let closed = false;
   let lastRv = rvParam ?? ledger.committedRv;
-  const send = (line: unknown) => {
+  const send = (line: unknown) => writeLine(JSON.stringify(line));
+  const writeLine = (text: string) => {
     if (closed) return;
-    res.write(JSON.stringify(line) + '\n');
+    res.write(text + '\n');
     if (res.writableLength > MAX_BUFFERED_BYTES) {
       send({ type: 'ERROR', object: errors.expired(`watch of ${path.info.resource} fell too far behind; re-watch from resourceVersion ${lastRv}`).status });
       close();
@@ -65,7 +67,9 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
     firstTable = false;
     return t;
   };
-  const emit = (type: WatchType, obj: KubeObject) => send({ type, object: wrap(obj) });
+  // A plain watch writes each object's text as the store encoded it (objectJson), once for every
+  // watcher of it rather than once per watcher.
+  const emit = (type: WatchType, obj: KubeObject) => (table ? send({ type, object: wrap(obj) }) : writeLine(`{"type":"${type}","object":${objectJson(obj)}}`));
 
   // Subscribe first, buffer, then catch up: nothing committed in between can be lost.
   const pending: { event: LogEvent; before: KubeObject | undefined }[] = [];
