@@ -99,7 +99,7 @@ export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
   // netledger.io/v1 (API.md): the audit log, previews, and the per-node tables and agent status.
   {
     plural: 'events', singular: 'event', kind: 'Event', listKind: 'EventList', group: 'netledger.io', version: 'v1',
-    namespaced: false, shortNames: [], categories: [], verbs: ['list'], subresources: [], serving: 'custom',
+    namespaced: false, shortNames: ['ev'], categories: [], verbs: ['list'], subresources: [], serving: 'custom',
   },
   {
     // The cluster network settings (`netledger serve` flags), recorded as events when they change;

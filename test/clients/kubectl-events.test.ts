@@ -27,8 +27,11 @@ describe.skipIf(!HAS_KUBECTL)('kubectl get events (the netledger.io audit log)',
   it('discovery: events.netledger.io is cluster-scoped, list-only, kind Event', async () => {
     const r = await k.run(['api-resources', '--api-group', 'netledger.io', '-o', 'wide']);
     expect(r.stderr).toBe('');
-    // No short names: the empty SHORTNAMES cell merges into the gap.
-    expect(cells(r.stdout)).toContainEqual(['events', 'netledger.io/v1', 'false', 'Event', 'list']);
+    // kubectl's short name for events, ev, is this resource's too.
+    expect(cells(r.stdout)).toContainEqual(['events', 'ev', 'netledger.io/v1', 'false', 'Event', 'list']);
+    const ev = await k.run(['get', 'ev']);
+    expect(ev.code).toBe(0);
+    expect(cells(ev.stdout)[0]).toEqual(['REVISION', 'AGE', 'ACTOR', 'TYPE', 'KIND', 'NAMESPACE', 'NAME']);
   });
 
   it('get events prints the log as a table, oldest first, all pages', async () => {

@@ -77,7 +77,7 @@ describe('legacy discovery', () => {
       { name: 'endpointslices', singularName: 'endpointslice', namespaced: true, kind: 'EndpointSlice', verbs: ALL, storageVersionHash: storageVersionHash('discovery.k8s.io', 'v1', 'EndpointSlice') },
     ]);
     expect(apiResourceList('netledger.io', 'v1')!.resources).toEqual([
-      { name: 'events', singularName: 'event', namespaced: false, kind: 'Event', verbs: ['list'] },
+      { name: 'events', singularName: 'event', namespaced: false, kind: 'Event', verbs: ['list'], shortNames: ['ev'] },
       { name: 'clusternetworkconfigs', singularName: 'clusternetworkconfig', namespaced: false, kind: 'ClusterNetworkConfig', verbs: ['get', 'list'] },
       { name: 'previews', singularName: 'preview', namespaced: false, kind: 'Preview', verbs: ['create'] },
       { name: 'nodes/tables', singularName: '', namespaced: false, kind: 'NodeTable', verbs: ['get', 'watch'] },
