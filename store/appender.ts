@@ -13,6 +13,7 @@ import type { ClusterState } from '../domain/state.js';
 import type { ProjectionEngine } from '../projections/engine.js';
 import type { TableChange } from '../projections/tables.js';
 import { executeAndProject } from './project.js';
+import { forgetObjectJson } from './object-json.js';
 import type { EventStore } from './event-store.js';
 import type { WriteTimings } from './batch-writer.js';
 
@@ -169,6 +170,8 @@ export class Appender {
           else o.q.reject(o.error);
         }
         if (events.length) this.publish({ events, befores, changes });
+        // The answers go out in the microtasks the resolves queued: their texts are done after.
+        if (events.length) setImmediate(() => forgetObjectJson(events.map((e) => e.object)));
         this.landed();
         return true;
       },

@@ -1,7 +1,9 @@
-// An object's JSON text, encoded once: the store writes an event's object as this text, and the
-// API answers the write with the same text instead of serializing the object again. Objects of
-// the state are never changed in place once folded (decide clones before it changes one), so
-// the text stays true for the object's life; a WeakMap lets it go with the object.
+// An object's JSON text, encoded once for a write: the store writes an event's object as this
+// text, and the API answers the write (and each watch sends the event) with the same text instead
+// of serializing the object again. Objects of the state are never changed in place once folded
+// (decide clones before it changes one), so the text stays true. The appender forgets a batch's
+// texts once its answers are out: kept for as long as the objects live, the texts of every
+// object in the state made bench scale's heap 0.5 GB larger.
 
 const texts = new WeakMap<object, string>();
 
@@ -9,4 +11,8 @@ export function objectJson(obj: object): string {
   let text = texts.get(obj);
   if (text === undefined) texts.set(obj, (text = JSON.stringify(obj)));
   return text;
+}
+
+export function forgetObjectJson(objects: Iterable<object>): void {
+  for (const obj of objects) texts.delete(obj);
 }
