@@ -128,8 +128,9 @@ export function createDnsHandler(source: DnsTableSource): (msg: Buffer, transpor
           result = undefined; // a malformed table entry must cost one answer, not the responder
         }
         if (!result) out = reply('SERVFAIL');
-        else if (result.rcode === 'REFUSED' && source.upstream) {
-          // Not ours: the upstream answers it, its reply passed on as it is.
+        else if (result.rcode === 'REFUSED' && source.upstream && q.type !== 'AXFR' && q.type !== 'IXFR') {
+          // Not ours (a name outside the zones; zone transfers stay refused): the upstream
+          // answers it, its reply passed on as it is.
           try {
             return await forward(source.upstream, msg, transport);
           } catch {

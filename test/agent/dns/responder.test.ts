@@ -192,6 +192,9 @@ describe.skipIf(digSkip !== undefined)(titled('DNS responder (dig)', digSkip), (
         // The cluster zone is still ours: nothing of it is asked upstream.
         const before = up.asked.length;
         expect((await ask('kubernetes.default.svc.cluster.local', 'A')).answer).toEqual(['kubernetes.default.svc.cluster.local.\t5\tIN\tA\t10.3.0.1']);
+        // A zone transfer stays refused here, not forwarded.
+        const axfr = (await run('dig', ['@127.0.0.1', '-p', String(withUp.address.port), '+time=2', '+tries=1', 'cluster.local', 'AXFR'])).stdout;
+        expect(axfr).toContain('Transfer failed');
         expect(up.asked.length).toBe(before);
         // ExternalName: the CNAME, then the target's records as the upstream gave them (its TTL).
         const ext = await ask('foo.default.svc.cluster.local', 'A');
