@@ -9,18 +9,12 @@
 // neither side is ever held whole.
 
 import type { TableChange } from '../projections/tables.js';
+import type { Selectable } from 'kysely';
 import type { EventStore } from '../store/event-store.js';
+import type { TableChangesTable } from '../store/schema.js';
 
-interface Row {
-  id: number;
-  rv: number;
-  table_name: string;
-  scope: string;
-  key: string;
-  op: string;
-  value: string | null;
-  prev: string | null;
-}
+/** A table_changes row as SQLite returns it. */
+type Row = Selectable<TableChangesTable>;
 
 const PAGE = 5000;
 const MAX_REPORTED = 50;

@@ -16,20 +16,31 @@ export interface Upstream {
 /** How long one exchange may take before it counts as failed (CoreDNS forward: 2 s dial+read). */
 const TIMEOUT_MS = 2000;
 
-export function exchangeUdp(up: Upstream, msg: Buffer): Promise<Buffer> {
+type Done = (err: Error | undefined, reply?: Buffer) => void;
+
+/** One exchange with a deadline: `open` starts it and returns how to tear it down; the first of
+ * its answer, its error or the deadline settles it, and tears it down. */
+function exchange(up: Upstream, open: (done: Done) => () => void): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const socket = dgram.createSocket(net.isIPv6(up.host) ? 'udp6' : 'udp4');
-    const id = msg.readUInt16BE(0);
     let finished = false;
-    const done = (err: Error | undefined, reply?: Buffer) => {
+    let teardown = () => {};
+    const done: Done = (err, reply) => {
       if (finished) return;
       finished = true;
       clearTimeout(timer);
-      socket.close();
+      teardown();
       if (err) reject(err);
       else resolve(reply!);
     };
     const timer = setTimeout(() => done(new Error(`upstream ${up.host}:${up.port} did not answer in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    teardown = open(done);
+  });
+}
+
+export function exchangeUdp(up: Upstream, msg: Buffer): Promise<Buffer> {
+  return exchange(up, (done) => {
+    const socket = dgram.createSocket(net.isIPv6(up.host) ? 'udp6' : 'udp4');
+    const id = msg.readUInt16BE(0);
     socket.on('error', (e) => done(e));
     // Only the answer to this query counts: anything else on the socket is dropped.
     socket.on('message', (reply) => {
@@ -38,23 +49,14 @@ export function exchangeUdp(up: Upstream, msg: Buffer): Promise<Buffer> {
     // Connected, so an upstream with nothing on its port fails at once (ICMP port unreachable)
     // instead of after the timeout.
     socket.connect(up.port, up.host, () => socket.send(msg, (e) => e && done(e)));
+    return () => socket.close();
   });
 }
 
 export function exchangeTcp(up: Upstream, msg: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+  return exchange(up, (done) => {
     const conn = net.connect({ host: up.host, port: up.port });
     let buf = Buffer.alloc(0);
-    let finished = false;
-    const done = (err: Error | undefined, reply?: Buffer) => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(timer);
-      conn.destroy();
-      if (err) reject(err);
-      else resolve(reply!);
-    };
-    const timer = setTimeout(() => done(new Error(`upstream ${up.host}:${up.port} did not answer in ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
     conn.on('error', (e) => done(e));
     conn.on('connect', () => {
       const frame = Buffer.alloc(2 + msg.length);
@@ -67,6 +69,7 @@ export function exchangeTcp(up: Upstream, msg: Buffer): Promise<Buffer> {
       if (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) done(undefined, buf.subarray(2, 2 + buf.readUInt16BE(0)));
     });
     conn.on('end', () => done(new Error(`upstream ${up.host}:${up.port} closed the connection`)));
+    return () => conn.destroy();
   });
 }
 
