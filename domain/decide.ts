@@ -274,7 +274,7 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
 
 // ---- delete ----
 
-/** kube-apiserver's --immortal-namespaces default plus kube-system (NamespaceLifecycle). */
+/** NamespaceLifecycle's immortal namespaces (kube-apiserver's defaults). */
 const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
 function remove(state: ClusterState, kind: StoredKind, namespace: string, name: string, options: DeleteOptions, cmd: Command): PendingDecision {

@@ -123,8 +123,8 @@ function verifyFlags(argv: string[]) {
 }
 
 const VERIFY_USAGE = `usage: netledger verify [--data DIR] [-o json]
-  replays the log in DIR (default ./data) from empty and compares objects and every table entry
-  with the live ones; exits 1 on any mismatch
+  replays the log in DIR (default ./data) from empty and compares the objects, every table entry
+  and every history row above the retention floor with the live ones; exits 1 on any mismatch
 `;
 
 export async function runVerify(argv: string[]): Promise<number> {
