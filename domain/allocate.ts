@@ -51,6 +51,16 @@ export function allocateServiceIPs(state: ClusterState, svc: Service, key: strin
   if (!spec.clusterIP && spec.clusterIPs?.length) spec.clusterIP = spec.clusterIPs[0];
   const headless = spec.clusterIP === 'None';
 
+  // Headless and selectorless (initIPFamilyFields' special case): dual unless told otherwise,
+  // both families even on a single-stack cluster (its endpoints are whatever the user writes).
+  if (headless && Object.keys(spec.selector ?? {}).length === 0) {
+    spec.ipFamilyPolicy ??= 'RequireDualStack';
+    if (!spec.ipFamilies?.length) spec.ipFamilies = [families[0]!];
+    if (spec.ipFamilies.length < 2 && spec.ipFamilyPolicy !== 'SingleStack') spec.ipFamilies.push(spec.ipFamilies[0] === 'IPv4' ? 'IPv6' : 'IPv4');
+    spec.clusterIPs = ['None'];
+    return errs;
+  }
+
   const given = (spec.clusterIPs ?? []).filter((ip) => ip && ip !== 'None');
   const givenFamilies = given.map((ip) => familyOf(ip)).filter((f): f is Family => !!f);
   if (!spec.ipFamilies?.length) {

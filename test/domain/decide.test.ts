@@ -156,6 +156,16 @@ describe('kube-apiserver write semantics', () => {
     expect((state.get('Service', 'default', 'lb') as Service).spec).not.toHaveProperty('allocateLoadBalancerNodePorts');
   });
 
+  it('a headless Service without a selector defaults to RequireDualStack with both families, even single-stack (initIPFamilyFields)', () => {
+    const spec = (name: string) => (state.get('Service', 'default', name) as Service).spec!;
+    run(create('Service', 'default', service('bare', undefined, { clusterIP: 'None', ports: [{ port: 80 }] })));
+    expect(spec('bare')).toMatchObject({ clusterIP: 'None', clusterIPs: ['None'], ipFamilyPolicy: 'RequireDualStack', ipFamilies: ['IPv4', 'IPv6'] });
+    run(create('Service', 'default', service('single', undefined, { clusterIP: 'None', ipFamilyPolicy: 'SingleStack', ports: [{ port: 80 }] })));
+    expect(spec('single')).toMatchObject({ ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4'] });
+    run(create('Service', 'default', service('selected', { app: 'x' }, { clusterIP: 'None', ports: [{ port: 80 }] })));
+    expect(spec('selected')).toMatchObject({ ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4'] });
+  });
+
   it('a load-balancer ingress IP written without ipMode is a VIP (LoadBalancerIPMode default)', () => {
     run(create('Service', 'default', service('lb', { app: 'lb' }, { type: 'LoadBalancer', ports: [{ port: 80 }] })));
     const lb = structuredClone(state.get('Service', 'default', 'lb') as Service);
