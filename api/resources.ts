@@ -7,7 +7,7 @@ import { errors } from '../domain/errors.js';
 import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
-import { objectJson } from '../store/object-json.js';
+import { objectJsonOnce } from '../store/object-json.js';
 import { checkObjectBody, checkTypesOf, fieldValidationOf, withoutPatchDirectives } from './body-checks.js';
 import { checkObjectMediaType, PATCH_TYPES } from './content.js';
 import { dryRun } from './netledger/audit/preview.js';
@@ -179,7 +179,7 @@ async function write(req: FastifyRequest, reply: FastifyReply, deps: ResourceDep
   deps.onWrite?.(decision.object);
   // The text the store wrote for the object (objectJson): sent as it is, not serialized again.
   reply.code(decision.code).type('application/json');
-  return objectJson(decision.object);
+  return objectJsonOnce(decision.object);
 }
 
 function deleteOptions(req: FastifyRequest): DeleteOptions {

@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../domain/errors.js';
 import type { LogEvent } from '../domain/events.js';
 import type { KubeObject } from '../domain/objects.js';
-import { objectJson } from '../store/object-json.js';
+import { objectJsonOnce } from '../store/object-json.js';
 import type { Ledger } from '../store/ledger.js';
 import { filterFromQuery, matches, type ObjectFilter } from './filter.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
@@ -69,7 +69,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   };
   // A plain watch writes each object's text as the store encoded it (objectJson), once for every
   // watcher of it rather than once per watcher.
-  const emit = (type: WatchType, obj: KubeObject) => (table ? send({ type, object: wrap(obj) }) : writeLine(`{"type":"${type}","object":${objectJson(obj)}}`));
+  const emit = (type: WatchType, obj: KubeObject) => (table ? send({ type, object: wrap(obj) }) : writeLine(`{"type":"${type}","object":${objectJsonOnce(obj)}}`));
 
   // Subscribe first, buffer, then catch up: nothing committed in between can be lost.
   const pending: { event: LogEvent; before: KubeObject | undefined }[] = [];
