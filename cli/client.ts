@@ -47,9 +47,10 @@ export class Client {
       } catch {
         status = undefined;
       }
-      // Not a Status: whatever answers there is not netledger (or not at that path).
-      if (!status || status.kind !== 'Status') throw new CliError(this.notNetledger(res, path));
-      throw new CliError(statusMessage(status, res.status));
+      // JSON that is no Status still says what went wrong (fastify's 503 while the server shuts
+      // down); anything else is not netledger (or not at that path).
+      if (!status || (status.kind !== 'Status' && typeof status.message !== 'string')) throw new CliError(this.notNetledger(res, path));
+      throw new CliError(statusMessage(status.kind === 'Status' ? status : { message: status.message }, res.status));
     }
     const wanted = init.accept ?? 'application/json';
     if (!type.startsWith(wanted.split(';')[0]!)) throw new CliError(this.notNetledger(res, path));

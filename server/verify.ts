@@ -39,16 +39,12 @@ export async function verifyDatabase(dataDir: string, progress?: (done: number, 
     const history = new HistoryCheck(store, await store.floorRv());
     const mismatches: string[] = [];
     let from = 0;
-    /** rv of the first event of the group still open (its changes come when it closes). */
-    let openGroup = 0;
     while (from < head) {
       const page = await store.eventsBetween(from, head, 5000);
       if (!page.length) break;
-      for (const ev of page) {
-        if (ev.cause === null) openGroup = ev.rv;
-        history.replayed(replay.apply(ev));
-      }
-      history.compareThrough(openGroup - 1);
+      for (const ev of page) history.replayed(replay.apply(ev));
+      // The open group's changes come when it closes; everything before it can be compared.
+      history.compareThrough(replay.groupStart - 1);
       from = page[page.length - 1]!.rv;
       progress?.(from, head);
     }

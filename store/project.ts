@@ -43,6 +43,8 @@ export function executeAndProject(state: ClusterState, engine: ProjectionEngine,
  * them in. Call end() after the last event. */
 export class LogReplay {
   private readonly pending = new PendingUnits();
+  /** rv of the first event of the group still open: every change at a lower rv is out. */
+  groupStart = 0;
 
   constructor(
     readonly state: ClusterState,
@@ -52,6 +54,7 @@ export class LogReplay {
   /** Folds one event; returns the changes of the group it closed, if it starts a new one. */
   apply(ev: LogEvent): TableChange[] {
     const closed = ev.cause === null ? this.end() : [];
+    if (ev.cause === null) this.groupStart = ev.rv;
     const before = evolve(this.state, ev);
     this.engine.note(this.pending, changeOf(ev, before), this.state, ev.rv);
     return closed;

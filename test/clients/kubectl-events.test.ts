@@ -3,40 +3,30 @@
 // the log as a table (server-side Table, paged with --chunk-size) and -o yaml|json must decode.
 
 import YAML from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, removeDir, startTestServer, tempDir, type TestServer } from '../support/server.js';
-import { cells, HAS_KUBECTL, Kubectl } from './kubectl-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../support/server.js';
+import { cells, HAS_KUBECTL, kubectlSuite } from './kubectl-harness.js';
 
 describe.skipIf(!HAS_KUBECTL)('kubectl get events (the netledger.io audit log)', () => {
-  let s: TestServer;
-  let dir: string;
-  let k: Kubectl;
+  const t = kubectlSuite('netledger-kubectl-events-');
   beforeAll(async () => {
-    s = await startTestServer();
-    dir = tempDir('netledger-kubectl-events-');
-    k = new Kubectl(s.url, dir);
-    await api(s.url, 'POST', '/api/v1/nodes', { metadata: { name: 'node-1' }, status: { addresses: [{ type: 'InternalIP', address: '192.168.77.11' }] } });
-    await api(s.url, 'POST', '/api/v1/namespaces/default/services', { metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
-  });
-  afterAll(async () => {
-    await s.stop();
-    removeDir(s.dataDir);
-    removeDir(dir);
+    await api(t.s.url, 'POST', '/api/v1/nodes', { metadata: { name: 'node-1' }, status: { addresses: [{ type: 'InternalIP', address: '192.168.77.11' }] } });
+    await api(t.s.url, 'POST', '/api/v1/namespaces/default/services', { metadata: { name: 'web' }, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } });
   });
 
   it('discovery: events.netledger.io is cluster-scoped, list-only, kind Event', async () => {
-    const r = await k.run(['api-resources', '--api-group', 'netledger.io', '-o', 'wide']);
+    const r = await t.k.run(['api-resources', '--api-group', 'netledger.io', '-o', 'wide']);
     expect(r.stderr).toBe('');
     // kubectl's short name for events, ev, is this resource's too.
     expect(cells(r.stdout)).toContainEqual(['events', 'ev', 'netledger.io/v1', 'false', 'Event', 'list']);
-    const ev = await k.run(['get', 'ev']);
+    const ev = await t.k.run(['get', 'ev']);
     expect(ev.code).toBe(0);
     expect(cells(ev.stdout)[0]).toEqual(['REVISION', 'AGE', 'ACTOR', 'TYPE', 'KIND', 'NAMESPACE', 'NAME']);
   });
 
   it('get events prints the log as a table, oldest first, all pages', async () => {
-    const log = (await api(s.url, 'GET', '/apis/netledger.io/v1/events')).json.items;
-    const r = await k.run(['get', 'events', '--chunk-size', '2']);
+    const log = (await api(t.s.url, 'GET', '/apis/netledger.io/v1/events')).json.items;
+    const r = await t.k.run(['get', 'events', '--chunk-size', '2']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const rows = cells(r.stdout);
@@ -45,25 +35,25 @@ describe.skipIf(!HAS_KUBECTL)('kubectl get events (the netledger.io audit log)',
     expect(rows.slice(1).map((c) => c[1])).toEqual(log.map(() => expect.stringMatching(/^\d+s$/)));
     const svc = log.find((e: any) => e.kind === 'Service');
     expect(rows.find((c) => c[4] === 'Service')!.slice(2, 7)).toEqual([svc.actor, 'ADDED', 'Service', 'default', 'web']);
-    const wide = cells((await k.run(['get', 'events', '-o', 'wide'])).stdout);
+    const wide = cells((await t.k.run(['get', 'events', '-o', 'wide'])).stdout);
     expect(wide[0]).toEqual(['REVISION', 'AGE', 'ACTOR', 'TYPE', 'KIND', 'NAMESPACE', 'NAME', 'TIME', 'CAUSE', 'REQUEST ID']);
   });
 
   it('get events -o yaml|json: items name the changed object by apiVersion and kind, so kubectl maps them', async () => {
-    const y = await k.run(['get', 'events', '-o', 'yaml']);
+    const y = await t.k.run(['get', 'events', '-o', 'yaml']);
     expect(y.stderr).not.toContain("Object 'apiVersion' is missing");
     const list = YAML.parse(y.stdout);
     expect(list.kind).toBe('List');
     const svc = list.items.find((i: any) => i.kind === 'Service');
     expect(svc).toMatchObject({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web', type: 'ADDED' });
-    const j = await k.run(['get', 'events', '-o', 'json']);
+    const j = await t.k.run(['get', 'events', '-o', 'json']);
     expect(JSON.parse(j.stdout).items.map((i: any) => `${i.apiVersion} ${i.kind}`)).toContain('discovery.k8s.io/v1 EndpointSlice');
   });
 
   // kubectl maps every list item's apiVersion/kind through discovery: the settings event's kind,
   // ClusterNetworkConfig, is a (read-only) netledger.io resource for that reason.
   it('get events -o yaml exits 0 with nothing on stderr (every kind the log names is in discovery)', async () => {
-    const y = await k.run(['get', 'events', '-o', 'yaml']);
+    const y = await t.k.run(['get', 'events', '-o', 'yaml']);
     expect([y.code, y.stderr]).toEqual([0, '']);
   });
 });

@@ -5,9 +5,46 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { removeDir, startTestServer, tempDir, type TestServer } from '../support/server.js';
 
 export const KUBECTL = '/usr/bin/kubectl';
 export const HAS_KUBECTL = existsSync(KUBECTL);
+
+export interface KubectlSuite {
+  /** The server, its kubectl and that kubectl's directory: set in a beforeAll. */
+  s: TestServer;
+  k: Kubectl;
+  dir: string;
+  /** Writes a file (a manifest) into the directory; returns its path. */
+  file(name: string, text: string): string;
+}
+
+/**
+ * A started server and a kubectl pointed at it, for the describe block it is called in (as
+ * suiteServer is): both set up before its tests, removed after. `flags` may be built from the
+ * directory, for files the server reads (a token file).
+ */
+export function kubectlSuite(prefix: string, flags: string[] | ((dir: string) => string[]) = []): KubectlSuite {
+  const suite = {
+    file(name: string, text: string): string {
+      const path = join(suite.dir, name);
+      writeFileSync(path, text);
+      return path;
+    },
+  } as KubectlSuite;
+  beforeAll(async () => {
+    suite.dir = tempDir(prefix);
+    suite.s = await startTestServer(typeof flags === 'function' ? flags(suite.dir) : flags);
+    suite.k = new Kubectl(suite.s.url, suite.dir);
+  });
+  afterAll(async () => {
+    await suite.s?.stop();
+    if (suite.s) removeDir(suite.s.dataDir);
+    removeDir(suite.dir);
+  });
+  return suite;
+}
 
 export interface KubectlResult {
   code: number | null;

@@ -6,57 +6,38 @@
 // undecodable document, or one whose definitions lack their GVKs, fails (or silently passes
 // the bad List) here too.
 
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import YAML from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, removeDir, startTestServer, tempDir, type TestServer } from '../support/server.js';
-import { HAS_KUBECTL, Kubectl } from './kubectl-harness.js';
+import { describe, expect, it } from 'vitest';
+import { api } from '../support/server.js';
+import { HAS_KUBECTL, kubectlSuite } from './kubectl-harness.js';
 
 describe.skipIf(!HAS_KUBECTL)('kubectl apply/create -f of a kind: List (client-side validation against /openapi/v2)', () => {
-  let s: TestServer;
-  let dir: string;
-  let k: Kubectl;
-  const file = (name: string, text: string) => {
-    const path = join(dir, name);
-    writeFileSync(path, text);
-    return path;
-  };
   const SERVICES = ['svc-a', 'svc-b', 'svc-c'];
 
-  beforeAll(async () => {
-    s = await startTestServer();
-    dir = tempDir('netledger-kubectl-list-');
-    k = new Kubectl(s.url, dir);
-  });
-  afterAll(async () => {
-    await s.stop();
-    removeDir(s.dataDir);
-    removeDir(dir);
-  });
+  const t = kubectlSuite('netledger-kubectl-list-');
 
   it('get svc -o yaml > f.yaml, delete, apply -f f.yaml: created again under default validation', async () => {
     for (const name of SERVICES) {
-      const r = await k.run(['create', 'service', 'clusterip', name, '--tcp=80:8080']);
+      const r = await t.k.run(['create', 'service', 'clusterip', name, '--tcp=80:8080']);
       expect(r.stdout).toBe(`service/${name} created\n`);
     }
-    const dump = await k.run(['get', 'svc', '-o', 'yaml']);
+    const dump = await t.k.run(['get', 'svc', '-o', 'yaml']);
     expect(dump.code).toBe(0);
     const list = YAML.parse(dump.stdout);
     expect(list.kind).toBe('List');
     expect(list.items.map((i: any) => i.metadata.name)).toEqual(SERVICES);
-    const path = file('f.yaml', dump.stdout);
+    const path = t.file('f.yaml', dump.stdout);
 
-    expect((await k.run(['delete', 'svc', ...SERVICES])).code).toBe(0);
-    const r = await k.run(['apply', '-f', path]);
+    expect((await t.k.run(['delete', 'svc', ...SERVICES])).code).toBe(0);
+    const r = await t.k.run(['apply', '-f', path]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(SERVICES.map((n) => `service/${n} created\n`).join(''));
     expect(r.code).toBe(0);
-    for (const name of SERVICES) expect((await api(s.url, 'GET', `/api/v1/namespaces/default/services/${name}`)).status).toBe(200);
+    for (const name of SERVICES) expect((await api(t.s.url, 'GET', `/api/v1/namespaces/default/services/${name}`)).status).toBe(200);
   });
 
   it('a List item with an unknown field or a wrong type gets kubectl\'s client-side validation error, and nothing is sent', async () => {
-    const path = file(
+    const path = t.file(
       'bad.yaml',
       `apiVersion: v1
 kind: List
@@ -72,7 +53,7 @@ items:
       targetPort: 80
 `,
     );
-    const r = await k.run(['apply', '-f', path, '-v=6']);
+    const r = await t.k.run(['apply', '-f', path, '-v=6']);
     expect(r.code).toBe(1);
     // The document was fetched and decoded: a 404 or an unreadable body would fail differently,
     // and definitions without their GVK would let this List through unvalidated.
@@ -84,12 +65,12 @@ items:
         'ValidationError(Service.spec.ports[0].port): invalid type for io.k8s.api.core.v1.ServicePort.port: got "string", expected "integer"' +
         ']; if you choose to ignore these errors, turn validation off with --validate=false',
     ]);
-    expect((await api(s.url, 'GET', '/api/v1/namespaces/default/services/bad-1')).status).toBe(404);
+    expect((await api(t.s.url, 'GET', '/api/v1/namespaces/default/services/bad-1')).status).toBe(404);
   });
 
   it('create -f a List of Namespaces', async () => {
     const ns = (name: string) => `- apiVersion: v1\n  kind: Namespace\n  metadata:\n    name: ${name}\n`;
-    const r = await k.run(['create', '-f', file('ns.yaml', `apiVersion: v1\nkind: List\nitems:\n${ns('team-a')}${ns('team-b')}`)]);
+    const r = await t.k.run(['create', '-f', t.file('ns.yaml', `apiVersion: v1\nkind: List\nitems:\n${ns('team-a')}${ns('team-b')}`)]);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('namespace/team-a created\nnamespace/team-b created\n');
     expect(r.code).toBe(0);
@@ -97,7 +78,7 @@ items:
 
   it('a plain multi-document apply still validates server-side through /openapi/v3 alone', async () => {
     const svc = (name: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports:\n  - port: 80\n`;
-    const r = await k.run(['apply', '-f', file('multi.yaml', `${svc('multi-1')}---\n${svc('multi-2')}`), '-v=6']);
+    const r = await t.k.run(['apply', '-f', t.file('multi.yaml', `${svc('multi-1')}---\n${svc('multi-2')}`), '-v=6']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('service/multi-1 created\nservice/multi-2 created\n');
     expect(r.stderr).toMatch(/\/openapi\/v3\/api\/v1\?hash=/);
@@ -106,12 +87,12 @@ items:
   });
 
   it('explain keeps working from /openapi/v3, and the v2 document answers explain --output=plaintext-openapiv2', async () => {
-    const v3 = await k.run(['explain', 'svc.spec.ports.port']);
+    const v3 = await t.k.run(['explain', 'svc.spec.ports.port']);
     expect(v3.code).toBe(0);
     expect(v3.stdout).toContain('KIND:       Service\nVERSION:    v1\n');
     expect(v3.stdout).toContain('FIELD: port <integer>');
 
-    const v2 = await k.run(['explain', 'svc.spec.ports', '--output=plaintext-openapiv2']);
+    const v2 = await t.k.run(['explain', 'svc.spec.ports', '--output=plaintext-openapiv2']);
     expect(v2.stderr).toBe('');
     expect(v2.code).toBe(0);
     expect(v2.stdout).toContain('KIND:     Service\nVERSION:  v1\n\nRESOURCE: ports <[]Object>');
