@@ -2,7 +2,7 @@
 // zeros (read as decimal), IPv4-mapped IPv6 is IPv4, and String() prints the canonical form.
 
 import ipaddr from 'ipaddr.js';
-import { memoize } from '../memo.js';
+import { IP_MEMO_SIZE, memoize } from '../memo.js';
 
 export type AddressFamily = 'IPv4' | 'IPv6';
 
@@ -15,7 +15,7 @@ export interface ParsedIP {
 const SLOPPY_V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /** Parsed once per literal (domain/memo.ts): every Endpoints recompute parses its pods' IPs. */
-export const parseIPSloppy: (ip: string) => Readonly<ParsedIP> | undefined = memoize(parseIPSloppyUncached, 50_000);
+export const parseIPSloppy: (ip: string) => Readonly<ParsedIP> | undefined = memoize(parseIPSloppyUncached, IP_MEMO_SIZE);
 
 function parseIPSloppyUncached(ip: string): ParsedIP | undefined {
   const m = SLOPPY_V4.exec(ip);

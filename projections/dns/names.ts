@@ -2,7 +2,7 @@
 // endpoint/pod labels CoreDNS synthesises, and name validity. Pure functions only.
 
 import ipaddr from 'ipaddr.js';
-import { memoize } from '../../domain/memo.js';
+import { IP_MEMO_SIZE, memoize } from '../../domain/memo.js';
 
 export type Family = 4 | 6;
 
@@ -15,7 +15,7 @@ interface IPFacts {
 
 /** Each IP literal parsed once (domain/memo.ts): a service's recompute asks the family, the
  * canonical text and the reverse name of every endpoint address, three ipaddr parses otherwise. */
-const ipFacts: (text: string) => Readonly<IPFacts> | null = memoize(parseFacts, 50_000);
+const ipFacts: (text: string) => Readonly<IPFacts> | null = memoize(parseFacts, IP_MEMO_SIZE);
 
 function parseFacts(text: string): IPFacts | null {
   let family: Family;

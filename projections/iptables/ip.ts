@@ -2,7 +2,7 @@
 // as Go's netutils.ParseIPSloppy; ipaddr.js would read them as octal) and printed canonically.
 
 import ipaddr from 'ipaddr.js';
-import { memoize } from '../../domain/memo.js';
+import { IP_MEMO_SIZE, memoize } from '../../domain/memo.js';
 
 export type Family = 'ipv4' | 'ipv6';
 
@@ -10,7 +10,7 @@ const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /** Canonical text of an IP and its family, or null when it is not an IP. Parsed once per
  * literal (domain/memo.ts): every service recompute parses its endpoints' IPs. */
-export const parseIP: (text: string) => { readonly ip: string; readonly family: Family } | null = memoize(parseIPUncached, 50_000);
+export const parseIP: (text: string) => { readonly ip: string; readonly family: Family } | null = memoize(parseIPUncached, IP_MEMO_SIZE);
 
 function parseIPUncached(text: string): { ip: string; family: Family } | null {
   const s = text.trim();

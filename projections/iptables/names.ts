@@ -6,26 +6,25 @@ import { hash } from 'node:crypto';
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-function base32(buf: Uint8Array): string {
+/** The first 16 characters of base32(sha256(text)): its first 80 bits, 5 at a time. Char codes
+ * into one string, no Buffer view or string per character: every service recompute names all of
+ * its chains, and this was the largest single allocation of an endpoint change (bench scale,
+ * heap sampling: ~15 of ~280 KB). */
+function hash16(text: string): string {
+  const digest = hash('sha256', text, 'buffer');
+  const codes = new Array<number>(16);
   let bits = 0;
   let value = 0;
-  let out = '';
-  for (const b of buf) {
-    value = (value << 8) | b;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    value = ((value << 8) | digest[i]!) & 0xfff; // at most 12 bits are ever pending
     bits += 8;
     while (bits >= 5) {
       bits -= 5;
-      out += B32[(value >>> bits) & 31];
+      codes[n++] = B32.charCodeAt((value >>> bits) & 31);
     }
-    value &= (1 << bits) - 1;
   }
-  if (bits > 0) out += B32[(value << (5 - bits)) & 31];
-  return out;
-}
-
-function hash16(text: string): string {
-  // One-shot hash: no Hash object per chain name (every service recompute names its chains).
-  return base32(hash('sha256', text, 'buffer').subarray(0, 10)) // 80 bits = 16 characters;
+  return String.fromCharCode(...codes);
 }
 
 /** `ns/name` or `ns/name:port` — proxy.ServicePortName.String(). */
