@@ -4,6 +4,7 @@
 import dnsPacket from 'dns-packet';
 import { answerQuery, type QueryResult, type ResourceRecord } from '../../projections/dns/index.js';
 import { forward, lookup, type Upstream } from './upstream.js';
+import { fitReply } from './fit-reply.js';
 
 export type Transport = 'udp' | 'tcp';
 
@@ -32,8 +33,11 @@ const DO_BIT = 0x8000;
 
 /** Classic DNS over UDP without EDNS (RFC 1035 §4.2.1). */
 export const UDP_LIMIT = 512;
-/** The payload size we advertise in our OPT record (the DNS flag day 2020 value). */
+/** The payload size we advertise in our OPT record (the DNS flag day 2020 value). Replies are
+ * sized by the client's own, as CoreDNS sizes them. */
 export const EDNS_PAYLOAD = 1232;
+/** The largest DNS message (its TCP length prefix is 16 bits). */
+const TCP_LIMIT = 65535;
 
 interface Reply {
   id: number;
@@ -55,28 +59,6 @@ function encode(r: Reply, truncated: boolean): Buffer {
     authorities: r.authorities as dnsPacket.Answer[],
     additionals: [...(r.additionals as dnsPacket.Answer[]), ...(r.opt ? [r.opt] : [])],
   });
-}
-
-/** Fit a UDP reply into `limit` bytes: first drop additional glue (not required, no TC), then
- * keep as many answer/authority records as fit and set TC so the client retries over TCP. */
-function fit(r: Reply, limit: number): Buffer {
-  let buf = encode(r, false);
-  if (buf.length <= limit) return buf;
-  r = { ...r, additionals: [] };
-  buf = encode(r, false);
-  if (buf.length <= limit) return buf;
-  const records = [...r.answers.map((a) => ['an', a] as const), ...r.authorities.map((a) => ['ns', a] as const)];
-  while (records.length > 0) {
-    records.pop();
-    const trimmed = {
-      ...r,
-      answers: records.filter(([s]) => s === 'an').map(([, a]) => a),
-      authorities: records.filter(([s]) => s === 'ns').map(([, a]) => a),
-    };
-    buf = encode(trimmed, true);
-    if (buf.length <= limit) return buf;
-  }
-  return encode({ ...r, answers: [], authorities: [] }, true);
 }
 
 function headerOnly(msg: Buffer, rcode: RcodeName): Buffer | undefined {
@@ -144,9 +126,10 @@ export function createDnsHandler(source: DnsTableSource): (msg: Buffer, transpor
         }
       }
     }
-    if (transport === 'tcp') return encode(out, false);
-    const limit = opt ? Math.max(UDP_LIMIT, Math.min(opt.udpPayloadSize, EDNS_PAYLOAD)) : UDP_LIMIT;
-    return fit(out, limit);
+    // CoreDNS's request.Size: over UDP the client's EDNS buffer size (at least 512), or 512
+    // without EDNS; over TCP a whole DNS message.
+    const limit = transport === 'tcp' ? TCP_LIMIT : opt ? Math.max(UDP_LIMIT, opt.udpPayloadSize) : UDP_LIMIT;
+    return fitReply(encode(out, false), limit);
   };
 }
 

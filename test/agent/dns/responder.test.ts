@@ -73,6 +73,10 @@ describe.skipIf(digSkip !== undefined)(titled('DNS responder (dig)', digSkip), (
   const input = richClusterInput();
   input.services!.push(service('default', 'big', { clusterIP: 'None', clusterIPs: ['None'] }));
   input.slices!.push(slice('default', 'big', 'big-1', 'IPv4', Array.from({ length: 40 }, (_, i) => ({ ip: `10.244.9.${i + 1}` }))));
+  input.services!.push(service('default', 'mid', { clusterIP: 'None', clusterIPs: ['None'] }));
+  input.slices!.push(slice('default', 'mid', 'mid-1', 'IPv4', Array.from({ length: 25 }, (_, i) => ({ ip: `10.244.11.${i + 1}` }))));
+  input.services!.push(service('default', 'huge', { clusterIP: 'None', clusterIPs: ['None'] }));
+  input.slices!.push(slice('default', 'huge', 'huge-1', 'IPv4', Array.from({ length: 200 }, (_, i) => ({ ip: `10.244.10.${i + 1}` }))));
   const entries = buildTable(dnsProjection, makeView(input));
   let table: DnsTable | undefined = { entries, serial: 42, zone: 'cluster.local' };
 
@@ -216,13 +220,18 @@ describe.skipIf(digSkip !== undefined)(titled('DNS responder (dig)', digSkip), (
     }, 20_000);
   });
 
-  describe('UDP size limits', () => {
+  describe('UDP size limits, as CoreDNS sizes replies', () => {
     const bigName = 'big.default.svc.cluster.local';
-    it('without EDNS an answer past 512 bytes is truncated with TC', async () => {
+    it('without EDNS, 40 A records are cut to the 29 that fit 512 bytes with compressed names, with TC', async () => {
+      // 12 header + 35 question + 29 x 16 (2-byte pointer owner, type, class, TTL, length, IPv4).
       const r = await dig('udp', '+noedns', '+ignore', bigName, 'A');
       expect(r.flags).toContain('tc');
-      expect(r.answer.length).toBeGreaterThan(0);
-      expect(r.answer.length).toBeLessThan(40);
+      expect(r.answer).toHaveLength(29);
+    });
+    it('without EDNS, 25 A records fit 512 bytes once their names are compressed (1,172 bytes written out)', async () => {
+      const r = await dig('udp', '+noedns', '+ignore', 'mid.default.svc.cluster.local', 'A');
+      expect(r.flags).not.toContain('tc');
+      expect(r.answer).toHaveLength(25);
     });
     it('dig then retries over TCP and gets all 40 records', async () => {
       const r = await dig('udp', '+noedns', bigName, 'A');
@@ -234,6 +243,15 @@ describe.skipIf(digSkip !== undefined)(titled('DNS responder (dig)', digSkip), (
       expect(r.flags).not.toContain('tc');
       expect(r.answer).toHaveLength(40);
       expect(r.answer[0]).toBe(`${bigName}.\t5\tIN\tA\t10.244.9.1`);
+    });
+    it("a client's larger EDNS buffer is used: 200 A records in one 3 KB UDP answer at +bufsize=4096, cut with TC at 1232", async () => {
+      const name = 'huge.default.svc.cluster.local';
+      const large = await dig('udp', '+bufsize=4096', '+ignore', name, 'A');
+      expect(large.flags).not.toContain('tc');
+      expect(large.answer).toHaveLength(200);
+      const small = await dig('udp', '+ignore', name, 'A');
+      expect(small.flags).toContain('tc');
+      expect(small.answer.length).toBe(73); // (1232 - 11 OPT - 47) / 16
     });
   });
 });
