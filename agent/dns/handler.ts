@@ -2,7 +2,7 @@
 // the in-memory dns table via the projection's pure answerQuery. No sockets here (server.ts binds).
 
 import dnsPacket from 'dns-packet';
-import { answerQuery, type QueryResult, type ResourceRecord } from '../../projections/dns/index.js';
+import { answerQuery, REVERSE_ZONES, type QueryResult, type ResourceRecord } from '../../projections/dns/index.js';
 import { forward, lookup, type Upstream } from './upstream.js';
 import { fitReply } from './fit-reply.js';
 
@@ -61,6 +61,11 @@ function encode(r: Reply, truncated: boolean): Buffer {
   });
 }
 
+function isReverseName(name: string): boolean {
+  const lower = `${name.toLowerCase().replace(/\.$/, '')}.`;
+  return REVERSE_ZONES.some((z) => lower.endsWith(`.${z}`));
+}
+
 function headerOnly(msg: Buffer, rcode: RcodeName): Buffer | undefined {
   if (msg.length < 12) return undefined;
   const id = msg.readUInt16BE(0);
@@ -110,9 +115,10 @@ export function createDnsHandler(source: DnsTableSource): (msg: Buffer, transpor
           result = undefined; // a malformed table entry must cost one answer, not the responder
         }
         if (!result) out = reply('SERVFAIL');
-        else if (result.rcode === 'REFUSED' && source.upstream && q.type !== 'AXFR' && q.type !== 'IXFR') {
-          // Not ours (a name outside the zones; zone transfers stay refused): the upstream
-          // answers it, its reply passed on as it is.
+        else if (source.upstream && (result.rcode === 'REFUSED' || (result.rcode === 'NXDOMAIN' && isReverseName(q.name))) && q.type !== 'AXFR' && q.type !== 'IXFR') {
+          // Not ours (a name outside the zones; zone transfers stay refused), or a reverse name
+          // we have nothing for (the default Corefile's `fallthrough in-addr.arpa ip6.arpa`: an
+          // outside address's PTR): the upstream answers it, its reply passed on as it is.
           try {
             return await forward(source.upstream, msg, transport);
           } catch {

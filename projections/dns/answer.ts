@@ -139,6 +139,18 @@ function srvAdditional(ctx: Ctx, answers: ResourceRecord[]): ResourceRecord[] {
   });
 }
 
+/** `NS` at a reverse zone's apex: `ns.dns.<apex>`, with our own address as its glue (CoreDNS's
+ * nsAddrs names it under the zone asked about). */
+function reverseApexNS(ctx: Ctx, qname: string, apex: string): QueryResult {
+  const host = `ns.dns.${apex}`;
+  const ns = rrset(ctx, ctx.zone, 'NS');
+  const glue = (['A', 'AAAA'] as const).flatMap((t) => {
+    const set = rrset(ctx, `ns.dns.${ctx.zone}`, t);
+    return set ? toRRs(ctx, host, t, set) : [];
+  });
+  return { rcode: 'NOERROR', authoritative: true, answers: [{ name: qname, type: 'NS', class: 'IN', ttl: ns?.ttl ?? glue[0]?.ttl ?? 0, data: host }], authority: [], additional: glue };
+}
+
 /**
  * CoreDNS's parse.go reads two labels left of `<service>.<namespace>.svc` as port and protocol,
  * each with its leading underscore optional (stripUnderscore): `http.tcp.web.ns.svc` asks what
@@ -190,9 +202,12 @@ export function answerQuery(
   if (type === 'SOA') return lower === apex ? positive([{ ...soa, name: qname }]) : negative('NOERROR');
 
   if (apex !== zone) {
+    // The reverse zones hold PTRs only. At the apex, NS is answered as in the cluster zone
+    // (plugin.NS looks up `ns.dns.<zone>`, our own address) and anything else is NODATA; below
+    // it, any other type is NXDOMAIN (Records: a reverse name is errNoItems).
+    if (lower === apex) return type === 'NS' ? reverseApexNS(ctx, qname, apex) : negative('NOERROR');
     const ptr = rrset(ctx, lower, 'PTR');
-    if (!ptr) return negative(lower === apex ? 'NOERROR' : 'NXDOMAIN');
-    return type === 'PTR' ? positive(toRRs(ctx, qname, 'PTR', ptr)) : negative('NOERROR');
+    return type === 'PTR' && ptr ? positive(toRRs(ctx, qname, 'PTR', ptr)) : negative('NXDOMAIN');
   }
 
   if (lower === zone) {

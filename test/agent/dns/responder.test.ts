@@ -46,19 +46,23 @@ function parseDig(out: string): DigResult {
 }
 
 /** A stand-in for the node's resolver (CoreDNS's `forward .` target): www.example.com and
- * cdn.example.net have A records, everything else is NXDOMAIN; it counts what it was asked. */
+ * cdn.example.net have A records, 192.0.2.10 its PTR, everything else is NXDOMAIN; it counts what
+ * it was asked. */
 async function fakeUpstream(): Promise<{ port: number; asked: string[]; close(): void }> {
   const socket = dgram.createSocket('udp4');
   const asked: string[] = [];
   const known: Record<string, string> = { 'www.example.com': '192.0.2.10', 'cdn.example.net': '192.0.2.20' };
+  const reverse: Record<string, string> = { '10.2.0.192.in-addr.arpa': 'www.example.com' };
   socket.on('message', (msg, rinfo) => {
     const q = dnsPacket.decode(msg);
     const question = q.questions![0]!;
     asked.push(`${question.name} ${question.type}`);
     const ip = question.type === 'A' ? known[question.name.toLowerCase()] : undefined;
+    const ptr = question.type === 'PTR' ? reverse[question.name.toLowerCase()] : undefined;
+    const answers: dnsPacket.Answer[] = ip ? [{ type: 'A', name: question.name, ttl: 300, data: ip }] : ptr ? [{ type: 'PTR', name: question.name, ttl: 300, data: ptr }] : [];
     const reply = dnsPacket.encode({
-      type: 'response', id: q.id, flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (known[question.name.toLowerCase()] ? 0 : 3),
-      questions: q.questions, answers: ip ? [{ type: 'A', name: question.name, ttl: 300, data: ip }] : [],
+      type: 'response', id: q.id, flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | (answers.length ? 0 : 3),
+      questions: q.questions, answers,
     });
     socket.send(reply, rinfo.port, rinfo.address);
   });
@@ -200,6 +204,16 @@ describe.skipIf(digSkip !== undefined)(titled('DNS responder (dig)', digSkip), (
         const axfr = (await run('dig', ['@127.0.0.1', '-p', String(withUp.address.port), '+time=2', '+tries=1', 'cluster.local', 'AXFR'])).stdout;
         expect(axfr).toContain('Transfer failed');
         expect(up.asked.length).toBe(before);
+        // Reverse names: ours answered here; an outside address's PTR falls through to the
+        // upstream, as the default Corefile's `fallthrough in-addr.arpa ip6.arpa` has it.
+        expect((await ask('-x', '10.3.0.100')).answer).toEqual(['100.0.3.10.in-addr.arpa.\t5\tIN\tPTR\tmy-pet.headless.default.svc.cluster.local.']);
+        expect(up.asked.length).toBe(before);
+        const outsidePtr = await ask('-x', '192.0.2.10');
+        expect(outsidePtr.status).toBe('NOERROR');
+        expect(outsidePtr.answer).toEqual(['10.2.0.192.in-addr.arpa.\t300\tIN\tPTR\twww.example.com.']);
+        expect(up.asked).toContain('10.2.0.192.in-addr.arpa PTR');
+        // Without an upstream the miss is ours to answer: NXDOMAIN.
+        expect((await dig('udp', '-x', '192.0.2.10')).status).toBe('NXDOMAIN');
         // ExternalName: the CNAME, then the target's records as the upstream gave them (its TTL).
         const ext = await ask('foo.default.svc.cluster.local', 'A');
         expect(ext.status).toBe('NOERROR');

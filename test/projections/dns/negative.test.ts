@@ -47,10 +47,19 @@ describe('§2.8 matrix, default options', () => {
     expect(ask(table, 'ns.dns.cluster.local.', 'A')).toEqual(ok(['ns.dns.cluster.local.\t5\tIN\tA\t10.96.0.10']));
   });
 
-  it('reverse names: a miss is NXDOMAIN with the reverse zone SOA; other types at a PTR name NODATA', () => {
+  it('reverse names: a miss is NXDOMAIN with the reverse zone SOA, and so is any other type at a PTR name (CoreDNS Records: errNoItems)', () => {
     expect(ask(table, '9.9.9.9.in-addr.arpa.', 'PTR')).toEqual({ rcode: 'NXDOMAIN', answers: [], authority: [REVERSE_SOA], additional: [] });
     expect(ask(table, '10.in-addr.arpa.', 'PTR').rcode).toBe('NXDOMAIN');
-    expect(ask(table, '1.0.3.10.in-addr.arpa.', 'A')).toEqual({ rcode: 'NOERROR', answers: [], authority: [REVERSE_SOA], additional: [] });
+    expect(ask(table, '1.0.3.10.in-addr.arpa.', 'A')).toEqual({ rcode: 'NXDOMAIN', answers: [], authority: [REVERSE_SOA], additional: [] });
+    expect(ask(table, '1.0.3.10.in-addr.arpa.', 'TXT').rcode).toBe('NXDOMAIN');
+    expect(ask(table, '1.0.3.10.in-addr.arpa.', 'NS').rcode).toBe('NXDOMAIN');
+    expect(ask(table, '1.0.3.10.in-addr.arpa.', 'SOA')).toEqual({ rcode: 'NOERROR', answers: [], authority: [REVERSE_SOA], additional: [] });
+  });
+
+  it('reverse zone apex: NS is ns.dns.<apex> with our own address as glue (plugin.NS); other types NODATA', () => {
+    expect(ask(table, 'in-addr.arpa.', 'NS')).toEqual(ok(['in-addr.arpa.\t5\tIN\tNS\tns.dns.in-addr.arpa.'], ['ns.dns.in-addr.arpa.\t5\tIN\tA\t10.96.0.10']));
+    expect(ask(table, 'ip6.arpa.', 'NS')).toEqual(ok(['ip6.arpa.\t5\tIN\tNS\tns.dns.ip6.arpa.'], ['ns.dns.ip6.arpa.\t5\tIN\tA\t10.96.0.10']));
+    expect(ask(table, 'in-addr.arpa.', 'A')).toEqual({ rcode: 'NOERROR', answers: [], authority: [REVERSE_SOA], additional: [] });
   });
 
   it('outside the zone and zone transfers: REFUSED', () => {
