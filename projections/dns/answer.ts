@@ -139,8 +139,8 @@ function srvAdditional(ctx: Ctx, answers: ResourceRecord[]): ResourceRecord[] {
   });
 }
 
-/** `NS` at a reverse zone's apex: `ns.dns.<apex>`, with our own address as its glue (CoreDNS's
- * nsAddrs names it under the zone asked about). */
+/** `NS` at a reverse zone's apex: `ns.dns.<apex>` (the apex as the question spelled it), with
+ * our own address as its glue (CoreDNS's nsAddrs names it under the zone asked about). */
 function reverseApexNS(ctx: Ctx, qname: string, apex: string): QueryResult {
   const host = `ns.dns.${apex}`;
   const ns = rrset(ctx, ctx.zone, 'NS');
@@ -188,10 +188,9 @@ export function answerQuery(
   const spelledApex = qname.slice(qname.length - apex.length);
   const ctx: Ctx = { entries, zone, spelledZone: apex === zone ? spelledApex : zone };
   const base = soaSet.records[0]!;
-  const soaData: SoaData =
-    apex === zone
-      ? { ...base, serial: opts.serial % 2 ** 32 }
-      : { ...base, mname: `ns.dns.${apex}`, rname: `hostmaster.${apex}`, serial: opts.serial % 2 ** 32 };
+  // MNAME and RNAME are made from the zone CoreDNS matched, spelled as the question spelled it
+  // (backend_lookup.go SOA), as the owner is.
+  const soaData: SoaData = { ...base, mname: `ns.dns.${spelledApex}`, rname: `hostmaster.${spelledApex}`, serial: opts.serial % 2 ** 32 };
   const soa: ResourceRecord = { name: spelledApex, type: 'SOA', class: 'IN', ttl: soaSet.ttl, data: soaData };
   const negative = (rcode: Rcode): QueryResult => ({ rcode, authoritative: true, answers: [], authority: [soa], additional: [] });
   const positive = (answers: ResourceRecord[], additional: ResourceRecord[] = []): QueryResult => ({
@@ -205,7 +204,7 @@ export function answerQuery(
     // The reverse zones hold PTRs only. At the apex, NS is answered as in the cluster zone
     // (plugin.NS looks up `ns.dns.<zone>`, our own address) and anything else is NODATA; below
     // it, any other type is NXDOMAIN (Records: a reverse name is errNoItems).
-    if (lower === apex) return type === 'NS' ? reverseApexNS(ctx, qname, apex) : negative('NOERROR');
+    if (lower === apex) return type === 'NS' ? reverseApexNS(ctx, qname, spelledApex) : negative('NOERROR');
     const ptr = rrset(ctx, lower, 'PTR');
     return type === 'PTR' && ptr ? positive(toRRs(ctx, qname, 'PTR', ptr)) : negative('NXDOMAIN');
   }

@@ -191,4 +191,9 @@ describe('case', () => {
       ),
     );
   });
+  it("the SOA's owner, MNAME and RNAME take the zone as the question spelled it (backend_lookup.go SOA), in the reverse zones too", () => {
+    expect(ask(table, 'Nope.default.svc.Cluster.Local.', 'A').authority).toEqual(['Cluster.Local.\t5\tIN\tSOA\tns.dns.Cluster.Local. hostmaster.Cluster.Local. 42 7200 1800 86400 5']);
+    expect(ask(table, '9.9.9.9.IN-ADDR.arpa.', 'PTR').authority).toEqual(['IN-ADDR.arpa.\t5\tIN\tSOA\tns.dns.IN-ADDR.arpa. hostmaster.IN-ADDR.arpa. 42 7200 1800 86400 5']);
+    expect(ask(table, 'IN-ADDR.arpa.', 'NS').answers).toEqual(['IN-ADDR.arpa.\t5\tIN\tNS\tns.dns.IN-ADDR.arpa.']);
+  });
 });
