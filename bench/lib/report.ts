@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { cpuReferenceMs } from './cpu-reference.js';
 import { round, type Verdict } from './stats.js';
 
 export interface Row {
@@ -22,6 +23,9 @@ export class Report {
 
   /** The machine is shared (other sessions run tests): the load when the scenario began. */
   private readonly loadAtStart = loadavg();
+  /** How fast the CPU was when the scenario began (cpu-reference.ts): compare figures across
+   * days only together with it. */
+  private readonly cpuAtStart = cpuReferenceMs();
 
   constructor(readonly scenario: string) {}
 
@@ -47,6 +51,7 @@ export class Report {
     for (const c of cells) out.push(line(c));
     for (const n of this.notes) out.push(`  note: ${n}`);
     out.push(`  note: load average at start / end: ${fmtLoad(this.loadAtStart)} / ${fmtLoad(loadavg())} (1, 5, 15 min)`);
+    out.push(`  note: CPU reference (bench/lib/cpu-reference.ts, lower is faster) at start / end: ${this.cpuAtStart.toFixed(0)} / ${cpuReferenceMs().toFixed(0)} ms`);
     return out.join('\n');
   }
 
@@ -58,6 +63,7 @@ export class Report {
       finishedAt: new Date().toISOString(),
       seconds: (Date.now() - this.started) / 1000,
       loadAverage: { start: this.loadAtStart, end: loadavg() },
+      cpuReferenceMs: { start: this.cpuAtStart, end: cpuReferenceMs() },
       rows: this.rows,
       notes: this.notes,
       details: this.details,
