@@ -14,6 +14,7 @@ import { admitPod } from './pod-admission.js';
 import { allocateNodeCIDRs, allocateNodePorts, allocatePodIPs, allocateServiceIPs } from './allocate.js';
 import { prepareServiceForCreate, prepareServiceForUpdate, validateObject, validateStatusUpdate, validateUpdate } from './validation/index.js';
 import { applyPatch } from './patch-dispatch.js';
+import { clone } from './clone.js';
 import { deepEqual } from './equal.js';
 import { setGeneration } from './generation.js';
 
@@ -339,35 +340,6 @@ function byName(a: KubeObject, b: KubeObject): number {
   return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
 }
 
-export function clone<T>(v: T): T {
-  return v === undefined ? v : (plainClone(v) as T);
-}
-
-/** structuredClone for the plain JSON-shaped data objects are made of (objects, arrays,
- * primitives), several times faster; anything else (Dates, Maps, sparse arrays, functions…)
- * goes to structuredClone itself, so the result (and any DataCloneError) is the same. */
-function plainClone(v: unknown): unknown {
-  if (typeof v !== 'object' || v === null) return typeof v === 'function' || typeof v === 'symbol' ? structuredClone(v) : v;
-  if (Array.isArray(v)) {
-    const n = v.length;
-    const out: unknown[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      if (!(i in v)) return structuredClone(v);
-      out[i] = plainClone(v[i]);
-    }
-    return out;
-  }
-  const proto = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return structuredClone(v);
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) {
-    const c = plainClone((v as Record<string, unknown>)[k]);
-    // An own "__proto__" key (JSON.parse makes one) must stay a key, not become the prototype.
-    if (k === '__proto__') Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
-    else out[k] = c;
-  }
-  return out;
-}
 
 /** RFC 3339 at second precision, as Kubernetes timestamps are. */
 export function seconds(time: string): string {
@@ -388,3 +360,6 @@ function nameSuffix(seed: string): string {
   for (let i = 0; i < 5; i++) s += alphabet[h[i]! % alphabet.length];
   return s;
 }
+
+/** Re-exported for the controllers, which copy what they hand back. */
+export { clone };

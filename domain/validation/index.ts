@@ -2,6 +2,7 @@
 // kind netledger stores, returning field errors in upstream's order and wording. Input objects
 // are already defaulted (domain/defaults.ts); nothing here mutates its arguments.
 
+import { clone } from '../clone.js';
 import type { FieldError } from '../errors.js';
 import type { Endpoints, EndpointSlice, KubeObject, Namespace, Node, Pod, Service } from '../objects.js';
 import type { ValidationContext } from './context.js';
@@ -41,7 +42,7 @@ export function validateObject(kind: ValidatedKind, obj: KubeObject, ctx: Valida
     case 'Pod':
       return validatePodCreate(obj as Pod);
     case 'Service': {
-      const svc = structuredClone(obj) as Service;
+      const svc = clone(obj) as Service;
       prepareServiceForCreate(svc);
       const alloc = serviceAllocationStage(svc, undefined, ctx);
       return alloc.length ? alloc : validateService(svc);
@@ -63,7 +64,7 @@ export function validateUpdate(kind: ValidatedKind, obj: KubeObject, old: KubeOb
     case 'Pod':
       return validatePodUpdate(obj as Pod, old as Pod);
     case 'Service': {
-      const svc = structuredClone(obj) as Service;
+      const svc = clone(obj) as Service;
       prepareServiceForUpdate(svc, old as Service);
       const alloc = serviceAllocationStage(svc, old as Service, ctx);
       return alloc.length ? alloc : validateServiceUpdate(svc, old as Service);

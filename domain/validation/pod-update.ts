@@ -1,6 +1,7 @@
 // Pod updates and the pods/status subresource: ValidatePodUpdate, ValidateContainerUpdates,
 // validateOnlyAddedTolerations, ValidatePodStatusUpdate, validatePodIPs, validateHostIPs.
 
+import { clone } from '../clone.js';
 import type { FieldError } from '../errors.js';
 import type { Container, Pod } from '../objects.js';
 import { deepEqual, diffLines } from './equal.js';
@@ -85,7 +86,7 @@ export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   if (deepEqual(spec, oldSpec)) return errs;
 
   // Munge the updatable fields back to their old values; whatever still differs is forbidden.
-  const munged: Record<string, unknown> = structuredClone(spec);
+  const munged: Record<string, unknown> = clone(spec);
   const mungeImages = (list: 'containers' | 'initContainers'): void => {
     const cs = munged[list] as Container[] | undefined;
     cs?.forEach((c, i) => {
@@ -111,7 +112,7 @@ export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
 
 function setOrDelete(o: Record<string, unknown>, k: string, v: unknown): void {
   if (v === undefined) delete o[k];
-  else o[k] = structuredClone(v);
+  else o[k] = clone(v);
 }
 
 const SYSTEM_CONDITIONS = new Set(['PodScheduled', 'Ready', 'Initialized']);
