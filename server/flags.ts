@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type ClusterNetworkConfig } from '../domain/config.js';
 import { Cidr, familyOf } from '../domain/net/cidr.js';
+import { reachable } from './bootstrap.js';
 
 export interface ServeOptions {
   host: string;
@@ -13,6 +14,8 @@ export interface ServeOptions {
   /** HTTPS instead of HTTP: kubectl sends bearer tokens only over TLS, as kube-apiserver serves. */
   tls?: { certFile: string; keyFile: string };
   retain?: string;
+  /** kube-apiserver's --advertise-address: the address in the `kubernetes` Service's endpoints. */
+  advertiseAddress?: string;
   config: ClusterNetworkConfig;
   /** Not a flag: tests lower it to provoke the slow-stream path. */
   streamBufferBytes?: number;
@@ -45,6 +48,7 @@ const SPEC = {
   'tls-cert-file': { type: 'string' },
   'tls-private-key-file': { type: 'string' },
   retain: { type: 'string' },
+  'advertise-address': { type: 'string' },
 } as const;
 
 export function parseServeFlags(argv: string[]): ServeOptions {
@@ -108,6 +112,10 @@ export function parseServeFlags(argv: string[]): ServeOptions {
     const mask = cidr.family === 'IPv4' ? config.nodeCIDRMaskSizeV4 : config.nodeCIDRMaskSizeV6;
     if (mask < cidr.prefix) throw new FlagError(`--node-cidr-mask-size ${mask} is larger than the cluster CIDR ${c}`);
   }
+  const advertiseAddress = str('advertise-address');
+  if (advertiseAddress !== undefined && !reachable(advertiseAddress)) {
+    throw new FlagError(`--advertise-address ${advertiseAddress}: expected an IP address pods can reach (not loopback, unspecified, link-local or multicast)`);
+  }
   const certFile = str('tls-cert-file');
   const keyFile = str('tls-private-key-file');
   if ((certFile === undefined) !== (keyFile === undefined)) throw new FlagError('--tls-cert-file and --tls-private-key-file go together');
@@ -119,6 +127,7 @@ export function parseServeFlags(argv: string[]): ServeOptions {
     databaseUrl: str('database-url'),
     tokenAuthFile: str('token-auth-file'),
     retain: str('retain'),
+    advertiseAddress,
     config,
   };
 }

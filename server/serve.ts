@@ -1,5 +1,6 @@
 // `netledger serve`: opens the ledger, records the cluster network settings, serves the API,
-// and shuts down gracefully on SIGTERM/SIGINT.
+// makes what kube-apiserver keeps in every cluster (bootstrap.ts), and shuts down gracefully on
+// SIGTERM/SIGINT.
 
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { loadTokenFile } from '../api/auth.js';
 import { ServerMetrics } from '../api/metrics.js';
 import { Ledger } from '../store/ledger.js';
 import type { ServeOptions } from './flags.js';
+import { advertiseAddressOf, bootstrapCluster } from './bootstrap.js';
 import { Terminator } from './terminator.js';
 import { parseRetain, startRetention } from '../store/retention.js';
 
@@ -44,6 +46,8 @@ export async function startServer(opts: ServeOptions, logger = pino({ level: pro
   const address = app.server.address();
   const scheme = https ? 'https' : 'http';
   const listenUrl = typeof address === 'object' && address ? `${scheme}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : url;
+  // After listen: the `kubernetes` Service points at the port actually bound (--listen …:0).
+  await bootstrapCluster(ledger, { advertiseAddress: advertiseAddressOf(opts.advertiseAddress, opts.host), port: typeof address === 'object' && address ? address.port : opts.port });
   logger.info({ address: listenUrl, data: opts.dataDir, rv: ledger.committedRv }, 'netledger serving');
   return {
     url: listenUrl,

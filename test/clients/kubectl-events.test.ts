@@ -33,8 +33,8 @@ describe.skipIf(!HAS_KUBECTL)('kubectl get events (the netledger.io audit log)',
     expect(rows[0]).toEqual(['REVISION', 'AGE', 'ACTOR', 'TYPE', 'KIND', 'NAMESPACE', 'NAME']);
     expect(rows.slice(1).map((c) => [c[0], c[3], c[4], c[5], c[6]])).toEqual(log.map((e: any) => [e.resourceVersion, e.type, e.kind, e.namespace || '<none>', e.name]));
     expect(rows.slice(1).map((c) => c[1])).toEqual(log.map(() => expect.stringMatching(/^\d+s$/)));
-    const svc = log.find((e: any) => e.kind === 'Service');
-    expect(rows.find((c) => c[4] === 'Service')!.slice(2, 7)).toEqual([svc.actor, 'ADDED', 'Service', 'default', 'web']);
+    const svc = log.find((e: any) => e.kind === 'Service' && e.name === 'web');
+    expect(rows.find((c) => c[4] === 'Service' && c[6] === 'web')!.slice(2, 7)).toEqual([svc.actor, 'ADDED', 'Service', 'default', 'web']);
     const wide = cells((await t.k.run(['get', 'events', '-o', 'wide'])).stdout);
     expect(wide[0]).toEqual(['REVISION', 'AGE', 'ACTOR', 'TYPE', 'KIND', 'NAMESPACE', 'NAME', 'TIME', 'CAUSE', 'REQUEST ID']);
   });
@@ -44,7 +44,7 @@ describe.skipIf(!HAS_KUBECTL)('kubectl get events (the netledger.io audit log)',
     expect(y.stderr).not.toContain("Object 'apiVersion' is missing");
     const list = YAML.parse(y.stdout);
     expect(list.kind).toBe('List');
-    const svc = list.items.find((i: any) => i.kind === 'Service');
+    const svc = list.items.find((i: any) => i.kind === 'Service' && i.name === 'web');
     expect(svc).toMatchObject({ apiVersion: 'v1', kind: 'Service', namespace: 'default', name: 'web', type: 'ADDED' });
     const j = await t.k.run(['get', 'events', '-o', 'json']);
     expect(JSON.parse(j.stdout).items.map((i: any) => `${i.apiVersion} ${i.kind}`)).toContain('discovery.k8s.io/v1 EndpointSlice');

@@ -21,7 +21,8 @@ describe.skipIf(!HAS_KUBECTL)('kubectl apply/create -f of a kind: List (client-s
       const r = await t.k.run(['create', 'service', 'clusterip', name, '--tcp=80:8080']);
       expect(r.stdout).toBe(`service/${name} created\n`);
     }
-    const dump = await t.k.run(['get', 'svc', '-o', 'yaml']);
+    // Only these (kubectl create service labels each app=<name>), not the API server's own.
+    const dump = await t.k.run(['get', 'svc', '-l', `app in (${SERVICES.join(',')})`, '-o', 'yaml']);
     expect(dump.code).toBe(0);
     const list = YAML.parse(dump.stdout);
     expect(list.kind).toBe('List');

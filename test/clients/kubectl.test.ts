@@ -49,7 +49,9 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32 against netledger', () => {
     const svc = (await api(t.s.url, 'GET', '/api/v1/namespaces/default/services/web')).json;
     const rows = cells((await t.k.run(['get', 'svc'])).stdout);
     expect(rows[0]).toEqual(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE']);
-    expect(rows[1]!.slice(0, 5)).toEqual(['web', 'ClusterIP', svc.spec.clusterIP, '<none>', '80/TCP']);
+    // The API server's own Service, there from the start as in every cluster (server/bootstrap.ts).
+    expect(rows[1]!.slice(0, 5)).toEqual(['kubernetes', 'ClusterIP', '10.96.0.1', '<none>', '443/TCP']);
+    expect(rows[2]!.slice(0, 5)).toEqual(['web', 'ClusterIP', svc.spec.clusterIP, '<none>', '80/TCP']);
 
     const nodes = cells((await t.k.run(['get', 'nodes'])).stdout);
     expect(nodes[0]).toEqual(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION']);
@@ -64,7 +66,7 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32 against netledger', () => {
     // kubectl wraps a list as the client-side `kind: List` (api-concepts §Collections).
     const j = JSON.parse((await t.k.run(['get', 'svc', '-o', 'json'])).stdout);
     expect(j.kind).toBe('List');
-    expect(j.items.map((i: { kind: string; metadata: { name: string } }) => `${i.kind}/${i.metadata.name}`)).toEqual(['Service/web']);
+    expect(j.items.map((i: { kind: string; metadata: { name: string } }) => `${i.kind}/${i.metadata.name}`)).toEqual(['Service/kubernetes', 'Service/web']);
   });
 
   it('re-apply of a changed file patches (strategic, $setElementOrder) and prints configured', async () => {
@@ -157,8 +159,8 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32 against netledger', () => {
     const all = (await t.k.run(['get', 'all'])).stdout;
     const svc = (await api(t.s.url, 'GET', '/api/v1/namespaces/default/services/web')).json;
     const rows = cells(all);
-    expect(rows.map((r) => r[0])).toEqual(['NAME', 'pod/ssa-1', 'pod/web-1', 'NAME', 'service/web']);
-    expect(rows[4]!.slice(0, 5)).toEqual(['service/web', 'ClusterIP', svc.spec.clusterIP, '<none>', '443/TCP']);
+    expect(rows.map((r) => r[0])).toEqual(['NAME', 'pod/ssa-1', 'pod/web-1', 'NAME', 'service/kubernetes', 'service/web']);
+    expect(rows[5]!.slice(0, 5)).toEqual(['service/web', 'ClusterIP', svc.spec.clusterIP, '<none>', '443/TCP']);
 
     const eps = cells((await t.k.run(['get', 'endpoints,endpointslices'])).stdout);
     expect(eps[0]).toEqual(['NAME', 'ENDPOINTS', 'AGE']);

@@ -1,0 +1,118 @@
+// What kube-apiserver's own controllers keep in every cluster, made when `netledger serve` starts:
+// - the system namespaces: `default` (the kubernetes service controller) and `kube-system`,
+//   `kube-public`, `kube-node-lease` (the SystemNamespaces controller);
+// - the `kubernetes` Service in `default`, for the API server itself: the first address of the
+//   primary service CIDR, port `https` 443 to the server's port (kubernetesservice controller);
+// - when the server has an address pods could reach (--advertise-address, or a --listen host that
+//   is one), the Service's Endpoints and EndpointSlice with it, as the endpoint reconciler writes
+//   them (pkg/controlplane/reconcilers/endpointsadapter.go). Without one there are none, and
+//   nodes REJECT the service as kube-proxy does any service without endpoints.
+// Each is created when missing, and the Service's ports and the endpoints are set right when
+// they differ (a restart on another port or address moves them); nothing is written when all is
+// as it should be. Written by
+// `system:apiserver`, the identity kube-apiserver writes them with.
+
+import { randomUUID } from 'node:crypto';
+import type { Command } from '../domain/commands.js';
+import { SKIP_MIRROR_LABEL } from '../domain/controllers/index.js';
+import { deepEqual } from '../domain/equal.js';
+import type { StoredKind } from '../domain/kinds.js';
+import { clone } from '../domain/clone.js';
+import type { Endpoints, EndpointSlice, KubeObject, Service, ServicePort } from '../domain/objects.js';
+import { SERVICE_NAME_LABEL } from '../domain/objects.js';
+import { Cidr, familyOf } from '../domain/net/cidr.js';
+import type { Ledger } from '../store/ledger.js';
+
+export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'] as const;
+const ACTOR = 'system:apiserver';
+const NAME = 'kubernetes';
+const NAMESPACE = 'default';
+
+export interface BootstrapOptions {
+  /** The address in the Service's endpoints, when the server has one pods could reach. */
+  advertiseAddress?: string;
+  /** The port the server listens on: the Service's targetPort and the endpoints' port. */
+  port: number;
+}
+
+/** The address to advertise: the one given, else the --listen host when it is one pods could
+ * reach (not loopback, not unspecified), else none. */
+export function advertiseAddressOf(given: string | undefined, listenHost: string): string | undefined {
+  if (given !== undefined) return given;
+  return reachable(listenHost) ? listenHost : undefined;
+}
+
+/** An address kube-apiserver would accept as its advertise address, and Endpoints validation as
+ * an endpoint: an IP that is neither loopback, unspecified, link-local nor multicast. */
+export function reachable(ip: string): boolean {
+  if (!familyOf(ip)) return false;
+  const blocked = ['127.0.0.0/8', '0.0.0.0/32', '169.254.0.0/16', '224.0.0.0/4', '::1/128', '::/128', 'fe80::/10', 'ff00::/8'];
+  return !blocked.some((c) => {
+    const cidr = Cidr.parse(c);
+    return cidr.family === familyOf(ip) && cidr.contains(ip);
+  });
+}
+
+export async function bootstrapCluster(ledger: Ledger, opts: BootstrapOptions): Promise<void> {
+  for (const name of SYSTEM_NAMESPACES) {
+    if (!ledger.state.get('Namespace', '', name)) await submit(ledger, { op: 'create', kind: 'Namespace', namespace: '', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
+  }
+  const serviceCIDR = Cidr.parse(ledger.state.config.serviceCIDRs[0]!);
+  const servicePorts: ServicePort[] = [{ name: 'https', protocol: 'TCP', port: 443, targetPort: opts.port }];
+  const service = ledger.state.get('Service', NAMESPACE, NAME) as Service | undefined;
+  if (!service) {
+    await submit(ledger, {
+      op: 'create',
+      kind: 'Service',
+      namespace: NAMESPACE,
+      object: {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: NAME, namespace: NAMESPACE, labels: { component: 'apiserver', provider: 'kubernetes' } },
+        spec: { type: 'ClusterIP', clusterIP: serviceCIDR.addressAt(1n), sessionAffinity: 'None', ports: servicePorts },
+      } as KubeObject,
+    });
+  } else if (service.spec?.type !== 'ClusterIP' || !deepEqual(service.spec.ports, servicePorts)) {
+    // getMasterServiceUpdateIfNeeded: the ports and the type are put back; the rest is kept.
+    const next = clone(service);
+    next.spec = { ...next.spec, type: 'ClusterIP', ports: servicePorts };
+    await submit(ledger, { op: 'update', kind: 'Service', namespace: NAMESPACE, name: NAME, object: next });
+  }
+  // The reconciler only writes addresses of the service's own family.
+  const ip = opts.advertiseAddress !== undefined && familyOf(opts.advertiseAddress) === serviceCIDR.family ? opts.advertiseAddress : undefined;
+  if (ip === undefined) return;
+  const ports = [{ name: 'https', port: opts.port, protocol: 'TCP' }];
+  const endpoints = {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: { name: NAME, namespace: NAMESPACE, labels: { [SKIP_MIRROR_LABEL]: 'true' } },
+    subsets: [{ addresses: [{ ip }], ports }],
+  } as unknown as Endpoints;
+  await ensure(ledger, 'Endpoints', endpoints, (have) => deepEqual((have as Endpoints).subsets, endpoints.subsets) && deepEqual(have.metadata.labels, endpoints.metadata.labels));
+  const slice = {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name: NAME, namespace: NAMESPACE, labels: { [SERVICE_NAME_LABEL]: NAME } },
+    addressType: serviceCIDR.family,
+    endpoints: [{ addresses: [ip], conditions: { ready: true } }],
+    ports,
+  } as unknown as EndpointSlice;
+  await ensure(ledger, 'EndpointSlice', slice, (have) => {
+    const s = have as EndpointSlice;
+    return s.addressType === slice.addressType && deepEqual(s.endpoints, slice.endpoints) && deepEqual(s.ports, slice.ports) && deepEqual(s.metadata.labels, slice.metadata.labels);
+  });
+}
+
+/** Creates `want` when absent; replaces it when `same` says the stored one differs. */
+async function ensure(ledger: Ledger, kind: StoredKind, want: KubeObject, same: (have: KubeObject) => boolean): Promise<void> {
+  const have = ledger.state.get(kind, NAMESPACE, NAME);
+  if (!have) await submit(ledger, { op: 'create', kind, namespace: NAMESPACE, object: want });
+  else if (!same(have)) await submit(ledger, { op: 'update', kind, namespace: NAMESPACE, name: NAME, object: want });
+}
+
+type Write = { op: 'create'; kind: StoredKind; namespace: string; object: KubeObject } | { op: 'update'; kind: StoredKind; namespace: string; name: string; object: KubeObject };
+
+async function submit(ledger: Ledger, write: Write): Promise<void> {
+  const command: Command = { ...write, time: new Date().toISOString(), actor: ACTOR, requestId: null, newUid: randomUUID() };
+  await ledger.submit(command);
+}
