@@ -9,8 +9,9 @@
 //   nodes REJECT the service as kube-proxy does any service without endpoints.
 // Each is created when missing, and the Service's ports and the endpoints are set right when
 // they differ (a restart on another port or address moves them); nothing is written when all is
-// as it should be. Written by
-// `system:apiserver`, the identity kube-apiserver writes them with.
+// as it should be. Written by `system:apiserver`, the identity kube-apiserver writes them with.
+// A write refused (say, the Service's address is outside a service CIDR changed since) is logged
+// and the server starts anyway, as kube-apiserver's controllers log and carry on.
 
 import { randomUUID } from 'node:crypto';
 import type { Command } from '../domain/commands.js';
@@ -33,6 +34,7 @@ export interface BootstrapOptions {
   advertiseAddress?: string;
   /** The port the server listens on: the Service's targetPort and the endpoints' port. */
   port: number;
+  log: { warn(fields: object, msg: string): void };
 }
 
 /** The address to advertise: the one given, else the --listen host when it is one pods could
@@ -55,13 +57,13 @@ export function reachable(ip: string): boolean {
 
 export async function bootstrapCluster(ledger: Ledger, opts: BootstrapOptions): Promise<void> {
   for (const name of SYSTEM_NAMESPACES) {
-    if (!ledger.state.get('Namespace', '', name)) await submit(ledger, { op: 'create', kind: 'Namespace', namespace: '', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
+    if (!ledger.state.get('Namespace', '', name)) await submit(ledger, opts, { op: 'create', kind: 'Namespace', namespace: '', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
   }
   const serviceCIDR = Cidr.parse(ledger.state.config.serviceCIDRs[0]!);
   const servicePorts: ServicePort[] = [{ name: 'https', protocol: 'TCP', port: 443, targetPort: opts.port }];
   const service = ledger.state.get('Service', NAMESPACE, NAME) as Service | undefined;
   if (!service) {
-    await submit(ledger, {
+    await submit(ledger, opts, {
       op: 'create',
       kind: 'Service',
       namespace: NAMESPACE,
@@ -76,7 +78,7 @@ export async function bootstrapCluster(ledger: Ledger, opts: BootstrapOptions): 
     // getMasterServiceUpdateIfNeeded: the ports and the type are put back; the rest is kept.
     const next = clone(service);
     next.spec = { ...next.spec, type: 'ClusterIP', ports: servicePorts };
-    await submit(ledger, { op: 'update', kind: 'Service', namespace: NAMESPACE, name: NAME, object: next });
+    await submit(ledger, opts, { op: 'update', kind: 'Service', namespace: NAMESPACE, name: NAME, object: next });
   }
   // The reconciler only writes addresses of the service's own family.
   const ip = opts.advertiseAddress !== undefined && familyOf(opts.advertiseAddress) === serviceCIDR.family ? opts.advertiseAddress : undefined;
@@ -88,7 +90,7 @@ export async function bootstrapCluster(ledger: Ledger, opts: BootstrapOptions): 
     metadata: { name: NAME, namespace: NAMESPACE, labels: { [SKIP_MIRROR_LABEL]: 'true' } },
     subsets: [{ addresses: [{ ip }], ports }],
   } as unknown as Endpoints;
-  await ensure(ledger, 'Endpoints', endpoints, (have) => deepEqual((have as Endpoints).subsets, endpoints.subsets) && deepEqual(have.metadata.labels, endpoints.metadata.labels));
+  await ensure(ledger, opts, 'Endpoints', endpoints, (have) => deepEqual((have as Endpoints).subsets, endpoints.subsets) && deepEqual(have.metadata.labels, endpoints.metadata.labels));
   const slice = {
     apiVersion: 'discovery.k8s.io/v1',
     kind: 'EndpointSlice',
@@ -97,22 +99,27 @@ export async function bootstrapCluster(ledger: Ledger, opts: BootstrapOptions): 
     endpoints: [{ addresses: [ip], conditions: { ready: true } }],
     ports,
   } as unknown as EndpointSlice;
-  await ensure(ledger, 'EndpointSlice', slice, (have) => {
+  await ensure(ledger, opts, 'EndpointSlice', slice, (have) => {
     const s = have as EndpointSlice;
     return s.addressType === slice.addressType && deepEqual(s.endpoints, slice.endpoints) && deepEqual(s.ports, slice.ports) && deepEqual(s.metadata.labels, slice.metadata.labels);
   });
 }
 
 /** Creates `want` when absent; replaces it when `same` says the stored one differs. */
-async function ensure(ledger: Ledger, kind: StoredKind, want: KubeObject, same: (have: KubeObject) => boolean): Promise<void> {
+async function ensure(ledger: Ledger, opts: BootstrapOptions, kind: StoredKind, want: KubeObject, same: (have: KubeObject) => boolean): Promise<void> {
   const have = ledger.state.get(kind, NAMESPACE, NAME);
-  if (!have) await submit(ledger, { op: 'create', kind, namespace: NAMESPACE, object: want });
-  else if (!same(have)) await submit(ledger, { op: 'update', kind, namespace: NAMESPACE, name: NAME, object: want });
+  if (!have) await submit(ledger, opts, { op: 'create', kind, namespace: NAMESPACE, object: want });
+  else if (!same(have)) await submit(ledger, opts, { op: 'update', kind, namespace: NAMESPACE, name: NAME, object: want });
 }
 
 type Write = { op: 'create'; kind: StoredKind; namespace: string; object: KubeObject } | { op: 'update'; kind: StoredKind; namespace: string; name: string; object: KubeObject };
 
-async function submit(ledger: Ledger, write: Write): Promise<void> {
+async function submit(ledger: Ledger, opts: BootstrapOptions, write: Write): Promise<void> {
   const command: Command = { ...write, time: new Date().toISOString(), actor: ACTOR, requestId: null, newUid: randomUUID() };
-  await ledger.submit(command);
+  try {
+    await ledger.submit(command);
+  } catch (e) {
+    const name = write.namespace ? `${write.namespace}/${write.object.metadata.name}` : write.object.metadata.name;
+    opts.log.warn({ err: e instanceof Error ? e.message : String(e) }, `bootstrap: could not ${write.op} ${write.kind} ${name}`);
+  }
 }

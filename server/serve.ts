@@ -47,7 +47,7 @@ export async function startServer(opts: ServeOptions, logger = pino({ level: pro
   const scheme = https ? 'https' : 'http';
   const listenUrl = typeof address === 'object' && address ? `${scheme}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : url;
   // After listen: the `kubernetes` Service points at the port actually bound (--listen …:0).
-  await bootstrapCluster(ledger, { advertiseAddress: advertiseAddressOf(opts.advertiseAddress, opts.host), port: typeof address === 'object' && address ? address.port : opts.port });
+  await bootstrapCluster(ledger, { advertiseAddress: advertiseAddressOf(opts.advertiseAddress, opts.host), port: typeof address === 'object' && address ? address.port : opts.port, log: logger });
   logger.info({ address: listenUrl, data: opts.dataDir, rv: ledger.committedRv }, 'netledger serving');
   return {
     url: listenUrl,

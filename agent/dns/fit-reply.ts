@@ -55,14 +55,14 @@ class Compressor {
       this.copy(4);
     }
     // The OPT record is set aside and written last; its room is kept from the start.
-    const records: { start: number; end: number; section: 0 | 1 | 2 }[] = [];
+    const records: { start: number; section: 0 | 1 | 2 }[] = [];
     let opt: Buffer | undefined;
     for (let i = 0; i < an + ns + ar; i++) {
       const start = this.pos;
       this.skipRecord();
       const section = i < an ? 0 : i < an + ns ? 1 : 2;
       if (section === 2 && src.readUInt16BE(this.nameEnd(start)) === OPT) opt = src.subarray(start, this.pos);
-      else records.push({ start, end: this.pos, section });
+      else records.push({ start, section });
     }
     const budget = size - (opt?.length ?? 0);
     const kept = [0, 0, 0];

@@ -113,6 +113,17 @@ describe('netledger serve makes what kube-apiserver keeps in every cluster', () 
     expect((await get('/apis/discovery.k8s.io/v1/namespaces/default/endpointslices')).items).toEqual([]);
   });
 
+  it('a write the cluster refuses does not stop the server: after a service CIDR change the Service keeps its address', async () => {
+    const dir = tempDir();
+    await (await start([], dir)).stop();
+    // The restart moves the port (the Service would be updated) while 10.96.0.1 is outside the
+    // new range, so that update is refused: logged, and the server serves.
+    const srv = await start(['--service-cidr', '10.100.0.0/16'], dir);
+    const svc = await get('/api/v1/namespaces/default/services/kubernetes');
+    expect(svc.spec.clusterIP).toBe('10.96.0.1');
+    expect((await api(srv.url, 'POST', '/api/v1/namespaces/default/services', { metadata: { name: 'web' }, spec: { ports: [{ port: 80 }] } })).json.spec.clusterIP).toMatch(/^10\.100\./);
+  });
+
   it('--advertise-address must be an address pods can reach', () => {
     for (const bad of ['127.0.0.1', '0.0.0.0', '::1', 'fe80::1', 'not-an-ip']) {
       expect(() => parseServeFlags(['--advertise-address', bad]), bad).toThrow(FlagError);
