@@ -25,6 +25,10 @@ export interface ClusterNetworkConfig {
   localDetector: 'cluster-cidr' | 'node-cidr';
   /** Emit kube-proxy's nfacct counting rules (off by default, as upstream without the metric). */
   iptablesNfacct: boolean;
+  /** `MASQUERADE --random-fully`, as kube-proxy writes it when its iptables binary has the
+   * option (1.6.2 and later, so every kube-proxy image); off by default, as upstream's golden
+   * files have it. Absent in settings recorded before it existed: off. */
+  iptablesRandomFully?: boolean;
 }
 
 export const DEFAULT_CONFIG: ClusterNetworkConfig = {
@@ -44,4 +48,5 @@ export const DEFAULT_CONFIG: ClusterNetworkConfig = {
   nodePortAddresses: [],
   localDetector: 'cluster-cidr',
   iptablesNfacct: false,
+  iptablesRandomFully: false,
 };

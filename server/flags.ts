@@ -44,6 +44,7 @@ const SPEC = {
   'nodeport-addresses': { type: 'string', default: '' },
   'local-detector': { type: 'string', default: 'cluster-cidr' },
   'iptables-nfacct': { type: 'boolean', default: false },
+  'iptables-random-fully': { type: 'boolean', default: false },
   'token-auth-file': { type: 'string' },
   'tls-cert-file': { type: 'string' },
   'tls-private-key-file': { type: 'string' },
@@ -103,6 +104,7 @@ export function parseServeFlags(argv: string[]): ServeOptions {
     nodePortAddresses,
     localDetector,
     iptablesNfacct: values['iptables-nfacct'] === true,
+    iptablesRandomFully: values['iptables-random-fully'] === true,
   };
   if (str('retain') !== undefined && !/^\d+[smhd]?$/.test(str('retain')!)) {
     throw new FlagError(`--retain ${str('retain')}: expected a number of revisions (10000) or an age (90s, 30m, 24h, 7d)`);

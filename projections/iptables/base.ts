@@ -41,7 +41,7 @@ export function baseRules(config: ClusterNetworkConfig, family: Family): Map<str
   out.set(chainKey('nat', 'KUBE-POSTROUTING'), [
     `-A KUBE-POSTROUTING -m mark ! --mark ${mark}/${mark} -j RETURN`,
     `-A KUBE-POSTROUTING -j MARK --xor-mark ${mark}`,
-    '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE',
+    `-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE${config.iptablesRandomFully ? ' --random-fully' : ''}`,
   ]);
   out.set(chainKey('nat', 'KUBE-MARK-MASQ'), [`-A KUBE-MARK-MASQ -j MARK --or-mark ${mark}`]);
   if (nodePortCidrs(config, family, null) === 'all') out.set(nodePortsTailKey(), matchAllTail(family));

@@ -40,7 +40,11 @@ describe('netledger serve flags', () => {
       '--retain', '24h',
       '--tls-cert-file', 'c.pem',
       '--tls-private-key-file', 'k.pem',
+      '--iptables-random-fully',
+      '--iptables-nfacct',
+      '--advertise-address', '192.0.2.1',
     ]);
+    expect(o.advertiseAddress).toBe('192.0.2.1');
     expect([o.host, o.port]).toEqual(['::1', 0]);
     expect(o.tls).toEqual({ certFile: 'c.pem', keyFile: 'k.pem' });
     expect(o.retain).toBe('24h');
@@ -58,6 +62,8 @@ describe('netledger serve flags', () => {
       dnsIgnoreEmptyService: true,
       podNetwork: 'host-gw',
       masqueradeBit: 15,
+      iptablesRandomFully: true,
+      iptablesNfacct: true,
       nodePortAddresses: ['192.168.0.0/16', 'primary'],
       localDetector: 'node-cidr',
     });

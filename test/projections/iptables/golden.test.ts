@@ -74,6 +74,13 @@ describe('TestOverallIPTablesRules (golden case-1)', () => {
     expect(renderIptablesRestore(table, 'ipv4')).toBe(expected);
   });
 
+  it('with --iptables-random-fully, MASQUERADE --random-fully as kube-proxy with a capable iptables (reference §2.3), nothing else changed', () => {
+    const table = nodeTable(computeAll({ ...input, config: { ...input.config, iptablesRandomFully: true } }), 'iptables', TEST_NODE);
+    const masquerade = '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE';
+    expect(GOLDEN_OVERALL.split('\n')).toContain(masquerade);
+    expect(renderIptablesRestore(table, 'ipv4')).toBe(GOLDEN_OVERALL.replace(masquerade, `${masquerade} --random-fully`));
+  });
+
   it('keys per-service chains whole and splits shared chains into per-service fragments', () => {
     const keys = computeAll(input)
       .filter((c) => c.table === 'iptables')

@@ -74,7 +74,7 @@ describe.skipIf(skipReason !== undefined)(titled('iptables-restore in a netns', 
     ['ipv6', 'ip6tables-restore'],
   ] as const)('%s full sync passes %s --test (with node-cidr too)', (family, tool) => {
     const ns = newNetns();
-    for (const config of [rich.config, { ...rich.config, localDetector: 'node-cidr' as const, nodePortAddresses: ['192.168.0.0/16', 'fd00::/8'] }]) {
+    for (const config of [rich.config, { ...rich.config, localDetector: 'node-cidr' as const, nodePortAddresses: ['192.168.0.0/16', 'fd00::/8'], iptablesRandomFully: true }]) {
       const text = renderIptablesRestore(tableOf({ ...rich, config }, family), family, { jumps: true });
       const r = restore(ns, tool, ['--test'], text);
       expect(r.stderr).toBe('');
