@@ -256,7 +256,8 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
     }
     throw errors.notFound(info.resource, info.group, cmd.name);
   }
-  const patched = applyPatch(cmd.patchType, clone(old), cmd.patch, cmd.kind);
+  // The patch functions copy what they change (domain/patch/json.ts): old stays as stored.
+  const patched = applyPatch(cmd.patchType, old, cmd.patch, cmd.kind);
   patched.metadata ??= {};
   // A patch is unconditional unless it names a resourceVersion itself.
   if (!patched.metadata.resourceVersion) patched.metadata.resourceVersion = old.metadata.resourceVersion;

@@ -1,21 +1,16 @@
 // JSON values as the patch functions see them. Patches never mutate their inputs: every
 // function works on copies made here.
 
+import { clone } from '../clone.js';
+
 export type JsonObject = { [key: string]: unknown };
 
 export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function deepClone<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(deepClone) as T;
-  if (isObject(v)) {
-    const out: JsonObject = {};
-    for (const [k, x] of Object.entries(v)) out[k] = deepClone(x);
-    return out as T;
-  }
-  return v;
-}
+/** The copy decide makes too (domain/clone.ts). */
+export const deepClone: <T>(v: T) => T = clone;
 
 /** Go's reflect.DeepEqual over decoded JSON. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
