@@ -8,26 +8,30 @@ import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 
 const CHUNK_CHARS = 32 * 1024;
+const BATCH_CHARS = 16 * 1024;
 
-/** A byte stream of the pieces' UTF-8 text, pulled from the iterator only when it is read. */
+/** A byte stream of the pieces' UTF-8 text, pulled from the iterator only when it is read. Each
+ * chunk's pieces are joined once: appending them one by one made a rope of 100k+ strings per
+ * whole-table read that Buffer.from then had to flatten. */
 export function jsonStream(pieces: Iterable<string>): Readable {
   const it = pieces[Symbol.iterator]();
   return new Readable({
     read() {
-      let chunk = '';
       for (;;) {
-        const next = it.next();
-        if (next.done) {
-          if (chunk !== '') this.push(Buffer.from(chunk, 'utf8'));
-          this.push(null);
-          return;
+        const parts: string[] = [];
+        let chars = 0;
+        for (;;) {
+          const next = it.next();
+          if (next.done) {
+            if (parts.length) this.push(Buffer.from(parts.join(''), 'utf8'));
+            this.push(null);
+            return;
+          }
+          parts.push(next.value);
+          chars += next.value.length;
+          if (chars >= CHUNK_CHARS) break;
         }
-        chunk += next.value;
-        if (chunk.length >= CHUNK_CHARS) {
-          const more = this.push(Buffer.from(chunk, 'utf8'));
-          chunk = '';
-          if (!more) return;
-        }
+        if (!this.push(Buffer.from(parts.join(''), 'utf8'))) return;
       }
     },
   });
@@ -37,11 +41,24 @@ export function sendJson(reply: FastifyReply, pieces: Iterable<string>): Fastify
   return reply.type('application/json; charset=utf-8').send(jsonStream(pieces));
 }
 
-/** The items of a JSON array (without its brackets), each encoded only when it is pulled. */
+/** The items of a JSON array (without its brackets), each encoded only when it is pulled, yielded
+ * a batch of about BATCH_CHARS at a time: one generator step per item was ~15% of a whole-table
+ * read (a node's iptables at the envelope is ~116k entries). Measured in isolation on 116k
+ * entries (56 MB): jsonStream and this together 175 -> 100 ms. */
 export function* commaSeparated<T>(items: Iterable<T>, encode: (item: T) => string): Generator<string> {
+  let parts: string[] = [];
+  let chars = 0;
   let first = true;
   for (const item of items) {
-    yield first ? encode(item) : `,${encode(item)}`;
-    first = false;
+    const text = encode(item);
+    parts.push(text);
+    chars += text.length;
+    if (chars >= BATCH_CHARS) {
+      yield (first ? '' : ',') + parts.join(',');
+      first = false;
+      parts = [];
+      chars = 0;
+    }
   }
+  if (parts.length) yield (first ? '' : ',') + parts.join(',');
 }
