@@ -17,6 +17,9 @@ if (skipReason) console.warn(`dataplane lab skipped: ${skipReason}`);
 // 192.168.77.0/24: a private range no interface on this machine uses; pods/services keep the
 // server's defaults (10.244.0.0/16, 10.96.0.0/12), all inside the lab's namespaces.
 const NODES = [1, 2, 3].map((i) => ({ name: `node-${i}`, ip: `192.168.77.1${i}` }));
+/** The underlay's router address, advertised as the API server's: the server itself runs outside
+ * the lab, so a stand-in listens there on the server's port (the kubernetes Service's endpoint). */
+const ADVERTISED = '192.168.77.1';
 const WEB = [
   { name: 'web-1', node: 'node-1' },
   { name: 'web-2', node: 'node-2' },
@@ -85,12 +88,16 @@ describe.skipIf(skipReason !== undefined)('dataplane lab: 3 nodes, real kernel, 
     stateDirs = NODES.map(() => tempDir('netledger-agent-'));
     lab.createUnderlay('192.168.77.1/24');
     for (const [i, n] of NODES.entries()) nodeNs.set(n.name, lab.createNode(i + 1, `${n.ip}/24`, '192.168.77.1'));
-    server = await startChildServer([], dataDir);
+    server = await startChildServer(['--advertise-address', ADVERTISED], dataDir);
     port = Number(new URL(server.url).port);
     lab.track(server.child);
+    lab.listen(lab.underlay, port, 'kube-apiserver');
     for (const n of NODES) {
       const node = await createNode(url(), n.name, n.ip);
       gateways.set(n.name, node.spec.podCIDR.replace(/\.0\/24$/, '.1'));
+      // The underlay routes each node's pods to it (replies to pods reaching the API server's
+      // address come back), as a network carrying pod traffic to the control plane does.
+      await inNs(lab.underlay, ['ip', 'route', 'add', node.spec.podCIDR, 'via', n.ip]);
     }
     NODES.forEach((_, i) => agentFor(i));
     await allConverged(30_000);
@@ -168,6 +175,14 @@ describe.skipIf(skipReason !== undefined)('dataplane lab: 3 nodes, real kernel, 
     expect((await dig(client, gw, 'nope.default.svc.cluster.local', 'A')).status).toBe('NXDOMAIN');
     // Over TCP too, from the underlay to node-3's responder.
     expect(await dig(lab.underlay, NODES[2]!.ip, '+tcp', 'web.default.svc.cluster.local', 'A')).toEqual({ status: 'NOERROR', answers: [`A ${clusterIP}`] });
+  });
+
+  it('a pod reaches the API server through the kubernetes Service (10.96.0.1:443 → the advertised address), and DNS names it', async () => {
+    const client = pods.get('client-1')!.ns;
+    expect([...(await answers(client, '10.96.0.1', 443, 3)).keys()]).toEqual(['kube-apiserver']);
+    expect(await dig(client, gateways.get('node-1')!, 'kubernetes.default.svc.cluster.local', 'A')).toEqual({ status: 'NOERROR', answers: ['A 10.96.0.1'] });
+    const nat = (await inNs(nodeNs.get('node-2')!, ['iptables-save', '-t', 'nat'])).stdout;
+    expect(nat).toContain(`-j DNAT --to-destination ${ADVERTISED}:${port}`);
   });
 
   it('scaling down and up moves traffic', async () => {
