@@ -3,10 +3,11 @@
 //   `kube-public`, `kube-node-lease` (the SystemNamespaces controller);
 // - the `kubernetes` Service in `default`, for the API server itself: the first address of the
 //   primary service CIDR, port `https` 443 to the server's port (kubernetesservice controller);
-// - when the server has an address pods could reach (--advertise-address, or a --listen host that
-//   is one), the Service's Endpoints and EndpointSlice with it, as the endpoint reconciler writes
-//   them (pkg/controlplane/reconcilers/endpointsadapter.go). Without one there are none, and
-//   nodes REJECT the service as kube-proxy does any service without endpoints.
+// - when the server has an address pods could reach (--advertise-address, a --listen host that is
+//   one, or on 0.0.0.0 the default route's), the Service's Endpoints and EndpointSlice with it,
+//   as the endpoint reconciler writes them (pkg/controlplane/reconcilers/endpointsadapter.go).
+//   Without one there are none, and nodes REJECT the service as kube-proxy does any service
+//   without endpoints.
 // Each is created when missing, and the Service's ports and the endpoints are set right when
 // they differ (a restart on another port or address moves them); nothing is written when all is
 // as it should be. Written by `system:apiserver`, the identity kube-apiserver writes them with.
@@ -23,6 +24,7 @@ import type { Endpoints, EndpointSlice, KubeObject, Service, ServicePort } from 
 import { SERVICE_NAME_LABEL } from '../domain/objects.js';
 import { Cidr, familyOf } from '../domain/net/cidr.js';
 import type { Ledger } from '../store/ledger.js';
+import { hostDefaultAddress } from './host-address.js';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'] as const;
 const ACTOR = 'system:apiserver';
@@ -37,11 +39,13 @@ export interface BootstrapOptions {
   log: { warn(fields: object, msg: string): void };
 }
 
-/** The address to advertise: the one given, else the --listen host when it is one pods could
- * reach (not loopback, not unspecified), else none. */
-export function advertiseAddressOf(given: string | undefined, listenHost: string): string | undefined {
+/** The address to advertise, as kube-apiserver picks it: the one given; else the --listen host
+ * when pods could reach it; else, when listening on every address (0.0.0.0 or ::), the host's
+ * default-route interface address (host-address.ts); else none (a loopback listener). */
+export function advertiseAddressOf(given: string | undefined, listenHost: string, hostAddress: () => string | undefined = () => hostDefaultAddress(reachable)): string | undefined {
   if (given !== undefined) return given;
-  return reachable(listenHost) ? listenHost : undefined;
+  if (reachable(listenHost)) return listenHost;
+  return listenHost === '0.0.0.0' || listenHost === '::' ? hostAddress() : undefined;
 }
 
 /** An address kube-apiserver would accept as its advertise address, and Endpoints validation as

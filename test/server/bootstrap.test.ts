@@ -3,7 +3,9 @@
 
 import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { advertiseAddressOf } from '../../server/bootstrap.js';
 import { parseServeFlags, FlagError } from '../../server/flags.js';
+import { defaultRouteAddress } from '../../server/host-address.js';
 import { api, removeDir, startTestServer, tempDir, type TestServer } from '../support/server.js';
 
 const ADVERTISED = '192.0.2.10';
@@ -129,5 +131,36 @@ describe('netledger serve makes what kube-apiserver keeps in every cluster', () 
       expect(() => parseServeFlags(['--advertise-address', bad]), bad).toThrow(FlagError);
     }
     expect(parseServeFlags(['--advertise-address', '2001:db8::10']).advertiseAddress).toBe('2001:db8::10');
+  });
+});
+
+describe('the address advertised without --advertise-address, as kube-apiserver picks it', () => {
+  const ROUTES = [
+    'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT',
+    'wlan0\t00000000\t0101A8C0\t0003\t0\t0\t600\t00000000\t0\t0\t0',
+    'eth0\t00000000\t010200C0\t0003\t0\t0\t100\t00000000\t0\t0\t0',
+    'eth0\t000200C0\t00000000\t0001\t0\t0\t100\t00FFFFFF\t0\t0\t0',
+  ].join('\n');
+  const iface = (address: string, family: 'IPv4' | 'IPv6', internal = false) => ({ address, family, internal, netmask: '', mac: '', cidr: null }) as never;
+  const INTERFACES = {
+    lo: [iface('127.0.0.1', 'IPv4', true)],
+    eth0: [iface('fd00::2', 'IPv6'), iface('192.0.2.2', 'IPv4')],
+    wlan0: [iface('192.168.1.20', 'IPv4')],
+  };
+
+  it("on 0.0.0.0 or ::, the IPv4 address of the default route's interface with the lowest metric (ChooseHostInterface)", () => {
+    expect(defaultRouteAddress(ROUTES, INTERFACES)).toBe('192.0.2.2');
+    const host = () => defaultRouteAddress(ROUTES, INTERFACES);
+    expect(advertiseAddressOf(undefined, '0.0.0.0', host)).toBe('192.0.2.2');
+    expect(advertiseAddressOf(undefined, '::', host)).toBe('192.0.2.2');
+  });
+
+  it('the flag first, then a reachable --listen host; on loopback, none; no default route, none', () => {
+    const host = () => defaultRouteAddress(ROUTES, INTERFACES);
+    expect(advertiseAddressOf('198.51.100.1', '0.0.0.0', host)).toBe('198.51.100.1');
+    expect(advertiseAddressOf(undefined, '192.168.1.20', host)).toBe('192.168.1.20');
+    expect(advertiseAddressOf(undefined, '127.0.0.1', host)).toBeUndefined();
+    expect(defaultRouteAddress(ROUTES.split('\n').filter((l) => !l.includes('\t00000000\t0')).join('\n'), INTERFACES)).toBeUndefined();
+    expect(defaultRouteAddress(null, INTERFACES)).toBeUndefined();
   });
 });
