@@ -15,6 +15,7 @@
 // and the server starts anyway, as kube-apiserver's controllers log and carry on.
 
 import { randomUUID } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import type { Command } from '../domain/commands.js';
 import { SKIP_MIRROR_LABEL } from '../domain/controllers/index.js';
 import { deepEqual } from '../domain/equal.js';
@@ -51,13 +52,11 @@ export function advertiseAddressOf(given: string | undefined, listenHost: string
 /** An address kube-apiserver would accept as its advertise address, and Endpoints validation as
  * an endpoint: an IP that is neither loopback, unspecified, link-local nor multicast. */
 export function reachable(ip: string): boolean {
-  if (!familyOf(ip)) return false;
-  const blocked = ['127.0.0.0/8', '0.0.0.0/32', '169.254.0.0/16', '224.0.0.0/4', '::1/128', '::/128', 'fe80::/10', 'ff00::/8'];
-  return !blocked.some((c) => {
-    const cidr = Cidr.parse(c);
-    return cidr.family === familyOf(ip) && cidr.contains(ip);
-  });
+  return familyOf(ip) !== undefined && !UNREACHABLE.has(ipaddr.parse(ip).range());
 }
+
+/** ipaddr.js's names for the ranges pods cannot reach a server at. */
+const UNREACHABLE = new Set(['loopback', 'unspecified', 'linkLocal', 'multicast']);
 
 export async function bootstrapCluster(ledger: Ledger, opts: BootstrapOptions): Promise<void> {
   for (const name of SYSTEM_NAMESPACES) {

@@ -28,9 +28,12 @@ const NAMES_IN_DATA: Record<number, { skip: number; names: number; compress: boo
   33: { skip: 6, names: 1, compress: false }, // SRV: priority, weight, port, target
 };
 
+/** Below this a size is read as this (RFC 6891 §6.2.3; DNS over UDP without EDNS, RFC 1035). */
+export const MIN_SIZE = 512;
+
 /** `reply` (dns-packet's encoding, names uncompressed) made to fit `limit` bytes. */
 export function fitReply(reply: Buffer, limit: number): Buffer {
-  const size = Math.max(512, limit);
+  const size = Math.max(MIN_SIZE, limit);
   if (reply.length <= size) return reply;
   return new Compressor(reply).fit(size);
 }

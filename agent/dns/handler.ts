@@ -2,9 +2,9 @@
 // the in-memory dns table via the projection's pure answerQuery. No sockets here (server.ts binds).
 
 import dnsPacket from 'dns-packet';
-import { answerQuery, REVERSE_ZONES, type QueryResult, type ResourceRecord } from '../../projections/dns/index.js';
+import { answerQuery, reverseZoneOf, type QueryResult, type ResourceRecord } from '../../projections/dns/index.js';
 import { forward, lookup, type Upstream } from './upstream.js';
-import { fitReply } from './fit-reply.js';
+import { fitReply, MIN_SIZE } from './fit-reply.js';
 
 export type Transport = 'udp' | 'tcp';
 
@@ -32,7 +32,7 @@ const OPCODE_BITS = 0x7800;
 const DO_BIT = 0x8000;
 
 /** Classic DNS over UDP without EDNS (RFC 1035 §4.2.1). */
-export const UDP_LIMIT = 512;
+export const UDP_LIMIT = MIN_SIZE;
 /** The payload size we advertise in our OPT record (the DNS flag day 2020 value). Replies are
  * sized by the client's own, as CoreDNS sizes them. */
 export const EDNS_PAYLOAD = 1232;
@@ -59,11 +59,6 @@ function encode(r: Reply, truncated: boolean): Buffer {
     authorities: r.authorities as dnsPacket.Answer[],
     additionals: [...(r.additionals as dnsPacket.Answer[]), ...(r.opt ? [r.opt] : [])],
   });
-}
-
-function isReverseName(name: string): boolean {
-  const lower = `${name.toLowerCase().replace(/\.$/, '')}.`;
-  return REVERSE_ZONES.some((z) => lower.endsWith(`.${z}`));
 }
 
 function headerOnly(msg: Buffer, rcode: RcodeName): Buffer | undefined {
@@ -115,7 +110,7 @@ export function createDnsHandler(source: DnsTableSource): (msg: Buffer, transpor
           result = undefined; // a malformed table entry must cost one answer, not the responder
         }
         if (!result) out = reply('SERVFAIL');
-        else if (source.upstream && (result.rcode === 'REFUSED' || (result.rcode === 'NXDOMAIN' && isReverseName(q.name))) && q.type !== 'AXFR' && q.type !== 'IXFR') {
+        else if (source.upstream && (result.rcode === 'REFUSED' || (result.rcode === 'NXDOMAIN' && reverseZoneOf(q.name) !== undefined)) && q.type !== 'AXFR' && q.type !== 'IXFR') {
           // Not ours (a name outside the zones; zone transfers stay refused), or a reverse name
           // we have nothing for (the default Corefile's `fallthrough in-addr.arpa ip6.arpa`: an
           // outside address's PTR): the upstream answers it, its reply passed on as it is.
@@ -132,9 +127,9 @@ export function createDnsHandler(source: DnsTableSource): (msg: Buffer, transpor
         }
       }
     }
-    // CoreDNS's request.Size: over UDP the client's EDNS buffer size (at least 512), or 512
-    // without EDNS; over TCP a whole DNS message.
-    const limit = transport === 'tcp' ? TCP_LIMIT : opt ? Math.max(UDP_LIMIT, opt.udpPayloadSize) : UDP_LIMIT;
+    // CoreDNS's request.Size: over UDP the client's EDNS buffer size (fitReply raises it to 512),
+    // or 512 without EDNS; over TCP a whole DNS message.
+    const limit = transport === 'tcp' ? TCP_LIMIT : (opt?.udpPayloadSize ?? UDP_LIMIT);
     return fitReply(encode(out, false), limit);
   };
 }

@@ -21,14 +21,11 @@ export const AUTH_V1: MessageTable = {
     [5, 'resource', 'string'],
     [6, 'subresource', 'string'],
     [7, 'name', 'string'],
-    [8, 'fieldSelector', 'FieldSelectorAttributes'],
-    [9, 'labelSelector', 'LabelSelectorAttributes'],
+    [8, 'fieldSelector', 'SelectorAttributes'],
+    [9, 'labelSelector', 'SelectorAttributes'],
   ],
-  FieldSelectorAttributes: [
-    [1, 'rawSelector', 'string'],
-    [2, 'requirements', 'SelectorRequirement', REPEATED],
-  ],
-  LabelSelectorAttributes: [
+  // FieldSelectorAttributes and LabelSelectorAttributes share one layout.
+  SelectorAttributes: [
     [1, 'rawSelector', 'string'],
     [2, 'requirements', 'SelectorRequirement', REPEATED],
   ],

@@ -5,9 +5,10 @@
 // maps merge, atomic lists are replaced). The manager is recorded in metadata.managedFields as
 // an `Apply` entry without a field set.
 
+import { clone } from '../clone.js';
 import type { KubeObject } from '../objects.js';
 import { PatchError } from './errors.js';
-import { deepClone, isObject, type JsonObject } from './json.js';
+import { isObject, type JsonObject } from './json.js';
 import { mergeMap } from './strategic-merge.js';
 import { strategicSchemaFor } from './strategic-schema.js';
 
@@ -34,7 +35,7 @@ export function applyApplyPatch(existing: KubeObject | undefined, applied: unkno
   }
   // Unknown kinds still merge: their metadata follows ObjectMeta, everything else JSON-merges.
   const schema = strategicSchemaFor(kind) ?? strategicSchemaFor('EndpointSlice')!;
-  const result = existing === undefined ? mergeMap(undefined, applied, schema) : mergeMap(deepClone(existing) as JsonObject, applied, schema);
+  const result = existing === undefined ? mergeMap(undefined, applied, schema) : mergeMap(clone(existing) as JsonObject, applied, schema);
   if (opts.fieldManager) recordManager(result, opts.fieldManager, String(applied.apiVersion ?? ''), opts.time);
   return result as KubeObject;
 }

@@ -4,8 +4,9 @@
 
 import fjp from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
+import { clone } from '../clone.js';
 import { PatchError } from './errors.js';
-import { deepClone, isObject } from './json.js';
+import { isObject } from './json.js';
 
 export type JsonPatchOperation = Operation;
 
@@ -53,10 +54,10 @@ function describe(op: Operation, code: string): string {
  */
 export function applyJsonPatch<T extends object>(target: T, ops: unknown): T {
   const operations = decodeOperations(ops);
-  const doc = deepClone(target);
+  const doc = clone(target);
   let result: unknown;
   try {
-    result = fjp.applyPatch(doc, deepClone(operations), true, true, true).newDocument;
+    result = fjp.applyPatch(doc, clone(operations), true, true, true).newDocument;
   } catch (e) {
     if (e instanceof fjp.JsonPatchError) {
       const op = (e.operation ?? operations[e.index ?? 0]) as Operation;

@@ -1,7 +1,5 @@
 // JSON values as the patch functions see them. Patches never mutate their inputs: every
-// function works on copies made here.
-
-import { clone } from '../clone.js';
+// function works on copies (domain/clone.ts).
 
 export type JsonObject = { [key: string]: unknown };
 
@@ -9,8 +7,6 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The copy decide makes too (domain/clone.ts). */
-export const deepClone: <T>(v: T) => T = clone;
 
 /** Go's reflect.DeepEqual over decoded JSON. */
 export function jsonEqual(a: unknown, b: unknown): boolean {

@@ -1,11 +1,12 @@
 // RFC 7386 JSON merge patch (application/merge-patch+json): objects merge key by key, `null`
 // deletes a key, anything else — arrays included — replaces the target value wholesale.
 
+import { clone } from '../clone.js';
 import { PatchError } from './errors.js';
-import { deepClone, isObject, type JsonObject } from './json.js';
+import { isObject, type JsonObject } from './json.js';
 
 function mergePatch(target: unknown, patch: unknown): unknown {
-  if (!isObject(patch)) return deepClone(patch);
+  if (!isObject(patch)) return clone(patch);
   const out: JsonObject = isObject(target) ? { ...target } : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete out[k];
@@ -17,7 +18,7 @@ function mergePatch(target: unknown, patch: unknown): unknown {
 /** Applies `patch` to `target` without mutating either. The document stays an object. */
 export function applyMergePatch<T extends object>(target: T, patch: unknown): T {
   if (!isObject(patch)) throw new PatchError(`json: cannot unmarshal ${jsonKind(patch)} into Go value of type map[string]interface {}`);
-  return mergePatch(deepClone(target), patch) as T;
+  return mergePatch(clone(target), patch) as T;
 }
 
 export function jsonKind(v: unknown): string {

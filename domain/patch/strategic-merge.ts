@@ -5,8 +5,9 @@
 // `$deleteFromPrimitiveList/<list>` are honoured. Where upstream would copy a directive into the
 // result verbatim (a patch list for a field the object lacks), it is processed instead.
 
+import { clone } from '../clone.js';
 import { PatchError } from './errors.js';
-import { deepClone, goString, isObject, jsonEqual, type JsonObject } from './json.js';
+import { goString, isObject, jsonEqual, type JsonObject } from './json.js';
 import { jsonKind } from './merge-patch.js';
 import { checkSetElementOrder, normalizeElementOrder, partition, sameElement, type ElementKey } from './strategic-order.js';
 import { strategicSchemaFor, type FieldPatchMeta, type StructSchema } from './strategic-schema.js';
@@ -196,5 +197,5 @@ export function applyStrategicMergePatch<T extends object>(target: T, patch: unk
     );
   }
   if (!isObject(patch)) throw new PatchError(`json: cannot unmarshal ${jsonKind(patch)} into Go value of type map[string]interface {}`);
-  return mergeMap(deepClone(target) as JsonObject, patch, schema) as T;
+  return mergeMap(clone(target) as JsonObject, patch, schema) as T;
 }

@@ -33,6 +33,13 @@ export interface AnswerOptions {
 }
 
 export const REVERSE_ZONES = ['in-addr.arpa.', 'ip6.arpa.'] as const;
+
+/** The reverse zone `name` is in (its apex included), if any; any case, trailing dot optional. */
+export function reverseZoneOf(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const fq = lower.endsWith('.') ? lower : `${lower}.`;
+  return REVERSE_ZONES.find((z) => inZone(fq, z));
+}
 /** CoreDNS stops following CNAMEs after this many links. */
 const MAX_CNAME_LINKS = 8;
 
@@ -179,7 +186,7 @@ export function answerQuery(
 
   // Zone transfers need the transfer plugin in CoreDNS; out-of-zone names have no upstream here.
   if (type === 'AXFR' || type === 'IXFR') return empty('REFUSED', false);
-  const apex = inZone(lower, zone) ? zone : REVERSE_ZONES.find((z) => inZone(lower, z));
+  const apex = inZone(lower, zone) ? zone : reverseZoneOf(lower);
   if (!apex) return empty('REFUSED', false);
   const soaSet = entries.get(rrsetKey(zone, 'SOA')) as RRsetValue<SoaRecord> | undefined;
   // No table yet (the agent has not received its snapshot): CoreDNS answers SERVFAIL until synced.

@@ -35,7 +35,7 @@
 
 export { dnsProjection, BASE_UNIT, nsUnit, svcUnit, podUnit } from './projection.js';
 export { renderZoneFile, renderReverseZones, compareNames } from './zonefile.js';
-export { answerQuery, REVERSE_ZONES } from './answer.js';
+export { answerQuery, REVERSE_ZONES, reverseZoneOf } from './answer.js';
 export type { QueryResult, ResourceRecord, Rcode, AnswerOptions, SoaData } from './answer.js';
 export { mergeValues, parseKey, rrsetKey, existsKey, podsKey, RR_TYPES, EXISTS, PODS } from './keys.js';
 export type { RRType, RRsetValue, SrvRecord, SoaRecord, PodsValue, DnsRecord } from './keys.js';
