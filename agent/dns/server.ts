@@ -5,6 +5,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { createDnsHandler, type DnsTableSource } from './handler.js';
+import { tcpFrame } from './tcp-frame.js';
 import { bindUdpAndTcp } from '../sockets.js';
 
 export interface DnsResponderOptions extends DnsTableSource {
@@ -40,10 +41,7 @@ function serveTcpConnection(conn: net.Socket, handle: ReturnType<typeof createDn
       answered = answered.then(async () => {
         const out = await reply;
         if (!out || conn.destroyed) return;
-        const frame = Buffer.alloc(2 + out.length);
-        frame.writeUInt16BE(out.length, 0);
-        out.copy(frame, 2);
-        conn.write(frame);
+        conn.write(tcpFrame(out));
       });
     }
   });

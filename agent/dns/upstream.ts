@@ -7,6 +7,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import dnsPacket from 'dns-packet';
+import { tcpFrame } from './tcp-frame.js';
 
 export interface Upstream {
   host: string;
@@ -58,12 +59,7 @@ export function exchangeTcp(up: Upstream, msg: Buffer): Promise<Buffer> {
     const conn = net.connect({ host: up.host, port: up.port });
     let buf = Buffer.alloc(0);
     conn.on('error', (e) => done(e));
-    conn.on('connect', () => {
-      const frame = Buffer.alloc(2 + msg.length);
-      frame.writeUInt16BE(msg.length, 0);
-      msg.copy(frame, 2);
-      conn.write(frame);
-    });
+    conn.on('connect', () => conn.write(tcpFrame(msg)));
     conn.on('data', (chunk: Buffer) => {
       buf = Buffer.concat([buf, chunk]);
       if (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) done(undefined, buf.subarray(2, 2 + buf.readUInt16BE(0)));
