@@ -52,7 +52,9 @@ export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubse
 
   const mapAddress = (addr: EndpointAddress, port: EndpointPort, ready: boolean): void => {
     const key = addressKey(addr);
-    if (!allAddrs.has(key)) allAddrs.set(key, { ...addr });
+    // Shared, not copied: stored objects are never changed in place, and an unchanged pod's
+    // address is then the very object the stored Endpoints holds (endpointsController.ts).
+    if (!allAddrs.has(key)) allAddrs.set(key, addr);
     const pk = portKey(port);
     let entry = portToAddrReady.get(pk);
     if (!entry) portToAddrReady.set(pk, (entry = { port, addrs: new Map() }));

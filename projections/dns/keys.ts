@@ -72,8 +72,10 @@ function cmp(a: string, b: string): number {
 
 /** Records de-duplicated and sorted: the deterministic form every RRset value is stored in. */
 export function normalizeRecords<R extends DnsRecord>(type: string, records: readonly R[]): R[] {
+  if (records.length === 1) return [records[0]!];
   const seen = new Map<string, R>();
-  for (const r of records) seen.set(JSON.stringify(r), r);
+  // Names and addresses are their own identity: only structured records need encoding.
+  for (const r of records) seen.set(typeof r === 'string' ? r : JSON.stringify(r), r);
   return [...seen.values()].sort((a, b) => compareRecords(type, a, b));
 }
 
