@@ -88,37 +88,9 @@ function sortKey(ep: SliceEndpoint): string {
 /** Endpoints in slice order: by first address, then pod uid and name. Each key is encoded once,
  * not once per comparison. */
 export function sortSliceEndpoints(eps: Iterable<SliceEndpoint>): SliceEndpoint[] {
-  return sortKeyed([...eps].map((ep) => ({ ep, key: sortKey(ep) })));
-}
-
-function sortKeyed(keyed: { ep: SliceEndpoint; key: string }[]): SliceEndpoint[] {
+  const keyed = [...eps].map((ep) => ({ ep, key: sortKey(ep) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k) => k.ep);
-}
-
-interface BuiltEndpoint {
-  service: Service;
-  node: Node | undefined;
-  addressType: AddressType;
-  ep: SliceEndpoint;
-  identity: string;
-  key: string;
-}
-
-/** The endpoint last built for each pod, with what it was built from. Stored objects are never
- * changed in place (a change makes a new object), so an endpoint built from the same pod,
- * service and node objects is the same endpoint: a pod flipping readiness rebuilt, encoded and
- * keyed all of its service's endpoints again (bench scale: ten per change). One entry per pod,
- * held as long as the pod object is alive; the endpoint is shared read-only by the slices. */
-const builtEndpoints = new WeakMap<Pod, BuiltEndpoint>();
-
-function endpointOf(pod: Pod, node: Node | undefined, service: Service, addressType: AddressType): BuiltEndpoint {
-  const hit = builtEndpoints.get(pod);
-  if (hit && hit.service === service && hit.node === node && hit.addressType === addressType) return hit;
-  const ep = podToEndpoint(pod, node, service, addressType);
-  const built = { service, node, addressType, ep, identity: endpointIdentity(ep), key: sortKey(ep) };
-  builtEndpoints.set(pod, built);
-  return built;
 }
 
 /** setEndpointSliceLabels: service labels minus the reserved ones, then the reserved ones set. */
@@ -136,8 +108,8 @@ export function endpointSliceLabels(service: Service, controllerName: string): R
 
 /** A resolved port set (its JSON) in PortMapKey order, with its key. The hashing behind the
  * order is done once per distinct set: in practice every pod of a service, and most services,
- * resolve the same few, and a service recompute hashed them again (~30 µs of an endpoint change,
- * bench scale). The result is shared, read-only, by every slice built with that set. */
+ * resolve the same few, and each service recompute hashed its set again. The result is shared,
+ * read-only, by every slice built with that set. */
 const orderedPorts = memoize((text: string): { ports: SlicePort[]; key: string } => {
   const ports = sortSlicePorts(JSON.parse(text) as SlicePort[]);
   return { ports, key: portMapKey(ports) };
@@ -146,8 +118,7 @@ const orderedPorts = memoize((text: string): { ports: SlicePort[]; key: string }
 interface PortGroup {
   key: string;
   ports: SlicePort[];
-  /** identity -> the endpoint (a later pod with the same identity replaces an earlier one) */
-  endpoints: Map<string, { ep: SliceEndpoint; key: string }>;
+  endpoints: Map<string, SliceEndpoint>;
 }
 
 /**
@@ -184,13 +155,13 @@ export function desiredEndpointSlices(service: Service, pods: readonly Pod[], op
         node = opts.nodes.get(pod.spec?.nodeName ?? '');
         if (!node && !publishNotReady) continue; // node not found: skipped until it shows up
       }
-      const built = endpointOf(pod, node, service, addressType);
-      if (built.ep.addresses.length > 0) group.endpoints.set(built.identity, built);
+      const ep = podToEndpoint(pod, node, service, addressType);
+      if (ep.addresses.length > 0) group.endpoints.set(endpointIdentity(ep), ep);
     }
 
     const chunks: { ports: SlicePort[]; endpoints: SliceEndpoint[] }[] = [];
     for (const group of [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-      const eps = sortKeyed([...group.endpoints.values()]);
+      const eps = sortSliceEndpoints(group.endpoints.values());
       for (let i = 0; i < eps.length; i += maxPerSlice) chunks.push({ ports: group.ports, endpoints: eps.slice(i, i + maxPerSlice) });
     }
     if (chunks.length === 0) chunks.push({ ports: [], endpoints: [] }); // the placeholder slice

@@ -42,19 +42,6 @@ function podToEndpointAddress(service: Service, pod: Pod): EndpointAddress | und
   return addr;
 }
 
-/** The address last built for each pod and the service it was built for: stored objects are
- * never changed in place, so the same pod and service objects give the same address (see
- * endpointSliceController's builtEndpoints). Shared read-only by the Endpoints holding it. */
-const builtAddresses = new WeakMap<Pod, { service: Service; addr: EndpointAddress | undefined }>();
-
-function endpointAddressOf(service: Service, pod: Pod): EndpointAddress | undefined {
-  const hit = builtAddresses.get(pod);
-  if (hit?.service === service) return hit.addr;
-  const addr = podToEndpointAddress(service, pod);
-  builtAddresses.set(pod, { service, addr });
-  return addr;
-}
-
 function objectRefOf(pod: Pod): { namespace?: string; name?: string; uid?: string } {
   const ref: { namespace?: string; name?: string; uid?: string } = {};
   if (pod.metadata.namespace) ref.namespace = pod.metadata.namespace;
@@ -132,7 +119,7 @@ export function desiredEndpoints(service: Service, pods: readonly Pod[], opts: E
   for (const pod of pods) {
     if ((pod.metadata.namespace ?? '') !== namespace || !selectorMatches(selector, pod.metadata.labels)) continue;
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const addr = endpointAddressOf(service, pod);
+    const addr = podToEndpointAddress(service, pod);
     if (!addr) continue;
     if (servicePorts.length === 0) {
       // Headless services may have no ports: address-only subsets (DNS A records, no SRV).

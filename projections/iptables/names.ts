@@ -3,7 +3,6 @@
 // hash is base32(sha256(...))[0:16] with the RFC 4648 alphabet, no separators between parts.
 
 import { hash } from 'node:crypto';
-import { IP_MEMO_SIZE, memoize } from '../../domain/memo.js';
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -28,11 +27,6 @@ function hash16(text: string): string {
   return String.fromCharCode(...codes);
 }
 
-/** A chain name is a pure function of its hash input, and every recompute of a service names
- * all of its chains again: an endpoint change re-hashed its service's ten or so (~25 µs, bench
- * scale). One name per endpoint of the envelope fits the IP memos' size. */
-const hash16Memo = memoize(hash16, IP_MEMO_SIZE);
-
 /** `ns/name` or `ns/name:port` — proxy.ServicePortName.String(). */
 export function servicePortName(namespace: string, name: string, portName: string): string {
   return `${namespace}/${name}${portName ? `:${portName}` : ''}`;
@@ -40,7 +34,7 @@ export function servicePortName(namespace: string, name: string, portName: strin
 
 /** The hash shared by KUBE-SVC-/SVL-/EXT-/FW- of one service port (`proto` lowercase). */
 export function portProtoHash(spn: string, proto: string): string {
-  return hash16Memo(spn + proto);
+  return hash16(spn + proto);
 }
 
 export interface ServicePortChains {
@@ -57,7 +51,7 @@ export function servicePortChains(spn: string, proto: string): ServicePortChains
 
 /** KUBE-SEP-… of one endpoint; `endpoint` is JoinHostPort(canonicalIP, port). */
 export function endpointChainName(spn: string, proto: string, endpoint: string): string {
-  return `KUBE-SEP-${hash16Memo(spn + proto + endpoint)}`;
+  return `KUBE-SEP-${hash16(spn + proto + endpoint)}`;
 }
 
 /** The chain prefixes kube-proxy garbage-collects (isServiceChainName). */
