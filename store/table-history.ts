@@ -17,17 +17,6 @@ export interface PastEntry {
   text: string;
 }
 
-export interface ChangeRow {
-  id: number;
-  rv: number;
-  table: TableName;
-  scope: string;
-  key: string;
-  op: 'upsert' | 'delete';
-  value: unknown;
-  prev: unknown;
-}
-
 /** What undoing the changes after rv puts back, per layer: key -> JSON text at rv (null =
  * absent; the text "null" is a node tombstone). Keys not listed are as they are live. */
 export interface Rewound {
@@ -192,35 +181,6 @@ export async function lastChangeAt(store: EventStore, table: TableName, rv: numb
     .where('rv', '<=', rv)
     .executeTakeFirst();
   return row?.rv ?? 0;
-}
-
-/** Changes that a node sees (cluster scope or its own), newest first, paged by change id. */
-export async function nodeHistory(
-  store: EventStore,
-  table: TableName,
-  node: string,
-  opts: { keys?: readonly string[]; limit: number; beforeId?: number; since?: number; until?: number },
-): Promise<ChangeRow[]> {
-  let q = store.db
-    .selectFrom('table_changes')
-    .selectAll()
-    .where('table_name', '=', table)
-    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]));
-  if (opts.keys !== undefined) q = q.where('key', 'in', [...opts.keys]);
-  if (opts.beforeId !== undefined) q = q.where('id', '<', opts.beforeId);
-  if (opts.since !== undefined) q = q.where('rv', '>', opts.since);
-  if (opts.until !== undefined) q = q.where('rv', '<=', opts.until);
-  const rows = await q.orderBy('id', 'desc').limit(opts.limit).execute();
-  return rows.map((r) => ({
-    id: r.id,
-    rv: r.rv,
-    table: r.table_name as TableName,
-    scope: r.scope,
-    key: r.key,
-    op: r.op as 'upsert' | 'delete',
-    value: r.value === null ? null : JSON.parse(r.value),
-    prev: r.prev === null ? undefined : JSON.parse(r.prev),
-  }));
 }
 
 /** One key of a node's table at rv: the live layers rewound by that key's later changes only, so

@@ -31,6 +31,7 @@ interface PageStatements {
   changedKeys: BetterSqlite3.Statement;
   changesOfKeys: BetterSqlite3.Statement;
   lastRvOfKeys: BetterSqlite3.Statement;
+  lastChangeOfKey: BetterSqlite3.Statement;
 }
 
 const statements = new WeakMap<EventStore, PageStatements>();
@@ -88,6 +89,19 @@ function prepared(store: EventStore): PageStatements {
         .where('key', 'in', keysIn)
         .groupBy('key'),
     ),
+    // (table, key, scope, rv, 1)
+    lastChangeOfKey: prepare(
+      store.db
+        .selectFrom('table_changes')
+        .select(['id', 'rv', 'op', 'value', 'prev'])
+        .where('table_name', '=', '')
+        .where('key', '=', '')
+        .where('scope', '=', '')
+        .where('rv', '<=', 0)
+        .orderBy('rv', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1),
+    ),
   };
   statements.set(store, st);
   return st;
@@ -120,4 +134,19 @@ export function lastChangeRvs(store: EventStore, table: TableName, scope: string
   if (!keys.length) return out;
   for (const r of prepared(store).lastRvOfKeys.all(table, scope, rv, JSON.stringify(keys)) as { key: string; rv: number }[]) out.set(r.key, r.rv);
   return out;
+}
+
+/** A key's last change in one scope at or before rv, undefined when it has none. */
+export interface LayerChange {
+  id: number;
+  rv: number;
+  op: 'upsert' | 'delete';
+  /** JSON text; null for a delete. */
+  value: string | null;
+  /** JSON text before the change; null when the key was absent in that scope. */
+  prev: string | null;
+}
+
+export function lastChangeOfKey(store: EventStore, table: TableName, scope: string, key: string, rv: number): LayerChange | undefined {
+  return prepared(store).lastChangeOfKey.get(table, key, scope, rv, 1) as LayerChange | undefined;
 }

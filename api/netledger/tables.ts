@@ -57,7 +57,8 @@ export function requireNodeEver(ledger: Ledger, node: string): void {
   throw errors.notFound('nodes', '', node);
 }
 
-function nodeExistedAt(ledger: Ledger, node: string, rv: number): boolean {
+/** Whether the node existed at rv: its first Node event after rv is not its creation. */
+export function nodeExistedAt(ledger: Ledger, node: string, rv: number): boolean {
   const next = firstEventTypeAfter(ledger.store, 'Node', '', node, rv);
   return next === undefined ? ledger.state.nodes.has(node) : next !== 'ADDED';
 }

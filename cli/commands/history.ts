@@ -75,10 +75,9 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
   return 0;
 }
 
-/** upsert of an absent key = add; of a present one = change; node tombstones hide the key here. */
+/** What the node's value did: appeared (add), moved (change) or went (remove). */
 function opOf(h: HistoryItem): string {
   if (h.op === 'delete') return 'remove';
-  if (h.scope === 'node' && h.value === null) return 'hide';
   return h.previous === null ? 'add' : 'change';
 }
 

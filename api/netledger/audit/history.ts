@@ -1,27 +1,30 @@
 // GET /apis/netledger.io/v1/nodes/{node}/tables/{table}/history[?key=K][&since=R][&until=R]
 //   [&limit=N&continue=TOKEN]
-// The changes a node saw in one table (cluster-scoped ones and its own), newest first, each with
-// the event that caused it. Paged by change id; the token pins `until` so pages stay consistent.
+// The changes a node saw in one table, newest first, each with the event that caused it: what the
+// node held before and after, whichever of its two layers (the cluster's entries, its own) moved
+// (store/node-history.ts). Paged by change id; the token pins `until` so pages stay consistent.
 
 import type { FastifyRequest } from 'fastify';
 import type { TableSet } from '../../../projections/tables.js';
 import type { Ledger } from '../../../store/ledger.js';
-import { nodeHistory } from '../../../store/table-history.js';
+import { nodeHistory } from '../../../store/node-history.js';
 import { waitForRv } from '../../wait-rv.js';
 import { causeOf, eventsFor, type Cause } from '../causes.js';
-import { requireNodeEver, tableName } from '../tables.js';
+import { nodeExistedAt, requireNodeEver, tableName } from '../tables.js';
 import { keyMatches, originsOf } from './blame.js';
 import { decodeToken, encodeToken, listLimitParam, requireRetained, requireWalkable, rvParam, str, type Query } from './query.js';
 
 export interface HistoryItem {
   resourceVersion: string;
   key: string;
-  /** `cluster` (every node sees it unless it overrides the key) or `node` (this node only). */
+  /** `node` when the node's own entry changed (this node only), else `cluster` (a change every
+   * node not overriding the key saw). */
   scope: 'cluster' | 'node';
+  /** `delete` when the node holds nothing at the key afterwards. */
   op: 'upsert' | 'delete';
-  /** The new value (null for a delete; null with op upsert and scope node hides the key here). */
+  /** What the node holds afterwards (null for a delete). */
   value: unknown;
-  /** The value before, or null when the key was absent in that scope. */
+  /** What it held before, or null when nothing. */
   previous: unknown;
   cause: Cause | null;
   /** When the cause was derived (the endpoints controller, the pod GC): the event at the root
@@ -70,8 +73,9 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
   }
   const wanted = str(q, 'key');
   const keys = wanted === undefined ? undefined : historyKeys(ledger.engine.tables[table], node, wanted);
-  const rows = await nodeHistory(ledger.store, table, node, { keys, limit: limit + 1, beforeId: before, since, until });
-  const page = rows.slice(0, limit);
+  const existed = new Map<number, boolean>();
+  const existedAt = (rv: number) => existed.get(rv) ?? existed.set(rv, nodeExistedAt(ledger, node, rv)).get(rv)!;
+  const { changes: page, beforeId: next } = await nodeHistory(ledger.store, table, node, { existedAt, keys, limit, beforeId: before, since, until });
   const events = await eventsFor(ledger, page.map((r) => r.rv));
   const origins = await originsOf(ledger, events);
   const list: HistoryList = {
@@ -82,7 +86,7 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
     items: page.map((r) => ({
       resourceVersion: String(r.rv),
       key: r.key,
-      scope: r.scope === '' ? 'cluster' : 'node',
+      scope: r.scope,
       op: r.op,
       value: r.value,
       previous: r.prev === undefined ? null : r.prev,
@@ -90,7 +94,7 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
       origin: ((o) => (o ? causeOf(o, o.rv) : null))(origins.get(r.rv)),
     })),
   };
-  if (rows.length > limit) list.metadata.continue = encodeToken('history', { before: page[page.length - 1]!.id, until, floor });
+  if (next !== undefined) list.metadata.continue = encodeToken('history', { before: next, until, floor });
   return list;
 }
 

@@ -174,12 +174,12 @@ describe('auditors ask', () => {
     const paged: any[] = [];
     let cont: string | undefined;
     do {
-      const page = await api(s.url, 'GET', `${NL}/nodes/node-3/tables/routes/history?limit=3${cont ? `&continue=${cont}` : ''}`, undefined, admin);
+      const page = await api(s.url, 'GET', `${NL}/nodes/node-3/tables/routes/history?limit=2${cont ? `&continue=${cont}` : ''}`, undefined, admin);
       paged.push(...page.json.items);
       cont = page.json.metadata.continue;
     } while (cont);
     expect(paged).toEqual(all.json.items);
-    expect(all.json.items.length).toBeGreaterThan(3);
+    expect(all.json.items.length).toBeGreaterThan(2);
   });
 
   it('answers 410 Gone below the retention floor, with the floor in the message', async () => {
