@@ -2,6 +2,7 @@
 // saw after an rv (diff). Values stay JSON text here: a diff compares texts and parses only
 // what it returns.
 
+import type BetterSqlite3 from 'better-sqlite3';
 import type { LogEvent } from '../domain/events.js';
 import type { TableName } from '../projections/model.js';
 import { rowToEvent, type EventStore } from './event-store.js';
@@ -79,8 +80,14 @@ export async function timeAtRv(store: EventStore, rv: number): Promise<string | 
  * the events before rv, which compaction may have removed. One lookup on events_by_object.
  */
 export function firstEventTypeAfter(store: EventStore, kind: string, namespace: string, name: string, rv: number): string | undefined {
-  const row = store.sqlite
-    .prepare('select type from events where kind = ? and namespace = ? and name = ? and rv > ? order by rv limit 1')
-    .get(kind, namespace, name, rv) as { type: string } | undefined;
+  let statement = firstEventStatements.get(store);
+  if (!statement) {
+    // Prepared once per store: node history asks it for every rv a page tells.
+    statement = store.sqlite.prepare('select type from events where kind = ? and namespace = ? and name = ? and rv > ? order by rv limit 1');
+    firstEventStatements.set(store, statement);
+  }
+  const row = statement.get(kind, namespace, name, rv) as { type: string } | undefined;
   return row?.type;
 }
+
+const firstEventStatements = new WeakMap<EventStore, BetterSqlite3.Statement>();

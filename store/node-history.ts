@@ -8,8 +8,9 @@
 // equal. Before the node exists and from its deletion on it holds nothing: its deletion removes
 // what it held of its own entries, and cluster changes while it does not exist never reach it.
 // (The cluster entries a node finds when it is created are not told again: they were the
-// cluster's changes before.) Rows at or below the retention floor are the kept snapshot: their
-// layers are read from what compaction kept.
+// cluster's changes before.) The history starts above the retention floor (the caller's
+// `since`): below it compaction kept one row per key, too little to tell what a node held
+// before each, so the state at the floor is the table read at the floor instead.
 
 import type { TableName } from '../projections/model.js';
 import type { EventStore } from './event-store.js';
@@ -46,12 +47,16 @@ export interface NodeHistoryOptions {
 
 /** Rows read per query while a page fills (hidden rows make a page need more than its limit). */
 const ROWS_PER_READ = 200;
+/** Rows one page reads at most: past them it ends early, with a continue token (a node deleted
+ * long ago would otherwise read every cluster change made since). */
+const MAX_ROWS_PER_PAGE = 5000;
 
 /** The changes of a node's table, newest first: up to `limit`, and where the next page starts. */
 export async function nodeHistory(store: EventStore, table: TableName, node: string, opts: NodeHistoryOptions): Promise<NodeHistoryPage> {
   const changes: NodeChange[] = [];
   const want = Math.max(opts.limit, ROWS_PER_READ);
   let beforeId = opts.beforeId;
+  let read = 0;
   // Each read starts below the last row seen, so the loop ends when the rows do.
   for (;;) {
     const rows = await layerRows(store, table, node, { ...opts, beforeId, limit: want });
@@ -60,7 +65,8 @@ export async function nodeHistory(store: EventStore, table: TableName, node: str
       beforeId = row.id;
       const change = asSeenBy(store, table, node, row, opts.existedAt);
       if (change) changes.push(change);
-      if (changes.length === opts.limit) return { changes, beforeId: exhausted && i === rows.length - 1 ? undefined : beforeId };
+      const last = exhausted && i === rows.length - 1;
+      if (changes.length === opts.limit || ++read >= MAX_ROWS_PER_PAGE) return { changes, beforeId: last ? undefined : beforeId };
     }
     if (exhausted) return { changes };
   }
@@ -116,7 +122,9 @@ function asSeenBy(store: EventStore, table: TableName, node: string, row: LayerR
   const mine = layerOf(row, row.rv);
   const theirs = layerOf(other, row.rv);
   const [own, cluster] = row.scope === '' ? [theirs, mine] : [mine, theirs];
-  const before = existedAt(row.rv - 1) ? held(own.before, cluster.before) : null;
+  // Its own entries say it existed: the rows of the group that deletes a node can carry the rv
+  // of a later event of that group (a pod the pod GC deleted) than the Node's own.
+  const before = own.before !== null || existedAt(row.rv - 1) ? held(own.before, cluster.before) : null;
   const after = existedAt(row.rv) ? held(own.after, cluster.after) : null;
   if (before === after) return undefined;
   return {

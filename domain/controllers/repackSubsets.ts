@@ -52,8 +52,8 @@ export function repackSubsets(subsets: readonly EndpointSubset[]): EndpointSubse
 
   const mapAddress = (addr: EndpointAddress, port: EndpointPort, ready: boolean): void => {
     const key = addressKey(addr);
-    // Shared, not copied: stored objects are never changed in place, and an unchanged pod's
-    // address is then the very object the stored Endpoints holds (endpointsController.ts).
+    // Shared, not copied: stored objects are never changed in place, so the Endpoints built
+    // here may hold the very address objects it was given.
     if (!allAddrs.has(key)) allAddrs.set(key, addr);
     const pk = portKey(port);
     let entry = portToAddrReady.get(pk);

@@ -75,7 +75,9 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
   const keys = wanted === undefined ? undefined : historyKeys(ledger.engine.tables[table], node, wanted);
   const existed = new Map<number, boolean>();
   const existedAt = (rv: number) => existed.get(rv) ?? existed.set(rv, nodeExistedAt(ledger, node, rv)).get(rv)!;
-  const { changes: page, beforeId: next } = await nodeHistory(ledger.store, table, node, { existedAt, keys, limit, beforeId: before, since, until });
+  // Above the floor only (store/node-history.ts): `since` below it was refused above.
+  const after = Math.max(since ?? 0, floor);
+  const { changes: page, beforeId: next } = await nodeHistory(ledger.store, table, node, { existedAt, keys, limit, beforeId: before, since: after, until });
   const events = await eventsFor(ledger, page.map((r) => r.rv));
   const origins = await originsOf(ledger, events);
   const list: HistoryList = {

@@ -1,5 +1,5 @@
 // The event log and node history after a real compaction (--retain): paging works through the
-// snapshot kept below the floor, a token expires only when a later compaction may have removed
+// snapshot kept below the floor (events; a node's history starts above it), a token expires only when a later compaction may have removed
 // rows it would read, limit=0 means no limit, and the events list reads as kubectl expects
 // (apiVersion on items, a Table on request).
 
@@ -52,6 +52,19 @@ describe('the audit log after compaction', () => {
     expect(all.headers.get('x-netledger-retention-floor-time')).toBe(kept[kept.length - 1].time);
   });
 
+  it("starts a node's history above the floor: the state at the floor is the table read there", async () => {
+    const floor = s.ledger.floorRv;
+    const whole = await pageAll(s, `${NL}/nodes/n1/tables/iptables/history?limit=1`);
+    expect(whole.status).toBe(200);
+    expect(whole.items.length).toBeGreaterThan(0);
+    for (const item of whole.items) expect(Number(item.resourceVersion)).toBeGreaterThan(floor);
+    // Each item's previous value is what n1 held: at the floor for the oldest one of its key.
+    const atFloor = new Map((await api(s.url, 'GET', `${NL}/nodes/n1/tables/iptables?resourceVersion=${floor}`)).json.entries.map((e: any) => [e.key, e.value]));
+    const oldest = new Map<string, any>();
+    for (const item of whole.items) oldest.set(item.key, item);
+    for (const [key, item] of oldest) expect(item.previous, key).toEqual(atFloor.get(key) ?? null);
+  });
+
   it('expires a token only when a compaction since it was issued may have removed rows it reads', async () => {
     const floor = s.ledger.floorRv;
     const first = await api(s.url, 'GET', `${NL}/events?limit=5`);
@@ -60,10 +73,10 @@ describe('the audit log after compaction', () => {
     const high = late.json.metadata.continue;
     expect(Number(first.json.items[4].resourceVersion)).toBeLessThan(floor);
 
-    const hist = await api(s.url, 'GET', `${NL}/nodes/n1/tables/iptables/history?limit=5`);
+    const hist = await api(s.url, 'GET', `${NL}/nodes/n1/tables/iptables/history?limit=1`);
     const histCont = hist.json.metadata.continue;
     expect(histCont).toBeDefined();
-    expect((await api(s.url, 'GET', `${NL}/nodes/n1/tables/iptables/history?limit=5&continue=${histCont}`)).status).toBe(200);
+    expect((await api(s.url, 'GET', `${NL}/nodes/n1/tables/iptables/history?limit=1&continue=${histCont}`)).status).toBe(200);
 
     // A second compaction moves the floor past the low token's position, not the high one's.
     compact(s.ledger.store.sqlite, floor + 10);
@@ -73,7 +86,7 @@ describe('the audit log after compaction', () => {
     expect(expired.json.reason).toBe('Expired');
     expect(expired.json.message).toContain(`from ${floor} to ${floor + 10}`);
     expect((await api(s.url, 'GET', `${NL}/events?limit=5&continue=${high}`)).status).toBe(200);
-    expect((await api(s.url, 'GET', `${NL}/nodes/n1/tables/iptables/history?limit=5&continue=${histCont}`)).json.reason).toBe('Expired');
+    expect((await api(s.url, 'GET', `${NL}/nodes/n1/tables/iptables/history?limit=1&continue=${histCont}`)).json.reason).toBe('Expired');
     // Tokens issued under the new floor page again.
     const again = await pageAll(s, `${NL}/events?limit=10`);
     expect(again.status).toBe(200);

@@ -116,17 +116,45 @@ describe("a node's history is its table's changes", () => {
     }
   });
 
-  it("tells a deleted node's end as removals, and nothing after it", async () => {
+  it("tells a deleted node's end as the removal of every entry of its own, and nothing after it", async () => {
+    // The group that deletes a node ends with the pod GC's deletions, and changes of that group
+    // carry the rv of the event that touched their unit first: up to the group's last event.
+    const following = (await ok('GET', `/apis/netledger.io/v1/events?since=${deletedN3}&limit=100`)).items as { resourceVersion: string; cause: unknown }[];
+    const firstOfNext = following.findIndex((e) => e.cause === null);
+    const groupEnd = firstOfNext === 0 ? deletedN3 : Number(following[(firstOfNext < 0 ? following.length : firstOfNext) - 1]!.resourceVersion);
+    expect(groupEnd).toBeGreaterThan(deletedN3); // the pod GC deleted p4
+    const sqlite = s.ledger.store.sqlite;
     for (const table of ['iptables', 'routes']) {
       const after = await historyOf('n3', table, deletedN3 - 1);
-      expect(after.length, table).toBeGreaterThan(0);
       const before = await ok('GET', `${NL}/n3/tables/${table}?resourceVersion=${deletedN3 - 1}`);
       const held = new Map(before.entries.map((e: { key: string; value: unknown }) => [e.key, e.value]));
       for (const item of after) {
-        expect(item, table).toMatchObject({ resourceVersion: String(deletedN3), op: 'delete', value: null });
+        expect(item, table).toMatchObject({ op: 'delete', value: null });
+        expect(Number(item.resourceVersion), `${table} ${item.key}`).toBeGreaterThanOrEqual(deletedN3);
+        expect(Number(item.resourceVersion), `${table} ${item.key}`).toBeLessThanOrEqual(groupEnd);
         expect(item.previous, `${table} ${item.key}`).toEqual(held.get(item.key));
       }
+      // Its own entries (not tombstones) just before the deletion, read from the store: each one's
+      // removal is told.
+      const own = sqlite
+        .prepare(
+          `SELECT key FROM table_changes c WHERE table_name = ? AND scope = 'n3' AND rv < ? AND op = 'upsert' AND value != 'null'
+             AND id = (SELECT max(id) FROM table_changes WHERE table_name = c.table_name AND scope = 'n3' AND key = c.key AND rv < ?)`,
+        )
+        .pluck()
+        .all(table, deletedN3, deletedN3) as string[];
+      expect(own.length, table).toBeGreaterThan(0);
+      expect(after.map((i) => i.key).sort(), table).toEqual(own.sort());
     }
+  });
+
+  it('lists newest first, each item citing the layer that moved', async () => {
+    const items = (await ok('GET', `${NL}/n1/tables/iptables/history`)).items as (Item & { scope: string })[];
+    const rvs = items.map((i) => Number(i.resourceVersion));
+    expect(rvs).toEqual([...rvs].sort((a, b) => b - a));
+    // n1 hosts p1 and p3: its own overrides of the Local service's chains are node-scoped.
+    expect(items.some((i) => i.scope === 'node')).toBe(true);
+    expect(items.some((i) => i.scope === 'cluster')).toBe(true);
   });
 
   it('never names what did not reach the node: its own VTEP entries, the cluster rules it overrides', async () => {
@@ -148,6 +176,7 @@ describe("a node's history is its table's changes", () => {
     const n1Table = new Map(((await ok('GET', `${NL}/n1/tables/iptables`)).entries as { key: string; value: unknown }[]).map((e) => [e.key, e.value]));
     const newest = new Map<string, unknown>();
     for (const i of n1Iptables) if (!newest.has(i.key)) newest.set(i.key, i.value);
+    expect(newest.size).toBeGreaterThan(0);
     for (const [key, value] of newest) expect(value, key).toEqual(n1Table.get(key) ?? null);
   });
 });
