@@ -13,77 +13,9 @@ import { ProjectionEngine } from '../../projections/engine.js';
 import { PROJECTIONS } from '../../projections/index.js';
 import { TABLE_NAMES, type ClusterView, type TableName } from '../../projections/model.js';
 import { executeAndProject, LogReplay } from '../../store/project.js';
-import { create, node, pod, readyStatus, remove, service, update } from '../support/commands.js';
+import { create, ctx, service } from '../support/commands.js';
 import { DEFAULT_CONFIG } from '../../domain/config.js';
-import { ctx } from '../support/commands.js';
-
-const NODES = ['n1', 'n2', 'n3'];
-const APPS = ['web', 'db'];
-/** Services: one per app, and `all`, which selects every pod, so one pod's records (its PTR
- * under endpoint names) are claimed by two services' units at once. */
-const SERVICES: { name: string; selector: Record<string, string> }[] = [...APPS.map((app) => ({ name: app, selector: { app } })), { name: 'all', selector: { tier: 'all' } }];
-
-// Weighted towards pods and their readiness: ready endpoints need a pod created on an existing
-// node and made ready before it is deleted, and with even weights a history seldom got there.
-const step = fc.oneof(
-  { arbitrary: fc.record({ t: fc.constant('node' as const), i: fc.nat(2) }), weight: 1 },
-  { arbitrary: fc.record({ t: fc.constant('delnode' as const), i: fc.nat(2) }), weight: 1 },
-  { arbitrary: fc.record({ t: fc.constant('pod' as const), i: fc.nat(5), n: fc.nat(2), app: fc.nat(1) }), weight: 3 },
-  { arbitrary: fc.record({ t: fc.constant('ready' as const), i: fc.nat(5), ready: fc.boolean() }), weight: 4 },
-  { arbitrary: fc.record({ t: fc.constant('delpod' as const), i: fc.nat(5), grace: fc.boolean() }), weight: 1 },
-  {
-    arbitrary: fc.record({
-      t: fc.constant('svc' as const),
-      svc: fc.nat(SERVICES.length - 1),
-      type: fc.constantFrom('ClusterIP', 'NodePort', 'LoadBalancer'),
-      etp: fc.constantFrom('Cluster', 'Local'),
-      affinity: fc.boolean(),
-      headless: fc.boolean(),
-    }),
-    weight: 2,
-  },
-  { arbitrary: fc.record({ t: fc.constant('delsvc' as const), svc: fc.nat(SERVICES.length - 1) }), weight: 1 },
-  { arbitrary: fc.record({ t: fc.constant('manual' as const), ips: fc.array(fc.nat(3), { maxLength: 3 }) }), weight: 1 },
-  { arbitrary: fc.record({ t: fc.constant('config' as const), pods: fc.constantFrom('disabled', 'insecure', 'verified'), network: fc.constantFrom('vxlan', 'host-gw') }), weight: 1 },
-);
-
-type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
-
-function commandFor(s: Step): Command {
-  switch (s.t) {
-    case 'node':
-      return create('Node', '', node(NODES[s.i]!, `192.168.77.${11 + s.i}`));
-    case 'delnode':
-      return remove('Node', '', NODES[s.i]!);
-    case 'pod':
-      return create('Pod', 'default', pod(`p${s.i}`, NODES[s.n]!, { app: APPS[s.app]!, tier: 'all' }));
-    case 'ready':
-      return update('Pod', 'default', `p${s.i}`, readyStatus(s.ready), 'status');
-    case 'delpod':
-      return remove('Pod', 'default', `p${s.i}`, s.grace ? 30 : undefined);
-    case 'svc': {
-      const spec: Record<string, unknown> = { type: s.headless ? 'ClusterIP' : s.type };
-      if (s.headless) spec.clusterIP = 'None';
-      else if (s.type !== 'ClusterIP') spec.externalTrafficPolicy = s.etp;
-      if (s.affinity && !s.headless) spec.sessionAffinity = 'ClientIP';
-      const { name, selector } = SERVICES[s.svc]!;
-      return update('Service', 'default', name, service(name, selector, spec));
-    }
-    case 'delsvc':
-      return remove('Service', 'default', SERVICES[s.svc]!.name);
-    case 'manual': {
-      // A selector-less service with user-written Endpoints (mirrored into a slice).
-      return update('Endpoints', 'default', 'ext', {
-        apiVersion: 'v1',
-        kind: 'Endpoints',
-        metadata: { name: 'ext' },
-        subsets: s.ips.length ? [{ addresses: [...new Set(s.ips)].map((i) => ({ ip: `10.1.0.${i + 1}` })), ports: [{ port: 443, name: 'https' }] }] : [],
-      });
-    }
-    case 'config':
-      return { ...ctx('system:netledger'), op: 'configure', config: { ...DEFAULT_CONFIG, dnsPods: s.pods, podNetwork: s.network } };
-  }
-}
+import { commandFor, NODES, step } from '../support/random-history.js';
 
 /**
  * Every (table, scope, key) -> value JSON, straight from the projections and without the engine:

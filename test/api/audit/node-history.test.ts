@@ -99,6 +99,13 @@ describe("a node's history is its table's changes", () => {
     await ok('POST', '/api/v1/namespaces/shop/services', { metadata: { name: 'late' }, spec: { selector: { app: 'web' }, ports: [{ port: 81, targetPort: 8080 }] } });
     end = s.ledger.committedRv;
 
+    // The story moves both of n1's layers at one key in one rv (a Local service's chain on a node
+    // hosting its endpoints): such a change is told once, however pages cut its two rows.
+    const bothLayers = s.ledger.store.sqlite
+      .prepare(`SELECT count(*) FROM table_changes c JOIN table_changes o ON o.table_name = c.table_name AND o.key = c.key AND o.rv = c.rv AND o.scope = 'n1' WHERE c.scope = ''`)
+      .pluck()
+      .get() as number;
+    expect(bothLayers).toBeGreaterThan(0);
     for (const node of ['n1', 'n2', 'n3']) {
       // From the node's creation (the cluster entries it finds then are the cluster's earlier
       // changes, not told again) to its deletion, whose rv is checked below.
