@@ -117,9 +117,15 @@ function entriesAt(store: EventStore, tables: TableSet, node: string, rv: number
   const rvs = restoredRvs(store, tables.table, node, rv, back);
   const entries: PastEntry[] = [];
   let adjustment = 0n;
+  // The layers looked up once, not per key (tables.effective's lookups, inlined): a whole table
+  // at the envelope is 100k+ keys.
+  const liveCluster = tables.clusterEntries();
+  const liveOwn = tables.nodeOverrides(node);
+  const rewound = back.cluster.size > 0 || back.own.size > 0;
   for (const k of all) {
-    if (!back.cluster.has(k) && !back.own.has(k)) {
-      const e = tables.effective(node, k);
+    if (!rewound || (!back.cluster.has(k) && !back.own.has(k))) {
+      const o = liveOwn?.get(k);
+      const e = o === undefined ? liveCluster.get(k) : o.value === null ? undefined : o;
       if (e) entries.push(live(e, k));
       continue;
     }
