@@ -7,9 +7,10 @@ import type { Command, DeleteOptions } from './commands.js';
 import { CONFIG_KIND, KIND_INFO, objectKey, type StoredKind } from './kinds.js';
 import type { EventType } from './events.js';
 import { errors, type FieldError } from './errors.js';
-import type { KubeObject, Node, Pod, Service } from './objects.js';
+import type { KubeObject, Namespace, Node, Pod, Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import { applyDefaults } from './defaults.js';
+import { podQOSClass } from './qos.js';
 import { admitPod } from './pod-admission.js';
 import { allocateNodeCIDRs, allocateNodePorts, allocatePodIPs, allocateServiceIPs } from './allocate.js';
 import { prepareServiceForCreate, prepareServiceForUpdate, validateObject, validateStatusUpdate, validateUpdate } from './validation/index.js';
@@ -106,9 +107,15 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
   obj.metadata.uid = cmd.newUid;
   obj.metadata.creationTimestamp = seconds(cmd.time);
   setGeneration(kind, obj, undefined);
-  if (kind === 'Pod') (obj as Pod).status = { phase: 'Pending', ...podStatusFromAllocation(obj as Pod), qosClass: 'BestEffort' };
+  if (kind === 'Pod') (obj as Pod).status = { phase: 'Pending', ...podStatusFromAllocation(obj as Pod), qosClass: podQOSClass(obj as Pod) };
   if (kind === 'Service') (obj as Service).status = { loadBalancer: {} };
-  if (kind === 'Namespace') obj.status = { phase: 'Active' };
+  if (kind === 'Namespace') {
+    obj.status = { phase: 'Active' };
+    // namespaceStrategy.PrepareForCreate: the namespace controller's finalizer, always.
+    const spec = ((obj as Namespace).spec ??= {});
+    const finalizers = Array.isArray(spec.finalizers) ? spec.finalizers : [];
+    if (!finalizers.includes('kubernetes')) spec.finalizers = [...finalizers, 'kubernetes'];
+  }
 
   const events: PendingEvent[] = [];
   if (info.namespaced && !state.namespaces.has(namespace)) events.push(implicitNamespace(namespace, cmd));
@@ -276,6 +283,13 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
 
 // ---- delete ----
 
+/** podStrategy.CheckGracefulDelete: a pod no node runs, or whose containers have all ended, has
+ * nothing to wait for and is deleted at once, whatever grace period is asked. */
+function podEndsAtOnce(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return !pod.spec?.nodeName || phase === 'Succeeded' || phase === 'Failed';
+}
+
 /** NamespaceLifecycle's immortal namespaces (kube-apiserver's defaults). */
 const IMMORTAL_NAMESPACES = new Set(['default', 'kube-system', 'kube-public']);
 
@@ -295,7 +309,7 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
       `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`,
     );
   }
-  const grace = options.gracePeriodSeconds;
+  const grace = kind === 'Pod' && podEndsAtOnce(current as Pod) ? 0 : options.gracePeriodSeconds;
   if (kind === 'Pod' && grace !== undefined && grace > 0) {
     if (current.metadata.deletionTimestamp) return { events: [], responseIndex: -1, object: current, code: 200 };
     const next = clone(current);

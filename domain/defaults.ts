@@ -3,6 +3,7 @@
 
 import type { StoredKind } from './kinds.js';
 import type { Endpoints, EndpointSlice, KubeObject, Namespace, Pod, Service } from './objects.js';
+import { externallyAccessible } from './validation/service-prepare.js';
 
 export function applyDefaults(kind: StoredKind, obj: KubeObject): void {
   switch (kind) {
@@ -17,7 +18,7 @@ export function applyDefaults(kind: StoredKind, obj: KubeObject): void {
     case 'Namespace':
       return defaultNamespace(obj as Namespace);
     case 'Node':
-      return;
+      return defaultNode(obj as KubeObject & { status?: { capacity?: Record<string, unknown>; allocatable?: Record<string, unknown> } });
   }
 }
 
@@ -32,13 +33,75 @@ function defaultPod(pod: Pod): void {
   for (const list of [spec.containers, spec.initContainers]) {
     for (const c of list ?? []) {
       if (!c || typeof c !== 'object') continue;
-      for (const p of c.ports ?? []) if (p && typeof p === 'object') p.protocol ??= 'TCP';
+      for (const p of c.ports ?? []) {
+        if (!p || typeof p !== 'object') continue;
+        p.protocol ??= 'TCP';
+        // defaultHostNetworkPorts: on the host's network a container port is a host port.
+        if (spec.hostNetwork === true && !p.hostPort) p.hostPort = p.containerPort;
+      }
       if (typeof c.image === 'string') c.imagePullPolicy ??= imagePullPolicyFor(c.image);
       c.terminationMessagePath ??= '/dev/termination-log';
       c.terminationMessagePolicy ??= 'File';
       c.resources ??= {};
+      defaultRequestsFromLimits(c.resources as Resources);
+      for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) defaultProbe(probe);
+      for (const env of (c.env ?? []) as { valueFrom?: { fieldRef?: { apiVersion?: string } } }[]) defaultFieldRef(env?.valueFrom?.fieldRef);
     }
   }
+  for (const v of (spec.volumes ?? []) as Record<string, any>[]) defaultVolume(v);
+}
+
+type Resources = { limits?: Record<string, unknown>; requests?: Record<string, unknown> };
+
+/** SetDefaults_Pod: a container's requests default to its limits, resource by resource. */
+function defaultRequestsFromLimits(r: Resources): void {
+  if (!r.limits || typeof r.limits !== 'object') return;
+  const requests = (r.requests ??= {});
+  for (const [name, value] of Object.entries(r.limits)) if (!(name in requests)) requests[name] = value;
+}
+
+/** SetDefaults_Probe and SetDefaults_HTTPGetAction. */
+function defaultProbe(probe: unknown): void {
+  if (!probe || typeof probe !== 'object') return;
+  const p = probe as Record<string, any>;
+  if (!p.timeoutSeconds) p.timeoutSeconds = 1;
+  if (!p.periodSeconds) p.periodSeconds = 10;
+  if (!p.successThreshold) p.successThreshold = 1;
+  if (!p.failureThreshold) p.failureThreshold = 3;
+  if (p.httpGet && typeof p.httpGet === 'object') {
+    if (!p.httpGet.path) p.httpGet.path = '/';
+    if (!p.httpGet.scheme) p.httpGet.scheme = 'HTTP';
+  }
+}
+
+/** SetDefaults_ObjectFieldSelector. */
+function defaultFieldRef(ref: { apiVersion?: string } | undefined): void {
+  if (ref && typeof ref === 'object' && !ref.apiVersion) ref.apiVersion = 'v1';
+}
+
+/** 0644, the mode SetDefaults_{Secret,ConfigMap,DownwardAPI,Projected}VolumeSource give files. */
+const DEFAULT_FILE_MODE = 0o644;
+
+/** SetDefaults_Volume and the volume sources' defaults. */
+function defaultVolume(v: Record<string, any>): void {
+  if (!v || typeof v !== 'object') return;
+  // A volume naming no source is an emptyDir.
+  if (!Object.keys(v).some((k) => k !== 'name')) v.emptyDir = {};
+  for (const source of ['secret', 'configMap', 'downwardAPI', 'projected']) {
+    if (v[source] && typeof v[source] === 'object') v[source].defaultMode ??= DEFAULT_FILE_MODE;
+  }
+  if (v.hostPath && typeof v.hostPath === 'object') v.hostPath.type ??= '';
+  for (const item of v.downwardAPI?.items ?? []) defaultFieldRef(item?.fieldRef);
+  for (const s of v.projected?.sources ?? []) {
+    for (const item of s?.downwardAPI?.items ?? []) defaultFieldRef(item?.fieldRef);
+    if (s?.serviceAccountToken && typeof s.serviceAccountToken === 'object') s.serviceAccountToken.expirationSeconds ??= 3600;
+  }
+}
+
+/** SetDefaults_NodeStatus: what a node can allocate defaults to its capacity. */
+function defaultNode(node: { status?: { capacity?: Record<string, unknown>; allocatable?: Record<string, unknown> } }): void {
+  const status = node.status;
+  if (status && status.allocatable === undefined && status.capacity && typeof status.capacity === 'object') status.allocatable = { ...status.capacity };
 }
 
 /** SetDefaults_Container: Always for `:latest` or untagged images, IfNotPresent otherwise. */
@@ -52,17 +115,18 @@ function imagePullPolicyFor(image: string): string {
 
 function defaultService(svc: Service): void {
   const spec = (svc.spec ??= {});
+  // SetDefaults_Service: every type gets an affinity, and None carries no affinity config.
+  spec.sessionAffinity ??= 'None';
+  if (spec.sessionAffinity === 'None') delete spec.sessionAffinityConfig;
   spec.type ??= 'ClusterIP';
-  if (spec.type !== 'ExternalName') {
-    spec.sessionAffinity ??= 'None';
-    spec.internalTrafficPolicy ??= 'Cluster';
-  }
+  if (spec.type !== 'ExternalName') spec.internalTrafficPolicy ??= 'Cluster';
   for (const p of spec.ports ?? []) {
     if (!p || typeof p !== 'object') continue;
     p.protocol ??= 'TCP';
     if (p.targetPort === undefined || p.targetPort === 0 || p.targetPort === '') p.targetPort = p.port;
   }
-  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+  // Node ports, load balancers, and cluster IPs with external IPs.
+  if (externallyAccessible(spec)) spec.externalTrafficPolicy ??= 'Cluster';
   if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
   if (spec.sessionAffinity === 'ClientIP') {
     spec.sessionAffinityConfig ??= {};

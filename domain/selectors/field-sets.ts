@@ -19,7 +19,7 @@ const META = ['metadata.name', 'metadata.namespace'] as const;
 
 /** runtime.DefaultMetaV1FieldSelectorConversion's message, for kinds without their own function. */
 const defaultUnknown = (field: string) => `"${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`;
-/** The message of the per-kind conversion functions registered for Pod, Node, Namespace, Event. */
+/** The message of the per-kind conversion functions registered for Pod, Node, Namespace, Service, Event. */
 const labelNotSupported = (field: string) => `field label not supported: ${field}`;
 
 function metaFields(obj: KubeObject): FieldSet {
@@ -89,15 +89,22 @@ const KINDS: Record<string, KindFields> = {
     unknown: labelNotSupported,
     values: podFields,
   },
+  // Node's and Namespace's conversion functions know no metadata.namespace (they are not namespaced).
   Node: {
-    supported: [...META, 'spec.unschedulable'],
+    supported: ['metadata.name', 'spec.unschedulable'],
     unknown: labelNotSupported,
     values: (obj) => ({ ...metaFields(obj), 'spec.unschedulable': String(get(obj, 'spec.unschedulable') === true) }),
   },
   Namespace: {
-    supported: [...META, 'status.phase'],
+    supported: ['metadata.name', 'status.phase'],
     unknown: labelNotSupported,
     values: (obj) => ({ ...metaFields(obj), 'status.phase': str(get(obj, 'status.phase')) }),
+  },
+  // AddFieldLabelConversionsForService (1.31+).
+  Service: {
+    supported: [...META, 'spec.clusterIP', 'spec.type'],
+    unknown: labelNotSupported,
+    values: (obj) => ({ ...metaFields(obj), 'spec.clusterIP': str(get(obj, 'spec.clusterIP')), 'spec.type': str(get(obj, 'spec.type')) }),
   },
   // kubectl describe lists events by involvedObject.*; we know the fields even if we serve no events.
   Event: {

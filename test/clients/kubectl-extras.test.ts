@@ -53,10 +53,16 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: more commands', () => {
   it('label and field selectors, including the upstream error for an unknown field', async () => {
     expect((await t.k.run(['get', 'pods', '-l', 'app in (web),tier!=front', '-o', 'name'])).stdout).toBe('pod/web-1\n');
     expect((await t.k.run(['get', 'pods', '--field-selector', 'spec.nodeName=node-1,metadata.name!=web-1', '-o', 'name'])).stdout).toBe('pod/web-2\n');
-    const bad = await t.k.run(['get', 'svc', '--field-selector', 'foo.bar=x']);
+    const bad = await t.k.run(['get', 'endpoints', '--field-selector', 'foo.bar=x']);
     expect(bad.stderr).toBe(
-      'Error from server (BadRequest): Unable to find "/v1, Resource=services" that match label selector "", field selector "foo.bar=x": "foo.bar" is not a known field selector: only "metadata.name", "metadata.namespace"\n',
+      'Error from server (BadRequest): Unable to find "/v1, Resource=endpoints" that match label selector "", field selector "foo.bar=x": "foo.bar" is not a known field selector: only "metadata.name", "metadata.namespace"\n',
     );
+    // Services have their own field labels since 1.31: spec.type and spec.clusterIP.
+    const badSvc = await t.k.run(['get', 'svc', '--field-selector', 'foo.bar=x']);
+    expect(badSvc.stderr).toBe('Error from server (BadRequest): Unable to find "/v1, Resource=services" that match label selector "", field selector "foo.bar=x": field label not supported: foo.bar\n');
+    const clusterIPs = await t.k.run(['get', 'svc', '-A', '--field-selector', 'spec.type=ClusterIP,spec.clusterIP!=None', '-o', 'name']);
+    expect(clusterIPs.stderr).toBe('');
+    expect(clusterIPs.stdout).toContain('service/kubernetes\n');
   });
 
   it('wait --for=condition=Ready follows a watch until the status changes', async () => {

@@ -237,6 +237,89 @@ describe('kube-apiserver write semantics', () => {
   });
 });
 
+describe('what kube-apiserver fills in and decides on its own (defaults, strategies)', () => {
+  const withResources = (name: string, resources: object[], extra: Record<string, unknown> = {}) => {
+    const p = pod(name, 'n1', {}) as any;
+    p.spec.containers = resources.map((r, i) => ({ name: `c${i}`, image: 'nginx:1.27', resources: r }));
+    Object.assign(p.spec, extra);
+    return p;
+  };
+  const created = (obj: any, kind = 'Pod') => own(run(create(kind as any, kind === 'Node' || kind === 'Namespace' ? '' : 'default', obj)), kind).object as any;
+
+  it('pods get their QoS class (ComputePodQOS), requests defaulted from limits first', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    const both = { cpu: '500m', memory: '1Gi' };
+    expect(created(withResources('be', [{}])).status.qosClass).toBe('BestEffort');
+    // Limits alone: requests default to them (SetDefaults_Pod), so requests == limits.
+    const limitsOnly = created(withResources('g1', [{ limits: both }]));
+    expect(limitsOnly.spec.containers[0].resources.requests).toEqual(both);
+    expect(limitsOnly.status.qosClass).toBe('Guaranteed');
+    // Equal in value, written differently: still equal quantities.
+    expect(created(withResources('g2', [{ limits: { cpu: '0.5', memory: '1073741824' }, requests: both }])).status.qosClass).toBe('Guaranteed');
+    expect(created(withResources('b1', [{ requests: { cpu: '100m' } }])).status.qosClass).toBe('Burstable');
+    expect(created(withResources('b2', [{ limits: both, requests: { cpu: '250m' } }])).status.qosClass).toBe('Burstable');
+    // Every container must limit both cpu and memory.
+    expect(created(withResources('b3', [{ limits: both }, { limits: { cpu: '1' } }])).status.qosClass).toBe('Burstable');
+    // Only cpu and memory count.
+    expect(created(withResources('be2', [{ limits: { 'ephemeral-storage': '1Gi' } }])).status.qosClass).toBe('BestEffort');
+  });
+
+  it('probes, volumes, field references and host-network ports get their defaults', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    const p = pod('probed', 'n1', {}) as any;
+    p.spec.hostNetwork = true;
+    p.spec.containers[0].livenessProbe = { httpGet: { port: 8080 } };
+    p.spec.containers[0].readinessProbe = { tcpSocket: { port: 8080 }, periodSeconds: 5 };
+    p.spec.containers[0].env = [{ name: 'NODE', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }];
+    p.spec.volumes = [{ name: 'cfg', configMap: { name: 'c' } }, { name: 'tok', secret: { secretName: 's' } }, { name: 'host', hostPath: { path: '/var/log' } }, { name: 'scratch' }];
+    const got = created(p);
+    const c = got.spec.containers[0];
+    expect(c.livenessProbe).toEqual({ httpGet: { port: 8080, path: '/', scheme: 'HTTP' }, timeoutSeconds: 1, periodSeconds: 10, successThreshold: 1, failureThreshold: 3 });
+    expect(c.readinessProbe).toMatchObject({ periodSeconds: 5, timeoutSeconds: 1 });
+    expect(c.env[0].valueFrom.fieldRef).toEqual({ fieldPath: 'spec.nodeName', apiVersion: 'v1' });
+    expect(c.ports[0].hostPort).toBe(8080);
+    expect(got.spec.volumes).toEqual([
+      { name: 'cfg', configMap: { name: 'c', defaultMode: 420 } },
+      { name: 'tok', secret: { secretName: 's', defaultMode: 420 } },
+      { name: 'host', hostPath: { path: '/var/log', type: '' } },
+      { name: 'scratch', emptyDir: {} },
+    ]);
+  });
+
+  it('a node\'s allocatable defaults to its capacity', () => {
+    const n = node('n1', '192.168.77.11') as any;
+    n.status.capacity = { cpu: '4', memory: '16Gi', pods: '110' };
+    expect(created(n, 'Node').status.allocatable).toEqual({ cpu: '4', memory: '16Gi', pods: '110' });
+  });
+
+  it('every Service gets an affinity, and None drops its config instead of failing validation', () => {
+    const ext = created(service('ext', undefined, { type: 'ExternalName', externalName: 'example.com', ports: [] }), 'Service');
+    expect(ext.spec.sessionAffinity).toBe('None');
+    run(create('Service', 'default', service('web', { app: 'web' }, { sessionAffinity: 'ClientIP' })));
+    const back = own(run(update('Service', 'default', 'web', { ...(state.get('Service', 'default', 'web') as any), spec: { ...(state.get('Service', 'default', 'web') as any).spec, sessionAffinity: 'None' } })), 'Service').object as any;
+    expect(back.spec.sessionAffinity).toBe('None');
+    expect(back.spec.sessionAffinityConfig).toBeUndefined();
+    // External IPs make a ClusterIP Service externally accessible: it gets a traffic policy.
+    expect(created(service('eip', { app: 'web' }, { externalIPs: ['203.0.113.7'] }), 'Service').spec.externalTrafficPolicy).toBe('Cluster');
+  });
+
+  it('a namespace always gets the kubernetes finalizer on create, even with a spec of its own', () => {
+    expect(created({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' }, spec: {} }, 'Namespace').spec.finalizers).toEqual(['kubernetes']);
+    expect(created({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-b' }, spec: { finalizers: ['example.com/x'] } }, 'Namespace').spec.finalizers).toEqual(['example.com/x', 'kubernetes']);
+  });
+
+  it('an unscheduled or finished pod is deleted at once, whatever grace period is asked (CheckGracefulDelete)', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    const unscheduled = pod('u', 'n1', {}) as any;
+    delete unscheduled.spec.nodeName;
+    run(create('Pod', 'default', unscheduled));
+    expect(run(remove('Pod', 'default', 'u', 30)).map((e) => e.type)).toEqual(['DELETED']);
+    run(create('Pod', 'default', pod('done', 'n1', {})));
+    run(update('Pod', 'default', 'done', { metadata: {}, status: { phase: 'Succeeded' } } as any, 'status'));
+    expect(run(remove('Pod', 'default', 'done', 30)).map((e) => e.type)).toEqual(['DELETED']);
+  });
+});
+
 describe('endpoints controller reactor', () => {
   it('derives Endpoints and EndpointSlices with its actor and the cause', () => {
     run(create('Node', '', node('n1', '192.168.77.11')));

@@ -52,9 +52,11 @@ describe('parseFieldSelector', () => {
 
 describe('fieldSelectorFor', () => {
   it('reports unknown fields with upstream messages', () => {
-    expect(() => fieldSelectorFor('Service', 'foo.bar=x')).toThrow(
-      '"foo.bar" is not a known field selector: only "metadata.name", "metadata.namespace"',
-    );
+    // Service has had its own conversion function since 1.31 (spec.clusterIP, spec.type).
+    expect(() => fieldSelectorFor('Service', 'foo.bar=x')).toThrow('field label not supported: foo.bar');
+    // Nodes and namespaces are not namespaced: their conversion functions know no metadata.namespace.
+    expect(() => fieldSelectorFor('Node', 'metadata.namespace=x')).toThrow('field label not supported: metadata.namespace');
+    expect(() => fieldSelectorFor('Namespace', 'metadata.namespace=x')).toThrow('field label not supported: metadata.namespace');
     expect(() => fieldSelectorFor('Endpoints', 'spec.clusterIP=x')).toThrow(
       '"spec.clusterIP" is not a known field selector: only "metadata.name", "metadata.namespace"',
     );
@@ -75,8 +77,9 @@ describe('fieldSelectorFor', () => {
       'status.podIPs',
       'status.nominatedNodeName',
     ]);
-    expect(supportedFieldSelectors('Node')).toEqual(['metadata.name', 'metadata.namespace', 'spec.unschedulable']);
-    expect(supportedFieldSelectors('Namespace')).toEqual(['metadata.name', 'metadata.namespace', 'status.phase']);
+    expect(supportedFieldSelectors('Node')).toEqual(['metadata.name', 'spec.unschedulable']);
+    expect(supportedFieldSelectors('Namespace')).toEqual(['metadata.name', 'status.phase']);
+    expect(supportedFieldSelectors('Service')).toEqual(['metadata.name', 'metadata.namespace', 'spec.clusterIP', 'spec.type']);
     expect(supportedFieldSelectors('EndpointSlice')).toEqual(['metadata.name', 'metadata.namespace']);
   });
 
@@ -110,10 +113,13 @@ describe('matchesFields', () => {
     const node: Node = { kind: 'Node', metadata: { name: 'node-a' }, spec: { unschedulable: true } };
     expect(m('Node', 'spec.unschedulable=true', node)).toBe(true);
     expect(m('Node', 'spec.unschedulable=false', { kind: 'Node', metadata: { name: 'n' } })).toBe(true);
-    expect(m('Node', 'metadata.namespace=', node)).toBe(true);
-    const svc: Service = { kind: 'Service', metadata: { name: 'web', namespace: 'prod' } };
+    expect(m('Node', 'metadata.name=node-a', node)).toBe(true);
+    const svc: Service = { kind: 'Service', metadata: { name: 'web', namespace: 'prod' }, spec: { type: 'NodePort', clusterIP: '10.96.0.12' } };
     expect(m('Service', 'metadata.namespace=prod,metadata.name=web', svc)).toBe(true);
     expect(m('Service', 'metadata.name!=web', svc)).toBe(false);
+    expect(m('Service', 'spec.type=NodePort,spec.clusterIP=10.96.0.12', svc)).toBe(true);
+    expect(m('Service', 'spec.clusterIP!=None', svc)).toBe(true);
+    expect(m('Service', 'spec.type=ClusterIP', svc)).toBe(false);
   });
 
   it('formats selectors back to text with escapes', () => {
