@@ -1,6 +1,7 @@
 // The fastify app: kube conventions (Status errors, content types, auth), then one plugin per
 // API group. No module-level state: everything arrives through buildApp's options.
 
+import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
@@ -35,6 +36,13 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     // Two log lines per request cost more than the write itself at thousands of writes a
     // second; like kube-apiserver below -v=3, log requests only when debugging.
     logController: new LogController({ disableRequestLogging: !(opts.logger && (opts.logger as { isLevelEnabled?(l: string): boolean }).isLevelEnabled?.('debug')) }),
+    // Request ids name the request in the event log (requestId): kube-apiserver's Audit-ID, a
+    // UUID, taken from the client's Audit-ID header when it sends one. Fastify's default counter
+    // started again at req-1 with every process, so two requests' events could share an id.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['audit-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    },
     return503OnClosing: true,
     forceCloseConnections: true,
     // kubectl sends long selector query strings; keep the router's limits generous.
@@ -50,7 +58,9 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   // the next batch back meanwhile). Plain writes only queue a command and go straight on.
   // After a failed write the live state may hold batches the disk lost: nothing but the health
   // and metrics endpoints (which report it) is served from it any more.
-  app.addHook('preHandler', (req, _reply, done) => {
+  app.addHook('preHandler', (req, reply, done) => {
+    // kube-apiserver answers every request with its Audit-ID (the event log's requestId).
+    reply.header('Audit-Id', req.id);
     const config = req.routeOptions.config as { submitsOnly?: (r: typeof req) => boolean; servedWhenBroken?: boolean };
     if (opts.ledger.broken !== undefined && !config.servedWhenBroken) {
       return done(errors.unavailable(`the event log failed to write, so the live state may hold writes that are not on disk; restart the server (${String(opts.ledger.broken)})`));
