@@ -1,17 +1,19 @@
 // GET /apis/netledger.io/v1/nodes/{node}/tables/{table}/diff?from=R1[&to=R2][&format=text]
 // What changed in a node's table between two rvs: JSON lists of added, removed and changed
 // entries, or (Accept: text/plain / ?format=text) a unified diff of the two text renderings.
-// The entry diff costs what changed since R1; only the text form renders whole tables.
+// The entry diff costs what changed since R1; only the text form renders whole tables. A node
+// that did not exist at one of the two rvs had no table there: the diff is its whole table at the
+// other one, added or removed (a table read at such an rv is 404).
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../domain/errors.js';
 import type { TableName } from '../../../projections/model.js';
 import type { Ledger } from '../../../store/ledger.js';
-import { lastChangeAt } from '../../../store/table-history.js';
+import { lastChangeAt, nodeTableAt, nodeTablePageAt } from '../../../store/table-history.js';
 import { waitForRv } from '../../wait-rv.js';
 import { commaSeparated, sendJson } from '../json-stream.js';
 import { renderTable } from '../render.js';
-import { requireNodeEver, tableName, wantsText } from '../tables.js';
+import { nodeExistedAt, requireNodeEver, tableName, wantsText } from '../tables.js';
 import { splitLines, unifiedDiff } from './line-diff.js';
 import { decodeToken, encodeToken, limitParam, requireRetained, rvParam, str, type Query } from './query.js';
 import { foldStates, nodeTableStates, wholeTable, type TwoStates } from './table-states.js';
@@ -90,6 +92,8 @@ export async function getDiff(req: FastifyRequest, reply: FastifyReply, ledger: 
   const from = await diffRv(ledger, q, 'from');
   if (from === undefined) throw errors.badRequest('from: a resourceVersion is required (diff?from=R1[&to=R2])');
   const to = (await diffRv(ledger, q, 'to')) ?? ledger.committedRv;
+  const existed = { from: nodeExistedAt(ledger, node, from), to: nodeExistedAt(ledger, node, to) };
+  if (!existed.from || !existed.to) return diffAcrossLife(reply, ledger, table, node, { from, to }, existed, text);
   const states = await nodeTableStates(ledger, table, node, Math.min(from, to), Math.max(from, to), text);
   const fromState = from <= to ? states.older : states.newer;
   const toState = from <= to ? states.newer : states.older;
@@ -103,6 +107,38 @@ export async function getDiff(req: FastifyRequest, reply: FastifyReply, ledger: 
 }
 
 type DiffHead = Omit<NodeTableDiff, keyof EntryDiff>;
+
+/** The diff when the node did not exist at one rv (or either): its whole table at the other one
+ * against nothing. */
+async function diffAcrossLife(
+  reply: FastifyReply,
+  ledger: Ledger,
+  table: TableName,
+  node: string,
+  rvs: { from: number; to: number },
+  existed: { from: boolean; to: boolean },
+  text: boolean,
+): Promise<unknown> {
+  const at = existed.from || existed.to ? await nodeTableAt(ledger.store, ledger.engine.tables[table], node, existed.from ? rvs.from : rvs.to, ledger.committedRv) : undefined;
+  const liveRv = ledger.committedRv;
+  if (text) {
+    const rendered = at ? splitLines(renderTable(table, new Map(at.entries.map((e) => [e.key, e.value])), { config: ledger.state.config, serial: await lastChangeAt(ledger.store, table, existed.from ? rvs.from : rvs.to) })) : [];
+    const [a, b] = existed.from ? [rendered, []] : [[], rendered];
+    reply.type('text/plain; charset=utf-8').header('X-Netledger-Resource-Version', String(liveRv));
+    return unifiedDiff(a, b, { from: `${node}/${table}@${rvs.from}`, to: `${node}/${table}@${rvs.to}` });
+  }
+  const [fromTexts, toTexts] = againstNothing(at?.entries ?? [], existed.from);
+  const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: String(liveRv) }, table, from: String(rvs.from), to: String(rvs.to) };
+  return sendJson(reply, nodeTableDiffJson(head, fromTexts, toTexts));
+}
+
+/** A table's entries as key -> text on one side and absent on the other (`onFromSide`: the
+ * entries are the `from` side's). */
+function againstNothing(entries: readonly { key: string; text: string }[], onFromSide: boolean): [Texts, Texts] {
+  const whole: Texts = new Map(entries.map((e) => [e.key, e.text]));
+  const nothing: Texts = new Map(entries.map((e) => [e.key, undefined]));
+  return onFromSide ? [whole, nothing] : [nothing, whole];
+}
 
 const DIFF_PAGE = 'nodetablediff';
 
@@ -139,6 +175,18 @@ async function diffPageQuery(ledger: Ledger, q: Query): Promise<DiffPageQuery | 
 function diffPage(ledger: Ledger, table: TableName, node: string, p: DiffPageQuery): Generator<string> {
   const older = Math.min(p.from, p.to);
   const newer = Math.max(p.from, p.to);
+  const existed = { from: nodeExistedAt(ledger, node, p.from), to: nodeExistedAt(ledger, node, p.to) };
+  if (!existed.from || !existed.to) {
+    // Across the node's creation or deletion: pages of its whole table at the rv it existed at.
+    const page =
+      existed.from || existed.to
+        ? nodeTablePageAt(ledger.store, ledger.engine.tables[table], node, existed.from ? p.from : p.to, ledger.committedRv, p.after, p.limit)
+        : { entries: [], next: undefined };
+    const next = page.next === undefined ? undefined : encodeToken(DIFF_PAGE, { from: p.from, to: p.to, after: page.next });
+    const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: String(ledger.committedRv), continue: next }, table, from: String(p.from), to: String(p.to) };
+    const [fromTexts, toTexts] = againstNothing(page.entries, existed.from);
+    return nodeTableDiffJson(head, fromTexts, toTexts);
+  }
   const keys = changedKeysBetween(ledger.store, table, node, older, newer, p.after, p.limit);
   const rows = changesOfKeys(ledger.store, table, node, older, keys);
   const states = foldStates(rows, ledger.engine.tables[table], node, newer, ledger.committedRv);
