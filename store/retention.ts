@@ -1,7 +1,8 @@
 // Retention (--retain REVISIONS | --retain AGE like 24h, 7d): compaction moves the floor up and
 // deletes history below it, keeping for every object its last event at or below the floor and for
 // every table key its last change at or below it — the snapshot at the floor — so objects and
-// tables stay readable at the floor itself. Below it, reads and watches answer 410.
+// tables stay readable at the floor itself, and the events those changes cite, so blame still
+// names who and why. Below it, reads and watches answer 410.
 
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Ledger } from './ledger.js';
@@ -32,16 +33,24 @@ export function targetFloor(sqlite: BetterSqlite3.Database, policy: RetainPolicy
 /** Compacts history below `floor` in one transaction; returns the rows removed. */
 export function compact(sqlite: BetterSqlite3.Database, floor: number): { events: number; changes: number } {
   const run = sqlite.transaction(() => {
-    const events = sqlite
-      .prepare(
-        `DELETE FROM events WHERE rv <= @floor AND rv NOT IN (
-           SELECT max(rv) FROM events WHERE rv <= @floor GROUP BY kind, namespace, name)`,
-      )
-      .run({ floor }).changes;
     const changes = sqlite
       .prepare(
         `DELETE FROM table_changes WHERE rv <= @floor AND id NOT IN (
            SELECT max(id) FROM table_changes WHERE rv <= @floor GROUP BY table_name, scope, key)`,
+      )
+      .run({ floor }).changes;
+    // Kept too: the events the kept changes name as their cause, and the causes of those (the
+    // request behind a derived event), so blame still says who and why for every entry the
+    // tables hold at or above the floor.
+    const events = sqlite
+      .prepare(
+        `WITH RECURSIVE cited(rv) AS (
+           SELECT DISTINCT rv FROM table_changes WHERE rv <= @floor
+           UNION
+           SELECT e.cause FROM events e JOIN cited c ON e.rv = c.rv WHERE e.cause IS NOT NULL)
+         DELETE FROM events WHERE rv <= @floor
+           AND rv NOT IN (SELECT max(rv) FROM events WHERE rv <= @floor GROUP BY kind, namespace, name)
+           AND rv NOT IN (SELECT rv FROM cited)`,
       )
       .run({ floor }).changes;
     sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('floor_rv', @v) ON CONFLICT(key) DO UPDATE SET value = @v`).run({ v: String(floor) });

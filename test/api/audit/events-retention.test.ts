@@ -65,6 +65,16 @@ describe('the audit log after compaction', () => {
     for (const [key, item] of oldest) expect(item.previous, key).toEqual(atFloor.get(key) ?? null);
   });
 
+  it('blame still names who and why for entries set below the floor (their events are kept)', async () => {
+    const floor = s.ledger.floorRv;
+    const blame = (await api(s.url, 'GET', `${NL}/nodes/n1/tables/iptables/blame`)).json.items as { key: string; resourceVersion: string; cause: { actor: string; kind: string; name: string } | null }[];
+    const old = blame.filter((i) => Number(i.resourceVersion) > 0 && Number(i.resourceVersion) <= floor);
+    // The Services' rules were set by their creation, below the floor; their label edits,
+    // above it, changed no rule.
+    expect(old.length).toBeGreaterThan(10);
+    for (const item of old) expect(item.cause, item.key).toMatchObject({ actor: expect.stringMatching(/./), kind: expect.stringMatching(/./), name: expect.stringMatching(/./) });
+  });
+
   it('expires a token only when a compaction since it was issued may have removed rows it reads', async () => {
     const floor = s.ledger.floorRv;
     const first = await api(s.url, 'GET', `${NL}/events?limit=5`);
