@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { errors } from '../domain/errors.js';
 import type { KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
-import { checkTypes } from '../domain/schemas/check-types.js';
+import { checkTypes, type TypeCheckOptions } from '../domain/schemas/check-types.js';
 import { UndecodableBody } from './content.js';
 
 export type FieldValidation = 'Ignore' | 'Warn' | 'Strict';
@@ -44,13 +44,14 @@ export function checkObjectBody(body: unknown, info: KindInfo, namespace: string
 }
 
 /**
- * Wrong JSON types are 400s; unknown fields are warnings, or 400s under Strict. A create or
+ * Wrong JSON types are 400s; unknown fields are warnings, or 400s under Strict, and are never
+ * stored: the body loses them, as decoding into the typed object drops them upstream. A create or
  * update body goes through the decoder, whose strict errors upstream wraps in
  * transformDecodeError (`Pod in version "v1" cannot be handled as a Pod: strict decoding error:
  * …`); a patch's strict errors are returned bare (patch.go applyPatchToObject).
  */
-export function checkTypesOf(kind: string, obj: unknown, validation: FieldValidation, reply: FastifyReply, stage: 'decode' | 'patch' = 'patch'): void {
-  const result = checkTypes(kind, obj);
+export function checkTypesOf(kind: string, obj: unknown, validation: FieldValidation, reply: FastifyReply, stage: 'decode' | 'patch' = 'patch', options: TypeCheckOptions = {}): void {
+  const result = checkTypes(kind, obj, options);
   if (result.errors.length) {
     throw errors.badRequest(
       `${kind} in version "v1" cannot be handled as a ${kind}: ${result.errors.map((e) => e.message).join(', ')}`,
@@ -65,21 +66,11 @@ export function checkTypesOf(kind: string, obj: unknown, validation: FieldValida
     }
     reply.header('Warning', texts.map((t) => `299 - ${JSON.stringify(t)}`).join(', '));
   }
+  result.dropUnknownFields();
 }
 
-/**
- * A strategic merge patch with its directives (`$patch`, `$retainKeys`, `$setElementOrder/…`,
- * `$deleteFromPrimitiveList/…`) taken out. Upstream checks unknown fields on the patched object,
- * after the directives are consumed, so kubectl's client-side apply bodies
- * (`{"spec":{"$setElementOrder/containers":[…]}}`) must not count them as unknown fields.
- */
-export function withoutPatchDirectives(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutPatchDirectives);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (k === '$patch' || k === '$retainKeys' || k.startsWith('$setElementOrder/') || k.startsWith('$deleteFromPrimitiveList/')) continue;
-    out[k] = withoutPatchDirectives(v);
-  }
-  return out;
+/** A strategic merge patch's directives (`$patch`, `$retainKeys`, `$setElementOrder/…`,
+ * `$deleteFromPrimitiveList/…`): consumed by the patch, never fields of the object. */
+export function isPatchDirective(key: string): boolean {
+  return key === '$patch' || key === '$retainKeys' || key.startsWith('$setElementOrder/') || key.startsWith('$deleteFromPrimitiveList/');
 }

@@ -8,7 +8,7 @@ import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
 import { objectJsonOnce } from '../store/object-json.js';
-import { checkObjectBody, checkTypesOf, fieldValidationOf, withoutPatchDirectives } from './body-checks.js';
+import { checkObjectBody, checkTypesOf, fieldValidationOf, isPatchDirective } from './body-checks.js';
 import { checkObjectMediaType, PATCH_TYPES } from './content.js';
 import { dryRun } from './netledger/audit/preview.js';
 import { filterFromQuery } from './filter.js';
@@ -127,7 +127,10 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       if (patchType === 'apply' && !q.fieldManager) {
         throw errors.badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
       }
-      if (patchType === 'strategic') checkTypesOf(info.kind, withoutPatchDirectives(req.body), fieldValidationOf(q), reply);
+      // Upstream checks unknown fields on the patched object, after the directives are consumed:
+      // kubectl's client-side apply bodies (`{"spec":{"$setElementOrder/containers":[…]}}`)
+      // must not count them as unknown fields.
+      if (patchType === 'strategic') checkTypesOf(info.kind, req.body, fieldValidationOf(q), reply, 'patch', { skipKey: isPatchDirective });
       else if (patchType !== 'json') checkTypesOf(info.kind, req.body, fieldValidationOf(q), reply);
       return write(req, reply, deps, {
         ...commandContext(req, deps.actorOf),

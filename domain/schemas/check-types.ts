@@ -18,6 +18,14 @@ export interface TypeCheckResult {
   errors: TypeError_[];
   /** Unknown fields, in document order, as upstream prints them: `spec.foo`, `spec.containers[0].bar`. */
   unknownFields: string[];
+  /** Takes the unknown fields out of the checked body, as decoding into the typed object drops
+   * them (fieldValidation Ignore and Warn store none of them). */
+  dropUnknownFields(): void;
+}
+
+export interface TypeCheckOptions {
+  /** Keys that are neither fields nor unknown (a strategic merge patch's directives). */
+  skipKey?: (key: string) => boolean;
 }
 
 const IDS = {
@@ -47,6 +55,10 @@ interface Position {
 class Checker {
   readonly errors: TypeError_[] = [];
   readonly unknownFields: string[] = [];
+  /** Where each unknown field is: its object and key. */
+  readonly unknownAt: [Record<string, unknown>, string][] = [];
+
+  constructor(private readonly options: TypeCheckOptions = {}) {}
 
   check(schema: TSchema, value: unknown, at: Position): void {
     // JSON null decodes into any Go type (the zero value), so it is never a type error.
@@ -112,7 +124,10 @@ class Checker {
       const path = at.path ? `${at.path}.${key}` : key;
       const field = Object.prototype.hasOwnProperty.call(props, key) ? props[key] : undefined;
       if (!field) {
-        if (!open) this.unknownFields.push(path);
+        if (!open && !this.options.skipKey?.(key)) {
+          this.unknownFields.push(path);
+          this.unknownAt.push([value, key]);
+        }
         continue;
       }
       this.check(field, v, { struct, goPath: [...at.goPath, key], path });
@@ -187,12 +202,18 @@ function goType(schema: TSchema, id: string | null): string {
  * Check a decoded JSON body against the schema of `kind` (Pod, Service, DeleteOptions, …).
  * Throws for a kind without a schema: that is a routing bug, not a client error.
  */
-export function checkTypes(kind: string, body: unknown): TypeCheckResult {
+export function checkTypes(kind: string, body: unknown, options: TypeCheckOptions = {}): TypeCheckResult {
   const id = KIND_SCHEMAS.get(kind);
   if (!id) throw new Error(`no schema for kind ${kind}`);
-  const checker = new Checker();
+  const checker = new Checker(options);
   checker.check({ $ref: id } as unknown as TSchema, body, { struct: null, goPath: [], path: '' });
-  return { errors: checker.errors, unknownFields: checker.unknownFields };
+  return {
+    errors: checker.errors,
+    unknownFields: checker.unknownFields,
+    dropUnknownFields: () => {
+      for (const [object, key] of checker.unknownAt) delete object[key];
+    },
+  };
 }
 
 export function hasSchema(kind: string): boolean {

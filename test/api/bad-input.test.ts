@@ -138,6 +138,23 @@ describe('bad input', () => {
     const warned = await api(s.url, 'POST', podsPath, body);
     expect(warned.status).toBe(201);
     expect(warned.headers.get('warning')).toBe('299 - "unknown field \\"spec.bogus\\""');
+    // Warned about, then dropped, as decoding into the typed object drops it: never stored.
+    expect(warned.json.spec.bogus).toBeUndefined();
+    expect((await api(s.url, 'GET', `${podsPath}/w`)).json.spec.bogus).toBeUndefined();
+  });
+
+  it('unknown fields are never stored: not from a patch, not under Ignore, and a strategic patch\'s directives are no fields', async () => {
+    const svcPath = '/api/v1/namespaces/default/services';
+    expect((await api(s.url, 'POST', `${svcPath}?fieldValidation=Ignore`, { metadata: { name: 'u', bogus: 1 }, spec: { ports: [{ port: 80, junk: 2 }] }, extra: 3 })).status).toBe(201);
+    const merge = await api(s.url, 'PATCH', `${svcPath}/u`, { spec: { foo: 1 } }, { 'content-type': 'application/merge-patch+json' });
+    expect(merge.headers.get('warning')).toBe('299 - "unknown field \\"spec.foo\\""');
+    const strategic = await api(s.url, 'PATCH', `${svcPath}/u`, { spec: { '$setElementOrder/ports': [{ port: 81 }, { port: 80 }], ports: [{ port: 81, name: 'b', junk: 1 }, { port: 80, name: 'a' }] } }, { 'content-type': 'application/strategic-merge-patch+json' });
+    expect(strategic.status).toBe(200);
+    expect(strategic.headers.get('warning')).toBe('299 - "unknown field \\"spec.ports[0].junk\\""');
+    const stored = (await api(s.url, 'GET', `${svcPath}/u`)).json;
+    expect(stored.spec.ports.map((p: { port: number }) => p.port)).toEqual([81, 80]);
+    const text = JSON.stringify(stored);
+    for (const name of ['bogus', 'junk', 'extra', '"foo"']) expect(text, name).not.toContain(name);
   });
 
   it('list options are validated as apimachinery does: 422 on ListOptions.meta.k8s.io, every problem named', async () => {
