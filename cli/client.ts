@@ -78,7 +78,8 @@ export class Client {
   }
 
   /** Follows `metadata.continue` until the list ends or `max` items are in hand; `headers` are the first page's. */
-  async pages<T>(path: string, max = Infinity): Promise<{ items: T[]; metadata: { resourceVersion: string }; headers?: Headers }> {
+  /** Every page's items, up to `max`; `more` when the server had more than were returned. */
+  async pages<T>(path: string, max = Infinity): Promise<{ items: T[]; metadata: { resourceVersion: string }; headers?: Headers; more: boolean }> {
     const items: T[] = [];
     let cont: string | undefined;
     let meta: { resourceVersion: string } = { resourceVersion: '' };
@@ -92,6 +93,6 @@ export class Client {
       items.push(...page.items);
       cont = page.metadata.continue;
     } while (cont && items.length < max);
-    return { items: items.slice(0, max), metadata: meta, headers };
+    return { items: items.slice(0, max), metadata: meta, headers, more: items.length > max || cont !== undefined };
   }
 }

@@ -72,7 +72,13 @@ export async function printEvents(ctx: CliContext, values: Parsed['values']): Pr
   }
   if (format === 'human') ctx.out(list.items.length ? eventRows(list.items) : 'No events found.\n');
   else ctx.out(serialize({ kind: 'EventList', apiVersion: 'netledger.io/v1', metadata: list.metadata, items: list.items }, format));
+  if (list.more) noteMore(ctx, list.items.length, 'events');
   return 0;
+}
+
+/** --limit cut the list: say so on stderr (stdout stays the list alone, for pipes). */
+export function noteMore(ctx: CliContext, shown: number, what: string): void {
+  ctx.note(`(--limit ${shown} cut the list: more ${what} exist; raise --limit or narrow with --since)\n`);
 }
 
 export async function runEvents(ctx: CliContext, argv: string[]): Promise<number> {

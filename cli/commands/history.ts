@@ -6,7 +6,7 @@ import { parse, usageError, type Parsed } from '../args.js';
 import type { CliContext } from '../context.js';
 import { actorText, columns, objectRef, outputFormat, serialize } from '../output.js';
 import { describeFloor, parseSince, sinceRv } from '../since.js';
-import { EVENTS_OPTIONS, limitOf, printEvents } from './events.js';
+import { EVENTS_OPTIONS, limitOf, noteMore, printEvents } from './events.js';
 import { describeOrigin } from './blame.js';
 import { checkTable, TABLES, tablePath } from './tables.js';
 
@@ -50,14 +50,17 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
   const limit = limitOf(values);
   const items: HistoryItem[] = [];
   let rv = '';
+  let more = false;
   for (const t of table ? [table] : TABLES) {
     const list = await client.pages<HistoryItem>(tablePath(node, t, `/history${q.size ? `?${q}` : ''}`), limit);
     rv ||= list.metadata.resourceVersion;
+    more ||= list.more;
     for (const item of list.items) items.push({ ...item, table: t });
   }
   // Newest first across tables; a stable sort keeps each table's own order within one rv.
   items.sort((a, b) => Number(b.resourceVersion) - Number(a.resourceVersion));
   const shown = items.slice(0, limit);
+  if (more || shown.length < items.length) noteMore(ctx, shown.length, 'changes');
   if (format !== 'human') {
     ctx.out(serialize({ kind: 'NodeTableHistory', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: rv }, items: shown }, format));
     return 0;

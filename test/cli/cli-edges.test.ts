@@ -41,7 +41,14 @@ describe('netledger CLI on odd input', () => {
     const all = await run(['events', '-o', 'json']);
     const zero = await run(['events', '--limit', '0', '-o', 'json']);
     expect(JSON.parse(zero.stdout).items.length).toBe(JSON.parse(all.stdout).items.length);
-    expect(JSON.parse((await run(['events', '--limit', '2', '-o', 'json'])).stdout).items).toHaveLength(2);
+    const two = await run(['events', '--limit', '2', '-o', 'json']);
+    expect(JSON.parse(two.stdout).items).toHaveLength(2);
+    // A cut list says so on stderr; a whole one says nothing.
+    expect(two.stderr).toBe('(--limit 2 cut the list: more events exist; raise --limit or narrow with --since)\n');
+    expect(zero.stderr).toBe('');
+    const oneChange = await run(['history', 'n1', 'iptables', '--limit', '1']);
+    expect(oneChange.stderr).toBe('(--limit 1 cut the list: more changes exist; raise --limit or narrow with --since)\n');
+    expect(oneChange.stdout.trim().split('\n')).toHaveLength(2); // header and one row
     for (const bad of ['abc', '1.5', '-1']) {
       const r = await run(['history', 'n1', 'iptables', `--limit=${bad}`]);
       expect(r.code).toBe(2);
