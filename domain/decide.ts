@@ -53,6 +53,13 @@ export function decide(state: ClusterState, cmd: Command): PendingDecision {
       if (!current || current.metadata.uid !== cmd.uid || !current.metadata.deletionTimestamp) {
         return { events: [], responseIndex: -1, object: current ?? { metadata: {} }, code: 200 };
       }
+      // The grace period is over; finalizers still hold it: it stays, with no grace left.
+      if (holdsFinalizers(current)) {
+        if (current.metadata.deletionGracePeriodSeconds === 0) return { events: [], responseIndex: -1, object: current, code: 200 };
+        const held = clone(current);
+        held.metadata.deletionGracePeriodSeconds = 0;
+        return { events: [{ kind: cmd.kind, namespace: cmd.namespace, name: cmd.name, type: 'MODIFIED', object: held, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
+      }
       return { events: [deleted(cmd.kind, current, cmd.actor, null)], responseIndex: 0, code: 200 };
     }
     case 'configure': {
@@ -243,7 +250,24 @@ function update(
   setGeneration(kind, next, old);
   // An update that changes nothing writes nothing (etcd3 store's GuaranteedUpdate short-circuit).
   if (deepEqual(next, old)) return { events: [], responseIndex: -1, object: old, code: 200 };
-  return { events: [{ kind, namespace, name, type: 'MODIFIED', object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
+  // The last finalizer taken off an object being deleted, its grace period over: the update
+  // deletes it (the registry store's deleteWithoutFinalizers).
+  const type = next.metadata.deletionTimestamp && !holdsFinalizers(next) && (next.metadata.deletionGracePeriodSeconds ?? 0) === 0 ? 'DELETED' : 'MODIFIED';
+  return { events: [{ kind, namespace, name, type, object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
+}
+
+/** Finalizers hold an object's deletion until the controllers behind them take them off. */
+export function holdsFinalizers(obj: KubeObject): boolean {
+  return (obj.metadata.finalizers?.length ?? 0) > 0;
+}
+
+/** An object marked for deletion: deletionTimestamp (now, or when its grace period ends) and the
+ * grace period; it stays until its finalizers are gone. */
+export function markedForDeletion(obj: KubeObject, time: string, grace = 0): KubeObject {
+  const next = clone(obj);
+  next.metadata.deletionTimestamp = seconds(new Date(Date.parse(time) + grace * 1000).toISOString());
+  next.metadata.deletionGracePeriodSeconds = grace;
+  return next;
 }
 
 // ---- patch ----
@@ -253,7 +277,7 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
   const old = state.get(cmd.kind, cmd.namespace, cmd.name);
   if (!old) {
     if (cmd.patchType === 'apply' && !cmd.subresource) {
-      const obj = applyPatch('apply', undefined, cmd.patch, cmd.kind);
+      const obj = applyPatch('apply', undefined, cmd.patch, cmd.kind, { fieldManager: cmd.fieldManager, time: seconds(cmd.time) });
       obj.metadata ??= {};
       if (obj.metadata.name && obj.metadata.name !== cmd.name) {
         throw errors.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${cmd.name})`);
@@ -264,7 +288,7 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
     throw errors.notFound(info.resource, info.group, cmd.name);
   }
   // The patch functions copy what they change (domain/patch/json.ts): old stays as stored.
-  const patched = applyPatch(cmd.patchType, old, cmd.patch, cmd.kind);
+  const patched = applyPatch(cmd.patchType, old, cmd.patch, cmd.kind, { fieldManager: cmd.fieldManager, time: seconds(cmd.time) });
   patched.metadata ??= {};
   // A patch is unconditional unless it names a resourceVersion itself.
   if (!patched.metadata.resourceVersion) patched.metadata.resourceVersion = old.metadata.resourceVersion;
@@ -310,11 +334,10 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
     );
   }
   const grace = kind === 'Pod' && podEndsAtOnce(current as Pod) ? 0 : options.gracePeriodSeconds;
-  if (kind === 'Pod' && grace !== undefined && grace > 0) {
+  // Graceful (a pod's grace period) or held by finalizers: marked, not removed, and marked once.
+  if ((kind === 'Pod' && grace !== undefined && grace > 0) || (kind !== 'Namespace' && holdsFinalizers(current))) {
     if (current.metadata.deletionTimestamp) return { events: [], responseIndex: -1, object: current, code: 200 };
-    const next = clone(current);
-    next.metadata.deletionTimestamp = seconds(new Date(Date.parse(cmd.time) + grace * 1000).toISOString());
-    next.metadata.deletionGracePeriodSeconds = grace;
+    const next = markedForDeletion(current, cmd.time, kind === 'Pod' ? (grace ?? 0) : 0);
     return { events: [{ kind, namespace, name, type: 'MODIFIED', object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
   }
   if (kind === 'Namespace' && IMMORTAL_NAMESPACES.has(name)) {
@@ -325,7 +348,11 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
   if (kind === 'Namespace') {
     // The namespace controller's job, done at once: everything in it goes first.
     for (const k of ['EndpointSlice', 'Endpoints', 'Pod', 'Service'] as StoredKind[]) {
-      for (const o of state.list(k, name).sort(byName)) events.push(deleted(k, o, cmd.actor, null));
+      for (const o of state.list(k, name).sort(byName)) {
+        // Held by finalizers: marked (once), and removed when the last one is taken off.
+        if (!holdsFinalizers(o)) events.push(deleted(k, o, cmd.actor, null));
+        else if (!o.metadata.deletionTimestamp) events.push({ kind: k, namespace: name, name: o.metadata.name!, type: 'MODIFIED', object: markedForDeletion(o, cmd.time), actor: cmd.actor, cause: null });
+      }
     }
   }
   events.push(deleted(kind, current, cmd.actor, null));

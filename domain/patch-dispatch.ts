@@ -5,8 +5,10 @@ import type { StoredKind } from './kinds.js';
 import type { KubeObject } from './objects.js';
 import { errors } from './errors.js';
 import { applyApplyPatch, applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patch/index.js';
+import type { ApplyOptions } from './patch/apply.js';
 
-export function applyPatch(type: PatchType, target: KubeObject | undefined, patch: unknown, kind: StoredKind): KubeObject {
+/** `apply` (server-side apply) records `apply.fieldManager` in metadata.managedFields. */
+export function applyPatch(type: PatchType, target: KubeObject | undefined, patch: unknown, kind: StoredKind, apply: ApplyOptions = {}): KubeObject {
   try {
     switch (type) {
       case 'json':
@@ -17,7 +19,7 @@ export function applyPatch(type: PatchType, target: KubeObject | undefined, patc
       case 'strategic':
         return applyStrategicMergePatch(target!, patch as never, kind) as KubeObject;
       case 'apply':
-        return applyApplyPatch(target, patch as never, kind) as KubeObject;
+        return applyApplyPatch(target, patch as never, kind, apply) as KubeObject;
     }
   } catch (e) {
     if (e instanceof Error && e.name === 'StatusError') throw e;

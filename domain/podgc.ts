@@ -13,7 +13,7 @@
 // not yet Succeeded or Failed is first marked Failed with a DisruptionTarget condition (reason
 // DeletionByPodGC), then deleted: watchers and the log see why it went.
 
-import { clone, seconds, type PendingEvent } from './decide.js';
+import { clone, holdsFinalizers, markedForDeletion, seconds, type PendingEvent } from './decide.js';
 import type { LogEvent } from './events.js';
 import type { Pod } from './objects.js';
 import type { ClusterState } from './state.js';
@@ -28,15 +28,15 @@ export function deleteOrphanedPods(state: ClusterState, ev: LogEvent, time: stri
   return state.podsOnNode(ev.name).flatMap((stored) => {
     const at = { kind: 'Pod', namespace: stored.metadata.namespace ?? '', name: stored.metadata.name!, actor: POD_GC, cause: ev.rv };
     const phase = (stored as Pod).status?.phase;
-    if (phase === 'Succeeded' || phase === 'Failed') return [{ ...at, type: 'DELETED' as const, object: clone(stored) }];
+    // A pod its finalizers hold is marked for deletion (grace 0) and stays until they are gone.
+    const gone = (pod: Pod): PendingEvent =>
+      holdsFinalizers(pod) ? { ...at, type: 'MODIFIED' as const, object: markedForDeletion(pod, time) } : { ...at, type: 'DELETED' as const, object: clone(pod) };
+    if (phase === 'Succeeded' || phase === 'Failed') return stored.metadata.deletionTimestamp && holdsFinalizers(stored) ? [] : [gone(stored as Pod)];
     const failed = clone(stored) as Pod;
     const status = (failed.status ??= {});
     status.phase = 'Failed';
     const condition = { type: 'DisruptionTarget', status: 'True', lastTransitionTime: seconds(time), reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' };
     status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), condition];
-    return [
-      { ...at, type: 'MODIFIED' as const, object: failed },
-      { ...at, type: 'DELETED' as const, object: clone(failed) },
-    ];
+    return [{ ...at, type: 'MODIFIED' as const, object: failed }, gone(failed)];
   });
 }

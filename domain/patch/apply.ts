@@ -43,7 +43,9 @@ export function applyApplyPatch(existing: KubeObject | undefined, applied: unkno
 function recordManager(obj: JsonObject, manager: string, apiVersion: string, time: string | undefined): void {
   const metadata = (isObject(obj.metadata) ? obj.metadata : (obj.metadata = {})) as JsonObject;
   const entries = (Array.isArray(metadata.managedFields) ? metadata.managedFields : []) as ManagedFieldsEntry[];
-  const entry: ManagedFieldsEntry = { manager, operation: 'Apply', ...(apiVersion ? { apiVersion } : {}), ...(time ? { time } : {}) };
+  // An empty field set: ownership is not tracked (see above), and ValidateManagedFields wants
+  // fieldsType FieldsV1 on every entry.
+  const entry: ManagedFieldsEntry = { manager, operation: 'Apply', ...(apiVersion ? { apiVersion } : {}), ...(time ? { time } : {}), fieldsType: 'FieldsV1', fieldsV1: {} };
   const at = entries.findIndex((e) => e.manager === manager && e.operation === 'Apply');
   metadata.managedFields = at >= 0 ? entries.map((e, i) => (i === at ? entry : e)) : [...entries, entry];
 }

@@ -308,6 +308,24 @@ describe('what kube-apiserver fills in and decides on its own (defaults, strateg
     expect(created({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-b' }, spec: { finalizers: ['example.com/x'] } }, 'Namespace').spec.finalizers).toEqual(['example.com/x', 'kubernetes']);
   });
 
+  it('server-side apply records its field manager in managedFields (created and updated)', () => {
+    const apply = (labels: Record<string, string>): Command => ({
+      ...ctx(),
+      op: 'patch',
+      kind: 'Service',
+      namespace: 'default',
+      name: 'ssa',
+      patchType: 'apply',
+      patch: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'ssa', labels }, spec: { ports: [{ port: 80 }] } },
+      fieldManager: 'kubectl',
+    });
+    const first = own(run(apply({ team: 'a' })), 'Service').object as any;
+    expect(first.metadata.managedFields).toEqual([{ manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', time: expect.any(String), fieldsType: 'FieldsV1', fieldsV1: {} }]);
+    const again = own(run(apply({ team: 'b' })), 'Service').object as any;
+    expect(again.metadata.labels.team).toBe('b');
+    expect(again.metadata.managedFields).toHaveLength(1);
+  });
+
   it('an unscheduled or finished pod is deleted at once, whatever grace period is asked (CheckGracefulDelete)', () => {
     run(create('Node', '', node('n1', '192.168.77.11')));
     const unscheduled = pod('u', 'n1', {}) as any;
@@ -317,6 +335,58 @@ describe('what kube-apiserver fills in and decides on its own (defaults, strateg
     run(create('Pod', 'default', pod('done', 'n1', {})));
     run(update('Pod', 'default', 'done', { metadata: {}, status: { phase: 'Succeeded' } } as any, 'status'));
     expect(run(remove('Pod', 'default', 'done', 30)).map((e) => e.type)).toEqual(['DELETED']);
+  });
+});
+
+describe('finalizers hold a deletion (metadata.finalizers)', () => {
+  const withFinalizers = (obj: any, finalizers: string[]) => ({ ...obj, metadata: { ...obj.metadata, finalizers } });
+  const without = (kind: string, ns: string, name: string) => {
+    const current = structuredClone(state.get(kind as any, ns, name)) as any;
+    current.metadata.finalizers = [];
+    return update(kind as any, ns, name, current);
+  };
+
+  it('a delete marks the object; it stays until the last finalizer is taken off, then that update deletes it', () => {
+    const svc = own(run(create('Service', 'default', withFinalizers(service('lb', { app: 'web' }, { type: 'LoadBalancer' }), ['service.kubernetes.io/load-balancer-cleanup']))), 'Service');
+    const ip = (svc.object as any).spec.clusterIP;
+    expect(ip).toMatch(/^10\./);
+    const marked = run(remove('Service', 'default', 'lb'));
+    expect(marked.map((e) => e.type)).toEqual(['MODIFIED']);
+    expect(marked[0]!.object.metadata).toMatchObject({ deletionTimestamp: expect.any(String), deletionGracePeriodSeconds: 0 });
+    expect(state.get('Service', 'default', 'lb')).toBeDefined();
+    expect(run(remove('Service', 'default', 'lb'))).toEqual([]); // marked once
+    // No new finalizers on an object being deleted.
+    const more = structuredClone(state.get('Service', 'default', 'lb')) as any;
+    more.metadata.finalizers.push('example.com/x');
+    expect(fails(update('Service', 'default', 'lb', more)).status.message).toContain('no new finalizers can be added if the object is being deleted');
+    const [gone] = run(without('Service', 'default', 'lb'));
+    expect(gone!.type).toBe('DELETED');
+    expect(state.get('Service', 'default', 'lb')).toBeUndefined();
+    // Its cluster IP is free again.
+    expect((own(run(create('Service', 'default', service('again', { app: 'web' }, { clusterIP: ip }))), 'Service').object as any).spec.clusterIP).toBe(ip);
+  });
+
+  it('a pod past its grace period stays while finalizers hold it; the node\'s deletion and the namespace\'s mark it too', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    run(create('Pod', 'default', withFinalizers(pod('a', 'n1', {}), ['example.com/keep'])));
+    const [marked] = run(remove('Pod', 'default', 'a', 30));
+    expect(marked!.object.metadata.deletionGracePeriodSeconds).toBe(30);
+    const [held] = run({ ...ctx('system:pod-terminator'), op: 'finalizeDelete', kind: 'Pod', namespace: 'default', name: 'a', uid: marked!.object.metadata.uid! });
+    expect(held!.type).toBe('MODIFIED');
+    expect(held!.object.metadata.deletionGracePeriodSeconds).toBe(0);
+    expect(run(without('Pod', 'default', 'a')).map((e) => e.type)).toContain('DELETED');
+    expect(state.get('Pod', 'default', 'a')).toBeUndefined();
+
+    run(create('Pod', 'default', withFinalizers(pod('b', 'n1', {}), ['example.com/keep'])));
+    const swept = run(remove('Node', '', 'n1')).filter((e) => e.kind === 'Pod');
+    expect(swept.map((e) => e.type)).toEqual(['MODIFIED', 'MODIFIED']); // Failed, then marked
+    expect(state.get('Pod', 'default', 'b')?.metadata.deletionTimestamp).toBeDefined();
+
+    run(create('Service', 'team', withFinalizers(service('kept', { app: 'x' }), ['example.com/keep'])));
+    run(create('Service', 'team', service('plain', { app: 'x' })));
+    run(remove('Namespace', '', 'team'));
+    expect(state.get('Service', 'team', 'plain')).toBeUndefined();
+    expect(state.get('Service', 'team', 'kept')?.metadata.deletionTimestamp).toBeDefined();
   });
 });
 

@@ -30,9 +30,9 @@ describe('applyApplyPatch (simplified server-side apply)', () => {
 
   it('records the field manager', () => {
     const out = applyApplyPatch(undefined, applied, 'Service', { fieldManager: 'kubectl', time: '2025-01-01T00:00:00Z' });
-    expect(out.metadata.managedFields).toEqual([{ manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', time: '2025-01-01T00:00:00Z' }]);
+    expect(out.metadata.managedFields).toEqual([{ manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', time: '2025-01-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} }]);
     const again = applyApplyPatch(out, applied, 'Service', { fieldManager: 'kubectl', time: '2025-01-02T00:00:00Z' });
-    expect(again.metadata.managedFields).toEqual([{ manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', time: '2025-01-02T00:00:00Z' }]);
+    expect(again.metadata.managedFields).toEqual([{ manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', time: '2025-01-02T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} }]);
   });
 
   it('refuses managedFields in the applied configuration and non-objects', () => {

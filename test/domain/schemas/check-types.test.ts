@@ -4,11 +4,14 @@ import {
 } from '../../../domain/schemas/index.js';
 import { nginxPod, webService } from './fixtures.js';
 
+/** What a check found (its result without the function that drops unknown fields). */
+const found = ({ errors, unknownFields }: { errors: unknown[]; unknownFields: string[] }) => ({ errors, unknownFields });
+
 describe('checkTypes: wrong JSON types, with encoding/json wording', () => {
   test('a string port is the decode error kube-apiserver reports', () => {
     const svc = webService();
     (svc.spec as { ports: Record<string, unknown>[] }).ports[0]!.port = '80';
-    expect(checkTypes('Service', svc)).toEqual({
+    expect(found(checkTypes('Service', svc))).toEqual({
       errors: [
         {
           field: 'spec.ports[0].port',
@@ -71,7 +74,7 @@ describe('checkTypes: wrong JSON types, with encoding/json wording', () => {
   });
 
   test('null is the zero value, never a type error', () => {
-    expect(checkTypes('Service', { metadata: { labels: null }, spec: { ports: null, selector: null, clusterIP: null } })).toEqual({ errors: [], unknownFields: [] });
+    expect(found(checkTypes('Service', { metadata: { labels: null }, spec: { ports: null, selector: null, clusterIP: null } }))).toEqual({ errors: [], unknownFields: [] });
   });
 
   test('errors are reported in document order', () => {
@@ -116,11 +119,11 @@ describe('checkTypes: unknown fields', () => {
 
 describe('checkTypes: realistic manifests are clean', () => {
   test('a full nginx Deployment-style Pod has no unknown fields and no type errors', () => {
-    expect(checkTypes('Pod', nginxPod())).toEqual({ errors: [], unknownFields: [] });
+    expect(found(checkTypes('Pod', nginxPod()))).toEqual({ errors: [], unknownFields: [] });
   });
 
   test('a NodePort Service', () => {
-    expect(checkTypes('Service', webService())).toEqual({ errors: [], unknownFields: [] });
+    expect(found(checkTypes('Service', webService()))).toEqual({ errors: [], unknownFields: [] });
   });
 
   test('a kubelet-style Node with status', () => {
@@ -139,25 +142,25 @@ describe('checkTypes: realistic manifests are clean', () => {
         images: [{ names: ['nginx:1.27'], sizeBytes: 71000000 }],
       },
     };
-    expect(checkTypes('Node', node)).toEqual({ errors: [], unknownFields: [] });
+    expect(found(checkTypes('Node', node))).toEqual({ errors: [], unknownFields: [] });
   });
 
   test('Endpoints, EndpointSlice, Namespace and DeleteOptions', () => {
     const ref = { kind: 'Pod', namespace: 'default', name: 'web-1', uid: 'u1', resourceVersion: '7' };
-    expect(checkTypes('Endpoints', {
+    expect(found(checkTypes('Endpoints', {
       apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'web' },
       subsets: [{ addresses: [{ ip: '10.244.1.5', nodeName: 'node-a', targetRef: ref }], notReadyAddresses: [], ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }],
-    })).toEqual({ errors: [], unknownFields: [] });
-    expect(checkTypes('EndpointSlice', {
+    }))).toEqual({ errors: [], unknownFields: [] });
+    expect(found(checkTypes('EndpointSlice', {
       apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'web-abc', labels: { 'kubernetes.io/service-name': 'web' } },
       addressType: 'IPv4',
       endpoints: [{ addresses: ['10.244.1.5'], conditions: { ready: true, serving: true, terminating: false }, nodeName: 'node-a', zone: 'z1', targetRef: ref, hints: { forZones: [{ name: 'z1' }] } }],
       ports: [{ name: 'http', port: 80, protocol: 'TCP', appProtocol: 'http' }],
-    })).toEqual({ errors: [], unknownFields: [] });
-    expect(checkTypes('Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } }))
+    }))).toEqual({ errors: [], unknownFields: [] });
+    expect(found(checkTypes('Namespace', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } })))
       .toEqual({ errors: [], unknownFields: [] });
     // What `kubectl delete` sends (§0 #7).
-    expect(checkTypes('DeleteOptions', { propagationPolicy: 'Background' })).toEqual({ errors: [], unknownFields: [] });
+    expect(found(checkTypes('DeleteOptions', { propagationPolicy: 'Background' }))).toEqual({ errors: [], unknownFields: [] });
     expect(checkTypes('DeleteOptions', { gracePeriodSeconds: '5' }).errors[0]!.message).toBe(
       'json: cannot unmarshal string into Go struct field DeleteOptions.gracePeriodSeconds of type int64',
     );
