@@ -101,7 +101,11 @@ async function position(q: Query, ledger: Ledger): Promise<{ after: number; unti
     return { after: t.after, until: t.until };
   }
   const since = rvParam(q, 'since');
-  if (since !== undefined) requireRetained(ledger, since, 'since');
+  if (since !== undefined) {
+    requireRetained(ledger, since, 'since');
+    // Ahead of the log, as `until` and `resourceVersion`: wait for it, then 504.
+    await waitForRv(ledger, since);
+  }
   const untilParam = rvParam(q, 'until');
   if (untilParam !== undefined) await waitForRv(ledger, untilParam);
   return { after: since ?? 0, until: untilParam ?? ledger.committedRv };

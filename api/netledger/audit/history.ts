@@ -55,7 +55,11 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
   const limit = listLimitParam(q);
   const floor = ledger.floorRv;
   const since = rvParam(q, 'since');
-  if (since !== undefined) requireRetained(ledger, since, 'since');
+  if (since !== undefined) {
+    requireRetained(ledger, since, 'since');
+    // Ahead of the log, as `until` and `resourceVersion`: wait for it, then 504.
+    await waitForRv(ledger, since);
+  }
   const cont = str(q, 'continue');
   let until: number;
   let before: number | undefined;

@@ -199,6 +199,18 @@ describe('auditors ask', () => {
     }
   });
 
+  it('a since ahead of the log waits for it, then answers 504 as until and resourceVersion do', async () => {
+    const ahead = s.ledger.committedRv + 1000;
+    const [events, history] = await Promise.all([
+      api(s.url, 'GET', `${NL}/events?since=${ahead}`, undefined, admin),
+      api(s.url, 'GET', `${NL}/nodes/node-3/tables/iptables/history?since=${ahead}`, undefined, admin),
+    ]);
+    for (const r of [events, history]) {
+      expect(r.status).toBe(504);
+      expect(r.json.details.causes).toEqual([{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }]);
+    }
+  });
+
   it('rejects bad diff and history parameters', async () => {
     expect((await api(s.url, 'GET', `${NL}/nodes/node-3/tables/iptables/diff`, undefined, admin)).status).toBe(400);
     expect((await api(s.url, 'GET', `${NL}/nodes/node-3/tables/iptables/diff?from=abc`, undefined, admin)).status).toBe(400);
