@@ -292,8 +292,9 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
   patched.metadata ??= {};
   // A patch is unconditional unless it names a resourceVersion itself.
   if (!patched.metadata.resourceVersion) patched.metadata.resourceVersion = old.metadata.resourceVersion;
+  // patcher.applyPatch's checkName: the patched object must still be the one the URL names.
   if (patched.metadata.name !== cmd.name) {
-    throw errors.badRequest(`metadata.name: Invalid value: ${JSON.stringify(patched.metadata.name)}: field is immutable`);
+    throw errors.badRequest(`the name of the object (${patched.metadata.name ?? ''}) does not match the name on the URL (${cmd.name})`);
   }
   // A patch carries no uid precondition upstream: changing the uid meets the immutable-field check.
   if (patched.metadata.uid !== old.metadata.uid) {

@@ -308,6 +308,12 @@ describe('what kube-apiserver fills in and decides on its own (defaults, strateg
     expect(created({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-b' }, spec: { finalizers: ['example.com/x'] } }, 'Namespace').spec.finalizers).toEqual(['example.com/x', 'kubernetes']);
   });
 
+  it('a patch that renames the object is a BadRequest naming both names (checkName)', () => {
+    run(create('Service', 'default', service('web', { app: 'web' })));
+    const renamed = fails({ ...ctx(), op: 'patch', kind: 'Service', namespace: 'default', name: 'web', patchType: 'merge', patch: { metadata: { name: 'zz' } } });
+    expect(renamed.status).toMatchObject({ code: 400, reason: 'BadRequest', message: 'the name of the object (zz) does not match the name on the URL (web)' });
+  });
+
   it('server-side apply records its field manager in managedFields (created and updated)', () => {
     const apply = (labels: Record<string, string>): Command => ({
       ...ctx(),
