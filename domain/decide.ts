@@ -257,13 +257,22 @@ function update(
 }
 
 /** Finalizers hold an object's deletion until the controllers behind them take them off. */
-export function holdsFinalizers(obj: KubeObject): boolean {
+function holdsFinalizers(obj: KubeObject): boolean {
   return (obj.metadata.finalizers?.length ?? 0) > 0;
+}
+
+/** What deleting an object (grace 0) writes: its DELETED event, or, while finalizers hold it, its
+ * mark (MODIFIED) the first time and nothing after. A delete request, a namespace's deletion and
+ * the pod GC all delete this way. */
+export function removal(kind: string, obj: KubeObject, actor: string, cause: number | null, time: string): PendingEvent[] {
+  if (!holdsFinalizers(obj)) return [deleted(kind, obj, actor, cause)];
+  if (obj.metadata.deletionTimestamp) return [];
+  return [{ kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name!, type: 'MODIFIED', object: markedForDeletion(obj, time), actor, cause }];
 }
 
 /** An object marked for deletion: deletionTimestamp (now, or when its grace period ends) and the
  * grace period; it stays until its finalizers are gone. */
-export function markedForDeletion(obj: KubeObject, time: string, grace = 0): KubeObject {
+function markedForDeletion(obj: KubeObject, time: string, grace = 0): KubeObject {
   const next = clone(obj);
   next.metadata.deletionTimestamp = seconds(new Date(Date.parse(time) + grace * 1000).toISOString());
   next.metadata.deletionGracePeriodSeconds = grace;
@@ -349,11 +358,7 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
   if (kind === 'Namespace') {
     // The namespace controller's job, done at once: everything in it goes first.
     for (const k of ['EndpointSlice', 'Endpoints', 'Pod', 'Service'] as StoredKind[]) {
-      for (const o of state.list(k, name).sort(byName)) {
-        // Held by finalizers: marked (once), and removed when the last one is taken off.
-        if (!holdsFinalizers(o)) events.push(deleted(k, o, cmd.actor, null));
-        else if (!o.metadata.deletionTimestamp) events.push({ kind: k, namespace: name, name: o.metadata.name!, type: 'MODIFIED', object: markedForDeletion(o, cmd.time), actor: cmd.actor, cause: null });
-      }
+      for (const o of state.list(k, name).sort(byName)) events.push(...removal(k, o, cmd.actor, null, cmd.time));
     }
   }
   events.push(deleted(kind, current, cmd.actor, null));

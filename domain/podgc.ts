@@ -1,6 +1,7 @@
 // The pod garbage collector's orphan sweep (kube-controller-manager, pkg/controller/podgc
 // gc_controller.go, gcOrphaned) as a reactor: once a Node's DELETED event is folded in, every
-// Pod still bound to it (spec.nodeName) is deleted at once, grace period 0, terminating or not,
+// Pod still bound to it (spec.nodeName) is deleted at once, grace period 0, terminating or not
+// (one its finalizers hold is marked and stays until they are gone),
 // with the controller's actor and cause = the Node's event. Left in place, those pods' endpoints
 // stayed Ready on every node, and their IPs pointed into a pod CIDR the next Node gets.
 //
@@ -13,7 +14,7 @@
 // not yet Succeeded or Failed is first marked Failed with a DisruptionTarget condition (reason
 // DeletionByPodGC), then deleted: watchers and the log see why it went.
 
-import { clone, holdsFinalizers, markedForDeletion, seconds, type PendingEvent } from './decide.js';
+import { clone, removal, seconds, type PendingEvent } from './decide.js';
 import type { LogEvent } from './events.js';
 import type { Pod } from './objects.js';
 import type { ClusterState } from './state.js';
@@ -28,15 +29,13 @@ export function deleteOrphanedPods(state: ClusterState, ev: LogEvent, time: stri
   return state.podsOnNode(ev.name).flatMap((stored) => {
     const at = { kind: 'Pod', namespace: stored.metadata.namespace ?? '', name: stored.metadata.name!, actor: POD_GC, cause: ev.rv };
     const phase = (stored as Pod).status?.phase;
-    // A pod its finalizers hold is marked for deletion (grace 0) and stays until they are gone.
-    const gone = (pod: Pod): PendingEvent =>
-      holdsFinalizers(pod) ? { ...at, type: 'MODIFIED' as const, object: markedForDeletion(pod, time) } : { ...at, type: 'DELETED' as const, object: clone(pod) };
-    if (phase === 'Succeeded' || phase === 'Failed') return stored.metadata.deletionTimestamp && holdsFinalizers(stored) ? [] : [gone(stored as Pod)];
+    // Deleted as any delete is (removal): a pod its finalizers hold is marked and stays.
+    if (phase === 'Succeeded' || phase === 'Failed') return removal('Pod', stored, POD_GC, ev.rv, time);
     const failed = clone(stored) as Pod;
     const status = (failed.status ??= {});
     status.phase = 'Failed';
     const condition = { type: 'DisruptionTarget', status: 'True', lastTransitionTime: seconds(time), reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' };
     status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget'), condition];
-    return [{ ...at, type: 'MODIFIED' as const, object: failed }, gone(failed)];
+    return [{ ...at, type: 'MODIFIED' as const, object: failed }, ...removal('Pod', failed, POD_GC, ev.rv, time)];
   });
 }

@@ -117,15 +117,11 @@ function entriesAt(store: EventStore, tables: TableSet, node: string, rv: number
   const rvs = restoredRvs(store, tables.table, node, rv, back);
   const entries: PastEntry[] = [];
   let adjustment = 0n;
-  // The layers looked up once, not per key (tables.effective's lookups, inlined): a whole table
-  // at the envelope is 100k+ keys.
-  const liveCluster = tables.clusterEntries();
-  const liveOwn = tables.nodeOverrides(node);
+  // A live read rewinds nothing: its 100k+ keys need not be looked up in empty maps.
   const rewound = back.cluster.size > 0 || back.own.size > 0;
   for (const k of all) {
     if (!rewound || (!back.cluster.has(k) && !back.own.has(k))) {
-      const o = liveOwn?.get(k);
-      const e = o === undefined ? liveCluster.get(k) : o.value === null ? undefined : o;
+      const e = tables.effective(node, k);
       if (e) entries.push(live(e, k));
       continue;
     }
