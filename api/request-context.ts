@@ -18,8 +18,15 @@ export function commandContext(req: FastifyRequest, actorOf: ActorResolver): Com
     requestId: String(req.id),
     newUid: randomUUID(),
     dryRun: isDryRun(req),
-    fieldManager: typeof q.fieldManager === 'string' ? q.fieldManager : undefined,
+    fieldManager: typeof q.fieldManager === 'string' && q.fieldManager !== '' ? q.fieldManager : managerFromUserAgent(req.headers['user-agent']),
   };
+}
+
+/** managerOrUserAgent: without `?fieldManager`, the writer is named by its user agent's first
+ * word (`kubectl/v1.32.4 (linux/amd64) …` → `kubectl`), printable characters, at most 128. */
+export function managerFromUserAgent(userAgent: string | undefined): string {
+  const first = (userAgent ?? '').split('/')[0]!;
+  return [...first].filter((ch) => /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch)).join('').slice(0, 128);
 }
 
 /** The options object each write verb decodes its query into (upstream names them in errors). */

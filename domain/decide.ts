@@ -18,6 +18,7 @@ import { applyPatch } from './patch-dispatch.js';
 import { clone } from './clone.js';
 import { deepEqual } from './equal.js';
 import { setGeneration } from './generation.js';
+import { managedFieldsAfterUpdate } from './fields/managers.js';
 
 /** An event before its rv is known (rvs are assigned as events are folded in, in order). */
 export interface PendingEvent {
@@ -101,6 +102,7 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
   // Status is the server's on create, except a Node's (kubelet registers with its status).
   if (kind === 'Pod' || kind === 'Service' || kind === 'Namespace') delete obj.status;
   applyDefaults(kind, obj);
+  recordManager(cmd, kind, undefined, obj, undefined);
   // The strategy's PrepareForCreate: what is stored is what was validated.
   if (kind === 'Service') prepareServiceForCreate(obj as Service);
   if (kind === 'Pod') admitPod(obj as Pod, undefined);
@@ -218,6 +220,7 @@ function update(
     next.status = clone(obj.status ?? {});
     // Defaults apply to every decoded request, status writes too (an ingress IP's ipMode).
     applyDefaults(kind, next);
+    recordManager(cmd, kind, old, next, subresource);
   } else {
     next = obj;
     // System metadata is the server's; status belongs to the status subresource.
@@ -233,6 +236,7 @@ function update(
     if (info.statusSubresource && old.status !== undefined) next.status = clone(old.status);
     else if (info.statusSubresource) delete next.status;
     applyDefaults(kind, next);
+    recordManager(cmd, kind, old, next, undefined);
     // The strategy's PrepareForUpdate (type-dependent fields dropped when the type changes, what
     // was allocated kept): stored as validated, or a NodePort turned ClusterIP keeps its
     // externalTrafficPolicy and every later update of it is refused.
@@ -286,7 +290,7 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
   const old = state.get(cmd.kind, cmd.namespace, cmd.name);
   if (!old) {
     if (cmd.patchType === 'apply' && !cmd.subresource) {
-      const obj = applyPatch('apply', undefined, cmd.patch, cmd.kind, { fieldManager: cmd.fieldManager, time: seconds(cmd.time) });
+      const obj = applyPatch('apply', undefined, cmd.patch, cmd.kind, applyOptions(cmd));
       obj.metadata ??= {};
       if (obj.metadata.name && obj.metadata.name !== cmd.name) {
         throw errors.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${cmd.name})`);
@@ -297,7 +301,7 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
     throw errors.notFound(info.resource, info.group, cmd.name);
   }
   // The patch functions copy what they change (domain/patch/json.ts): old stays as stored.
-  const patched = applyPatch(cmd.patchType, old, cmd.patch, cmd.kind, { fieldManager: cmd.fieldManager, time: seconds(cmd.time) });
+  const patched = applyPatch(cmd.patchType, old, cmd.patch, cmd.kind, applyOptions(cmd));
   patched.metadata ??= {};
   // A patch is unconditional unless it names a resourceVersion itself.
   if (!patched.metadata.resourceVersion) patched.metadata.resourceVersion = old.metadata.resourceVersion;
@@ -313,6 +317,24 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
   }
   if (!cmd.subresource && KIND_INFO[cmd.kind].statusSubresource) patched.status = old.status;
   return update(state, cmd.kind, cmd.namespace, cmd.name, patched, cmd.subresource, cmd);
+}
+
+function applyOptions(cmd: Extract<Command, { op: 'patch' }>) {
+  return { fieldManager: cmd.fieldManager, time: seconds(cmd.time), force: cmd.force ?? false, ...(cmd.subresource ? { subresource: cmd.subresource } : {}) };
+}
+
+/**
+ * The field manager's part of every write but an apply (which keeps its own managedFields):
+ * the request's manager owns what it added or changed, from `live` (undefined on create) to
+ * `next`, after the request's defaults and before what the server itself sets (allocations,
+ * status on create), as kube-apiserver's handlers run it. In-process writes that name no manager
+ * (the benchmarks' and tests' commands without one) leave managedFields as they are.
+ */
+function recordManager(cmd: Command, kind: StoredKind, live: KubeObject | undefined, next: KubeObject, subresource: 'status' | undefined): void {
+  if (cmd.fieldManager === undefined || (cmd.op === 'patch' && cmd.patchType === 'apply')) return;
+  const entries = managedFieldsAfterUpdate(kind, live, next, { manager: cmd.fieldManager, time: seconds(cmd.time), ...(subresource ? { subresource } : {}) });
+  if (entries.length) next.metadata.managedFields = entries;
+  else delete next.metadata.managedFields;
 }
 
 // ---- delete ----

@@ -88,6 +88,8 @@ export const errors = {
         causes: causes.map((c) => ({ reason: c.type, message: c.message, field: c.field })),
       },
     ),
+  /** NewApplyConflict: server-side apply met fields other managers own (details hold only causes). */
+  applyConflict: (message: string, causes: StatusCause[]) => failure(409, 'Conflict', message, { causes }),
   badRequest: (message: string, causes?: StatusCause[]) =>
     failure(400, 'BadRequest', message, causes ? { causes } : undefined),
   methodNotAllowed: (message: string) => failure(405, 'MethodNotAllowed', message),

@@ -72,7 +72,10 @@ export function mapOf(value: TSchema, description: string, goType?: string): TSc
   return Type.Object({}, opts);
 }
 
-export const strMap = (description: string) => mapOf(Type.String({ default: '' }), description);
+export const strMap = (description: string, extra: Record<string, unknown> = {}) => ({ ...mapOf(Type.String({ default: '' }), description), ...extra });
+
+/** `+mapType=atomic` / `+structType=atomic`: server-side apply owns and replaces it whole. */
+export const atomicMap = { 'x-kubernetes-map-type': 'atomic' } as const;
 
 /** Strategic-merge-patch and list-type extensions, as upstream's OpenAPI carries them. */
 export function mergeList(key: string, listMapKeys: string[] = [key]): Record<string, unknown> {

@@ -5,7 +5,7 @@
 
 import { API_CONVENTIONS, Time, standardListMeta, standardObjectMeta, typeMeta } from './meta.js';
 import { CONTAINER_SCHEMAS, CORE, Container, ResourceRequirements, quantities } from './container.js';
-import { bool, gvk, int32, int64, list, mergeList, opaque, ref, str, strList, strMap, struct, atomic } from './build.js';
+import { atomicMap, bool, gvk, int32, int64, list, mergeList, opaque, ref, str, strList, strMap, struct, atomic } from './build.js';
 
 export const Volume = opaque(
   `${CORE}.Volume`,
@@ -82,7 +82,7 @@ export const PodSpec = struct(
     imagePullSecrets: list(ref(LocalObjectReference), 'ImagePullSecrets is an optional list of references to secrets in the same namespace to use for pulling any of the images used by this PodSpec.', mergeList('name')),
     initContainers: list(ref(Container), 'List of initialization containers belonging to the pod. Init containers are executed in order prior to containers being started. More info: https://kubernetes.io/docs/concepts/workloads/pods/init-containers/', mergeList('name')),
     nodeName: str('NodeName indicates in which node this pod is scheduled. If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName.'),
-    nodeSelector: strMap("NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node. More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/"),
+    nodeSelector: strMap("NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node. More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/", atomicMap),
     os: ref(PodOS, 'Specifies the OS of the containers in the pod. Some pod and container fields are restricted if this is set.'),
     overhead: quantities('Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.'),
     preemptionPolicy: str('PreemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.'),

@@ -2,7 +2,7 @@
 
 import { API_CONVENTIONS, Condition, IntOrString, standardListMeta, standardObjectMeta, typeMeta } from './meta.js';
 import { CORE } from './container.js';
-import { atomic, bool, gvk, int32, list, mergeList, ref, str, strList, strMap, struct } from './build.js';
+import { atomic, atomicMap, bool, gvk, int32, list, mergeList, ref, str, strList, strMap, struct } from './build.js';
 
 const SERVICES = 'https://kubernetes.io/docs/concepts/services-networking/service/';
 const APP_PROTOCOL = 'The application protocol for this port. This is used as a hint for implementations to offer richer behavior for protocols that they understand. This field follows standard Kubernetes label syntax.';
@@ -57,7 +57,7 @@ export const ServiceSpec = struct(
       'x-kubernetes-patch-strategy': 'merge',
     }),
     publishNotReadyAddresses: bool('publishNotReadyAddresses indicates that any agent which deals with endpoints for this Service should disregard any indications of ready/not-ready.'),
-    selector: strMap(`Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. More info: ${SERVICES}`),
+    selector: strMap(`Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. More info: ${SERVICES}`, atomicMap),
     sessionAffinity: str(`Supports "ClientIP" and "None". Used to maintain session affinity. Enable client IP based session affinity. Must be ClientIP or None. Defaults to None. More info: ${SERVICES}#virtual-ips-and-service-proxies`),
     sessionAffinityConfig: ref(SessionAffinityConfig, 'sessionAffinityConfig contains the configurations of session affinity.'),
     trafficDistribution: str('TrafficDistribution offers a way to express preferences for how traffic is distributed to Service endpoints.'),

@@ -326,7 +326,16 @@ describe('what kube-apiserver fills in and decides on its own (defaults, strateg
       fieldManager: 'kubectl',
     });
     const first = own(run(apply({ team: 'a' })), 'Service').object as any;
-    expect(first.metadata.managedFields).toEqual([{ manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', time: expect.any(String), fieldsType: 'FieldsV1', fieldsV1: {} }]);
+    expect(first.metadata.managedFields).toEqual([
+      {
+        manager: 'kubectl',
+        operation: 'Apply',
+        apiVersion: 'v1',
+        time: expect.any(String),
+        fieldsType: 'FieldsV1',
+        fieldsV1: { 'f:metadata': { 'f:labels': { 'f:team': {} } }, 'f:spec': { 'f:ports': { 'k:{"port":80,"protocol":"TCP"}': { '.': {}, 'f:port': {} } } } },
+      },
+    ]);
     const again = own(run(apply({ team: 'b' })), 'Service').object as any;
     expect(again.metadata.labels.team).toBe('b');
     expect(again.metadata.managedFields).toHaveLength(1);

@@ -9,30 +9,51 @@ const applied = {
   metadata: { name: 'web', namespace: 'default', labels: { app: 'web' } },
   spec: { selector: { app: 'web' }, ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 8443 }] },
 };
+const T1 = '2025-01-01T00:00:00Z';
+const T2 = '2025-01-02T00:00:00Z';
 
-describe('applyApplyPatch (simplified server-side apply)', () => {
-  it('creates the object when absent', () => {
-    expect(applyApplyPatch(undefined, applied, 'Service')).toStrictEqual(applied);
+describe('applyApplyPatch (server-side apply merge)', () => {
+  it('creates the object when absent, owned by its manager', () => {
+    const { metadata, ...rest } = applyApplyPatch(undefined, applied, 'Service', { fieldManager: 'kubectl', time: T1 });
+    const { managedFields, ...meta } = metadata;
+    expect({ ...rest, metadata: meta }).toStrictEqual(applied);
+    expect(managedFields).toHaveLength(1);
   });
 
-  it('merges into the existing object: keyed lists merge, unspecified fields stay', () => {
-    const out = applyApplyPatch(liveService(), applied, 'Service') as ReturnType<typeof liveService>;
+  it('merges into the existing object: keyed lists merge item by item in SMD order, atomic maps are replaced, the rest stays', () => {
+    const out = applyApplyPatch(liveService(), applied, 'Service', { fieldManager: 'kubectl', time: T1 }) as ReturnType<typeof liveService>;
+    // Live items the configuration does not name keep their place; new ones follow.
     expect(out.spec!.ports).toEqual([
-      { name: 'https', port: 443, protocol: 'TCP', targetPort: 8443 },
       { name: 'http', port: 80, protocol: 'TCP', targetPort: 8080 },
+      { name: 'https', port: 443, protocol: 'TCP', targetPort: 8443 },
     ]);
     expect(out.spec!.clusterIP).toBe('10.96.0.20');
-    // Maps merge key by key: no ownership means `tier` is not removed (documented simplification).
-    expect(out.spec!.selector).toEqual({ app: 'web', tier: 'frontend' });
-    expect(out.metadata.labels).toEqual({ app: 'web' });
+    // ServiceSpec.selector is `+mapType=atomic`: the applied selector replaces the live one.
+    expect(out.spec!.selector).toEqual({ app: 'web' });
+    expect(out.metadata.labels).toEqual({ ...liveService().metadata.labels, app: 'web' });
     expect(out.metadata.uid).toBe(liveService().metadata.uid);
   });
 
-  it('records the field manager', () => {
-    const out = applyApplyPatch(undefined, applied, 'Service', { fieldManager: 'kubectl', time: '2025-01-01T00:00:00Z' });
-    expect(out.metadata.managedFields).toEqual([{ manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', time: '2025-01-01T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} }]);
-    const again = applyApplyPatch(out, applied, 'Service', { fieldManager: 'kubectl', time: '2025-01-02T00:00:00Z' });
-    expect(again.metadata.managedFields).toEqual([{ manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', time: '2025-01-02T00:00:00Z', fieldsType: 'FieldsV1', fieldsV1: {} }]);
+  it('records the applied fields in FieldsV1 and moves the time only when the object changes', () => {
+    const out = applyApplyPatch(undefined, applied, 'Service', { fieldManager: 'kubectl', time: T1 });
+    expect(out.metadata.managedFields).toEqual([
+      {
+        manager: 'kubectl',
+        operation: 'Apply',
+        apiVersion: 'v1',
+        time: T1,
+        fieldsType: 'FieldsV1',
+        fieldsV1: {
+          'f:metadata': { 'f:labels': { 'f:app': {} } },
+          'f:spec': {
+            'f:ports': { 'k:{"port":443,"protocol":"TCP"}': { '.': {}, 'f:name': {}, 'f:port': {}, 'f:protocol': {}, 'f:targetPort': {} } },
+            'f:selector': {},
+          },
+        },
+      },
+    ]);
+    const again = applyApplyPatch(out, applied, 'Service', { fieldManager: 'kubectl', time: T2 });
+    expect(again).toEqual(out);
   });
 
   it('refuses managedFields in the applied configuration and non-objects', () => {

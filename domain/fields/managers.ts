@@ -1,0 +1,228 @@
+// metadata.managedFields: who owns which fields, kept on every write as kube-apiserver's field
+// manager keeps it (structured-merge-diff's Updater behind k8s.io/apiserver's fieldmanager).
+// An update (create, PUT, every patch but apply) gives its manager the fields it added or
+// changed and takes them from everyone else. An apply merges the applied configuration, removes
+// what its manager applied last time and no longer applies unless someone else owns it, and
+// refuses (409) to change a field another manager owns unless forced.
+
+import { deepEqual } from '../equal.js';
+import { errors } from '../errors.js';
+import { KIND_INFO, type StoredKind } from '../kinds.js';
+import type { KubeObject } from '../objects.js';
+import { FieldSet, fieldElement, pathString } from './set.js';
+import { typeOfKind } from './types.js';
+import { compare, merge, removeItems, toFieldSet, withNamedFields, type Comparison } from './walk.js';
+
+export interface ManagedFieldsEntry {
+  manager: string;
+  operation: 'Apply' | 'Update';
+  apiVersion?: string;
+  time?: string;
+  fieldsType: 'FieldsV1';
+  fieldsV1: Record<string, unknown>;
+  subresource?: string;
+}
+
+/** Who writes, as the request names it (`?fieldManager=`, else the user agent's first word). */
+export interface FieldManagerRequest {
+  manager: string;
+  /** RFC 3339, seconds. */
+  time: string;
+  subresource?: 'status';
+}
+
+interface Manager {
+  manager: string;
+  operation: 'Apply' | 'Update';
+  apiVersion: string;
+  subresource?: string;
+  time?: string;
+  set: FieldSet;
+}
+
+type Managers = Map<string, Manager>;
+
+/** BuildManagerIdentifier: manager, operation, subresource, and for updates the apiVersion. */
+function identifier(m: Pick<Manager, 'manager' | 'operation' | 'apiVersion' | 'subresource'>): string {
+  return JSON.stringify([m.manager, m.operation, m.operation === 'Update' ? m.apiVersion : '', m.subresource ?? '']);
+}
+
+function decode(entries: unknown): Managers {
+  const out: Managers = new Map();
+  if (!Array.isArray(entries)) return out;
+  for (const e of entries as Partial<ManagedFieldsEntry>[]) {
+    if (!e || typeof e !== 'object' || (e.operation !== 'Apply' && e.operation !== 'Update')) continue;
+    const m: Manager = { manager: e.manager ?? '', operation: e.operation, apiVersion: e.apiVersion ?? '', set: FieldSet.fromFieldsV1(e.fieldsV1) };
+    if (e.subresource) m.subresource = e.subresource;
+    if (e.time) m.time = e.time;
+    out.set(identifier(m), m);
+  }
+  return out;
+}
+
+/** Encoded in upstream's order: Apply before Update, then by time, manager, apiVersion. */
+function encode(managers: Managers): ManagedFieldsEntry[] {
+  const entries = [...managers.values()].filter((m) => !m.set.isEmpty());
+  entries.sort(
+    (p, q) =>
+      cmp(p.operation, q.operation) || cmp(p.time ?? '', q.time ?? '') || cmp(p.manager, q.manager) || cmp(p.apiVersion, q.apiVersion) || cmp(p.subresource ?? '', q.subresource ?? ''),
+  );
+  return entries.map((m) => {
+    const e: ManagedFieldsEntry = { manager: m.manager, operation: m.operation, apiVersion: m.apiVersion, fieldsType: 'FieldsV1', fieldsV1: m.set.toFieldsV1() };
+    if (m.time) e.time = m.time;
+    if (m.subresource) e.subresource = m.subresource;
+    return { manager: e.manager, operation: e.operation, apiVersion: e.apiVersion, ...(e.time ? { time: e.time } : {}), fieldsType: e.fieldsType, fieldsV1: e.fieldsV1, ...(e.subresource ? { subresource: e.subresource } : {}) };
+  });
+}
+
+const isEmptyMap = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** stripMeta: fields no manager owns (identity and bookkeeping the server sets). */
+const STRIPPED = FieldSet.fromPaths([
+  ['f:apiVersion'],
+  ['f:kind'],
+  ['f:metadata'],
+  ...['name', 'namespace', 'creationTimestamp', 'selfLink', 'uid', 'clusterName', 'generation', 'managedFields', 'resourceVersion'].map((f) => ['f:metadata', fieldElement(f)]),
+]);
+
+/** The strategy's reset fields: the main resource does not own status, the status subresource
+ * owns nothing else. */
+function owned(set: FieldSet, kind: StoredKind, subresource: string | undefined): FieldSet {
+  const out = set.difference(STRIPPED);
+  if (subresource === 'status') {
+    for (const pe of [...out.members, ...out.children.keys()]) {
+      if (pe === 'f:status') continue;
+      out.members.delete(pe);
+      out.children.delete(pe);
+    }
+  } else if (KIND_INFO[kind].statusSubresource) {
+    out.members.delete('f:status');
+    out.children.delete('f:status');
+  }
+  return out;
+}
+
+/** The object as the walks see it: without its managedFields. */
+function bare(obj: KubeObject | undefined, kind: StoredKind): Record<string, unknown> {
+  if (!obj) return zeroObject(kind);
+  const { managedFields: _, ...metadata } = obj.metadata ?? {};
+  return { ...obj, metadata };
+}
+
+/** What a create compares against: the kind's zero value as Go encodes it. Its top-level
+ * structs exist, and so do lists without omitempty (null), so that a create does not own them
+ * as such (kubectl-create's `f:containers` has no "." upstream). */
+function zeroObject(kind: StoredKind): Record<string, unknown> {
+  if (kind === 'Pod') return { metadata: {}, spec: { containers: null }, status: {} };
+  if (kind === 'EndpointSlice') return { metadata: {}, endpoints: null };
+  return KIND_INFO[kind].statusSubresource ? { metadata: {}, spec: {}, status: {} } : { metadata: {} };
+}
+
+function apiVersionOf(kind: StoredKind): string {
+  return KIND_INFO[kind].apiVersion;
+}
+
+/** Updater.update: conflicts with the other managers (an error unless forced), then takes the
+ * changed fields from them, and the removed ones. */
+function takeFromOthers(managers: Managers, self: string, c: Comparison, force: boolean): void {
+  const changed = c.modified.union(c.added);
+  const conflicts: [Manager, FieldSet][] = [];
+  for (const [id, m] of managers) {
+    if (id === self) continue;
+    const conflict = m.set.intersection(changed);
+    if (!conflict.isEmpty()) conflicts.push([m, conflict]);
+  }
+  if (!force && conflicts.length) throw conflictError(conflicts);
+  for (const [m, conflict] of conflicts) m.set = m.set.difference(conflict);
+  if (!c.removed.isEmpty()) for (const [id, m] of managers) if (id !== self) m.set = m.set.difference(c.removed);
+  for (const [id, m] of managers) if (m.set.isEmpty()) managers.delete(id);
+}
+
+/** internal.NewConflictError: one cause per conflicting field. */
+function conflictError(conflicts: [Manager, FieldSet][]): Error {
+  const named = (m: Manager) => {
+    let s = JSON.stringify(m.manager);
+    if (m.subresource) s += ` with subresource ${JSON.stringify(m.subresource)}`;
+    return m.operation === 'Update' ? `${s} using ${m.apiVersion}` : s;
+  };
+  const all = conflicts.flatMap(([m, set]) => [...set.paths()].map((p) => ({ m, path: pathString(p) })));
+  const causes = all.map(({ m, path }) => ({ reason: 'FieldManagerConflict', message: `conflict with ${named(m)}`, field: path }));
+  if (all.length === 1) return errors.applyConflict(`Apply failed with 1 conflict: conflict with ${named(all[0]!.m)}: ${all[0]!.path}`, causes);
+  const byManager = new Map<string, string[]>();
+  for (const { m, path } of all) byManager.set(named(m), [...(byManager.get(named(m)) ?? []), path]);
+  const lines = [...byManager.keys()].sort().flatMap((who) => [`conflicts with ${who}:`, ...byManager.get(who)!.map((p) => `- ${p}`)]);
+  return errors.applyConflict(`Apply failed with ${all.length} conflicts: ${lines.join('\n')}`, causes);
+}
+
+/**
+ * The managedFields after an update by `req.manager` from `live` (undefined on create) to
+ * `next`. The managers start from those `next` carries when it carries any (a client may set
+ * them), else from the live object's.
+ */
+export function managedFieldsAfterUpdate(kind: StoredKind, live: KubeObject | undefined, next: KubeObject, req: FieldManagerRequest): ManagedFieldsEntry[] {
+  const given = next.metadata?.managedFields;
+  const managers = decode(Array.isArray(given) && given.length > 0 ? given : live?.metadata.managedFields);
+  const type = typeOfKind(kind);
+  const c = compare(bare(live, kind), bare(next, kind), type);
+  const own = (s: FieldSet) => owned(s, kind, req.subresource);
+  const comparison = { added: own(c.added), modified: own(c.modified), removed: own(c.removed) };
+  takeFromOthers(managers, '', comparison, true);
+  const mine = comparison.modified.union(comparison.added).difference(comparison.removed);
+  if (!mine.isEmpty()) {
+    const me: Manager = { manager: req.manager, operation: 'Update', apiVersion: apiVersionOf(kind), set: mine, time: req.time };
+    if (req.subresource) me.subresource = req.subresource;
+    const id = identifier(me);
+    const previous = managers.get(id);
+    if (previous) me.set = previous.set.union(mine);
+    managers.set(id, me);
+  }
+  return encode(managers);
+}
+
+/**
+ * Server-side apply of `config` by `req.manager` to `live` (undefined: the object is created):
+ * the merged object, carrying its new managedFields. Throws a 409 Status on conflicts unless
+ * `force`.
+ */
+export function serverSideApply(kind: StoredKind, live: KubeObject | undefined, config: Record<string, unknown>, req: FieldManagerRequest & { force: boolean }): KubeObject {
+  const type = typeOfKind(kind);
+  const managers = decode(live?.metadata.managedFields);
+  const before = bare(live, kind);
+  let merged = merge(before, config, type) as Record<string, unknown>;
+  const applied = toFieldSet(config, type);
+  const me: Manager = { manager: req.manager, operation: 'Apply', apiVersion: String(config.apiVersion ?? apiVersionOf(kind)), set: owned(applied, kind, req.subresource) };
+  if (req.subresource) me.subresource = req.subresource;
+  const id = identifier(me);
+  const last = managers.get(id);
+  if (last?.time) me.time = last.time;
+  managers.set(id, me);
+  if (last && !last.set.isEmpty()) merged = prune(merged, [applied, ...[...managers.values()].map((m) => m.set)], last.set, type);
+  const c = compare(before, merged, type);
+  const own = (s: FieldSet) => owned(s, kind, req.subresource);
+  takeFromOthers(managers, id, { added: own(c.added), modified: own(c.modified), removed: own(c.removed) }, req.force);
+  // The time moves when the apply changed the object or this manager's fields.
+  if (!deepEqual(before, merged) || !last || !deepEqual(last.set.toFieldsV1(), me.set.toFieldsV1())) me.time = req.time;
+  // Created by the apply: the zero value's empty structs are not the object's.
+  if (!live) for (const k of Object.keys(before)) if (config[k] === undefined && isEmptyMap(merged[k])) delete merged[k];
+  if (me.set.isEmpty()) managers.delete(id);
+  const out = merged as unknown as KubeObject;
+  out.metadata ??= {};
+  const entries = encode(managers);
+  if (entries.length) out.metadata.managedFields = entries;
+  else delete out.metadata.managedFields;
+  return out;
+}
+
+/** Updater.prune: what the manager applied last time and no longer applies goes, unless some
+ * manager (itself, by what it applies now, included) still owns it. Declared struct fields on
+ * the way count as owned by whoever owns something under them, so an emptied struct goes too;
+ * the applied set is taken before the identity fields are stripped from it, so that metadata
+ * itself is always owned. */
+function prune(merged: Record<string, unknown>, sets: FieldSet[], last: FieldSet, type: ReturnType<typeof typeOfKind>): Record<string, unknown> {
+  let owners = new FieldSet();
+  for (const s of sets) owners = owners.union(s);
+  const gone = withNamedFields(last, type).difference(withNamedFields(owners, type));
+  return removeItems(merged, gone, type) as Record<string, unknown>;
+}

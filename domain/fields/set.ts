@@ -1,0 +1,171 @@
+// A set of field paths as structured-merge-diff keeps them, serialised as FieldsV1. Path elements
+// are held in their FieldsV1 spelling: `f:<field>`, `k:<key fields as JSON, by name>` (a keyed
+// list item), `v:<JSON value>` (a set item), `i:<index>`. A node is a member when the path
+// ending at it is in the set; FieldsV1 writes that as `".": {}` when the node also has children.
+
+export type PathElement = string;
+export type Path = readonly PathElement[];
+
+export class FieldSet {
+  readonly members = new Set<PathElement>();
+  readonly children = new Map<PathElement, FieldSet>();
+
+  static fromPaths(paths: Iterable<Path>): FieldSet {
+    const s = new FieldSet();
+    for (const p of paths) s.insert(p);
+    return s;
+  }
+
+  insert(path: Path): void {
+    if (path.length === 0) return;
+    let node: FieldSet = this;
+    for (let i = 0; i < path.length - 1; i++) node = node.child(path[i]!);
+    node.members.add(path[path.length - 1]!);
+  }
+
+  child(pe: PathElement): FieldSet {
+    let c = this.children.get(pe);
+    if (!c) this.children.set(pe, (c = new FieldSet()));
+    return c;
+  }
+
+  has(path: Path): boolean {
+    let node: FieldSet | undefined = this;
+    for (let i = 0; i < path.length - 1 && node; i++) node = node.children.get(path[i]!);
+    return !!node && path.length > 0 && node.members.has(path[path.length - 1]!);
+  }
+
+  isEmpty(): boolean {
+    if (this.members.size > 0) return false;
+    for (const c of this.children.values()) if (!c.isEmpty()) return false;
+    return true;
+  }
+
+  union(other: FieldSet): FieldSet {
+    const out = this.copy();
+    out.addAll(other);
+    return out;
+  }
+
+  /** Members of this set that are not members of other (children compared node by node). */
+  difference(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) if (!other.members.has(m)) out.members.add(m);
+    for (const [pe, c] of this.children) {
+      const o = other.children.get(pe);
+      const d = o ? c.difference(o) : c.copy();
+      if (!d.isEmpty()) out.children.set(pe, d);
+    }
+    return out;
+  }
+
+  intersection(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    for (const m of this.members) if (other.members.has(m)) out.members.add(m);
+    for (const [pe, c] of this.children) {
+      const o = other.children.get(pe);
+      if (!o) continue;
+      const i = c.intersection(o);
+      if (!i.isEmpty()) out.children.set(pe, i);
+    }
+    return out;
+  }
+
+  /** Every member path, depth first in FieldsV1 order. */
+  *paths(prefix: PathElement[] = []): Generator<PathElement[]> {
+    for (const pe of this.order()) {
+      if (this.members.has(pe)) yield [...prefix, pe];
+      const c = this.children.get(pe);
+      if (c) yield* c.paths([...prefix, pe]);
+    }
+  }
+
+  /** FieldsV1: `{"f:metadata":{"f:labels":{"f:app":{}}}}`. */
+  toFieldsV1(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const pe of this.order()) {
+      const c = this.children.get(pe);
+      const member = this.members.has(pe);
+      if (!c || c.isEmpty()) {
+        if (member) out[pe] = {};
+        continue;
+      }
+      out[pe] = member ? { '.': {}, ...c.toFieldsV1() } : c.toFieldsV1();
+    }
+    return out;
+  }
+
+  static fromFieldsV1(json: unknown): FieldSet {
+    const s = new FieldSet();
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) return s;
+    for (const [pe, sub] of Object.entries(json as Record<string, unknown>)) {
+      if (pe === '.') continue;
+      const inner = sub !== null && typeof sub === 'object' && !Array.isArray(sub) ? (sub as Record<string, unknown>) : {};
+      const keys = Object.keys(inner);
+      if (keys.length === 0 || Object.hasOwn(inner, '.')) s.members.add(pe);
+      if (keys.some((k) => k !== '.')) {
+        const c = FieldSet.fromFieldsV1(inner);
+        if (!c.isEmpty()) s.children.set(pe, c);
+      }
+    }
+    return s;
+  }
+
+  private copy(): FieldSet {
+    const out = new FieldSet();
+    out.addAll(this);
+    return out;
+  }
+
+  private addAll(other: FieldSet): void {
+    for (const m of other.members) this.members.add(m);
+    for (const [pe, c] of other.children) this.child(pe).addAll(c);
+  }
+
+  /** SMD's PathElement order: fields, then keys, then values, then indexes. */
+  private order(): PathElement[] {
+    const all = new Set<PathElement>([...this.members, ...this.children.keys()]);
+    return [...all].sort(comparePathElements);
+  }
+}
+
+const RANK: Record<string, number> = { f: 0, k: 1, v: 2, i: 3 };
+
+function comparePathElements(a: PathElement, b: PathElement): number {
+  const ra = RANK[a[0]!] ?? 4;
+  const rb = RANK[b[0]!] ?? 4;
+  if (ra !== rb) return ra - rb;
+  if (ra === 3) return Number(a.slice(2)) - Number(b.slice(2));
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export const fieldElement = (name: string): PathElement => `f:${name}`;
+
+/** `k:{"port":80,"protocol":"TCP"}`: the key fields sorted by name, as SMD's KeyByFields. */
+export function keyElement(keys: Readonly<Record<string, unknown>>): PathElement {
+  const names = Object.keys(keys).sort();
+  return `k:{${names.map((n) => `${JSON.stringify(n)}:${JSON.stringify(keys[n])}`).join(',')}}`;
+}
+
+export const valueElement = (value: unknown): PathElement => `v:${JSON.stringify(value)}`;
+
+/** fieldpath.Path.String(): `.spec.ports[port=80,protocol="TCP"].targetPort`, as conflicts print it. */
+export function pathString(path: Path): string {
+  return path
+    .map((pe) => {
+      const body = pe.slice(2);
+      switch (pe[0]) {
+        case 'f':
+          return `.${body}`;
+        case 'k': {
+          const keys = JSON.parse(body) as Record<string, unknown>;
+          return `[${Object.entries(keys).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(',')}]`;
+        }
+        case 'v':
+          return `[=${body}]`;
+        default:
+          return `[${body}]`;
+      }
+    })
+    .join('');
+}

@@ -1,0 +1,225 @@
+// The walks server-side apply makes over objects (structured-merge-diff's typed package): the
+// field set an object sets, the comparison of two versions, the merge of an applied
+// configuration into a live object, and the removal of items. Values are plain JSON; nothing
+// passed in is changed.
+
+import { deepEqual } from '../equal.js';
+import { deduce, KEY_DEFAULTS, type FieldType } from './types.js';
+import { fieldElement, FieldSet, keyElement, valueElement, type Path, type PathElement } from './set.js';
+
+type Json = unknown;
+type JsonMap = Record<string, Json>;
+
+const isMap = (v: Json): v is JsonMap => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isEmptyContainer = (v: Json) => v === undefined || v === null || (Array.isArray(v) ? v.length === 0 : isMap(v) && Object.keys(v).length === 0);
+
+/** Whether the walk stops here and treats the value as one leaf: scalars, atomic maps and lists,
+ * and containers that are empty on both sides (SMD's emptyPromoteToLeaf). */
+function isLeaf(t: FieldType, a: Json, b: Json): boolean {
+  if (t.kind === 'scalar') return true;
+  if (t.kind === 'map' ? t.atomic : t.listType === 'atomic') return true;
+  if (isEmptyContainer(a) && isEmptyContainer(b)) return true;
+  // A value of the wrong shape for its type cannot be descended into.
+  const fits = (v: Json) => v === undefined || v === null || (t.kind === 'map' ? isMap(v) : Array.isArray(v));
+  return !fits(a) || !fits(b);
+}
+
+/** A list item's path element: its key fields (with their defaults), or its value in a set. */
+export function itemElement(t: Extract<FieldType, { kind: 'list' }>, item: Json, index: number): PathElement {
+  if (t.listType === 'set') return valueElement(item);
+  if (t.listType === 'map' && isMap(item)) {
+    const keys: JsonMap = {};
+    for (const k of t.keys) {
+      if (item[k] !== undefined && item[k] !== null) keys[k] = item[k];
+      else if (Object.hasOwn(KEY_DEFAULTS, k)) keys[k] = KEY_DEFAULTS[k];
+    }
+    return keyElement(keys);
+  }
+  return `i:${index}`;
+}
+
+/** Items by path element, in list order; later duplicates are ignored. */
+function indexItems(t: Extract<FieldType, { kind: 'list' }>, list: Json): Map<PathElement, Json> {
+  const out = new Map<PathElement, Json>();
+  if (!Array.isArray(list)) return out;
+  list.forEach((item, i) => {
+    const pe = itemElement(t, item, i);
+    if (!out.has(pe)) out.set(pe, item);
+  });
+  return out;
+}
+
+/** typed.ToFieldSet: leaves, atomic values, empty containers and list items are members. */
+export function toFieldSet(value: Json, type: FieldType): FieldSet {
+  const set = new FieldSet();
+  const visit = (v: Json, t0: FieldType, path: PathElement[]) => {
+    const t = deduce(t0, v);
+    if (isLeaf(t, v, v)) {
+      set.insert(path);
+      return;
+    }
+    if (t.kind === 'map') {
+      for (const [k, child] of Object.entries(v as JsonMap)) if (child !== undefined) visit(child, t.field(k), [...path, fieldElement(k)]);
+      return;
+    }
+    if (t.kind !== 'list') return;
+    for (const [pe, item] of indexItems(t, v)) {
+      const at = [...path, pe];
+      set.insert(at);
+      if (t.listType === 'map' && isMap(item)) visit(item, t.elem, at);
+    }
+  };
+  visit(value, type, []);
+  return set;
+}
+
+export interface Comparison {
+  added: FieldSet;
+  modified: FieldSet;
+  removed: FieldSet;
+}
+
+/** typed.Compare: what `b` added, changed and removed relative to `a`. */
+export function compare(a: Json, b: Json, type: FieldType): Comparison {
+  const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
+  const visit = (l: Json, r: Json, t0: FieldType, path: PathElement[]) => {
+    const t = deduce(t0, r !== undefined ? r : l);
+    if (isLeaf(t, l, r)) {
+      if (l === undefined) c.added.insert(path);
+      else if (r === undefined) c.removed.insert(path);
+      else if (!deepEqual(l, r)) c.modified.insert(path);
+      return;
+    }
+    if (t.kind === 'map') {
+      const lm = isMap(l) ? l : {};
+      const rm = isMap(r) ? r : {};
+      for (const k of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
+        if (lm[k] === undefined && rm[k] === undefined) continue;
+        visit(lm[k], rm[k], t.field(k), [...path, fieldElement(k)]);
+      }
+    } else if (t.kind === 'list') {
+      const li = indexItems(t, l);
+      const ri = indexItems(t, r);
+      for (const pe of new Set([...li.keys(), ...ri.keys()])) visit(li.get(pe), ri.get(pe), t.elem, [...path, pe]);
+    }
+    if (l === undefined) c.added.insert(path);
+    else if (r === undefined) c.removed.insert(path);
+  };
+  visit(a, b, type, []);
+  return c;
+}
+
+/** typed.Merge with ruleKeepRHS: the applied configuration `rhs` over the live `lhs`. Keyed and
+ * set lists merge item by item, in SMD's order (live order, moved to the applied order where the
+ * applied configuration lists shared items). A null merged value leaves the field out, as it
+ * does once decoded into the typed object upstream. */
+export function merge(lhs: Json, rhs: Json, type: FieldType): Json {
+  const t = deduce(type, rhs !== undefined ? rhs : lhs);
+  if (isLeaf(t, lhs, rhs)) return rhs !== undefined ? rhs : lhs;
+  if (t.kind === 'map') {
+    const lm = isMap(lhs) ? lhs : {};
+    const rm = isMap(rhs) ? rhs : {};
+    const out: JsonMap = {};
+    for (const k of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
+      const v = merge(lm[k], rm[k], t.field(k));
+      if (v !== undefined && v !== null) out[k] = v;
+    }
+    return out;
+  }
+  if (t.kind !== 'list') return rhs;
+  return mergeItems(t, lhs, rhs);
+}
+
+function mergeItems(t: Extract<FieldType, { kind: 'list' }>, lhs: Json, rhs: Json): Json[] {
+  const left = indexItems(t, lhs);
+  const right = indexItems(t, rhs);
+  const lOrder = [...left.keys()];
+  const rOrder = [...right.keys()];
+  const shared = rOrder.filter((pe) => left.has(pe));
+  let nextShared = 0;
+  const out: Json[] = [];
+  const take = (pe: PathElement) => out.push(merge(left.get(pe), right.get(pe), t.elem));
+  let l = 0;
+  let r = 0;
+  while (l < lOrder.length || r < rOrder.length) {
+    if (l < lOrder.length && r < rOrder.length) {
+      const pe = lOrder[l]!;
+      if (pe === rOrder[r]) {
+        take(pe);
+        l++;
+        r++;
+        if (shared[nextShared] === pe) nextShared++;
+        continue;
+      }
+      // A shared item whose turn in the applied order has not come: it is taken from there.
+      if (right.has(pe) && nextShared < shared.length && shared[nextShared] !== pe) {
+        l++;
+        continue;
+      }
+    }
+    if (l < lOrder.length && !right.has(lOrder[l]!)) {
+      take(lOrder[l]!);
+      l++;
+      continue;
+    }
+    if (r < rOrder.length) {
+      const pe = rOrder[r]!;
+      take(pe);
+      r++;
+      if (shared[nextShared] === pe) nextShared++;
+      continue;
+    }
+    l++;
+  }
+  return out;
+}
+
+/** typed.RemoveItems: the value without each member of `set` (a member takes its subtree). */
+export function removeItems(value: Json, set: FieldSet, type: FieldType): Json {
+  const t = deduce(type, value);
+  if (set.isEmpty() || t.kind === 'scalar' || isLeaf(t, value, value)) return value;
+  if (t.kind === 'map') {
+    const out: JsonMap = {};
+    for (const [k, v] of Object.entries(value as JsonMap)) {
+      const pe = fieldElement(k);
+      if (set.members.has(pe)) continue;
+      const sub = set.children.get(pe);
+      out[k] = sub ? removeItems(v, sub, t.field(k)) : v;
+    }
+    return out;
+  }
+  const out: Json[] = [];
+  (value as Json[]).forEach((item, i) => {
+    const pe = itemElement(t, item, i);
+    if (set.members.has(pe)) return;
+    const sub = set.children.get(pe);
+    out.push(sub ? removeItems(item, sub, t.elem) : item);
+  });
+  return out;
+}
+
+/** fieldpath.Set.EnsureNamedFieldsAreMembers: also the declared struct fields on the way to each
+ * member (not map keys or list items), so that pruning can take an emptied struct away. */
+export function withNamedFields(set: FieldSet, type: FieldType): FieldSet {
+  const out = new FieldSet();
+  const visit = (s: FieldSet, t: FieldType, path: PathElement[]) => {
+    for (const m of s.members) out.insert([...path, m]);
+    for (const [pe, c] of s.children) {
+      if (c.isEmpty()) continue;
+      const at = [...path, pe];
+      if (t.kind === 'map' && pe.startsWith('f:') && isDeclaredField(t, pe.slice(2))) out.insert(at);
+      const childType = t.kind === 'map' && pe.startsWith('f:') ? t.field(pe.slice(2)) : t.kind === 'list' ? t.elem : t;
+      visit(c, childType, at);
+    }
+  };
+  visit(set, type, []);
+  return out;
+}
+
+/** A struct's own field (not a key of a map of values). */
+function isDeclaredField(t: Extract<FieldType, { kind: 'map' }>, name: string): boolean {
+  // A map of values gives every key the same type object; a struct gives each field its own.
+  return t.field(name) !== t.field(`\0not-a-field:${name}`);
+}
+
+export type { Path };

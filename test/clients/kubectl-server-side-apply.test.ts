@@ -1,0 +1,71 @@
+// `kubectl apply --server-side` as people use it: a field dropped from the manifest is removed
+// from the object (and so from every node's rules), a field another manager changed is a
+// conflict kubectl explains, and --force-conflicts takes it over.
+
+import { describe, expect, it } from 'vitest';
+import { api } from '../support/server.js';
+import { HAS_KUBECTL, kubectlSuite } from './kubectl-harness.js';
+
+const manifest = (labels: Record<string, string>, ports: number[]) =>
+  [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata:',
+    '  name: ssa',
+    '  namespace: default',
+    '  labels:',
+    ...Object.entries(labels).map(([k, v]) => `    ${k}: "${v}"`),
+    'spec:',
+    '  selector: {app: ssa}',
+    '  ports:',
+    ...ports.map((p) => `  - {name: p${p}, port: ${p}}`),
+    '',
+  ].join('\n');
+
+describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: apply --server-side keeps field ownership', () => {
+  const t = kubectlSuite('netledger-kubectl-ssa-');
+  const get = async () => (await api(t.s.url, 'GET', '/api/v1/namespaces/default/services/ssa')).json as any;
+
+  it('removes what the manifest stopped applying, and nothing the server set', async () => {
+    expect((await t.k.run(['apply', '--server-side', '-f', t.file('v1.yaml', manifest({ a: '1', b: '2' }, [80, 443]))])).stdout).toBe('service/ssa serverside-applied\n');
+    const before = await get();
+    const r = await t.k.run(['apply', '--server-side', '-f', t.file('v2.yaml', manifest({ a: '1' }, [80]))]);
+    expect(r.code).toBe(0);
+    const after = await get();
+    expect(after.metadata.labels).toEqual({ a: '1' });
+    expect(after.spec.ports.map((p: any) => p.port)).toEqual([80]);
+    expect(after.spec.clusterIP).toBe(before.spec.clusterIP);
+    expect(after.metadata.managedFields.map((m: any) => [m.manager, m.operation])).toEqual([['kubectl', 'Apply']]);
+  });
+
+  it('a field another manager changed is a conflict; --force-conflicts takes it over', async () => {
+    expect((await t.k.run(['label', 'svc', 'ssa', 'a=9', '--overwrite'])).code).toBe(0);
+    const owners = (await get()).metadata.managedFields.map((m: any) => [m.manager, m.operation, m.fieldsV1]);
+    expect(owners).toEqual([
+      ['kubectl', 'Apply', expect.not.objectContaining({ 'f:metadata': expect.anything() })],
+      ['kubectl-label', 'Update', { 'f:metadata': { 'f:labels': { 'f:a': {} } } }],
+    ]);
+    const refused = await t.k.run(['apply', '--server-side', '-f', t.file('v2.yaml', manifest({ a: '1' }, [80]))]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('Apply failed with 1 conflict: conflict with "kubectl-label" using v1: .metadata.labels.a');
+    expect((await get()).metadata.labels).toEqual({ a: '9' });
+    const forced = await t.k.run(['apply', '--server-side', '--force-conflicts', '-f', t.file('v2.yaml', manifest({ a: '1' }, [80]))]);
+    expect(forced.code).toBe(0);
+    const now = await get();
+    expect(now.metadata.labels).toEqual({ a: '1' });
+    expect(now.metadata.managedFields.map((m: any) => m.manager)).toEqual(['kubectl']);
+  });
+
+  it('the conflict is a 409 Status with one FieldManagerConflict cause per field', async () => {
+    await t.k.run(['label', 'svc', 'ssa', 'a=7', '--overwrite']);
+    const body = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'ssa', labels: { a: '1' } } });
+    const r = await api(t.s.url, 'PATCH', '/api/v1/namespaces/default/services/ssa?fieldManager=kubectl', body, { 'content-type': 'application/apply-patch+yaml' });
+    expect(r.status).toBe(409);
+    expect(r.json).toMatchObject({
+      kind: 'Status',
+      reason: 'Conflict',
+      code: 409,
+      details: { causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl-label" using v1', field: '.metadata.labels.a' }] },
+    });
+  });
+});

@@ -1,0 +1,145 @@
+// Field ownership as kube-apiserver's field manager keeps it (structured-merge-diff's Updater):
+// given an object and its managers, when a manager updates or applies, then who owns what.
+
+import { describe, expect, it } from 'vitest';
+import { StatusError } from '../../../domain/errors.js';
+import { managedFieldsAfterUpdate, serverSideApply, type ManagedFieldsEntry } from '../../../domain/fields/managers.js';
+import { FieldSet, pathString } from '../../../domain/fields/set.js';
+import type { KubeObject } from '../../../domain/objects.js';
+
+const T1 = '2025-01-01T00:00:00Z';
+const T2 = '2025-01-02T00:00:00Z';
+
+const svc = (spec: Record<string, unknown>, labels?: Record<string, string>): Record<string, unknown> => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'web', namespace: 'default', ...(labels ? { labels } : {}) },
+  spec,
+});
+const apply = (live: KubeObject | undefined, config: Record<string, unknown>, manager: string, force = false, time = T1) =>
+  serverSideApply('Service', live, config, { manager, time, force });
+const owners = (obj: KubeObject) => (obj.metadata.managedFields as ManagedFieldsEntry[]).map((e) => [e.manager, e.operation, e.fieldsV1]);
+
+describe('update: the writer owns what it added or changed', () => {
+  it('a create owns every field it set (a new map is itself a member), not identity or status', () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default', uid: 'u', labels: { app: 'web' } },
+      spec: { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80, protocol: 'TCP' }] }], restartPolicy: 'Always' },
+      status: { phase: 'Pending' },
+    } as KubeObject;
+    const entries = managedFieldsAfterUpdate('Pod', undefined, pod, { manager: 'kubectl-create', time: T1 });
+    expect(entries).toEqual([
+      {
+        manager: 'kubectl-create',
+        operation: 'Update',
+        apiVersion: 'v1',
+        time: T1,
+        fieldsType: 'FieldsV1',
+        fieldsV1: {
+          'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } },
+          'f:spec': {
+            'f:containers': {
+              'k:{"name":"c"}': {
+                '.': {},
+                'f:image': {},
+                'f:name': {},
+                'f:ports': { '.': {}, 'k:{"containerPort":80,"protocol":"TCP"}': { '.': {}, 'f:containerPort': {}, 'f:protocol': {} } },
+              },
+            },
+            'f:restartPolicy': {},
+          },
+        },
+      },
+    ]);
+  });
+
+  it('changing a field takes it from its owner; an owner left with nothing is dropped; no change keeps the time', () => {
+    const created = { ...svc({ type: 'ClusterIP' }, { a: '1' }) } as KubeObject;
+    created.metadata.managedFields = managedFieldsAfterUpdate('Service', undefined, created, { manager: 'kubectl-create', time: T1 });
+    const relabelled = structuredClone(created);
+    relabelled.metadata.labels = { a: '2' };
+    const entries = managedFieldsAfterUpdate('Service', created, relabelled, { manager: 'kubectl-label', time: T2 });
+    expect(entries.map((e) => [e.manager, e.time, e.fieldsV1])).toEqual([
+      ['kubectl-create', T1, { 'f:metadata': { 'f:labels': {} }, 'f:spec': { 'f:type': {} } }],
+      ['kubectl-label', T2, { 'f:metadata': { 'f:labels': { 'f:a': {} } } }],
+    ]);
+    relabelled.metadata.managedFields = entries;
+    expect(managedFieldsAfterUpdate('Service', relabelled, structuredClone(relabelled), { manager: 'other', time: T2 })).toEqual(entries);
+  });
+
+  it('status writes are recorded for the status subresource and own only status', () => {
+    const live = { ...svc({ type: 'LoadBalancer' }), status: { loadBalancer: {} } } as KubeObject;
+    const next = { ...structuredClone(live), status: { loadBalancer: { ingress: [{ ip: '192.0.2.1' }] } } } as KubeObject;
+    const [entry] = managedFieldsAfterUpdate('Service', live, next, { manager: 'cloud', time: T1, subresource: 'status' });
+    expect(entry).toMatchObject({ manager: 'cloud', subresource: 'status', fieldsV1: { 'f:status': { 'f:loadBalancer': { 'f:ingress': {} } } } });
+  });
+});
+
+describe('apply: the applier owns its configuration', () => {
+  it('fields it stopped applying go, with structs they leave empty, unless another manager owns them', () => {
+    const v1 = svc({ ports: [{ port: 80 }, { port: 443 }], sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } } }, { a: '1', b: '2' });
+    const first = apply(undefined, v1, 'ci');
+    const v2 = svc({ ports: [{ port: 80 }] }, { a: '1' });
+    const second = apply(first, v2, 'ci') as any;
+    expect(second.metadata.labels).toEqual({ a: '1' });
+    expect(second.spec).toEqual({ ports: [{ port: 80 }] });
+    // Another applier co-owning b (same value) keeps it when ci stops applying it.
+    const shared = apply(apply(first, svc({}, { b: '2' }), 'ops'), v2, 'ci') as any;
+    expect(shared.metadata.labels).toEqual({ a: '1', b: '2' });
+  });
+
+  it('applying the value another manager set is shared ownership, not a conflict', () => {
+    const first = apply(undefined, svc({ type: 'NodePort' }), 'ci');
+    const both = apply(first, svc({ type: 'NodePort' }), 'ops');
+    expect(owners(both).map(([m]) => m)).toEqual(['ci', 'ops']);
+  });
+
+  it('changing a field another manager owns is a 409 naming each field; force takes them over', () => {
+    const first = apply(undefined, svc({ type: 'NodePort', externalTrafficPolicy: 'Cluster' }, { a: '1' }), 'ci');
+    const labelled = structuredClone(first);
+    labelled.metadata.labels = { a: '2' };
+    labelled.metadata.managedFields = managedFieldsAfterUpdate('Service', first, labelled, { manager: 'kubectl-label', time: T2 });
+    const wanted = svc({ type: 'LoadBalancer', externalTrafficPolicy: 'Local' }, { a: '3' });
+    let err: StatusError | undefined;
+    try {
+      apply(labelled, wanted, 'ops');
+    } catch (e) {
+      err = e as StatusError;
+    }
+    expect(err?.status).toMatchObject({
+      code: 409,
+      reason: 'Conflict',
+      message:
+        'Apply failed with 3 conflicts: conflicts with "ci":\n- .spec.externalTrafficPolicy\n- .spec.type\nconflicts with "kubectl-label" using v1:\n- .metadata.labels.a',
+      details: {
+        causes: [
+          { reason: 'FieldManagerConflict', message: 'conflict with "ci"', field: '.spec.externalTrafficPolicy' },
+          { reason: 'FieldManagerConflict', message: 'conflict with "ci"', field: '.spec.type' },
+          { reason: 'FieldManagerConflict', message: 'conflict with "kubectl-label" using v1', field: '.metadata.labels.a' },
+        ],
+      },
+    });
+    const forced = apply(labelled, wanted, 'ops', true, T2) as any;
+    expect(forced.spec.type).toBe('LoadBalancer');
+    expect(owners(forced).map(([m]) => m)).toEqual(['ops']);
+  });
+
+  it('keyed lists merge by their keys (protocol defaulting to TCP) and keep SMD order; sets merge by value', () => {
+    const live = apply(undefined, svc({ ports: [{ port: 53, protocol: 'UDP' }, { port: 80 }] }), 'ci') as any;
+    const out = apply(live, svc({ ports: [{ port: 8080 }, { port: 80, protocol: 'TCP', name: 'http' }] }), 'ops') as any;
+    expect(out.spec.ports).toEqual([{ port: 53, protocol: 'UDP' }, { port: 8080 }, { port: 80, name: 'http', protocol: 'TCP' }]);
+    const ns = serverSideApply('Namespace', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n', finalizers: ['a'] } }, { manager: 'x', time: T1, force: false });
+    expect((ns.metadata.managedFields as ManagedFieldsEntry[])[0]!.fieldsV1).toEqual({ 'f:metadata': { 'f:finalizers': { 'v:"a"': {} } } });
+  });
+});
+
+describe('FieldSet', () => {
+  it('reads back what it writes, "." marking a member with children', () => {
+    const json = { 'f:metadata': { 'f:labels': { '.': {}, 'f:a': {} } }, 'f:spec': { 'f:ports': { 'k:{"port":80,"protocol":"TCP"}': { '.': {}, 'f:port': {} } } } };
+    const set = FieldSet.fromFieldsV1(json);
+    expect(set.toFieldsV1()).toEqual(json);
+    expect([...set.paths()].map(pathString)).toEqual(['.metadata.labels', '.metadata.labels.a', '.spec.ports[port=80,protocol="TCP"]', '.spec.ports[port=80,protocol="TCP"].port']);
+  });
+});
