@@ -60,8 +60,43 @@ function decode(entries: unknown): Managers {
   return out;
 }
 
+/** capManagersManager: at most this many `Update` entries; the oldest are merged into one
+ * `ancient-changes` entry per apiVersion. */
+const MAX_UPDATE_MANAGERS = 10;
+const ANCIENT_CHANGES = 'ancient-changes';
+
+function capUpdateManagers(managers: Managers): void {
+  const updaters = [...managers].filter(([, m]) => m.operation === 'Update');
+  if (updaters.length <= MAX_UPDATE_MANAGERS) return;
+  updaters.sort(([ia, a], [ib, b]) => cmp(a.time ?? '', b.time ?? '') || cmp(ia, ib));
+  const firstOfVersion = new Map<string, string>();
+  let length = updaters.length;
+  for (const [id, m] of updaters) {
+    if (length <= MAX_UPDATE_MANAGERS) break;
+    const first = firstOfVersion.get(m.apiVersion);
+    if (first === undefined) {
+      firstOfVersion.set(m.apiVersion, id);
+      continue;
+    }
+    const bucketId = identifier({ manager: ANCIENT_CHANGES, operation: 'Update', apiVersion: m.apiVersion });
+    let bucket = managers.get(bucketId);
+    if (!bucket) {
+      bucket = { ...managers.get(first)!, manager: ANCIENT_CHANGES };
+      delete bucket.subresource;
+      managers.delete(first);
+      managers.set(bucketId, bucket);
+    }
+    bucket.set = m.set.union(bucket.set);
+    // The bucket takes the time of the newer update merged into it.
+    if (m.time) bucket.time = m.time;
+    managers.delete(id);
+    length--;
+  }
+}
+
 /** Encoded in upstream's order: Apply before Update, then by time, manager, apiVersion. */
 function encode(managers: Managers): ManagedFieldsEntry[] {
+  capUpdateManagers(managers);
   const entries = [...managers.values()].filter((m) => !m.set.isEmpty());
   entries.sort(
     (p, q) =>

@@ -143,3 +143,22 @@ describe('FieldSet', () => {
     expect([...set.paths()].map(pathString)).toEqual(['.metadata.labels', '.metadata.labels.a', '.spec.ports[port=80,protocol="TCP"]', '.spec.ports[port=80,protocol="TCP"].port']);
   });
 });
+
+describe('capManagersManager', () => {
+  it('keeps at most 10 Update entries: the oldest are merged into ancient-changes', () => {
+    let obj = svc({}, {}) as KubeObject;
+    obj.metadata.managedFields = managedFieldsAfterUpdate('Service', undefined, obj, { manager: 'm00', time: '2025-01-01T00:00:00Z' });
+    for (let i = 1; i <= 11; i++) {
+      const next = structuredClone(obj);
+      next.metadata.labels = { ...next.metadata.labels, [`l${i}`]: 'x' };
+      next.metadata.managedFields = managedFieldsAfterUpdate('Service', obj, next, { manager: `m${String(i).padStart(2, '0')}`, time: `2025-01-01T00:00:${String(i).padStart(2, '0')}Z` });
+      obj = next;
+    }
+    const entries = obj.metadata.managedFields as ManagedFieldsEntry[];
+    expect(entries).toHaveLength(10);
+    expect(entries[0]).toMatchObject({ manager: 'ancient-changes', operation: 'Update', time: '2025-01-01T00:00:02Z' });
+    // m00's empty labels map, m01's and m02's labels.
+    expect(entries[0]!.fieldsV1).toEqual({ 'f:metadata': { 'f:labels': { '.': {}, 'f:l1': {}, 'f:l2': {} } } });
+    expect(entries.slice(1).map((e) => e.manager)).toEqual(['m03', 'm04', 'm05', 'm06', 'm07', 'm08', 'm09', 'm10', 'm11']);
+  });
+});
