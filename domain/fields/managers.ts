@@ -9,7 +9,7 @@ import { deepEqual } from '../equal.js';
 import { errors } from '../errors.js';
 import { KIND_INFO, type StoredKind } from '../kinds.js';
 import type { KubeObject } from '../objects.js';
-import { FieldSet, fieldElement, pathString } from './set.js';
+import { FieldSet, pathString } from './set.js';
 import { typeOfKind } from './types.js';
 import { compare, merge, removeItems, toFieldSet, withNamedFields, type Comparison } from './walk.js';
 
@@ -114,36 +114,30 @@ const isEmptyMap = (v: unknown) => v !== null && typeof v === 'object' && !Array
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** stripMeta: fields no manager owns (identity and bookkeeping the server sets). */
-const STRIPPED = FieldSet.fromPaths([
-  ['f:apiVersion'],
-  ['f:kind'],
-  ['f:metadata'],
-  ...['name', 'namespace', 'creationTimestamp', 'selfLink', 'uid', 'clusterName', 'generation', 'managedFields', 'resourceVersion'].map((f) => ['f:metadata', fieldElement(f)]),
-]);
+/** stripMeta: metadata no manager owns (identity and bookkeeping the server sets). */
+const STRIPPED_METADATA = new Set(['name', 'namespace', 'creationTimestamp', 'selfLink', 'uid', 'clusterName', 'generation', 'managedFields', 'resourceVersion']);
 
-/** The strategy's reset fields: the main resource does not own status, the status subresource
- * owns nothing else. */
-function owned(set: FieldSet, kind: StoredKind, subresource: string | undefined): FieldSet {
-  const out = set.difference(STRIPPED);
-  if (subresource === 'status') {
-    for (const pe of [...out.members, ...out.children.keys()]) {
-      if (pe === 'f:status') continue;
-      out.members.delete(pe);
-      out.children.delete(pe);
-    }
-  } else if (KIND_INFO[kind].statusSubresource) {
-    out.members.delete('f:status');
-    out.children.delete('f:status');
+/**
+ * What of an object a manager can own, for the walks: not apiVersion and kind, not the stripped
+ * metadata (stripMeta), and the strategy's reset fields left out: the main resource does not own
+ * status, the status subresource owns nothing else. Cutting them from the objects costs less
+ * than cutting them from every field set afterwards.
+ */
+function ownable(obj: Record<string, unknown>, kind: StoredKind, subresource: string | undefined): Record<string, unknown> {
+  if (subresource === 'status') return obj.status === undefined ? {} : { status: obj.status };
+  const out: Record<string, unknown> = {};
+  const dropStatus = KIND_INFO[kind].statusSubresource;
+  for (const k in obj) {
+    if (k === 'apiVersion' || k === 'kind' || (k === 'status' && dropStatus)) continue;
+    out[k] = obj[k];
+  }
+  const meta = obj.metadata;
+  if (meta !== null && typeof meta === 'object' && !Array.isArray(meta)) {
+    const kept: Record<string, unknown> = {};
+    for (const k in meta as Record<string, unknown>) if (!STRIPPED_METADATA.has(k)) kept[k] = (meta as Record<string, unknown>)[k];
+    out.metadata = kept;
   }
   return out;
-}
-
-/** The object as the walks see it: without its managedFields. */
-function bare(obj: KubeObject | undefined, kind: StoredKind): Record<string, unknown> {
-  if (!obj) return zeroObject(kind);
-  const { managedFields: _, ...metadata } = obj.metadata ?? {};
-  return { ...obj, metadata };
 }
 
 /** What a create compares against: the kind's zero value as Go encodes it. Its top-level
@@ -171,7 +165,9 @@ function takeFromOthers(managers: Managers, self: string, c: Comparison, force: 
   }
   if (!force && conflicts.length) throw conflictError(conflicts);
   for (const [m, conflict] of conflicts) m.set = m.set.difference(conflict);
-  if (!c.removed.isEmpty()) for (const [id, m] of managers) if (id !== self) m.set = m.set.difference(c.removed);
+  if (!c.removed.isEmpty()) {
+    for (const [id, m] of managers) if (id !== self && !m.set.intersection(c.removed).isEmpty()) m.set = m.set.difference(c.removed);
+  }
   for (const [id, m] of managers) if (m.set.isEmpty()) managers.delete(id);
 }
 
@@ -200,9 +196,7 @@ export function managedFieldsAfterUpdate(kind: StoredKind, live: KubeObject | un
   const given = next.metadata?.managedFields;
   const managers = decode(Array.isArray(given) && given.length > 0 ? given : live?.metadata.managedFields);
   const type = typeOfKind(kind);
-  const c = compare(bare(live, kind), bare(next, kind), type);
-  const own = (s: FieldSet) => owned(s, kind, req.subresource);
-  const comparison = { added: own(c.added), modified: own(c.modified), removed: own(c.removed) };
+  const comparison = compare(ownable(live ?? zeroObject(kind), kind, req.subresource), ownable(next, kind, req.subresource), type);
   takeFromOthers(managers, '', comparison, true);
   const mine = comparison.modified.union(comparison.added).difference(comparison.removed);
   if (!mine.isEmpty()) {
@@ -221,22 +215,25 @@ export function managedFieldsAfterUpdate(kind: StoredKind, live: KubeObject | un
  * the merged object, carrying its new managedFields. Throws a 409 Status on conflicts unless
  * `force`.
  */
+function withoutManagedFields(obj: KubeObject): Record<string, unknown> {
+  const { managedFields: _, ...metadata } = obj.metadata ?? {};
+  return { ...obj, metadata };
+}
+
 export function serverSideApply(kind: StoredKind, live: KubeObject | undefined, config: Record<string, unknown>, req: FieldManagerRequest & { force: boolean }): KubeObject {
   const type = typeOfKind(kind);
   const managers = decode(live?.metadata.managedFields);
-  const before = bare(live, kind);
+  const before = live ? withoutManagedFields(live) : zeroObject(kind);
   let merged = merge(before, config, type) as Record<string, unknown>;
   const applied = toFieldSet(config, type);
-  const me: Manager = { manager: req.manager, operation: 'Apply', apiVersion: String(config.apiVersion ?? apiVersionOf(kind)), set: owned(applied, kind, req.subresource) };
+  const me: Manager = { manager: req.manager, operation: 'Apply', apiVersion: String(config.apiVersion ?? apiVersionOf(kind)), set: toFieldSet(ownable(config, kind, req.subresource), type) };
   if (req.subresource) me.subresource = req.subresource;
   const id = identifier(me);
   const last = managers.get(id);
   if (last?.time) me.time = last.time;
   managers.set(id, me);
   if (last && !last.set.isEmpty()) merged = prune(merged, [applied, ...[...managers.values()].map((m) => m.set)], last.set, type);
-  const c = compare(before, merged, type);
-  const own = (s: FieldSet) => owned(s, kind, req.subresource);
-  takeFromOthers(managers, id, { added: own(c.added), modified: own(c.modified), removed: own(c.removed) }, req.force);
+  takeFromOthers(managers, id, compare(ownable(before, kind, req.subresource), ownable(merged, kind, req.subresource), type), req.force);
   // The time moves when the apply changed the object or this manager's fields.
   if (!deepEqual(before, merged) || !last || !deepEqual(last.set.toFieldsV1(), me.set.toFieldsV1())) me.time = req.time;
   // Created by the apply: the zero value's empty structs are not the object's.

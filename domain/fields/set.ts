@@ -35,13 +35,15 @@ export class FieldSet {
     return !!node && path.length > 0 && node.members.has(path[path.length - 1]!);
   }
 
+  /** No node holds an empty child: insert ends every path in a member, and the set operations
+   * drop children that come out empty. */
   isEmpty(): boolean {
-    if (this.members.size > 0) return false;
-    for (const c of this.children.values()) if (!c.isEmpty()) return false;
-    return true;
+    return this.members.size === 0 && this.children.size === 0;
   }
 
   union(other: FieldSet): FieldSet {
+    if (other.isEmpty()) return this;
+    if (this.isEmpty()) return other;
     const out = this.copy();
     out.addAll(other);
     return out;
@@ -49,6 +51,7 @@ export class FieldSet {
 
   /** Members of this set that are not members of other (children compared node by node). */
   difference(other: FieldSet): FieldSet {
+    if (other.isEmpty()) return this;
     const out = new FieldSet();
     for (const m of this.members) if (!other.members.has(m)) out.members.add(m);
     for (const [pe, c] of this.children) {
@@ -80,22 +83,37 @@ export class FieldSet {
     }
   }
 
-  /** FieldsV1: `{"f:metadata":{"f:labels":{"f:app":{}}}}`. */
+  /** FieldsV1: `{"f:metadata":{"f:labels":{"f:app":{}}}}`. Sets are not changed once built
+   * (every operation returns a new one), so the encoding is kept. */
   toFieldsV1(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+    let json = encoded.get(this);
+    if (!json) encoded.set(this, (json = this.encode()));
+    return json;
+  }
+
+  private encode(withSelf = false): Record<string, unknown> {
+    const out: Record<string, unknown> = withSelf ? { '.': {} } : {};
     for (const pe of this.order()) {
       const c = this.children.get(pe);
       const member = this.members.has(pe);
-      if (!c || c.isEmpty()) {
-        if (member) out[pe] = {};
-        continue;
-      }
-      out[pe] = member ? { '.': {}, ...c.toFieldsV1() } : c.toFieldsV1();
+      out[pe] = c ? c.encode(member) : {};
     }
     return out;
   }
 
+  /** The set a FieldsV1 value holds. Stored objects are never changed in place, so the set of
+   * an entry read before is kept with it. */
   static fromFieldsV1(json: unknown): FieldSet {
+    if (json === null || typeof json !== 'object') return new FieldSet();
+    let set = decoded.get(json);
+    if (!set) {
+      decoded.set(json, (set = FieldSet.decode(json)));
+      encoded.set(set, json as Record<string, unknown>);
+    }
+    return set;
+  }
+
+  private static decode(json: unknown): FieldSet {
     const s = new FieldSet();
     if (json === null || typeof json !== 'object' || Array.isArray(json)) return s;
     for (const [pe, sub] of Object.entries(json as Record<string, unknown>)) {
@@ -104,7 +122,7 @@ export class FieldSet {
       const keys = Object.keys(inner);
       if (keys.length === 0 || Object.hasOwn(inner, '.')) s.members.add(pe);
       if (keys.some((k) => k !== '.')) {
-        const c = FieldSet.fromFieldsV1(inner);
+        const c = FieldSet.decode(inner);
         if (!c.isEmpty()) s.children.set(pe, c);
       }
     }
@@ -124,10 +142,15 @@ export class FieldSet {
 
   /** SMD's PathElement order: fields, then keys, then values, then indexes. */
   private order(): PathElement[] {
-    const all = new Set<PathElement>([...this.members, ...this.children.keys()]);
-    return [...all].sort(comparePathElements);
+    const all = [...this.members];
+    for (const pe of this.children.keys()) if (!this.members.has(pe)) all.push(pe);
+    for (let i = 1; i < all.length; i++) if (comparePathElements(all[i - 1]!, all[i]!) > 0) return all.sort(comparePathElements);
+    return all;
   }
 }
+
+const encoded = new WeakMap<FieldSet, Record<string, unknown>>();
+const decoded = new WeakMap<object, FieldSet>();
 
 const RANK: Record<string, number> = { f: 0, k: 1, v: 2, i: 3 };
 

@@ -52,24 +52,32 @@ function indexItems(t: Extract<FieldType, { kind: 'list' }>, list: Json): Map<Pa
 /** typed.ToFieldSet: leaves, atomic values, empty containers and list items are members. */
 export function toFieldSet(value: Json, type: FieldType): FieldSet {
   const set = new FieldSet();
-  const visit = (v: Json, t0: FieldType, path: PathElement[]) => {
+  const path: PathElement[] = [];
+  const visit = (v: Json, t0: FieldType) => {
     const t = deduce(t0, v);
     if (isLeaf(t, v, v)) {
       set.insert(path);
       return;
     }
     if (t.kind === 'map') {
-      for (const [k, child] of Object.entries(v as JsonMap)) if (child !== undefined) visit(child, t.field(k), [...path, fieldElement(k)]);
+      for (const k in v as JsonMap) {
+        const child = (v as JsonMap)[k];
+        if (child === undefined) continue;
+        path.push(fieldElement(k));
+        visit(child, t.field(k));
+        path.pop();
+      }
       return;
     }
     if (t.kind !== 'list') return;
     for (const [pe, item] of indexItems(t, v)) {
-      const at = [...path, pe];
-      set.insert(at);
-      if (t.listType === 'map' && isMap(item)) visit(item, t.elem, at);
+      path.push(pe);
+      set.insert(path);
+      if (t.listType === 'map' && isMap(item)) visit(item, t.elem);
+      path.pop();
     }
   };
-  visit(value, type, []);
+  visit(value, type);
   return set;
 }
 
@@ -82,7 +90,8 @@ export interface Comparison {
 /** typed.Compare: what `b` added, changed and removed relative to `a`. */
 export function compare(a: Json, b: Json, type: FieldType): Comparison {
   const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-  const visit = (l: Json, r: Json, t0: FieldType, path: PathElement[]) => {
+  const path: PathElement[] = [];
+  const visit = (l: Json, r: Json, t0: FieldType) => {
     const t = deduce(t0, r !== undefined ? r : l);
     if (isLeaf(t, l, r)) {
       if (l === undefined) c.added.insert(path);
@@ -91,23 +100,43 @@ export function compare(a: Json, b: Json, type: FieldType): Comparison {
       return;
     }
     if (t.kind === 'map') {
-      const lm = isMap(l) ? l : {};
-      const rm = isMap(r) ? r : {};
-      for (const k of new Set([...Object.keys(lm), ...Object.keys(rm)])) {
+      const lm = isMap(l) ? l : EMPTY;
+      const rm = isMap(r) ? r : EMPTY;
+      for (const k in lm) {
         if (lm[k] === undefined && rm[k] === undefined) continue;
-        visit(lm[k], rm[k], t.field(k), [...path, fieldElement(k)]);
+        path.push(fieldElement(k));
+        visit(lm[k], rm[k], t.field(k));
+        path.pop();
+      }
+      for (const k in rm) {
+        if (Object.hasOwn(lm, k) || rm[k] === undefined) continue;
+        path.push(fieldElement(k));
+        visit(undefined, rm[k], t.field(k));
+        path.pop();
       }
     } else if (t.kind === 'list') {
       const li = indexItems(t, l);
       const ri = indexItems(t, r);
-      for (const pe of new Set([...li.keys(), ...ri.keys()])) visit(li.get(pe), ri.get(pe), t.elem, [...path, pe]);
+      for (const [pe, item] of li) {
+        path.push(pe);
+        visit(item, ri.get(pe), t.elem);
+        path.pop();
+      }
+      for (const [pe, item] of ri) {
+        if (li.has(pe)) continue;
+        path.push(pe);
+        visit(undefined, item, t.elem);
+        path.pop();
+      }
     }
     if (l === undefined) c.added.insert(path);
     else if (r === undefined) c.removed.insert(path);
   };
-  visit(a, b, type, []);
+  visit(a, b, type);
   return c;
 }
+
+const EMPTY: JsonMap = Object.freeze({}) as JsonMap;
 
 /** typed.Merge with ruleKeepRHS: the applied configuration `rhs` over the live `lhs`. Keyed and
  * set lists merge item by item, in SMD's order (live order, moved to the applied order where the
