@@ -85,6 +85,7 @@ function submitsOnly(req: FastifyRequest, pathOf: (req: FastifyRequest) => Resou
 async function dispatch(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<unknown> {
   const q = req.query as Record<string, unknown>;
   const { info } = path;
+  if (path.subresource === 'eviction' && info.kind === 'Pod' && path.name) return evict(req, reply, path, deps);
   if (path.subresource && !(path.subresource === 'status' && info.statusSubresource)) throw pageNotFound();
   switch (req.method) {
     case 'GET': {
@@ -185,9 +186,40 @@ async function write(req: FastifyRequest, reply: FastifyReply, deps: ResourceDep
   return objectJsonOnce(decision.object);
 }
 
+/**
+ * POST pods/{name}/eviction (policy/v1 Eviction): the pod is deleted with the eviction's
+ * deleteOptions, and the answer is a 201 Success Status, as kube-apiserver's eviction REST
+ * answers when no PodDisruptionBudget stands in the way (netledger serves none). A pod already
+ * being deleted is not deleted again.
+ */
+async function evict(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<unknown> {
+  if (req.method !== 'POST') throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+  checkObjectMediaType(req);
+  const body = req.body as Record<string, unknown> | undefined;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw errors.badRequest('the body of an eviction must be a policy/v1 Eviction object');
+  const meta = (body.metadata ?? {}) as Record<string, unknown>;
+  if (meta.name !== undefined && meta.name !== '' && meta.name !== path.name) throw errors.badRequest('name in URL does not match name in Eviction object');
+  const namespace = path.namespace ?? '';
+  const pod = deps.ledger.state.get('Pod', namespace, path.name!);
+  if (!pod) throw errors.notFound('pods', '', path.name!);
+  const given = (body.deleteOptions ?? {}) as Record<string, unknown>;
+  const options = deleteOptionsOf(given, {});
+  const dry = isDryRun(req) || (Array.isArray(given.dryRun) && given.dryRun.includes('All'));
+  if (!pod.metadata.deletionTimestamp) {
+    const cmd: Command = { ...commandContext(req, deps.actorOf), dryRun: dry, op: 'delete', kind: 'Pod', namespace, name: path.name!, options };
+    if (dry) dryRun(deps.ledger, cmd);
+    else deps.onWrite?.((await deps.ledger.submit(cmd)).object);
+  }
+  reply.code(201).type('application/json');
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
+}
+
 function deleteOptions(req: FastifyRequest): DeleteOptions {
-  const q = req.query as Record<string, unknown>;
-  const body = (req.body ?? {}) as Record<string, unknown>;
+  return deleteOptionsOf((req.body ?? {}) as Record<string, unknown>, req.query as Record<string, unknown>);
+}
+
+/** DeleteOptions from a body (a DELETE's, or an Eviction's deleteOptions) and the query. */
+function deleteOptionsOf(body: Record<string, unknown>, q: Record<string, unknown>): DeleteOptions {
   if (typeof body !== 'object' || Array.isArray(body)) throw errors.badRequest('DeleteOptions must be an object');
   const options: DeleteOptions = {};
   const grace = body.gracePeriodSeconds ?? (q.gracePeriodSeconds !== undefined ? Number(q.gracePeriodSeconds) : undefined);

@@ -72,7 +72,7 @@ function resourceDiscovery(r: ResourceInfo): APIResourceDiscovery {
   if (r.subresources.length) {
     entry.subresources = r.subresources.map((s) => ({
       subresource: s.name,
-      responseKind: { group: r.group, version: r.version, kind: s.kind },
+      responseKind: { group: s.group ?? r.group, version: s.version ?? r.version, kind: s.kind },
       verbs: [...s.verbs],
     }));
   }

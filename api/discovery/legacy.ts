@@ -12,6 +12,8 @@ export interface APIResource {
   name: string;
   singularName: string;
   namespaced: boolean;
+  group?: string;
+  version?: string;
   kind: string;
   verbs: Verb[];
   shortNames?: string[];
@@ -84,7 +86,9 @@ function resourceEntries(r: ResourceInfo): APIResource[] {
   }
   for (const sub of r.subresources) {
     // Upstream leaves singularName empty on subresources.
-    out.push({ name: `${r.plural}/${sub.name}`, singularName: '', namespaced: r.namespaced, kind: sub.kind, verbs: [...sub.verbs] });
+    // A body of another group version names it (kubectl drain finds the Eviction API by it).
+    const gv = sub.group !== undefined ? { group: sub.group, version: sub.version } : {};
+    out.push({ name: `${r.plural}/${sub.name}`, singularName: '', namespaced: r.namespaced, ...gv, kind: sub.kind, verbs: [...sub.verbs] });
   }
   return out;
 }

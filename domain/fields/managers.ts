@@ -102,12 +102,39 @@ function encode(managers: Managers): ManagedFieldsEntry[] {
     (p, q) =>
       cmp(p.operation, q.operation) || cmp(p.time ?? '', q.time ?? '') || cmp(p.manager, q.manager) || cmp(p.apiVersion, q.apiVersion) || cmp(p.subresource ?? '', q.subresource ?? ''),
   );
-  return entries.map((m) => {
-    const e: ManagedFieldsEntry = { manager: m.manager, operation: m.operation, apiVersion: m.apiVersion, fieldsType: 'FieldsV1', fieldsV1: m.set.toFieldsV1() };
-    if (m.time) e.time = m.time;
-    if (m.subresource) e.subresource = m.subresource;
-    return { manager: e.manager, operation: e.operation, apiVersion: e.apiVersion, ...(e.time ? { time: e.time } : {}), fieldsType: e.fieldsType, fieldsV1: e.fieldsV1, ...(e.subresource ? { subresource: e.subresource } : {}) };
-  });
+  // Go's field order: manager, operation, apiVersion, time, fieldsType, fieldsV1, subresource.
+  return entries.map((m) => ({
+    manager: m.manager,
+    operation: m.operation,
+    apiVersion: m.apiVersion,
+    ...(m.time ? { time: m.time } : {}),
+    fieldsType: 'FieldsV1' as const,
+    fieldsV1: interned(m.set.toFieldsV1()),
+    ...(m.subresource ? { subresource: m.subresource } : {}),
+  }));
+}
+
+/**
+ * One object for each distinct FieldsV1 value: objects written the same way by the same client
+ * own the same fields (100,000 pods of bench scale, a handful of shapes), and as separate nested
+ * objects those sets made the heap, and so every scavenge, larger. Shared values are safe, as
+ * stored objects are never changed in place; their decoded sets are shared with them
+ * (FieldSet.fromFieldsV1). Bounded; the oldest shape goes first.
+ */
+const INTERNED_MAX = 10_000;
+const internedFieldsV1 = new Map<string, Record<string, unknown>>();
+
+const internedObjects = new WeakSet<object>();
+
+function interned(json: Record<string, unknown>): Record<string, unknown> {
+  if (internedObjects.has(json)) return json;
+  const key = JSON.stringify(json);
+  const hit = internedFieldsV1.get(key);
+  if (hit) return hit;
+  if (internedFieldsV1.size >= INTERNED_MAX) internedFieldsV1.delete(internedFieldsV1.keys().next().value!);
+  internedFieldsV1.set(key, json);
+  internedObjects.add(json);
+  return json;
 }
 
 const isEmptyMap = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;

@@ -41,12 +41,22 @@ export class FieldSet {
     return this.members.size === 0 && this.children.size === 0;
   }
 
+  /** A union that adds nothing is this set itself, so that its encoding is kept. */
   union(other: FieldSet): FieldSet {
-    if (other.isEmpty()) return this;
+    if (other.isEmpty() || other.isSubsetOf(this)) return this;
     if (this.isEmpty()) return other;
     const out = this.copy();
     out.addAll(other);
     return out;
+  }
+
+  isSubsetOf(other: FieldSet): boolean {
+    for (const m of this.members) if (!other.members.has(m)) return false;
+    for (const [pe, c] of this.children) {
+      const o = other.children.get(pe);
+      if (!o || !c.isSubsetOf(o)) return false;
+    }
+    return true;
   }
 
   /** Members of this set that are not members of other (children compared node by node). */

@@ -5,11 +5,14 @@
 export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch';
 
 export interface SubresourceInfo {
-  /** `status`, or netledger's `tables`. */
+  /** `status`, `eviction`, or netledger's `tables`. */
   name: string;
   /** Kind of the subresource's body (the parent kind for `status`). */
   kind: string;
   verbs: readonly Verb[];
+  /** A body of another group version than the parent's (pods/eviction: policy/v1 Eviction). */
+  group?: string;
+  version?: string;
 }
 
 export interface ResourceInfo {
@@ -64,7 +67,9 @@ export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
   {
     plural: 'pods', singular: 'pod', kind: 'Pod', listKind: 'PodList', group: '', version: 'v1',
     namespaced: true, shortNames: ['po'], categories: ['all'], verbs: ALL_VERBS,
-    subresources: [status('Pod')], serving: 'generic', schema: 'io.k8s.api.core.v1.Pod',
+    // Upstream lists a resource's subresources by name.
+    subresources: [{ name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] }, status('Pod')],
+    serving: 'generic', schema: 'io.k8s.api.core.v1.Pod',
   },
   {
     plural: 'services', singular: 'service', kind: 'Service', listKind: 'ServiceList', group: '', version: 'v1',

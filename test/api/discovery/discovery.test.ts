@@ -63,7 +63,7 @@ describe('legacy discovery', () => {
     expect(byName.nodes).toMatchObject({ shortNames: ['no'], namespaced: false, storageVersionHash: 'XwShjMxG9Fs=' });
     expect(byName.namespaces).toMatchObject({ shortNames: ['ns'], namespaced: false, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] });
     expect(Object.keys(byName)).toEqual([
-      'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/status', 'services', 'services/status', 'endpoints',
+      'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/eviction', 'pods/status', 'services', 'services/status', 'endpoints',
     ]);
   });
 
@@ -118,7 +118,10 @@ describe('aggregated discovery v2', () => {
       verbs: ALL,
       shortNames: ['po'],
       categories: ['all'],
-      subresources: [{ subresource: 'status', responseKind: { group: '', version: 'v1', kind: 'Pod' }, verbs: ['get', 'patch', 'update'] }],
+      subresources: [
+        { subresource: 'eviction', responseKind: { group: 'policy', version: 'v1', kind: 'Eviction' }, verbs: ['create'] },
+        { subresource: 'status', responseKind: { group: '', version: 'v1', kind: 'Pod' }, verbs: ['get', 'patch', 'update'] },
+      ],
     });
     expect(v1.resources.find((r) => r.resource === 'nodes')!.scope).toBe('Cluster');
   });

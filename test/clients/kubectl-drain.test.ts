@@ -1,0 +1,50 @@
+// `kubectl drain` evicts through pods/eviction (policy/v1) when discovery lists it, as it does
+// against kube-apiserver: each pod is deleted with the eviction's options, and kubectl waits for
+// it to be gone.
+
+import { describe, expect, it } from 'vitest';
+import { api } from '../support/server.js';
+import { HAS_KUBECTL, kubectlSuite } from './kubectl-harness.js';
+import { documents, NODE, pod } from './manifests.js';
+
+describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: drain evicts', () => {
+  const t = kubectlSuite('netledger-kubectl-drain-');
+  const evictionUrl = (name: string) => `/api/v1/namespaces/default/pods/${name}/eviction`;
+  const eviction = (name: string, extra: Record<string, unknown> = {}) => ({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace: 'default' }, ...extra });
+
+  it('discovery names the Eviction API where kubectl looks for it', async () => {
+    const list = (await api(t.s.url, 'GET', '/api/v1')).json;
+    expect(list.resources.find((r: any) => r.name === 'pods/eviction')).toEqual({ name: 'pods/eviction', singularName: '', namespaced: true, group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] });
+  });
+
+  it('an eviction answers 201 Success and deletes the pod; a dry run, a wrong name or a missing pod change nothing', async () => {
+    expect((await t.k.run(['create', '-f', t.file('one.yaml', documents(NODE, pod({ name: 'solo' })))])).code).toBe(0);
+    const dry = await api(t.s.url, 'POST', `${evictionUrl('solo')}?dryRun=All`, eviction('solo'));
+    expect(dry.status).toBe(201);
+    expect((await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods/solo')).status).toBe(200);
+    const wrong = await api(t.s.url, 'POST', evictionUrl('solo'), eviction('other'));
+    expect([wrong.status, wrong.json.reason, wrong.json.message]).toEqual([400, 'BadRequest', 'name in URL does not match name in Eviction object']);
+    const missing = await api(t.s.url, 'POST', evictionUrl('nope'), eviction('nope'));
+    expect([missing.status, missing.json.message]).toEqual([404, 'pods "nope" not found']);
+    expect((await api(t.s.url, 'GET', evictionUrl('solo'))).status).toBe(405);
+    const r = await api(t.s.url, 'POST', evictionUrl('solo'), eviction('solo', { deleteOptions: { gracePeriodSeconds: 0 } }));
+    expect(r.status).toBe(201);
+    expect(r.json).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });
+    expect((await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods/solo')).status).toBe(404);
+  });
+
+  it('drain cordons the node, evicts its pods and waits for them to go', async () => {
+    expect((await t.k.run(['create', '-f', t.file('pods.yaml', documents(pod({ name: 'web-1' }), pod({ name: 'web-2' })))])).code).toBe(0);
+    const r = await t.k.run(['drain', 'node-1', '--force', '--grace-period=1', '--timeout=60s']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter(Boolean).sort()).toEqual([
+      'evicting pod default/web-1',
+      'evicting pod default/web-2',
+      'node/node-1 cordoned',
+      'node/node-1 drained',
+      'pod/web-1 evicted',
+      'pod/web-2 evicted',
+    ]);
+    expect((await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods')).json.items).toEqual([]);
+  });
+});
