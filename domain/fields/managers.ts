@@ -180,8 +180,15 @@ function apiVersionOf(kind: StoredKind): string {
   return KIND_INFO[kind].apiVersion;
 }
 
-/** Updater.update: conflicts with the other managers (an error unless forced), then takes the
- * changed fields from them, and the removed ones. */
+/** Fields other managers own that an apply would change: merge.Conflicts. */
+class Conflicts extends Error {
+  constructor(readonly conflicts: { m: Manager; path: string[] }[]) {
+    super('conflicts');
+  }
+}
+
+/** Updater.update: conflicts with the other managers (thrown as Conflicts unless forced), then
+ * takes the changed fields from them, and the removed ones. */
 function takeFromOthers(managers: Managers, self: string, c: Comparison, force: boolean): void {
   const changed = c.modified.union(c.added);
   const conflicts: [Manager, FieldSet][] = [];
@@ -190,7 +197,7 @@ function takeFromOthers(managers: Managers, self: string, c: Comparison, force: 
     const conflict = m.set.intersection(changed);
     if (!conflict.isEmpty()) conflicts.push([m, conflict]);
   }
-  if (!force && conflicts.length) throw conflictError(conflicts);
+  if (!force && conflicts.length) throw new Conflicts(conflicts.flatMap(([m, set]) => [...set.paths()].map((path) => ({ m, path }))));
   for (const [m, conflict] of conflicts) m.set = m.set.difference(conflict);
   if (!c.removed.isEmpty()) {
     for (const [id, m] of managers) if (id !== self && !m.set.intersection(c.removed).isEmpty()) m.set = m.set.difference(c.removed);
@@ -199,19 +206,42 @@ function takeFromOthers(managers: Managers, self: string, c: Comparison, force: 
 }
 
 /** internal.NewConflictError: one cause per conflicting field. */
-function conflictError(conflicts: [Manager, FieldSet][]): Error {
+function conflictError(list: { m: Manager; path: string[] }[]): Error {
   const named = (m: Manager) => {
     let s = JSON.stringify(m.manager);
     if (m.subresource) s += ` with subresource ${JSON.stringify(m.subresource)}`;
     return m.operation === 'Update' ? `${s} using ${m.apiVersion}` : s;
   };
-  const all = conflicts.flatMap(([m, set]) => [...set.paths()].map((p) => ({ m, path: pathString(p) })));
+  const all = list.map(({ m, path }) => ({ m, path: pathString(path) }));
   const causes = all.map(({ m, path }) => ({ reason: 'FieldManagerConflict', message: `conflict with ${named(m)}`, field: path }));
   if (all.length === 1) return errors.applyConflict(`Apply failed with 1 conflict: conflict with ${named(all[0]!.m)}: ${all[0]!.path}`, causes);
   const byManager = new Map<string, string[]>();
   for (const { m, path } of all) byManager.set(named(m), [...(byManager.get(named(m)) ?? []), path]);
   const lines = [...byManager.keys()].sort().flatMap((who) => [`conflicts with ${who}:`, ...byManager.get(who)!.map((p) => `- ${p}`)]);
   return errors.applyConflict(`Apply failed with ${all.length} conflicts: ${lines.join('\n')}`, causes);
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * lastAppliedManager: the fields a client-side apply's last-applied-configuration still says
+ * (where the live object holds the same value). `kubectl apply --server-side` may take those
+ * from their owner without --force-conflicts, so that moving from client-side to server-side
+ * apply does not conflict with kubectl-client-side-apply.
+ */
+function allowedFromLastApplied(kind: StoredKind, live: KubeObject): FieldSet | undefined {
+  const text = live.metadata.annotations?.[LAST_APPLIED];
+  if (!text) return undefined;
+  let lastApplied: unknown;
+  try {
+    lastApplied = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (lastApplied === null || typeof lastApplied !== 'object' || Array.isArray(lastApplied)) return undefined;
+  const type = typeOfKind(kind);
+  const c = compare(lastApplied, withoutManagedFields(live), type);
+  return toFieldSet(lastApplied, type).difference(c.modified).difference(c.added).difference(c.removed);
 }
 
 /**
@@ -248,6 +278,20 @@ function withoutManagedFields(obj: KubeObject): Record<string, unknown> {
 }
 
 export function serverSideApply(kind: StoredKind, live: KubeObject | undefined, config: Record<string, unknown>, req: FieldManagerRequest & { force: boolean }): KubeObject {
+  try {
+    return applyOnce(kind, live, config, req);
+  } catch (e) {
+    if (!(e instanceof Conflicts)) throw e;
+    // Only kubectl's own server-side apply upgrades from its client-side apply (upstream: a
+    // different field manager opts out).
+    const allowed = req.manager === 'kubectl' && live ? allowedFromLastApplied(kind, live) : undefined;
+    const left = allowed ? e.conflicts.filter((c) => !allowed.has(c.path)) : e.conflicts;
+    if (allowed && left.length === 0) return applyOnce(kind, live, config, { ...req, force: true });
+    throw conflictError(left);
+  }
+}
+
+function applyOnce(kind: StoredKind, live: KubeObject | undefined, config: Record<string, unknown>, req: FieldManagerRequest & { force: boolean }): KubeObject {
   const type = typeOfKind(kind);
   const managers = decode(live?.metadata.managedFields);
   const before = live ? withoutManagedFields(live) : zeroObject(kind);

@@ -68,4 +68,22 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: apply --server-side keeps field ow
       details: { causes: [{ reason: 'FieldManagerConflict', message: 'conflict with "kubectl-label" using v1', field: '.metadata.labels.a' }] },
     });
   });
+
+  it('moving from client-side apply to --server-side takes over the fields last-applied-configuration names, without conflicts', async () => {
+    const text = manifest({ tier: 'a' }, [8080]).replace('name: ssa', 'name: moved');
+    expect((await t.k.run(['apply', '-f', t.file('csa.yaml', text)])).stdout).toBe('service/moved created\n');
+    const r = await t.k.run(['apply', '--server-side', '-f', t.file('ssa.yaml', text.replace('tier: "a"', 'tier: "b"'))]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const svc = (await api(t.s.url, 'GET', '/api/v1/namespaces/default/services/moved')).json;
+    expect(svc.metadata.labels).toEqual({ tier: 'b' });
+    const kubectl = svc.metadata.managedFields.find((m: any) => m.manager === 'kubectl');
+    expect(kubectl.operation).toBe('Apply');
+    expect(kubectl.fieldsV1['f:metadata']['f:labels']).toEqual({ 'f:tier': {} });
+    // A field manager other than kubectl opts out: its apply conflicts.
+    const other = await api(t.s.url, 'PATCH', '/api/v1/namespaces/default/services/moved?fieldManager=ci', JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'moved', labels: { tier: 'c' } } }), {
+      'content-type': 'application/apply-patch+yaml',
+    });
+    expect(other.status).toBe(409);
+  });
 });
