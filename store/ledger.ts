@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { ClusterNetworkConfig } from '../domain/config.js';
 import type { Command, Decision } from '../domain/commands.js';
 import type { LogEvent } from '../domain/events.js';
+import { shareFieldsV1 } from '../domain/fields/managers.js';
 import { CONFIG_KIND, STORED_KINDS, type StoredKind } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import { ClusterState } from '../domain/state.js';
@@ -59,6 +60,7 @@ export class Ledger extends EventEmitter {
     for (const row of await this.store.loadObjects()) {
       if (row.kind === CONFIG_KIND) this.state.config = (row.object as { spec: ClusterNetworkConfig }).spec;
       else if ((STORED_KINDS as readonly string[]).includes(row.kind)) {
+        shareFieldsV1(row.object as KubeObject);
         this.state.setObject(row.kind as StoredKind, row.namespace, row.name, row.object as KubeObject);
       }
     }

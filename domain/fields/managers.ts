@@ -137,6 +137,17 @@ function interned(json: Record<string, unknown>): Record<string, unknown> {
   return json;
 }
 
+/** Points an object's managedFields at the shared FieldsV1 values (for objects read back from
+ * the store, which JSON.parse gave one copy each). Changes `obj`: call it before the object is
+ * shared. */
+export function shareFieldsV1(obj: KubeObject): void {
+  const entries = obj.metadata?.managedFields;
+  if (!Array.isArray(entries)) return;
+  for (const e of entries as Partial<ManagedFieldsEntry>[]) {
+    if (e && typeof e === 'object' && e.fieldsV1 && typeof e.fieldsV1 === 'object') e.fieldsV1 = interned(e.fieldsV1);
+  }
+}
+
 const isEmptyMap = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
