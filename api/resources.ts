@@ -125,8 +125,12 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
         throw errors.unsupportedMediaType(`the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
       }
       if (req.body === undefined || req.body === null) throw errors.badRequest('the request body is empty');
+      // ValidatePatchOptions.
       if (patchType === 'apply' && !q.fieldManager) {
-        throw errors.badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+        throw errors.invalid('PatchOptions', 'meta.k8s.io', '', [{ type: 'FieldValueRequired', field: 'fieldManager', message: 'Required value: is required for apply patch' }]);
+      }
+      if (patchType !== 'apply' && q.force !== undefined) {
+        throw errors.invalid('PatchOptions', 'meta.k8s.io', '', [{ type: 'FieldValueForbidden', field: 'force', message: 'Forbidden: may not be specified for non-apply patch' }]);
       }
       // Upstream checks unknown fields on the patched object, after the directives are consumed:
       // kubectl's client-side apply bodies (`{"spec":{"$setElementOrder/containers":[…]}}`)
@@ -189,8 +193,7 @@ async function write(req: FastifyRequest, reply: FastifyReply, deps: ResourceDep
 /**
  * POST pods/{name}/eviction (policy/v1 Eviction): the pod is deleted with the eviction's
  * deleteOptions, and the answer is a 201 Success Status, as kube-apiserver's eviction REST
- * answers when no PodDisruptionBudget stands in the way (netledger serves none). A pod already
- * being deleted is not deleted again.
+ * answers when no PodDisruptionBudget stands in the way (netledger serves none).
  */
 async function evict(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<unknown> {
   if (req.method !== 'POST') throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
@@ -198,18 +201,30 @@ async function evict(req: FastifyRequest, reply: FastifyReply, path: ResourcePat
   const body = req.body as Record<string, unknown> | undefined;
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw errors.badRequest('the body of an eviction must be a policy/v1 Eviction object');
   const meta = (body.metadata ?? {}) as Record<string, unknown>;
+  // EvictionREST accepts policy/v1 and policy/v1beta1 Evictions only.
+  if ((body.kind !== undefined && body.kind !== 'Eviction') || (body.apiVersion !== undefined && body.apiVersion !== 'policy/v1' && body.apiVersion !== 'policy/v1beta1')) {
+    throw errors.badRequest(`the body of an eviction must be a policy/v1 Eviction, not ${String(body.apiVersion ?? '')} ${String(body.kind ?? '')}`.trimEnd());
+  }
   if (meta.name !== undefined && meta.name !== '' && meta.name !== path.name) throw errors.badRequest('name in URL does not match name in Eviction object');
   const namespace = path.namespace ?? '';
+  if (meta.namespace !== undefined && meta.namespace !== '' && meta.namespace !== namespace) {
+    throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
   const pod = deps.ledger.state.get('Pod', namespace, path.name!);
   if (!pod) throw errors.notFound('pods', '', path.name!);
   const given = (body.deleteOptions ?? {}) as Record<string, unknown>;
   const options = deleteOptionsOf(given, {});
-  const dry = isDryRun(req) || (Array.isArray(given.dryRun) && given.dryRun.includes('All'));
-  if (!pod.metadata.deletionTimestamp) {
-    const cmd: Command = { ...commandContext(req, deps.actorOf), dryRun: dry, op: 'delete', kind: 'Pod', namespace, name: path.name!, options };
-    if (dry) dryRun(deps.ledger, cmd);
-    else deps.onWrite?.((await deps.ledger.submit(cmd)).object);
+  const dryRunValues = given.dryRun === undefined || given.dryRun === null ? [] : Array.isArray(given.dryRun) ? given.dryRun : [given.dryRun];
+  const bad = dryRunValues.find((d) => d !== 'All');
+  if (bad !== undefined) {
+    throw errors.invalid('DeleteOptions', 'meta.k8s.io', '', [{ type: 'FieldValueNotSupported', field: 'dryRun', message: `Unsupported value: ${JSON.stringify(bad)}: supported values: "All"` }]);
   }
+  const dry = isDryRun(req) || dryRunValues.length > 0;
+  // A pod already being deleted is deleted again (upstream ignores disruption budgets for it), which
+  // can shorten its grace period.
+  const cmd: Command = { ...commandContext(req, deps.actorOf), dryRun: dry, op: 'delete', kind: 'Pod', namespace, name: path.name!, options };
+  if (dry) dryRun(deps.ledger, cmd);
+  else deps.onWrite?.((await deps.ledger.submit(cmd)).object);
   reply.code(201).type('application/json');
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
 }

@@ -14,7 +14,7 @@ import { typeOfKind } from './types.js';
 import { compare, merge, removeItems, toFieldSet, withNamedFields, type Comparison } from './walk.js';
 
 export interface ManagedFieldsEntry {
-  manager: string;
+  manager?: string;
   operation: 'Apply' | 'Update';
   apiVersion?: string;
   time?: string;
@@ -47,17 +47,31 @@ function identifier(m: Pick<Manager, 'manager' | 'operation' | 'apiVersion' | 's
   return JSON.stringify([m.manager, m.operation, m.operation === 'Update' ? m.apiVersion : '', m.subresource ?? '']);
 }
 
-function decode(entries: unknown): Managers {
+/** The managers an object's entries name; undefined when any entry is not one (upstream then
+ * falls back to the live object's, all or nothing). */
+function decodeStrict(entries: unknown): Managers | undefined {
   const out: Managers = new Map();
   if (!Array.isArray(entries)) return out;
   for (const e of entries as Partial<ManagedFieldsEntry>[]) {
-    if (!e || typeof e !== 'object' || (e.operation !== 'Apply' && e.operation !== 'Update')) continue;
+    if (!e || typeof e !== 'object' || (e.operation !== 'Apply' && e.operation !== 'Update')) return undefined;
+    if (e.fieldsType !== undefined && e.fieldsType !== 'FieldsV1') return undefined;
     const m: Manager = { manager: e.manager ?? '', operation: e.operation, apiVersion: e.apiVersion ?? '', set: FieldSet.fromFieldsV1(e.fieldsV1) };
     if (e.subresource) m.subresource = e.subresource;
     if (e.time) m.time = e.time;
     out.set(identifier(m), m);
   }
   return out;
+}
+
+function decode(entries: unknown): Managers {
+  return decodeStrict(entries) ?? new Map();
+}
+
+/** isResetManagedFields: `[]` or `[{}]` asks for no managers at all. */
+function isReset(entries: unknown): boolean {
+  if (!Array.isArray(entries)) return false;
+  if (entries.length === 0) return true;
+  return entries.length === 1 && entries[0] !== null && typeof entries[0] === 'object' && Object.keys(entries[0]).length === 0;
 }
 
 /** capManagersManager: at most this many `Update` entries; the oldest are merged into one
@@ -104,7 +118,8 @@ function encode(managers: Managers): ManagedFieldsEntry[] {
   );
   // Go's field order: manager, operation, apiVersion, time, fieldsType, fieldsV1, subresource.
   return entries.map((m) => ({
-    manager: m.manager,
+    // omitempty, as Go encodes it
+    ...(m.manager ? { manager: m.manager } : {}),
     operation: m.operation,
     apiVersion: m.apiVersion,
     ...(m.time ? { time: m.time } : {}),
@@ -232,6 +247,7 @@ function conflictError(list: { m: Manager; path: string[] }[]): Error {
   return errors.applyConflict(`Apply failed with ${all.length} conflicts: ${lines.join('\n')}`, causes);
 }
 
+const BEFORE_FIRST_APPLY = 'before-first-apply';
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
@@ -262,7 +278,12 @@ function allowedFromLastApplied(kind: StoredKind, live: KubeObject): FieldSet | 
  */
 export function managedFieldsAfterUpdate(kind: StoredKind, live: KubeObject | undefined, next: KubeObject, req: FieldManagerRequest): ManagedFieldsEntry[] {
   const given = next.metadata?.managedFields;
-  const managers = decode(Array.isArray(given) && given.length > 0 ? given : live?.metadata.managedFields);
+  if (isReset(given)) return [];
+  const fromRequest = Array.isArray(given) && given.length > 0 && !req.subresource ? decodeStrict(given) : undefined;
+  const managers = fromRequest && fromRequest.size > 0 ? fromRequest : decode(live?.metadata.managedFields);
+  // skipNonAppliedManager: an object that has no managers (never applied to, or reset) is not
+  // tracked by updates; its next apply gives what it holds to before-first-apply.
+  if (live && managers.size === 0) return [];
   const type = typeOfKind(kind);
   const comparison = compare(ownable(live ?? zeroObject(kind), kind, req.subresource), ownable(next, kind, req.subresource), type);
   takeFromOthers(managers, '', comparison, true);
@@ -304,7 +325,12 @@ export function serverSideApply(kind: StoredKind, live: KubeObject | undefined, 
 
 function applyOnce(kind: StoredKind, live: KubeObject | undefined, config: Record<string, unknown>, req: FieldManagerRequest & { force: boolean }): KubeObject {
   const type = typeOfKind(kind);
-  const managers = decode(live?.metadata.managedFields);
+  let managers = decode(live?.metadata.managedFields);
+  if (live && managers.size === 0) {
+    // skipNonAppliedManager.Apply: what the object holds before its first apply is owned by
+    // before-first-apply, so that the apply conflicts where it would change it.
+    managers = decode(managedFieldsAfterUpdate(kind, undefined, withoutManagedFields(live) as KubeObject, { manager: BEFORE_FIRST_APPLY, time: req.time }));
+  }
   const before = live ? withoutManagedFields(live) : zeroObject(kind);
   let merged = merge(before, config, type) as Record<string, unknown>;
   const applied = toFieldSet(config, type);

@@ -169,7 +169,29 @@ function comparePathElements(a: PathElement, b: PathElement): number {
   const rb = RANK[b[0]!] ?? 4;
   if (ra !== rb) return ra - rb;
   if (ra === 3) return Number(a.slice(2)) - Number(b.slice(2));
+  // Keys and values compare by value, numbers as numbers (port 80 before 443), as SMD's do.
+  if (ra === 1) return compareKeys(JSON.parse(a.slice(2)) as Record<string, unknown>, JSON.parse(b.slice(2)) as Record<string, unknown>);
+  if (ra === 2) return compareValues(JSON.parse(a.slice(2)), JSON.parse(b.slice(2)));
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** value.FieldList.Compare: field by field (names are sorted), then the shorter first. */
+function compareKeys(a: Record<string, unknown>, b: Record<string, unknown>): number {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  for (let i = 0; i < Math.min(ka.length, kb.length); i++) {
+    if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+    const c = compareValues(a[ka[i]!], b[kb[i]!]);
+    if (c !== 0) return c;
+  }
+  return ka.length - kb.length;
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const ta = JSON.stringify(a);
+  const tb = JSON.stringify(b);
+  return ta < tb ? -1 : ta > tb ? 1 : 0;
 }
 
 export const fieldElement = (name: string): PathElement => `f:${name}`;

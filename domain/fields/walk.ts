@@ -5,7 +5,7 @@
 
 import { deepEqual } from '../equal.js';
 import { deduce, KEY_DEFAULTS, type FieldType } from './types.js';
-import { fieldElement, FieldSet, keyElement, valueElement, type Path, type PathElement } from './set.js';
+import { fieldElement, FieldSet, keyElement, pathString, valueElement, type Path, type PathElement } from './set.js';
 
 type Json = unknown;
 type JsonMap = Record<string, Json>;
@@ -49,27 +49,31 @@ function indexItems(t: Extract<FieldType, { kind: 'list' }>, list: Json): Map<Pa
   return out;
 }
 
-/** typed.ToFieldSet: leaves, atomic values, empty containers and list items are members. */
+/** typed.ToFieldSet: scalars, atomic values and list items are members; a struct's empty
+ * value is not (empty containers count as leaves only when two versions are compared), while a
+ * map key that is not a declared field is a member as well as what is under it. */
 export function toFieldSet(value: Json, type: FieldType): FieldSet {
   const set = new FieldSet();
   const path: PathElement[] = [];
   const visit = (v: Json, t0: FieldType) => {
     const t = deduce(t0, v);
-    if (isLeaf(t, v, v)) {
+    if (t.kind === 'scalar' || (t.kind === 'map' ? t.atomic : t.listType === 'atomic') || v === null) {
       set.insert(path);
       return;
     }
     if (t.kind === 'map') {
-      for (const k in v as JsonMap) {
-        const child = (v as JsonMap)[k];
+      if (!isMap(v)) return set.insert(path);
+      for (const k in v) {
+        const child = v[k];
         if (child === undefined) continue;
         path.push(fieldElement(k));
         visit(child, t.field(k));
+        if (!isDeclaredField(t, k)) set.insert(path);
         path.pop();
       }
       return;
     }
-    if (t.kind !== 'list') return;
+    if (!Array.isArray(v)) return set.insert(path);
     for (const [pe, item] of indexItems(t, v)) {
       path.push(pe);
       set.insert(path);
@@ -79,6 +83,40 @@ export function toFieldSet(value: Json, type: FieldType): FieldSet {
   };
   visit(value, type);
   return set;
+}
+
+/** Keyed or set items that repeat a key in an applied configuration, as SMD's typed conversion
+ * reports them (`.spec.containers[name="c"].env: duplicate entries for key [name="FOO"]`). */
+export function duplicateItems(value: Json, type: FieldType): string | undefined {
+  const path: PathElement[] = [];
+  const visit = (v: Json, t0: FieldType): string | undefined => {
+    const t = deduce(t0, v);
+    if (t.kind === 'scalar') return undefined;
+    if (t.kind === 'map') {
+      if (t.atomic || !isMap(v)) return undefined;
+      for (const k in v) {
+        path.push(fieldElement(k));
+        const found = visit(v[k], t.field(k));
+        path.pop();
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (t.listType === 'atomic' || !Array.isArray(v)) return undefined;
+    const seen = new Set<PathElement>();
+    for (const [i, item] of v.entries()) {
+      const pe = itemElement(t, item, i);
+      if (seen.has(pe)) return `${pathString(path)}: duplicate entries for key ${pathString([pe])}`;
+      seen.add(pe);
+      if (t.listType !== 'map') continue;
+      path.push(pe);
+      const found = visit(item, t.elem);
+      path.pop();
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(value, type);
 }
 
 export interface Comparison {

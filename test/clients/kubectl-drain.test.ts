@@ -27,6 +27,12 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: drain evicts', () => {
     const missing = await api(t.s.url, 'POST', evictionUrl('nope'), eviction('nope'));
     expect([missing.status, missing.json.message]).toEqual([404, 'pods "nope" not found']);
     expect((await api(t.s.url, 'GET', evictionUrl('solo'))).status).toBe(405);
+    const elsewhere = await api(t.s.url, 'POST', evictionUrl('solo'), { ...eviction('solo'), metadata: { name: 'solo', namespace: 'kube-system' } });
+    expect([elsewhere.status, elsewhere.json.message]).toEqual([400, 'the namespace of the provided object does not match the namespace sent on the request']);
+    expect((await api(t.s.url, 'POST', evictionUrl('solo'), { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'solo' } })).status).toBe(400);
+    const badDryRun = await api(t.s.url, 'POST', evictionUrl('solo'), eviction('solo', { deleteOptions: { dryRun: ['Bogus'] } }));
+    expect([badDryRun.status, badDryRun.json.message]).toEqual([422, 'DeleteOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: "Bogus": supported values: "All"']);
+    expect((await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods/solo')).status).toBe(200);
     const r = await api(t.s.url, 'POST', evictionUrl('solo'), eviction('solo', { deleteOptions: { gracePeriodSeconds: 0 } }));
     expect(r.status).toBe(201);
     expect(r.json).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 });

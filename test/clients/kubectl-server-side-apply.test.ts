@@ -86,4 +86,17 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: apply --server-side keeps field ow
     });
     expect(other.status).toBe(409);
   });
+
+  it('patch options are validated as ValidatePatchOptions does: apply needs a field manager, force is for apply only', async () => {
+    const body = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'ssa' } });
+    const noManager = await api(t.s.url, 'PATCH', '/api/v1/namespaces/default/services/ssa', body, { 'content-type': 'application/apply-patch+yaml' });
+    expect(noManager.status).toBe(422);
+    expect(noManager.json).toMatchObject({
+      reason: 'Invalid',
+      message: 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch',
+      details: { group: 'meta.k8s.io', kind: 'PatchOptions', causes: [{ reason: 'FieldValueRequired', field: 'fieldManager' }] },
+    });
+    const forced = await api(t.s.url, 'PATCH', '/api/v1/namespaces/default/services/ssa?force=true', { metadata: { labels: { z: '1' } } }, { 'content-type': 'application/merge-patch+json' });
+    expect([forced.status, forced.json.message]).toEqual([422, 'PatchOptions.meta.k8s.io "" is invalid: force: Forbidden: may not be specified for non-apply patch']);
+  });
 });

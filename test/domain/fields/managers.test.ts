@@ -71,8 +71,9 @@ describe('update: the writer owns what it added or changed', () => {
 
   it('status writes are recorded for the status subresource and own only status', () => {
     const live = { ...svc({ type: 'LoadBalancer' }), status: { loadBalancer: {} } } as KubeObject;
+    live.metadata.managedFields = managedFieldsAfterUpdate('Service', undefined, live, { manager: 'kubectl-create', time: T1 });
     const next = { ...structuredClone(live), status: { loadBalancer: { ingress: [{ ip: '192.0.2.1' }] } } } as KubeObject;
-    const [entry] = managedFieldsAfterUpdate('Service', live, next, { manager: 'cloud', time: T1, subresource: 'status' });
+    const entry = managedFieldsAfterUpdate('Service', live, next, { manager: 'cloud', time: T1, subresource: 'status' }).find((e) => e.manager === 'cloud');
     expect(entry).toMatchObject({ manager: 'cloud', subresource: 'status', fieldsV1: { 'f:status': { 'f:loadBalancer': { 'f:ingress': {} } } } });
   });
 });
@@ -160,5 +161,45 @@ describe('capManagersManager', () => {
     // m00's empty labels map, m01's and m02's labels.
     expect(entries[0]!.fieldsV1).toEqual({ 'f:metadata': { 'f:labels': { '.': {}, 'f:l1': {}, 'f:l2': {} } } });
     expect(entries.slice(1).map((e) => e.manager)).toEqual(['m03', 'm04', 'm05', 'm06', 'm07', 'm08', 'm09', 'm10', 'm11']);
+  });
+});
+
+describe('what upstream checks and resets (found by a black-box audit)', () => {
+  it('resetting with [] or [{}] leaves no managers, and updates do not track an object without any', () => {
+    const created = svc({ type: 'ClusterIP' }, { a: '1' }) as KubeObject;
+    created.metadata.managedFields = managedFieldsAfterUpdate('Service', undefined, created, { manager: 'kubectl-create', time: T1 });
+    for (const reset of [[], [{}]]) {
+      const next = { ...structuredClone(created), metadata: { ...created.metadata, managedFields: reset } } as KubeObject;
+      expect(managedFieldsAfterUpdate('Service', created, next, { manager: 'x', time: T2 })).toEqual([]);
+    }
+    const untracked = { ...structuredClone(created), metadata: { ...created.metadata, managedFields: undefined, labels: { a: '2' } } } as KubeObject;
+    expect(managedFieldsAfterUpdate('Service', { ...created, metadata: { ...created.metadata, managedFields: undefined } }, untracked, { manager: 'kubectl-label', time: T2 })).toEqual([]);
+  });
+
+  it('a request entry that is not one makes the live managers count, all of them', () => {
+    const created = svc({ type: 'ClusterIP' }) as KubeObject;
+    created.metadata.managedFields = managedFieldsAfterUpdate('Service', undefined, created, { manager: 'kubectl-create', time: T1 });
+    const next = structuredClone(created);
+    next.metadata.managedFields = [{ manager: 'solo', operation: 'Update', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: {} }, { manager: 'bad', operation: 'Bogus' }];
+    expect(managedFieldsAfterUpdate('Service', created, next, { manager: 'x', time: T2 }).map((e) => e.manager)).toEqual(['kubectl-create']);
+  });
+
+  it('an apply owns no empty struct and no identity; a manager left with nothing has no entry; a nameless manager has no name', () => {
+    const ns = serverSideApply('Namespace', undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n' } }, { manager: 'x', time: T1, force: false });
+    expect(ns.metadata.managedFields).toBeUndefined();
+    const pod = serverSideApply(
+      'Pod',
+      undefined,
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i', resources: {} }], securityContext: {} } },
+      { manager: '', time: T1, force: false },
+    );
+    const [entry] = pod.metadata.managedFields as ManagedFieldsEntry[];
+    expect(entry).not.toHaveProperty('manager');
+    expect(entry!.fieldsV1).toEqual({ 'f:spec': { 'f:containers': { 'k:{"name":"c"}': { '.': {}, 'f:image': {}, 'f:name': {} } } } });
+  });
+
+  it('keys order by value, numbers as numbers', () => {
+    const out = apply(undefined, svc({ ports: [{ port: 443 }, { port: 80 }] }), 'ci');
+    expect(Object.keys((owners(out)[0]![2] as any)['f:spec']['f:ports'])).toEqual(['k:{"port":80,"protocol":"TCP"}', 'k:{"port":443,"protocol":"TCP"}']);
   });
 });

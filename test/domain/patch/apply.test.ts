@@ -20,8 +20,14 @@ describe('applyApplyPatch (server-side apply merge)', () => {
     expect(managedFields).toHaveLength(1);
   });
 
+  it('an object nobody applied to before: what it holds is before-first-apply\'s, so changing it conflicts', () => {
+    expect(() => applyApplyPatch(liveService(), applied, 'Service', { fieldManager: 'ci', time: T1 })).toThrow(
+      expect.objectContaining({ status: expect.objectContaining({ code: 409, message: 'Apply failed with 1 conflict: conflict with "before-first-apply" using v1: .spec.selector' }) }),
+    );
+  });
+
   it('merges into the existing object: keyed lists merge item by item in SMD order, atomic maps are replaced, the rest stays', () => {
-    const out = applyApplyPatch(liveService(), applied, 'Service', { fieldManager: 'kubectl', time: T1 }) as ReturnType<typeof liveService>;
+    const out = applyApplyPatch(liveService(), applied, 'Service', { fieldManager: 'kubectl', time: T1, force: true }) as ReturnType<typeof liveService>;
     // Live items the configuration does not name keep their place; new ones follow.
     expect(out.spec!.ports).toEqual([
       { name: 'http', port: 80, protocol: 'TCP', targetPort: 8080 },
@@ -56,10 +62,26 @@ describe('applyApplyPatch (server-side apply merge)', () => {
     expect(again).toEqual(out);
   });
 
-  it('refuses managedFields in the applied configuration and non-objects', () => {
+  it('refuses managedFields (even []) in the applied configuration, another type, repeated keys and non-objects', () => {
     expect(() => applyApplyPatch(undefined, { ...applied, metadata: { name: 'web', managedFields: [{ manager: 'x' }] } }, 'Service')).toThrow(
       new PatchError('metadata.managedFields must be nil'),
     );
+    expect(() => applyApplyPatch(undefined, { ...applied, metadata: { name: 'web', managedFields: [] } }, 'Service')).toThrow(new PatchError('metadata.managedFields must be nil'));
+    const status = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return (e as { status: { code: number; message: string } }).status;
+      }
+      return undefined;
+    };
+    expect(status(() => applyApplyPatch(undefined, { ...applied, apiVersion: 'apps/v1' }, 'Service'))).toMatchObject({ code: 400, message: 'invalid object type: apps/v1, Kind=Service' });
+    expect(status(() => applyApplyPatch(undefined, { ...applied, kind: 'Pod' }, 'Service'))).toMatchObject({ code: 400, message: 'invalid object type: /v1, Kind=Pod' });
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'c', env: [{ name: 'FOO', value: '1' }, { name: 'FOO', value: '2' }] }] } };
+    expect(status(() => applyApplyPatch(undefined, pod, 'Pod'))).toMatchObject({
+      code: 500,
+      message: 'Internal error occurred: failed to create typed patch object (default/p; /v1, Kind=Pod): .spec.containers[name="c"].env: duplicate entries for key [name="FOO"]',
+    });
     expect(() => applyApplyPatch(undefined, 'kind: Service', 'Service')).toThrow(PatchError);
   });
 });
