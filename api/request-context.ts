@@ -40,15 +40,19 @@ const OPTIONS_KIND: Record<string, string> = { POST: 'CreateOptions', PUT: 'Upda
 export function isDryRun(req: FastifyRequest): boolean {
   const body = req.method === 'DELETE' ? (req.body as { dryRun?: unknown } | undefined) : undefined;
   const fromBody = body && typeof body === 'object' && !Array.isArray(body) && body.dryRun !== undefined && body.dryRun !== null;
-  const value = fromBody ? body.dryRun : (req.query as Record<string, unknown>).dryRun;
-  if (value === undefined) return false;
+  return dryRunValue(fromBody ? body.dryRun : (req.query as Record<string, unknown>).dryRun, OPTIONS_KIND[req.method] ?? 'CreateOptions');
+}
+
+/** A `dryRun` value of the options kind named (422 for anything but "All"); an empty list is
+ * no dry run (DeleteOptions{dryRun: []}). */
+export function dryRunValue(value: unknown, optionsKind: string): boolean {
+  if (value === undefined || value === null) return false;
   const values = Array.isArray(value) ? value : [value];
-  if (!values.every((d) => d === 'All')) {
-    const bad = values.find((d) => d !== 'All');
-    throw errors.invalid(OPTIONS_KIND[req.method] ?? 'CreateOptions', 'meta.k8s.io', '', [
+  const bad = values.find((d) => d !== 'All');
+  if (bad !== undefined) {
+    throw errors.invalid(optionsKind, 'meta.k8s.io', '', [
       { type: 'FieldValueNotSupported', field: 'dryRun', message: `Unsupported value: ${JSON.stringify(bad)}: supported values: "All"` },
     ]);
   }
-  // An empty list is no dry run (DeleteOptions{dryRun: []}).
   return values.length > 0;
 }

@@ -15,7 +15,7 @@ import { filterFromQuery } from './filter.js';
 import { listObjects } from './list.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
 import { pageNotFound, parseResourcePath, type ResourcePath } from './paths.js';
-import { commandContext, isDryRun, type ActorResolver } from './request-context.js';
+import { commandContext, dryRunValue, isDryRun, type ActorResolver } from './request-context.js';
 import { sendStatus, toStatus } from './status.js';
 import { toTable } from './tables.js';
 import { serveWatch } from './watch.js';
@@ -214,14 +214,9 @@ async function evict(req: FastifyRequest, reply: FastifyReply, path: ResourcePat
   if (!pod) throw errors.notFound('pods', '', path.name!);
   const given = (body.deleteOptions ?? {}) as Record<string, unknown>;
   const options = deleteOptionsOf(given, {});
-  const dryRunValues = given.dryRun === undefined || given.dryRun === null ? [] : Array.isArray(given.dryRun) ? given.dryRun : [given.dryRun];
-  const bad = dryRunValues.find((d) => d !== 'All');
-  if (bad !== undefined) {
-    throw errors.invalid('DeleteOptions', 'meta.k8s.io', '', [{ type: 'FieldValueNotSupported', field: 'dryRun', message: `Unsupported value: ${JSON.stringify(bad)}: supported values: "All"` }]);
-  }
-  const dry = isDryRun(req) || dryRunValues.length > 0;
-  // A pod already being deleted is deleted again (upstream ignores disruption budgets for it), which
-  // can shorten its grace period.
+  const dry = dryRunValue(given.dryRun, 'DeleteOptions') || isDryRun(req);
+  // A pod already being deleted goes through the delete again (upstream ignores disruption
+  // budgets for it); the delete decides what that changes.
   const cmd: Command = { ...commandContext(req, deps.actorOf), dryRun: dry, op: 'delete', kind: 'Pod', namespace, name: path.name!, options };
   if (dry) dryRun(deps.ledger, cmd);
   else deps.onWrite?.((await deps.ledger.submit(cmd)).object);

@@ -10,7 +10,7 @@ import { KIND_SCHEMAS, SCHEMAS } from '../schemas/registry.js';
 
 export type FieldType =
   | { kind: 'scalar' }
-  | { kind: 'map'; atomic: boolean; field: (name: string) => FieldType }
+  | { kind: 'map'; atomic: boolean; field: (name: string) => FieldType; declares?: (name: string) => boolean }
   | { kind: 'list'; listType: 'atomic' | 'set' | 'map'; keys: readonly string[]; elem: FieldType };
 
 export const SCALAR: FieldType = { kind: 'scalar' };
@@ -79,6 +79,7 @@ function fromSchema(schema: TSchema): FieldType {
       return {
         kind: 'map',
         atomic,
+        declares: (name) => Object.hasOwn(props, name),
         field(name) {
           let f = fields.get(name);
           if (f) return f;

@@ -5,7 +5,7 @@
 
 import { deepEqual } from '../equal.js';
 import { deduce, KEY_DEFAULTS, type FieldType } from './types.js';
-import { fieldElement, FieldSet, keyElement, pathString, valueElement, type Path, type PathElement } from './set.js';
+import { fieldElement, FieldSet, keyElement, pathString, valueElement, type PathElement } from './set.js';
 
 type Json = unknown;
 type JsonMap = Record<string, Json>;
@@ -283,10 +283,8 @@ export function withNamedFields(set: FieldSet, type: FieldType): FieldSet {
   return out;
 }
 
-/** A struct's own field (not a key of a map of values). */
+/** A struct's own field (not a key of a map of values, nor a field no schema declares). */
 function isDeclaredField(t: Extract<FieldType, { kind: 'map' }>, name: string): boolean {
-  // A map of values gives every key the same type object; a struct gives each field its own.
-  return t.field(name) !== t.field(`\0not-a-field:${name}`);
+  return t.declares?.(name) ?? false;
 }
 
-export type { Path };
