@@ -4,8 +4,9 @@
 // node held before and after, whichever of its two layers (the cluster's entries, its own) moved
 // (store/node-history.ts). Paged by change id; the token pins `until` so pages stay consistent.
 
+import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
-import type { TableSet } from '../../../projections/tables.js';
+import type { TableName } from '../../../projections/model.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { nodeHistory } from '../../../store/node-history.js';
 import { waitForRv } from '../../wait-rv.js';
@@ -76,7 +77,7 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
     until = u ?? ledger.committedRv;
   }
   const wanted = str(q, 'key');
-  const keys = wanted === undefined ? undefined : historyKeys(ledger.engine.tables[table], node, wanted);
+  const keys = wanted === undefined ? undefined : await historyKeys(ledger, table, node, wanted);
   const existed = new Map<number, boolean>();
   const existedAt = (rv: number) => existed.get(rv) ?? existed.set(rv, nodeExistedAt(ledger, node, rv)).get(rv)!;
   // Above the floor only (store/node-history.ts): `since` below it was refused above.
@@ -106,11 +107,24 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
 
 /**
  * The keys `?key=` names, by blame's rule (keyMatches: `KUBE-SVC-X` names `nat/KUBE-SVC-X`): the
- * node's live keys it matches, or when none does (a key removed since), the key as given.
+ * node's live keys it matches; when none does (a chain or record removed since), the keys of the
+ * node's layers in the history it matches; else the key as given.
  */
-export function historyKeys(set: TableSet, node: string, wanted: string): string[] {
+export async function historyKeys(ledger: Ledger, table: TableName, node: string, wanted: string): Promise<string[]> {
+  const set = ledger.engine.tables[table];
   const keys = new Set<string>();
   for (const key of set.clusterEntries().keys()) if (keyMatches(key, wanted)) keys.add(key);
   for (const key of set.nodeOverrides(node)?.keys() ?? []) if (keyMatches(key, wanted)) keys.add(key);
-  return keys.size ? [...keys].sort() : [wanted];
+  if (keys.size) return [...keys].sort();
+  const past = await ledger.store.db
+    .selectFrom('table_changes')
+    .select('key')
+    .distinct()
+    .where('table_name', '=', table)
+    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
+    // A suffix compared as text: LIKE would read `_` and `%` in a DNS key as wildcards.
+    .where((eb) => eb.or([eb('key', '=', wanted), eb(sql`substr(key, ${-(wanted.length + 1)})`, '=', `/${wanted}`)]))
+    .orderBy('key')
+    .execute();
+  return past.length ? past.map((r) => r.key) : [wanted];
 }
