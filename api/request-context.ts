@@ -3,13 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '../domain/commands.js';
-import { errors } from '../domain/errors.js';
+import { errors, type FieldError } from '../domain/errors.js';
+import { FieldPath, invalid, tooLong } from '../domain/validation/path.js';
 import { impersonatedByOf } from './auth.js';
 
 export type ActorResolver = (req: FastifyRequest) => string;
 
 export function commandContext(req: FastifyRequest, actorOf: ActorResolver): CommandContext {
   const q = req.query as Record<string, unknown>;
+  if (typeof q.fieldManager === 'string') checkFieldManager(q.fieldManager, OPTIONS_KIND[req.method] ?? 'CreateOptions');
   const impersonatedBy = impersonatedByOf(req);
   return {
     time: new Date().toISOString(),
@@ -22,11 +24,30 @@ export function commandContext(req: FastifyRequest, actorOf: ActorResolver): Com
   };
 }
 
+/** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+/** ValidateFieldManager: at most 128 bytes, printable characters only (422 on the options kind). */
+function checkFieldManager(manager: string, optionsKind: string): void {
+  const path = FieldPath.of('fieldManager');
+  const problems: FieldError[] = [];
+  if (Buffer.byteLength(manager) > 128) problems.push(tooLong(path, 128));
+  let at = 0;
+  for (const ch of manager) {
+    if (!PRINTABLE.test(ch)) {
+      const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      problems.push(invalid(path, manager, `invalid character ${code} (at position ${at})`));
+    }
+    at += Buffer.byteLength(ch);
+  }
+  if (problems.length) throw errors.invalid(optionsKind, 'meta.k8s.io', '', problems);
+}
+
 /** managerOrUserAgent: without `?fieldManager`, the writer is named by its user agent's first
  * word (`kubectl/v1.32.4 (linux/amd64) …` → `kubectl`), printable characters, at most 128. */
 export function managerFromUserAgent(userAgent: string | undefined): string {
   const first = (userAgent ?? '').split('/')[0]!;
-  return [...first].filter((ch) => /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u.test(ch)).join('').slice(0, 128);
+  return [...first].filter((ch) => PRINTABLE.test(ch)).join('').slice(0, 128);
 }
 
 /** The options object each write verb decodes its query into (upstream names them in errors). */

@@ -98,5 +98,10 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: apply --server-side keeps field ow
     });
     const forced = await api(t.s.url, 'PATCH', '/api/v1/namespaces/default/services/ssa?force=true', { metadata: { labels: { z: '1' } } }, { 'content-type': 'application/merge-patch+json' });
     expect([forced.status, forced.json.message]).toEqual([422, 'PatchOptions.meta.k8s.io "" is invalid: force: Forbidden: may not be specified for non-apply patch']);
+    // ValidateFieldManager, for every write's options.
+    const long = await api(t.s.url, 'PATCH', `/api/v1/namespaces/default/services/ssa?fieldManager=${'m'.repeat(129)}`, { metadata: {} }, { 'content-type': 'application/merge-patch+json' });
+    expect([long.status, long.json.message]).toEqual([422, 'PatchOptions.meta.k8s.io "" is invalid: fieldManager: Too long: may not be more than 128 bytes']);
+    const newline = await api(t.s.url, 'POST', '/api/v1/namespaces/default/services?fieldManager=a%0Ab', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nl' }, spec: { ports: [{ port: 1 }] } });
+    expect([newline.status, newline.json.message]).toEqual([422, 'CreateOptions.meta.k8s.io "" is invalid: fieldManager: Invalid value: "a\\nb": invalid character U+000A (at position 1)']);
   });
 });
