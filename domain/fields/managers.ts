@@ -343,7 +343,8 @@ function applyOnce(kind: StoredKind, live: KubeObject | undefined, config: Recor
   if (last && !last.set.isEmpty()) merged = prune(merged, [applied, ...[...managers.values()].map((m) => m.set)], last.set, type);
   takeFromOthers(managers, id, compare(ownable(before, kind, req.subresource), ownable(merged, kind, req.subresource), type), req.force);
   // The time moves when the apply changed the object or this manager's fields.
-  if (!deepEqual(before, merged) || !last || !deepEqual(last.set.toFieldsV1(), me.set.toFieldsV1())) me.time = req.time;
+  // (The sets compared as sets, without encoding either.)
+  if (!deepEqual(before, merged) || !last || !last.set.isSubsetOf(me.set) || !me.set.isSubsetOf(last.set)) me.time = req.time;
   // Created by the apply: the zero value's empty structs are not the object's.
   if (!live) for (const k of Object.keys(before)) if (config[k] === undefined && isEmptyMap(merged[k])) delete merged[k];
   if (me.set.isEmpty()) managers.delete(id);

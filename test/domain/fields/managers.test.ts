@@ -203,3 +203,12 @@ describe('what upstream checks and resets (found by a black-box audit)', () => {
     expect(Object.keys((owners(out)[0]![2] as any)['f:spec']['f:ports'])).toEqual(['k:{"port":80,"protocol":"TCP"}', 'k:{"port":443,"protocol":"TCP"}']);
   });
 });
+
+describe('shared FieldsV1 values', () => {
+  it('two objects applied the same way share one FieldsV1 value, also after an apply that changes nothing', () => {
+    const config = svc({ ports: [{ port: 80 }] }, { app: 'x' });
+    const a = apply(apply(undefined, config, 'ci'), config, 'ci', false, T2);
+    const b = apply(undefined, { ...svc({ ports: [{ port: 80 }] }, { app: 'y' }), metadata: { name: 'other', namespace: 'default', labels: { app: 'y' } } }, 'ci');
+    expect((a.metadata.managedFields as ManagedFieldsEntry[])[0]!.fieldsV1).toBe((b.metadata.managedFields as ManagedFieldsEntry[])[0]!.fieldsV1);
+  });
+});
