@@ -339,6 +339,25 @@ function recordManager(cmd: Command, kind: StoredKind, live: KubeObject | undefi
 
 // ---- delete ----
 
+/**
+ * A delete of a pod already being deleted gracefully (the registry's BeforeDelete): without a
+ * grace period, or with one no shorter than what is left of it, nothing changes (the deletion is
+ * pending); a shorter one moves the deadline earlier; zero deletes it now. Undefined: delete as
+ * for any pod (its mark carried no grace period, so it goes now).
+ */
+function pendingGrace(current: KubeObject, grace: number | undefined, cmd: Command): PendingDecision | undefined {
+  const was = current.metadata.deletionGracePeriodSeconds;
+  if (!was) return undefined;
+  const unchanged: PendingDecision = { events: [], responseIndex: -1, object: current, code: 200 };
+  if (grace === undefined || grace >= was) return unchanged;
+  if (grace === 0) return undefined;
+  const next = clone(current);
+  const start = Date.parse(current.metadata.deletionTimestamp!) - was * 1000;
+  next.metadata.deletionTimestamp = seconds(new Date(start + grace * 1000).toISOString());
+  next.metadata.deletionGracePeriodSeconds = grace;
+  return { events: [{ kind: 'Pod', namespace: current.metadata.namespace ?? '', name: current.metadata.name!, type: 'MODIFIED', object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
+}
+
 /** podStrategy.CheckGracefulDelete: a pod no node runs, or whose containers have all ended, has
  * nothing to wait for and is deleted at once, whatever grace period is asked. */
 function podEndsAtOnce(pod: Pod): boolean {
@@ -366,6 +385,10 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
     );
   }
   const grace = kind === 'Pod' && podEndsAtOnce(current as Pod) ? 0 : options.gracePeriodSeconds;
+  if (kind === 'Pod' && current.metadata.deletionTimestamp) {
+    const pending = pendingGrace(current, grace, cmd);
+    if (pending) return pending;
+  }
   // Graceful (a pod's grace period) or held by finalizers: marked, not removed, and marked once.
   if ((kind === 'Pod' && grace !== undefined && grace > 0) || (kind !== 'Namespace' && holdsFinalizers(current))) {
     if (current.metadata.deletionTimestamp) return { events: [], responseIndex: -1, object: current, code: 200 };

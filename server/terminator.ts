@@ -8,7 +8,7 @@ import type { Ledger } from '../store/ledger.js';
 export const TERMINATOR = 'system:pod-terminator';
 
 export class Terminator {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
 
   constructor(private readonly ledger: Ledger, private readonly log: { warn(o: unknown, m?: string): void }) {}
 
@@ -20,8 +20,12 @@ export class Terminator {
   watch(obj: KubeObject): void {
     if (obj.kind !== 'Pod' || !obj.metadata.deletionTimestamp || !obj.metadata.uid) return;
     const key = `${obj.metadata.namespace}/${obj.metadata.name}/${obj.metadata.uid}`;
-    if (this.timers.has(key)) return;
-    const due = Math.max(0, Date.parse(obj.metadata.deletionTimestamp) - Date.now());
+    const at = Date.parse(obj.metadata.deletionTimestamp);
+    // A later delete may shorten the grace period: the earlier deadline wins.
+    const scheduled = this.timers.get(key);
+    if (scheduled && scheduled.at <= at) return;
+    if (scheduled) clearTimeout(scheduled.timer);
+    const due = Math.max(0, at - Date.now());
     const timer = setTimeout(() => {
       this.timers.delete(key);
       this.ledger
@@ -39,11 +43,11 @@ export class Terminator {
         .catch((err) => this.log.warn({ err, pod: key }, 'finishing a graceful deletion failed'));
     }, due);
     timer.unref();
-    this.timers.set(key, timer);
+    this.timers.set(key, { timer, at });
   }
 
   stop(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) clearTimeout(t.timer);
     this.timers.clear();
   }
 }

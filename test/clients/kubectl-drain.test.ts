@@ -53,4 +53,16 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: drain evicts', () => {
     ]);
     expect((await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods')).json.items).toEqual([]);
   });
+
+  it('a pod already terminating stays so when evicted; a shorter grace period brings its end forward', async () => {
+    expect((await t.k.run(['create', '-f', t.file('slow.yaml', documents(pod({ name: 'slow' })))])).code).toBe(0);
+    expect((await t.k.run(['delete', 'pod', 'slow', '--grace-period=30', '--wait=false'])).code).toBe(0);
+    const r = await api(t.s.url, 'POST', evictionUrl('slow'), eviction('slow'));
+    expect(r.status).toBe(201);
+    const still = (await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods/slow')).json;
+    expect(still.metadata.deletionGracePeriodSeconds).toBe(30);
+    // kubectl waits for the pod to go: within its timeout only if the 30 s deadline moved.
+    expect((await t.k.run(['delete', 'pod', 'slow', '--grace-period=1', '--timeout=20s'])).code).toBe(0);
+    expect((await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods/slow')).status).toBe(404);
+  });
 });

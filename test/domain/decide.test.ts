@@ -237,6 +237,30 @@ describe('kube-apiserver write semantics', () => {
   });
 });
 
+describe('deleting a pod that is already being deleted (BeforeDelete)', () => {
+  const marked = () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    run(create('Pod', 'default', pod('a', 'n1', {})));
+    return run(remove('Pod', 'default', 'a', 30))[0]!.object.metadata;
+  };
+
+  it('without a grace period, or with one no shorter, the deletion stays pending: nothing changes', () => {
+    marked();
+    expect(run({ ...remove('Pod', 'default', 'a'), options: {} })).toEqual([]);
+    expect(run(remove('Pod', 'default', 'a', 45))).toEqual([]);
+    expect(state.pods.get('default/a')?.metadata.deletionGracePeriodSeconds).toBe(30);
+  });
+
+  it('a shorter grace period moves the deadline earlier; zero deletes it now', () => {
+    const first = marked();
+    const [shorter] = run(remove('Pod', 'default', 'a', 10));
+    expect(shorter!.type).toBe('MODIFIED');
+    expect(shorter!.object.metadata.deletionGracePeriodSeconds).toBe(10);
+    expect(Date.parse(first.deletionTimestamp!) - Date.parse(shorter!.object.metadata.deletionTimestamp!)).toBe(20_000);
+    expect(run(remove('Pod', 'default', 'a', 0)).map((e) => e.type)).toEqual(['DELETED']);
+  });
+});
+
 describe('what kube-apiserver fills in and decides on its own (defaults, strategies)', () => {
   const withResources = (name: string, resources: object[], extra: Record<string, unknown> = {}) => {
     const p = pod(name, 'n1', {}) as any;
