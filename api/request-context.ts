@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '../domain/commands.js';
-import { errors, type FieldError } from '../domain/errors.js';
-import { FieldPath, invalid, tooLong } from '../domain/validation/path.js';
+import { errors } from '../domain/errors.js';
+import { fieldManagerErrors, PRINTABLE } from '../domain/fields/manager-name.js';
+import { FieldPath } from '../domain/validation/path.js';
 import { impersonatedByOf } from './auth.js';
 
 export type ActorResolver = (req: FastifyRequest) => string;
@@ -24,22 +25,9 @@ export function commandContext(req: FastifyRequest, actorOf: ActorResolver): Com
   };
 }
 
-/** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-
-/** ValidateFieldManager: at most 128 bytes, printable characters only (422 on the options kind). */
+/** ValidateFieldManager on `?fieldManager` (422 on the options kind). */
 function checkFieldManager(manager: string, optionsKind: string): void {
-  const path = FieldPath.of('fieldManager');
-  const problems: FieldError[] = [];
-  if (Buffer.byteLength(manager) > 128) problems.push(tooLong(path, 128));
-  let at = 0;
-  for (const ch of manager) {
-    if (!PRINTABLE.test(ch)) {
-      const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      problems.push(invalid(path, manager, `invalid character ${code} (at position ${at})`));
-    }
-    at += Buffer.byteLength(ch);
-  }
+  const problems = fieldManagerErrors(manager, FieldPath.of('fieldManager'));
   if (problems.length) throw errors.invalid(optionsKind, 'meta.k8s.io', '', problems);
 }
 

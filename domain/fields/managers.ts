@@ -6,7 +6,9 @@
 // refuses (409) to change a field another manager owns unless forced.
 
 import { deepEqual } from '../equal.js';
-import { errors } from '../errors.js';
+import { errors, type FieldError } from '../errors.js';
+import { FieldPath } from '../validation/path.js';
+import { fieldManagerErrors } from './manager-name.js';
 import { KIND_INFO, type StoredKind } from '../kinds.js';
 import type { KubeObject } from '../objects.js';
 import { FieldSet, pathString } from './set.js';
@@ -57,7 +59,7 @@ function decodeStrict(entries: unknown): Managers | undefined {
     if (e.fieldsType !== undefined && e.fieldsType !== 'FieldsV1') return undefined;
     const m: Manager = { manager: e.manager ?? '', operation: e.operation, apiVersion: e.apiVersion ?? '', set: FieldSet.fromFieldsV1(e.fieldsV1) };
     if (e.subresource) m.subresource = e.subresource;
-    if (e.time) m.time = e.time;
+    if (e.time) m.time = utcSeconds(e.time);
     out.set(identifier(m), m);
   }
   return out;
@@ -65,6 +67,32 @@ function decodeStrict(entries: unknown): Managers | undefined {
 
 function decode(entries: unknown): Managers {
   return decodeStrict(entries) ?? new Map();
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+const validTime = (t: unknown) => typeof t === 'string' && RFC3339.test(t) && !Number.isNaN(Date.parse(t));
+
+/** metav1.Time as it is encoded: UTC, whole seconds (`…:40:56+02:00` → `…:40:56Z`). */
+function utcSeconds(t: string): string {
+  return validTime(t) ? new Date(Date.parse(t)).toISOString().replace(/\.\d{3}Z$/, 'Z') : t;
+}
+
+/**
+ * A request's own entries, as kube-apiserver checks them: a time that is not RFC 3339 fails the
+ * body's decoding (400), a manager name ValidateManagedFields refuses is 422.
+ */
+function checkRequestEntries(kind: StoredKind, obj: KubeObject, entries: Partial<ManagedFieldsEntry>[]): void {
+  const info = KIND_INFO[kind];
+  const problems: FieldError[] = [];
+  entries.forEach((e, i) => {
+    if (e.time !== undefined && e.time !== null && !validTime(e.time)) {
+      const t = JSON.stringify(e.time);
+      throw errors.badRequest(`${kind} in version ${JSON.stringify(info.apiVersion)} cannot be handled as a ${kind}: parsing time ${t} as "2006-01-02T15:04:05Z07:00": cannot parse ${t} as "2006"`);
+    }
+    problems.push(...fieldManagerErrors(e.manager ?? '', FieldPath.of('metadata', 'managedFields').index(i).child('manager')));
+  });
+  if (problems.length) throw errors.invalid(kind, info.group, obj.metadata.name ?? '', problems);
 }
 
 /** isResetManagedFields: `[]` or `[{}]` asks for no managers at all. */
@@ -251,6 +279,37 @@ const BEFORE_FIRST_APPLY = 'before-first-apply';
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
+ * lastAppliedUpdater: `kubectl apply --server-side` on an object that carries a client-side
+ * apply's annotation rewrites it to the configuration just applied, so that a later client-side
+ * apply merges against what was really applied last (encoded as Go encodes the unstructured
+ * object: keys sorted, HTML characters escaped, a newline at the end).
+ */
+function withLastApplied(obj: KubeObject, config: Record<string, unknown>, manager: string): KubeObject {
+  if (manager !== 'kubectl' || !obj.metadata.annotations?.[LAST_APPLIED]) return obj;
+  const meta = (config.metadata ?? {}) as Record<string, unknown>;
+  const annotations = meta.annotations as Record<string, unknown> | undefined;
+  let applied = config;
+  if (annotations && typeof annotations === 'object') {
+    const { [LAST_APPLIED]: _, ...rest } = annotations;
+    applied = { ...config, metadata: { ...meta, annotations: rest } };
+  }
+  obj.metadata.annotations = { ...obj.metadata.annotations, [LAST_APPLIED]: `${goJson(applied)}\n` };
+  return obj;
+}
+
+/** encoding/json of an unstructured value: map keys sorted, <, > and & escaped. */
+function goJson(v: unknown): string {
+  const sorted = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(sorted);
+    if (x === null || typeof x !== 'object') return x;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(x).sort()) out[k] = sorted((x as Record<string, unknown>)[k]);
+    return out;
+  };
+  return JSON.stringify(sorted(v)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
  * lastAppliedManager: the fields a client-side apply's last-applied-configuration still says
  * (where the live object holds the same value). `kubectl apply --server-side` may take those
  * from their owner without --force-conflicts, so that moving from client-side to server-side
@@ -280,6 +339,7 @@ export function managedFieldsAfterUpdate(kind: StoredKind, live: KubeObject | un
   const given = next.metadata?.managedFields;
   if (isReset(given)) return [];
   const fromRequest = Array.isArray(given) && given.length > 0 && !req.subresource ? decodeStrict(given) : undefined;
+  if (fromRequest && fromRequest.size > 0) checkRequestEntries(kind, next, given as Partial<ManagedFieldsEntry>[]);
   const managers = fromRequest && fromRequest.size > 0 ? fromRequest : decode(live?.metadata.managedFields);
   // skipNonAppliedManager: an object that has no managers (never applied to, or reset) is not
   // tracked by updates; its next apply gives what it holds to before-first-apply.
@@ -311,14 +371,14 @@ function withoutManagedFields(obj: KubeObject): Record<string, unknown> {
 
 export function serverSideApply(kind: StoredKind, live: KubeObject | undefined, config: Record<string, unknown>, req: FieldManagerRequest & { force: boolean }): KubeObject {
   try {
-    return applyOnce(kind, live, config, req);
+    return withLastApplied(applyOnce(kind, live, config, req), config, req.manager);
   } catch (e) {
     if (!(e instanceof Conflicts)) throw e;
     // Only kubectl's own server-side apply upgrades from its client-side apply (upstream: a
     // different field manager opts out).
     const allowed = req.manager === 'kubectl' && live ? allowedFromLastApplied(kind, live) : undefined;
     const left = allowed ? e.conflicts.filter((c) => !allowed.has(c.path)) : e.conflicts;
-    if (allowed && left.length === 0) return applyOnce(kind, live, config, { ...req, force: true });
+    if (allowed && left.length === 0) return withLastApplied(applyOnce(kind, live, config, { ...req, force: true }), config, req.manager);
     throw conflictError(left);
   }
 }

@@ -104,4 +104,15 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: apply --server-side keeps field ow
     const newline = await api(t.s.url, 'POST', '/api/v1/namespaces/default/services?fieldManager=a%0Ab', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nl' }, spec: { ports: [{ port: 1 }] } });
     expect([newline.status, newline.json.message]).toEqual([422, 'CreateOptions.meta.k8s.io "" is invalid: fieldManager: Invalid value: "a\\nb": invalid character U+000A (at position 1)']);
   });
+
+  it('--server-side rewrites a client-side apply\'s last-applied-configuration, so a later client-side apply merges against it', async () => {
+    const v1 = manifest({ a: '1' }, [80]).replace('name: ssa', 'name: mixed');
+    const v2 = manifest({ a: '1', extra: 'x' }, [80]).replace('name: ssa', 'name: mixed');
+    expect((await t.k.run(['apply', '-f', t.file('m1.yaml', v1)])).code).toBe(0);
+    expect((await t.k.run(['apply', '--server-side', '-f', t.file('m2.yaml', v2)])).code).toBe(0);
+    const last = JSON.parse((await t.k.run(['apply', 'view-last-applied', 'svc', 'mixed', '-o', 'json'])).stdout);
+    expect(last.metadata.labels).toEqual({ a: '1', extra: 'x' });
+    expect((await t.k.run(['apply', '-f', t.file('m1.yaml', v1)])).stdout).toBe('service/mixed configured\n');
+    expect((await api(t.s.url, 'GET', '/api/v1/namespaces/default/services/mixed')).json.metadata.labels).toEqual({ a: '1' });
+  });
 });

@@ -212,3 +212,40 @@ describe('shared FieldsV1 values', () => {
     expect((a.metadata.managedFields as ManagedFieldsEntry[])[0]!.fieldsV1).toBe((b.metadata.managedFields as ManagedFieldsEntry[])[0]!.fieldsV1);
   });
 });
+
+describe('a request\'s own entries', () => {
+  const created = () => {
+    const obj = svc({ type: 'ClusterIP' }) as KubeObject;
+    obj.metadata.managedFields = managedFieldsAfterUpdate('Service', undefined, obj, { manager: 'kubectl-create', time: T1 });
+    return obj;
+  };
+  const withEntries = (live: KubeObject, entries: unknown[]) => ({ ...structuredClone(live), metadata: { ...structuredClone(live.metadata), managedFields: entries } }) as KubeObject;
+  const status = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return (e as StatusError).status;
+    }
+    return undefined;
+  };
+
+  it('times are metav1.Time: UTC whole seconds, and anything but RFC 3339 fails the body (400)', () => {
+    const live = created();
+    const entry = (live.metadata.managedFields as ManagedFieldsEntry[])[0]!;
+    const moved = managedFieldsAfterUpdate('Service', live, withEntries(live, [{ ...entry, time: '2025-01-01T02:00:00.123+02:00' }]), { manager: 'x', time: T2 });
+    expect(moved[0]!.time).toBe('2025-01-01T00:00:00Z');
+    expect(status(() => managedFieldsAfterUpdate('Service', live, withEntries(live, [{ ...entry, time: 'garbage' }]), { manager: 'x', time: T2 }))).toMatchObject({
+      code: 400,
+      message: 'Service in version "v1" cannot be handled as a Service: parsing time "garbage" as "2006-01-02T15:04:05Z07:00": cannot parse "garbage" as "2006"',
+    });
+  });
+
+  it('a manager name over 128 bytes is 422 at its entry (ValidateManagedFields)', () => {
+    const live = created();
+    const entry = (live.metadata.managedFields as ManagedFieldsEntry[])[0]!;
+    expect(status(() => managedFieldsAfterUpdate('Service', live, withEntries(live, [{ ...entry, manager: 'x'.repeat(200) }]), { manager: 'x', time: T2 }))).toMatchObject({
+      code: 422,
+      message: 'Service "web" is invalid: metadata.managedFields[0].manager: Too long: may not be more than 128 bytes',
+    });
+  });
+});
