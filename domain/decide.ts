@@ -341,9 +341,9 @@ function recordManager(cmd: Command, kind: StoredKind, live: KubeObject | undefi
 
 /**
  * A delete of a pod already being deleted gracefully (the registry's BeforeDelete): without a
- * grace period, or with one no shorter than what is left of it, nothing changes (the deletion is
- * pending); a shorter one moves the deadline earlier; zero deletes it now. Undefined: delete as
- * for any pod (its mark carried no grace period, so it goes now).
+ * grace period, or with one no shorter than the pod's, nothing changes (the deletion is
+ * pending); a shorter one moves the deadline earlier. Undefined when the delete goes on as for
+ * any pod: a grace period of zero, or a mark that carried none.
  */
 function pendingGrace(current: KubeObject, grace: number | undefined, cmd: Command): PendingDecision | undefined {
   const was = current.metadata.deletionGracePeriodSeconds;
