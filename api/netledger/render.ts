@@ -4,9 +4,12 @@ import type { ClusterNetworkConfig } from '../../domain/config.js';
 import type { TableName } from '../../projections/model.js';
 import { renderIptablesRestore } from '../../projections/iptables/index.js';
 import { renderRoutesBatch } from '../../projections/routes/index.js';
-import { renderZoneFile } from '../../projections/dns/index.js';
+import { renderReverseZones, renderZoneFile } from '../../projections/dns/index.js';
+import { errors } from '../../domain/errors.js';
 
-export function renderTable(table: TableName, entries: ReadonlyMap<string, unknown>, opts: { config: ClusterNetworkConfig; serial: number }): string {
+/** `zone`: for dns, which zone file (the cluster domain when absent; `in-addr.arpa` or
+ * `ip6.arpa` for the reverse zones CoreDNS serves, which hold the PTRs). */
+export function renderTable(table: TableName, entries: ReadonlyMap<string, unknown>, opts: { config: ClusterNetworkConfig; serial: number; zone?: string }): string {
   switch (table) {
     case 'iptables':
       return renderIptablesRestore(entries, 'ipv4');
@@ -14,7 +17,13 @@ export function renderTable(table: TableName, entries: ReadonlyMap<string, unkno
       return renderIptablesRestore(entries, 'ipv6');
     case 'routes':
       return renderRoutesBatch(entries);
-    case 'dns':
-      return renderZoneFile(entries, { zone: opts.config.clusterDomain, serial: opts.serial });
+    case 'dns': {
+      const wanted = (opts.zone ?? opts.config.clusterDomain).replace(/\.$/, '').toLowerCase();
+      if (wanted === opts.config.clusterDomain.replace(/\.$/, '').toLowerCase()) return renderZoneFile(entries, { zone: opts.config.clusterDomain, serial: opts.serial });
+      const reverse = renderReverseZones(entries, { zone: opts.config.clusterDomain, serial: opts.serial });
+      const found = reverse.find((z) => z.origin === `${wanted}.`);
+      if (!found) throw errors.badRequest(`zone ${JSON.stringify(opts.zone)} is not one of the zones the dns table holds: ${[opts.config.clusterDomain, ...reverse.map((z) => z.origin.replace(/\.$/, ''))].join(', ')}`);
+      return found.text;
+    }
   }
 }

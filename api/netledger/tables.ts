@@ -109,7 +109,8 @@ export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, led
   const at = await nodeTable(ledger, node, table, rv);
   if (wantsText(req)) {
     reply.type('text/plain; charset=utf-8').header('X-Netledger-Digest', at.digest).header('X-Netledger-Resource-Version', String(rv));
-    return renderTable(table, new Map(at.entries.map((e) => [e.key, e.value])), { config: ledger.state.config, serial: at.serial });
+    const zone = typeof q.zone === 'string' && q.zone !== '' ? q.zone : undefined;
+    return renderTable(table, new Map(at.entries.map((e) => [e.key, e.value])), { config: ledger.state.config, serial: at.serial, ...(zone ? { zone } : {}) });
   }
   const causes = await causeTexts(ledger, at.entries.map((e) => e.rv));
   return sendJson(reply, nodeTableJson(node, table, at, causes));

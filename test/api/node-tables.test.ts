@@ -95,6 +95,13 @@ describe('node tables', () => {
       writeFileSync(join(dir, 'zone'), zone);
       const out = execFileSync('named-checkzone', ['cluster.local', join(dir, 'zone')], { encoding: 'utf8' });
       expect(out).toContain('OK');
+      // The PTRs are in the reverse zones, one zone file each (?zone=).
+      const reverse = await (await fetch(`${s.url}${base}/node-1/tables/dns?format=text&zone=in-addr.arpa`)).text();
+      expect(reverse).toMatch(/\.in-addr\.arpa\.\s+5\s+IN\s+PTR\s+web\.default\.svc\.cluster\.local\./);
+      writeFileSync(join(dir, 'reverse'), reverse);
+      expect(execFileSync('named-checkzone', ['in-addr.arpa', join(dir, 'reverse')], { encoding: 'utf8' })).toContain('OK');
+      const other = await api(s.url, 'GET', `${base}/node-1/tables/dns?format=text&zone=example.com`);
+      expect([other.status, other.json.message]).toEqual([400, 'zone "example.com" is not one of the zones the dns table holds: cluster.local, in-addr.arpa, ip6.arpa']);
     } finally {
       removeDir(dir);
     }
