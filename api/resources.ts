@@ -218,10 +218,26 @@ async function evict(req: FastifyRequest, reply: FastifyReply, path: ResourcePat
   // A pod already being deleted goes through the delete again (upstream ignores disruption
   // budgets for it); the delete decides what that changes.
   const cmd: Command = { ...commandContext(req, deps.actorOf), dryRun: dry, op: 'delete', kind: 'Pod', namespace, name: path.name!, options };
-  if (dry) dryRun(deps.ledger, cmd);
-  else deps.onWrite?.((await deps.ledger.submit(cmd)).object);
+  if (dry) {
+    dryRun(deps.ledger, cmd);
+  } else {
+    // addConditionAndDeletePod: the pod says why it goes (DisruptionTarget), then is deleted. A
+    // delete that would fail (a precondition) is found before the condition is written.
+    dryRun(deps.ledger, { ...cmd, dryRun: true });
+    await deps.ledger.submit({ ...commandContext(req, deps.actorOf), op: 'patch', kind: 'Pod', namespace, name: path.name!, patchType: 'strategic', patch: { status: { conditions: [disruptionTarget(pod)] } }, subresource: 'status' });
+    deps.onWrite?.((await deps.ledger.submit(cmd)).object);
+  }
   reply.code(201).type('application/json');
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
+}
+
+/** The condition an eviction adds (UpdatePodCondition: the transition time moves only when the
+ * status does). */
+function disruptionTarget(pod: KubeObject): Record<string, unknown> {
+  const conditions = ((pod as { status?: { conditions?: { type?: string; status?: string; lastTransitionTime?: string }[] } }).status?.conditions ?? []);
+  const was = conditions.find((c) => c.type === 'DisruptionTarget');
+  const time = was?.status === 'True' && was.lastTransitionTime ? was.lastTransitionTime : new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return { type: 'DisruptionTarget', status: 'True', lastTransitionTime: time, reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting' };
 }
 
 function deleteOptions(req: FastifyRequest): DeleteOptions {

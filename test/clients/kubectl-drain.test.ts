@@ -61,6 +61,10 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: drain evicts', () => {
     expect(r.status).toBe(201);
     const still = (await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods/slow')).json;
     expect(still.metadata.deletionGracePeriodSeconds).toBe(30);
+    // The eviction says so on the pod, as kube-apiserver's addConditionAndDeletePod does.
+    expect(still.status.conditions.find((c: any) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting' });
+    const wrongUid = await api(t.s.url, 'POST', evictionUrl('slow'), eviction('slow', { deleteOptions: { preconditions: { uid: 'not-it' } } }));
+    expect(wrongUid.status).toBe(409);
     // kubectl waits for the pod to go: within its timeout only if the 30 s deadline moved.
     expect((await t.k.run(['delete', 'pod', 'slow', '--grace-period=1', '--timeout=20s'])).code).toBe(0);
     expect((await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods/slow')).status).toBe(404);
