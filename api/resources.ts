@@ -3,6 +3,7 @@
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Command, DeleteOptions } from '../domain/commands.js';
+import { seconds } from '../domain/decide.js';
 import { errors } from '../domain/errors.js';
 import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
@@ -217,14 +218,16 @@ async function evict(req: FastifyRequest, reply: FastifyReply, path: ResourcePat
   const dry = dryRunValue(given.dryRun, 'DeleteOptions') || isDryRun(req);
   // A pod already being deleted goes through the delete again (upstream ignores disruption
   // budgets for it); the delete decides what that changes.
-  const cmd: Command = { ...commandContext(req, deps.actorOf), dryRun: dry, op: 'delete', kind: 'Pod', namespace, name: path.name!, options };
+  const ctx = commandContext(req, deps.actorOf);
+  const cmd: Command = { ...ctx, dryRun: dry, op: 'delete', kind: 'Pod', namespace, name: path.name!, options };
   if (dry) {
     dryRun(deps.ledger, cmd);
   } else {
     // addConditionAndDeletePod: the pod says why it goes (DisruptionTarget), then is deleted. A
     // delete that would fail (a precondition) is found before the condition is written.
     dryRun(deps.ledger, { ...cmd, dryRun: true });
-    await deps.ledger.submit({ ...commandContext(req, deps.actorOf), op: 'patch', kind: 'Pod', namespace, name: path.name!, patchType: 'strategic', patch: { status: { conditions: [disruptionTarget(pod)] } }, subresource: 'status' });
+    const condition = disruptionTarget(pod, seconds(ctx.time));
+    await deps.ledger.submit({ ...ctx, op: 'patch', kind: 'Pod', namespace, name: path.name!, patchType: 'strategic', patch: { status: { conditions: [condition] } }, subresource: 'status' });
     deps.onWrite?.((await deps.ledger.submit(cmd)).object);
   }
   reply.code(201).type('application/json');
@@ -233,10 +236,10 @@ async function evict(req: FastifyRequest, reply: FastifyReply, path: ResourcePat
 
 /** The condition an eviction adds (UpdatePodCondition: the transition time moves only when the
  * status does). */
-function disruptionTarget(pod: KubeObject): Record<string, unknown> {
-  const conditions = ((pod as { status?: { conditions?: { type?: string; status?: string; lastTransitionTime?: string }[] } }).status?.conditions ?? []);
+function disruptionTarget(pod: KubeObject, now: string): Record<string, unknown> {
+  const conditions = (pod as { status?: { conditions?: { type?: string; status?: string; lastTransitionTime?: string }[] } }).status?.conditions ?? [];
   const was = conditions.find((c) => c.type === 'DisruptionTarget');
-  const time = was?.status === 'True' && was.lastTransitionTime ? was.lastTransitionTime : new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const time = was?.status === 'True' && was.lastTransitionTime ? was.lastTransitionTime : now;
   return { type: 'DisruptionTarget', status: 'True', lastTransitionTime: time, reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting' };
 }
 

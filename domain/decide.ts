@@ -351,10 +351,9 @@ function pendingGrace(current: KubeObject, grace: number | undefined, cmd: Comma
   const unchanged: PendingDecision = { events: [], responseIndex: -1, object: current, code: 200 };
   if (grace === undefined || grace >= was) return unchanged;
   if (grace === 0) return undefined;
-  const next = clone(current);
-  const start = Date.parse(current.metadata.deletionTimestamp!) - was * 1000;
-  next.metadata.deletionTimestamp = seconds(new Date(start + grace * 1000).toISOString());
-  next.metadata.deletionGracePeriodSeconds = grace;
+  // The deadline counts from when the deletion began: timestamp less the old grace period.
+  const began = new Date(Date.parse(current.metadata.deletionTimestamp!) - was * 1000).toISOString();
+  const next = markedForDeletion(current, began, grace);
   return { events: [{ kind: 'Pod', namespace: current.metadata.namespace ?? '', name: current.metadata.name!, type: 'MODIFIED', object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
 }
 

@@ -359,16 +359,16 @@ export function managedFieldsAfterUpdate(kind: StoredKind, live: KubeObject | un
   return encode(managers);
 }
 
-/**
- * Server-side apply of `config` by `req.manager` to `live` (undefined: the object is created):
- * the merged object, carrying its new managedFields. Throws a 409 Status on conflicts unless
- * `force`.
- */
 function withoutManagedFields(obj: KubeObject): Record<string, unknown> {
   const { managedFields: _, ...metadata } = obj.metadata ?? {};
   return { ...obj, metadata };
 }
 
+/**
+ * Server-side apply of `config` by `req.manager` to `live` (undefined: the object is created):
+ * the merged object, carrying its new managedFields. Throws a 409 Status on conflicts unless
+ * `force`.
+ */
 export function serverSideApply(kind: StoredKind, live: KubeObject | undefined, config: Record<string, unknown>, req: FieldManagerRequest & { force: boolean }): KubeObject {
   try {
     return withLastApplied(applyOnce(kind, live, config, req), config, req.manager);

@@ -10,12 +10,6 @@ export class FieldSet {
   readonly members = new Set<PathElement>();
   readonly children = new Map<PathElement, FieldSet>();
 
-  static fromPaths(paths: Iterable<Path>): FieldSet {
-    const s = new FieldSet();
-    for (const p of paths) s.insert(p);
-    return s;
-  }
-
   insert(path: Path): void {
     if (path.length === 0) return;
     let node: FieldSet = this;

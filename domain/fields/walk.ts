@@ -13,11 +13,15 @@ type JsonMap = Record<string, Json>;
 const isMap = (v: Json): v is JsonMap => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isEmptyContainer = (v: Json) => v === undefined || v === null || (Array.isArray(v) ? v.length === 0 : isMap(v) && Object.keys(v).length === 0);
 
-/** Whether the walk stops here and treats the value as one leaf: scalars, atomic maps and lists,
- * and containers that are empty on both sides (SMD's emptyPromoteToLeaf). */
+/** Scalars, and maps and lists owned and replaced whole. */
+function isAtomic(t: FieldType): boolean {
+  return t.kind === 'scalar' || (t.kind === 'map' ? t.atomic : t.listType === 'atomic');
+}
+
+/** Whether the walk stops here and treats the value as one leaf: atomic values, and containers
+ * that are empty on both sides (SMD's emptyPromoteToLeaf). */
 function isLeaf(t: FieldType, a: Json, b: Json): boolean {
-  if (t.kind === 'scalar') return true;
-  if (t.kind === 'map' ? t.atomic : t.listType === 'atomic') return true;
+  if (isAtomic(t)) return true;
   if (isEmptyContainer(a) && isEmptyContainer(b)) return true;
   // A value of the wrong shape for its type cannot be descended into.
   const fits = (v: Json) => v === undefined || v === null || (t.kind === 'map' ? isMap(v) : Array.isArray(v));
@@ -25,7 +29,7 @@ function isLeaf(t: FieldType, a: Json, b: Json): boolean {
 }
 
 /** A list item's path element: its key fields (with their defaults), or its value in a set. */
-export function itemElement(t: Extract<FieldType, { kind: 'list' }>, item: Json, index: number): PathElement {
+function itemElement(t: Extract<FieldType, { kind: 'list' }>, item: Json, index: number): PathElement {
   if (t.listType === 'set') return valueElement(item);
   if (t.listType === 'map' && isMap(item)) {
     const keys: JsonMap = {};
@@ -57,7 +61,7 @@ export function toFieldSet(value: Json, type: FieldType): FieldSet {
   const path: PathElement[] = [];
   const visit = (v: Json, t0: FieldType) => {
     const t = deduce(t0, v);
-    if (t.kind === 'scalar' || (t.kind === 'map' ? t.atomic : t.listType === 'atomic') || v === null) {
+    if (isAtomic(t) || v === null) {
       set.insert(path);
       return;
     }
@@ -73,7 +77,7 @@ export function toFieldSet(value: Json, type: FieldType): FieldSet {
       }
       return;
     }
-    if (!Array.isArray(v)) return set.insert(path);
+    if (t.kind !== 'list' || !Array.isArray(v)) return set.insert(path);
     for (const [pe, item] of indexItems(t, v)) {
       path.push(pe);
       set.insert(path);
@@ -91,9 +95,9 @@ export function duplicateItems(value: Json, type: FieldType): string | undefined
   const path: PathElement[] = [];
   const visit = (v: Json, t0: FieldType): string | undefined => {
     const t = deduce(t0, v);
-    if (t.kind === 'scalar') return undefined;
+    if (isAtomic(t)) return undefined;
     if (t.kind === 'map') {
-      if (t.atomic || !isMap(v)) return undefined;
+      if (!isMap(v)) return undefined;
       for (const k in v) {
         path.push(fieldElement(k));
         const found = visit(v[k], t.field(k));
@@ -102,7 +106,7 @@ export function duplicateItems(value: Json, type: FieldType): string | undefined
       }
       return undefined;
     }
-    if (t.listType === 'atomic' || !Array.isArray(v)) return undefined;
+    if (t.kind !== 'list' || !Array.isArray(v)) return undefined;
     const seen = new Set<PathElement>();
     for (const [i, item] of v.entries()) {
       const pe = itemElement(t, item, i);
@@ -272,7 +276,6 @@ export function withNamedFields(set: FieldSet, type: FieldType): FieldSet {
   const visit = (s: FieldSet, t: FieldType, path: PathElement[]) => {
     for (const m of s.members) out.insert([...path, m]);
     for (const [pe, c] of s.children) {
-      if (c.isEmpty()) continue;
       const at = [...path, pe];
       if (t.kind === 'map' && pe.startsWith('f:') && isDeclaredField(t, pe.slice(2))) out.insert(at);
       const childType = t.kind === 'map' && pe.startsWith('f:') ? t.field(pe.slice(2)) : t.kind === 'list' ? t.elem : t;
