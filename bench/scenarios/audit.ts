@@ -1,14 +1,16 @@
 // `audit`: on the scale scenario's database (built here when scale did not run in this bench
 // run), latency of a node's iptables history page, a diff across 10,000 revisions and a
 // time-travel read 10,000 revisions back: paged (limit=500, every page of the walk timed) and,
-// for reference, in one response each, over loopback HTTP to the built server.
+// for reference, in one response each, over loopback HTTP to the built server; then the same
+// byte counts from a bare fastify app, the loopback floor of those one-response reads.
 
 import { Pool } from 'undici';
 import { Ledger } from '../../store/ledger.js';
 import { buildEnvelope, layout } from '../lib/envelope.js';
 import { nodeName, SERVE_FLAGS } from '../lib/objects.js';
 import type { BenchOptions, EnvelopeDb, Shared } from '../lib/options.js';
-import { startNetledger, tempDir, vmRss } from '../lib/processes.js';
+import { startBare, startNetledger, tempDir, vmRss } from '../lib/processes.js';
+import { join } from 'node:path';
 import { Report } from '../lib/report.js';
 import { atMost, summarize, type Summary } from '../lib/stats.js';
 import { envelopeSize } from './scale.js';
@@ -111,6 +113,8 @@ export async function audit(opts: BenchOptions, shared: Shared): Promise<Report>
   report.add('server start-up on the envelope (spawn to "serving")', (performance.now() - t) / 1000, 's');
   report.add('server RSS after start-up', vmRss(server.pid) / 1024 ** 2, 'MiB');
   const pool = new Pool(server.url, { connections: 1 });
+  /** The one-response reads' sizes, for the loopback floor below. */
+  const oneResponse: [string, number][] = [];
   try {
     const node = nodeName(0);
     const base = `/apis/netledger.io/v1/nodes/${node}/tables/iptables`;
@@ -163,10 +167,34 @@ export async function audit(opts: BenchOptions, shared: Shared): Promise<Report>
       report.add(`${label}: p50`, r.latency.p50, 'ms');
       report.add(`${label}: p99 (${r.samples} calls)`, r.latency.p99, 'ms', targeted ? '<= 100 ms' : '', targeted ? atMost(r.latency.p99, 100) : '');
       report.add(`${label}: response size`, r.bytes / 1024, 'KiB');
+      if (!targeted && r.bytes > 1024 ** 2) oneResponse.push([label, r.bytes]);
     }
   } finally {
     await pool.close();
     await server.stop();
   }
+  await loopbackFloor(report, oneResponse, env.dataDir);
   return report;
+}
+
+/**
+ * What a one-response read of each size costs before any server computes it: the same number of
+ * bytes, built once, sent by a bare fastify app to this client and timed as the reads were (after
+ * netledger has stopped). No server can answer faster on this machine, so a read whose floor
+ * is already over its target misses it whatever the server does.
+ */
+async function loopbackFloor(report: Report, sizes: [string, number][], dir: string): Promise<void> {
+  if (!sizes.length) return;
+  const bare = await startBare(join(dir, 'bare.log'));
+  const pool = new Pool(bare.url, { connections: 1 });
+  try {
+    for (const [label, bytes] of sizes) {
+      const r = await timeGet(pool, `/bytes/${bytes}`);
+      if (!r.latency) continue;
+      report.add(`loopback floor for ${label} (${Math.round(bytes / 1024)} KiB prebuilt, bare fastify): p50 / p99`, `${r.latency.p50.toFixed(2)} / ${r.latency.p99.toFixed(2)}`, 'ms');
+    }
+  } finally {
+    await pool.close();
+    await bare.stop();
+  }
 }
