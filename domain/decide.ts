@@ -213,26 +213,15 @@ function update(
   obj.kind = kind;
   if (info.namespaced) obj.metadata.namespace = namespace;
 
-  let next: KubeObject;
+  const next = obj;
+  keepSystemMetadata(next, old);
   if (subresource === 'status') {
-    // The status subresource changes status only (plus nothing of metadata), as upstream.
-    next = clone(old);
-    next.status = clone(obj.status ?? {});
+    prepareForStatusUpdate(kind, next, old);
     // Defaults apply to every decoded request, status writes too (an ingress IP's ipMode).
     applyDefaults(kind, next);
     recordManager(cmd, kind, old, next, subresource);
   } else {
-    next = obj;
-    // System metadata is the server's; status belongs to the status subresource.
-    next.metadata.uid = old.metadata.uid;
-    next.metadata.creationTimestamp = old.metadata.creationTimestamp;
-    if (old.metadata.deletionTimestamp) {
-      next.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
-      next.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
-    } else {
-      delete next.metadata.deletionTimestamp;
-      delete next.metadata.deletionGracePeriodSeconds;
-    }
+    // Status belongs to the status subresource.
     if (info.statusSubresource && old.status !== undefined) next.status = clone(old.status);
     else if (info.statusSubresource) delete next.status;
     applyDefaults(kind, next);
@@ -258,6 +247,38 @@ function update(
   // deletes it (the registry store's deleteWithoutFinalizers).
   const type = next.metadata.deletionTimestamp && !holdsFinalizers(next) && (next.metadata.deletionGracePeriodSeconds ?? 0) === 0 ? 'DELETED' : 'MODIFIED';
   return { events: [{ kind, namespace, name, type, object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
+}
+
+/** rest.BeforeUpdate: identity and deletion are the server's, whatever an update sends. */
+function keepSystemMetadata(next: KubeObject, old: KubeObject): void {
+  next.metadata.uid = old.metadata.uid;
+  next.metadata.creationTimestamp = old.metadata.creationTimestamp;
+  if (old.metadata.deletionTimestamp) {
+    next.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+    next.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
+  } else {
+    delete next.metadata.deletionTimestamp;
+    delete next.metadata.deletionGracePeriodSeconds;
+  }
+}
+
+/**
+ * The status strategies' PrepareForUpdate: the spec stays as stored, while status and metadata
+ * are the request's (a status write may change labels and annotations, as a kubelet's does). A
+ * pod also keeps its owner references (old kubelets corrupted them) and, when the request drops
+ * it, its QoS class.
+ */
+function prepareForStatusUpdate(kind: StoredKind, next: KubeObject, old: KubeObject): void {
+  const spec = (old as { spec?: unknown }).spec;
+  if (spec === undefined) delete (next as { spec?: unknown }).spec;
+  else (next as { spec?: unknown }).spec = clone(spec);
+  next.status ??= {};
+  if (kind !== 'Pod') return;
+  if (old.metadata.ownerReferences) next.metadata.ownerReferences = old.metadata.ownerReferences;
+  else delete next.metadata.ownerReferences;
+  const status = next.status as { qosClass?: string };
+  const oldQos = (old.status as { qosClass?: string } | undefined)?.qosClass;
+  if (!status.qosClass && oldQos) status.qosClass = oldQos;
 }
 
 /** Finalizers hold an object's deletion until the controllers behind them take them off. */

@@ -201,15 +201,15 @@ const STRIPPED_METADATA = new Set(['name', 'namespace', 'creationTimestamp', 'se
 /**
  * What of an object a manager can own, for the walks: not apiVersion and kind, not the stripped
  * metadata (stripMeta), and the strategy's reset fields left out: the main resource does not own
- * status, the status subresource owns nothing else. Cutting them from the objects costs less
- * than cutting them from every field set afterwards.
+ * status, the status subresource does not own spec (its metadata changes are its own, as
+ * upstream's status strategies keep them). Cutting them from the objects costs less than
+ * cutting them from every field set afterwards.
  */
 function ownable(obj: Record<string, unknown>, kind: StoredKind, subresource: string | undefined): Record<string, unknown> {
-  if (subresource === 'status') return obj.status === undefined ? {} : { status: obj.status };
   const out: Record<string, unknown> = {};
-  const dropStatus = KIND_INFO[kind].statusSubresource;
+  const reset = subresource === 'status' ? 'spec' : KIND_INFO[kind].statusSubresource ? 'status' : undefined;
   for (const k in obj) {
-    if (k === 'apiVersion' || k === 'kind' || (k === 'status' && dropStatus)) continue;
+    if (k === 'apiVersion' || k === 'kind' || k === reset) continue;
     out[k] = obj[k];
   }
   const meta = obj.metadata;

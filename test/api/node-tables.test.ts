@@ -26,7 +26,7 @@ beforeAll(async () => {
     metadata: { name: 'web-1', labels: { app: 'web' } },
     spec: { nodeName: 'node-2', containers: [{ name: 'web', image: 'nginx', ports: [{ name: 'http', containerPort: 80 }] }] },
   });
-  await api(s.url, 'PUT', '/api/v1/namespaces/default/pods/web-1/status', { metadata: { name: 'web-1' }, status: { ...pod.json.status, phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } });
+  await api(s.url, 'PUT', '/api/v1/namespaces/default/pods/web-1/status', { ...pod.json, status: { ...pod.json.status, phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } });
   beforeSvc = s.ledger.committedRv;
   const svc = await api(s.url, 'POST', '/api/v1/namespaces/default/services', {
     metadata: { name: 'web' },

@@ -35,7 +35,7 @@ describe('time travel', () => {
     await record();
     for (let i = 0; i < 4; i++) {
       const pod = await post('/api/v1/namespaces/default/pods', { metadata: { name: `w${i}`, labels: { app: 'web' } }, spec: { nodeName: NODES[i % 2], containers: [{ name: 'c', image: 'nginx' }] } });
-      await api(s.url, 'PUT', `/api/v1/namespaces/default/pods/w${i}/status`, { metadata: { name: `w${i}` }, status: { ...pod.json.status, conditions: [{ type: 'Ready', status: 'True' }] } });
+      await api(s.url, 'PUT', `/api/v1/namespaces/default/pods/w${i}/status`, { ...pod.json, status: { ...pod.json.status, conditions: [{ type: 'Ready', status: 'True' }] } });
       await record();
     }
     await api(s.url, 'DELETE', '/api/v1/namespaces/default/pods/w1');

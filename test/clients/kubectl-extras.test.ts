@@ -100,6 +100,19 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: more commands', () => {
     expect((await api(t.s.url, 'GET', '/api/v1/nodes/node-1')).json.spec.unschedulable).toBeUndefined();
   });
 
+  it('patch --subresource=status writes the status and labels it sends, never the spec', async () => {
+    const image = (await getPod('web-1')).spec.containers[0].image;
+    const patch = JSON.stringify({ metadata: { labels: { reported: 'yes' } }, spec: { containers: [{ name: 'c', image: 'changed' }] }, status: { message: 'reported by a test' } });
+    const r = await t.k.run(['patch', 'pod', 'web-1', '--subresource=status', '--type=strategic', '-p', patch]);
+    expect([r.code, r.stdout]).toEqual([0, 'pod/web-1 patched\n']);
+    const after = await getPod('web-1');
+    expect(after.metadata.labels).toEqual({ app: 'web', reported: 'yes' });
+    expect(after.status.message).toBe('reported by a test');
+    expect(after.spec.containers[0].image).toBe(image);
+    const kubectlPatch = after.metadata.managedFields.find((m: any) => m.manager === 'kubectl-patch' && m.subresource === 'status');
+    expect(kubectlPatch).toMatchObject({ subresource: 'status', fieldsV1: { 'f:metadata': { 'f:labels': { 'f:reported': {} } }, 'f:status': { 'f:message': {} } } });
+  });
+
   it('delete -l deletes each match; delete -f removes what a file describes', async () => {
     expect((await t.k.run(['delete', 'pods', '-l', 'app=web'])).stdout).toBe('pod "web-1" deleted\npod "web-2" deleted\n');
     const r = await t.k.run(['delete', '-f', join(t.dir, 'all.yaml'), '--ignore-not-found']);

@@ -9,7 +9,7 @@ import { execute } from '../../domain/execute.js';
 import { POD_GC } from '../../domain/podgc.js';
 import type { Pod, Service } from '../../domain/objects.js';
 import { ClusterState, evolve } from '../../domain/state.js';
-import { create, ctx, node, pod, readyStatus, remove, service, update } from '../support/commands.js';
+import { create, ctx, node, pod, podReady, remove, service, update } from '../support/commands.js';
 
 let state: ClusterState;
 /** Every event since the test began, for replay. */
@@ -67,7 +67,7 @@ describe('allocation', () => {
     const [c] = run(create('Pod', 'default', pod('c', 'n1', {})));
     expect((c!.object as any).status.podIP).toBe('10.244.0.2');
     run(create('Service', 'default', service('host', { app: 'host' })));
-    run(update('Pod', 'default', 'h1', { ...(state.get('Pod', 'default', 'h1') as any), ...readyStatus(true), metadata: { name: 'h1' } }, 'status'));
+    run(podReady('default', 'h1', true));
     const ep = state.get('Endpoints', 'default', 'host') as any;
     expect(ep.subsets[0].addresses.map((x: any) => x.ip)).toEqual(['192.168.77.11']);
     run(remove('Pod', 'default', 'h1'));
@@ -437,7 +437,7 @@ describe('endpoints controller reactor', () => {
     const cause = podEvents.find((e) => e.kind === 'Pod')!;
     const derived = podEvents.filter((e) => e.cause === cause.rv);
     expect(derived.map((e) => `${e.type} ${e.kind} ${e.actor}`)).toEqual(['MODIFIED Endpoints system:endpoints-controller', 'MODIFIED EndpointSlice system:endpoints-controller']);
-    const ready = run(update('Pod', 'default', 'a', readyStatus(true), 'status'));
+    const ready = run(podReady('default', 'a', true));
     const ep = ready.find((e) => e.kind === 'Endpoints')!.object as any;
     expect(ep.subsets[0].addresses[0]).toMatchObject({ ip: '10.244.0.2', nodeName: 'n1', targetRef: { kind: 'Pod', name: 'a' } });
     expect(ep.subsets[0].ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
@@ -450,6 +450,77 @@ describe('endpoints controller reactor', () => {
     const events = run(remove('Service', 'default', 'web'));
     expect(events.map((e) => `${e.type} ${e.kind}`)).toEqual(['DELETED Service', 'DELETED Endpoints', 'DELETED EndpointSlice']);
     expect(state.slicesForService('default', 'web')).toEqual([]);
+  });
+});
+
+describe('the status subresource (the status strategies\' PrepareForUpdate)', () => {
+  const stored = (kind: 'Pod' | 'Service' | 'Node', ns: string, name: string) => structuredClone(state.get(kind, ns, name)) as any;
+
+  it('a replace of /status writes status and metadata, keeps the spec, and a pod its owner references', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    const owned = pod('a', 'n1', { app: 'web' }) as any;
+    owned.metadata.ownerReferences = [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'rs', uid: 'u-1', controller: true }];
+    run(create('Pod', 'default', owned));
+    const sent = stored('Pod', 'default', 'a');
+    sent.metadata.labels = { app: 'web', tier: 'front' };
+    sent.metadata.annotations = { note: 'from the kubelet' };
+    sent.metadata.ownerReferences = [];
+    sent.spec.containers[0].image = 'nginx:changed';
+    sent.status = { ...sent.status, phase: 'Running', qosClass: '' };
+    const [e] = run(update('Pod', 'default', 'a', sent, 'status'));
+    const after = e!.object as any;
+    expect(after.metadata.labels).toEqual({ app: 'web', tier: 'front' });
+    expect(after.metadata.annotations).toEqual({ note: 'from the kubelet' });
+    expect(after.metadata.ownerReferences).toEqual(owned.metadata.ownerReferences);
+    expect(after.spec.containers[0].image).toBe('registry.k8s.io/pause:3.9');
+    expect(after.status).toMatchObject({ phase: 'Running', qosClass: 'BestEffort' });
+  });
+
+  it('a label a status patch adds selects the pod for a Service, as any label change does', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    run(create('Service', 'default', service('web', { app: 'web' })));
+    run(create('Pod', 'default', pod('a', 'n1', { app: 'other' })));
+    run(podReady('default', 'a', true));
+    expect((state.get('Endpoints', 'default', 'web') as any).subsets ?? []).toEqual([]);
+    const events = run({ ...ctx(), op: 'patch', kind: 'Pod', namespace: 'default', name: 'a', patchType: 'merge', patch: { metadata: { labels: { app: 'web' } } }, subresource: 'status' });
+    expect(events.map((e) => `${e.type} ${e.kind}`)).toEqual(['MODIFIED Pod', 'MODIFIED Endpoints', 'MODIFIED EndpointSlice']);
+    expect((state.get('Endpoints', 'default', 'web') as any).subsets[0].addresses.map((x: any) => x.ip)).toEqual(['10.244.0.2']);
+  });
+
+  it('Service and Node status writes keep their spec and take their labels', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    const n = stored('Node', '', 'n1');
+    n.metadata.labels = { zone: 'a' };
+    n.spec = { unschedulable: true };
+    run(update('Node', '', 'n1', n, 'status'));
+    expect(stored('Node', '', 'n1')).toMatchObject({ metadata: { labels: { zone: 'a' } }, spec: { podCIDR: '10.244.0.0/24' } });
+    expect(stored('Node', '', 'n1').spec.unschedulable).toBeUndefined();
+    run(create('Service', 'default', service('lb', { app: 'lb' }, { type: 'LoadBalancer', ports: [{ port: 80 }] })));
+    const svc = stored('Service', 'default', 'lb');
+    svc.metadata.labels = { exposed: 'yes' };
+    svc.spec.type = 'ClusterIP';
+    svc.status = { loadBalancer: { ingress: [{ ip: '192.0.2.10' }] } };
+    run(update('Service', 'default', 'lb', svc, 'status'));
+    expect(stored('Service', 'default', 'lb')).toMatchObject({ metadata: { labels: { exposed: 'yes' } }, spec: { type: 'LoadBalancer' }, status: { loadBalancer: { ingress: [{ ip: '192.0.2.10' }] } } });
+  });
+
+  it('metadata a status write sends is validated as any update\'s (422, nothing written)', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    run(create('Pod', 'default', pod('a', 'n1', { app: 'web' })));
+    const sent = stored('Pod', 'default', 'a');
+    sent.metadata.labels = { 'bad key!': 'x' };
+    const err = fails(update('Pod', 'default', 'a', sent, 'status'));
+    expect(err.status.code).toBe(422);
+    expect(err.status.details?.causes?.[0]?.field).toBe('metadata.labels');
+  });
+
+  it('the manager of a status write owns the metadata it changed, with subresource status', () => {
+    run(create('Node', '', node('n1', '192.168.77.11')));
+    run({ ...create('Pod', 'default', pod('a', 'n1', { app: 'web' })), fieldManager: 'kubectl' } as Command);
+    run({ ...ctx(), op: 'patch', kind: 'Pod', namespace: 'default', name: 'a', patchType: 'merge', patch: { metadata: { labels: { seen: 'yes' } }, status: { phase: 'Running' } }, subresource: 'status', fieldManager: 'kubelet' });
+    const entry = (stored('Pod', 'default', 'a').metadata.managedFields as any[]).find((m) => m.manager === 'kubelet');
+    expect(entry).toMatchObject({ operation: 'Update', subresource: 'status', fieldsV1: { 'f:metadata': { 'f:labels': { 'f:seen': {} } }, 'f:status': { 'f:phase': {} } } });
+    expect(entry.fieldsV1['f:spec']).toBeUndefined();
   });
 });
 
@@ -481,7 +552,7 @@ describe('metadata.generation (EndpointSlice, as its registry strategy keeps it)
     const [managed] = state.slicesForService('default', 'web');
     const first = managed!.metadata.generation!;
     expect(first).toBeGreaterThanOrEqual(1);
-    run(update('Pod', 'default', 'a', readyStatus(true), 'status'));
+    run(podReady('default', 'a', true));
     expect(state.slicesForService('default', 'web')[0]!.metadata.generation).toBe(first + 1);
     expect((state.get('Service', 'default', 'web') as any).metadata.generation).toBeUndefined();
   });
@@ -498,7 +569,7 @@ describe('pod garbage collector', () => {
       .slicesForService('default', name)
       .flatMap((s) => (s.endpoints ?? []).map((e) => `${e.addresses[0]} ${e.nodeName}`))
       .sort();
-  const makeReady = (ns: string, name: string) => run(update('Pod', ns, name, readyStatus(true), 'status'));
+  const makeReady = (ns: string, name: string) => run(podReady(ns, name, true));
   /** Given: web selects a (n1, ready), b (n2, ready), c (n1, not ready); d (other ns, n1); u unscheduled. */
   const given = () => {
     run(create('Node', '', node('n1', '192.168.77.11')));

@@ -19,7 +19,7 @@ beforeAll(async () => {
       metadata: { name: `p${i}`, labels: { app: i % 2 ? 'web' : 'db' } },
       spec: { nodeName: `n${i % 3}`, containers: [{ name: 'c', image: 'nginx', ports: [{ name: 'http', containerPort: 8080 }] }] },
     });
-    await api(s.url, 'PUT', `/api/v1/namespaces/shop/pods/p${i}/status`, { metadata: { name: `p${i}` }, status: { ...pod.json.status, conditions: [{ type: 'Ready', status: 'True' }] } });
+    await api(s.url, 'PUT', `/api/v1/namespaces/shop/pods/p${i}/status`, { ...pod.json, status: { ...pod.json.status, conditions: [{ type: 'Ready', status: 'True' }] } });
   }
   await api(s.url, 'POST', '/api/v1/namespaces/shop/services', { metadata: { name: 'web' }, spec: { type: 'NodePort', externalTrafficPolicy: 'Local', selector: { app: 'web' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } });
   await api(s.url, 'POST', '/api/v1/namespaces/shop/services', { metadata: { name: 'db' }, spec: { clusterIP: 'None', selector: { app: 'db' }, ports: [{ name: 'http', port: 8080 }] } });

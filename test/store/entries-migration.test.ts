@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../store/ledger.js';
-import { create, ctx, node, pod, readyStatus, remove, service, update } from '../support/commands.js';
+import { create, ctx, node, pod, podReady, remove, service, update } from '../support/commands.js';
 import type { StoredEntry } from '../../store/event-store.js';
 import { removeDir, tempDir } from '../support/server.js';
 
-const ready = (name: string) => update('Pod', 'default', name, { ...pod(name, 'n1', { app: 'web' }), ...readyStatus(true) }, 'status');
+const ready = (name: string) => podReady('default', name, true);
 const sorted = (entries: StoredEntry[]) => entries.sort((x, y) => (x.table + x.scope + x.key).localeCompare(y.table + y.scope + y.key));
 
 /** Rewrites the 004 tables as 003 had them and forgets that 004 (and every later one) ran. */

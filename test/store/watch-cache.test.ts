@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../store/ledger.js';
 import { deltasOf } from '../../store/node-deltas.js';
-import { create, ctx, node, pod, readyStatus, service, update } from '../support/commands.js';
+import { create, ctx, node, pod, podReady, service, update } from '../support/commands.js';
 import { removeDir, tempDir } from '../support/server.js';
 
 describe('watch cache', () => {
@@ -20,10 +20,10 @@ describe('watch cache', () => {
       await ledger.submit({ ...ctx(), op: 'configure', config: ledger.state.config });
       await ledger.submit(create('Node', '', node('n1', '192.168.9.11')));
       await ledger.submit(create('Pod', 'default', pod('web-1', 'n1', { app: 'web' })));
-      await ledger.submit(update('Pod', 'default', 'web-1', readyStatus(true), 'status'));
+      await ledger.submit(podReady('default', 'web-1', true));
       await ledger.submit(create('Service', 'default', service('web', { app: 'web' }, { ports: [{ name: 'http', port: 80, targetPort: 80 }] })));
       const before = ledger.committedRv;
-      await ledger.submit(update('Pod', 'default', 'web-1', readyStatus(false), 'status'));
+      await ledger.submit(podReady('default', 'web-1', false));
 
       const cached = ledger.cache.since(before)!.flatMap((c) => c.changes);
       // The flip rewrote rules that existed before: the store wrote their previous values.

@@ -54,6 +54,19 @@ export function readyStatus(ready: boolean): KubeObject {
   return { metadata: {}, status: { phase: 'Running', conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] } } as KubeObject;
 }
 
+/** A pod's Ready condition as the kubelet writes it: a patch of the status subresource, which
+ * leaves the pod's metadata alone (a replace of /status writes the metadata it is sent). */
+export const podReady = (namespace: string, name: string, ready: boolean): Command => ({
+  ...ctx(),
+  op: 'patch',
+  kind: 'Pod',
+  namespace,
+  name,
+  patchType: 'merge',
+  patch: { status: readyStatus(ready).status },
+  subresource: 'status',
+});
+
 export function service(name: string, selector: Record<string, string> | undefined, spec: Record<string, unknown> = {}): KubeObject {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector, ports: [{ name: 'http', port: 80, targetPort: 'http' }], ...spec } };
 }

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { Command } from '../../domain/commands.js';
 import { DEFAULT_CONFIG } from '../../domain/config.js';
-import { create, ctx, node, pod, readyStatus, remove, service, update } from './commands.js';
+import { create, ctx, node, pod, podReady, remove, service, update } from './commands.js';
 
 export const NODES = ['n1', 'n2', 'n3'];
 const APPS = ['web', 'db'];
@@ -48,7 +48,7 @@ export function commandFor(s: Step): Command {
     case 'pod':
       return create('Pod', 'default', pod(`p${s.i}`, NODES[s.n]!, { app: APPS[s.app]!, tier: 'all' }));
     case 'ready':
-      return update('Pod', 'default', `p${s.i}`, readyStatus(s.ready), 'status');
+      return podReady('default', `p${s.i}`, s.ready);
     case 'delpod':
       return remove('Pod', 'default', `p${s.i}`, s.grace ? 30 : undefined);
     case 'svc': {
