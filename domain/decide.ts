@@ -10,6 +10,7 @@ import { errors, type FieldError } from './errors.js';
 import type { KubeObject, Namespace, Node, Pod, Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import { applyDefaults } from './defaults.js';
+import { normalizeTimes } from './schemas/times.js';
 import { podQOSClass } from './qos.js';
 import { admitPod } from './pod-admission.js';
 import { allocateNodeCIDRs, allocateNodePorts, allocatePodIPs, allocateServiceIPs } from './allocate.js';
@@ -88,6 +89,7 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
   obj.metadata ??= {};
   obj.apiVersion = info.apiVersion;
   obj.kind = kind;
+  normalizeTimes(kind, obj);
   if (info.namespaced) obj.metadata.namespace = namespace;
   else delete obj.metadata.namespace;
   if (!obj.metadata.name && obj.metadata.generateName) {
@@ -183,6 +185,7 @@ function update(
 ): PendingDecision {
   const info = KIND_INFO[kind];
   obj.metadata ??= {};
+  normalizeTimes(kind, obj);
   // As kube-apiserver's update handler: an object without a name does not match the URL either.
   if (obj.metadata.name !== name) {
     throw errors.badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`);
@@ -422,7 +425,7 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
   const events: PendingEvent[] = [];
   if (kind === 'Namespace') {
     // The namespace controller's job, done at once: everything in it goes first.
-    for (const k of ['EndpointSlice', 'Endpoints', 'Pod', 'Service'] as StoredKind[]) {
+    for (const k of ['EndpointSlice', 'Endpoints', 'Event', 'Pod', 'Service'] as StoredKind[]) {
       for (const o of state.list(k, name).sort(byName)) events.push(...removal(k, o, cmd.actor, null, cmd.time));
     }
   }

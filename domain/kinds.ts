@@ -1,8 +1,8 @@
 // The kinds netledger stores, and how each is addressed. The API layer's resource registry
 // (domain/schemas/resources.ts) maps URLs to these.
 
-export type StoredKind = 'Namespace' | 'Node' | 'Pod' | 'Service' | 'Endpoints' | 'EndpointSlice';
-export const STORED_KINDS: readonly StoredKind[] = ['Namespace', 'Node', 'Pod', 'Service', 'Endpoints', 'EndpointSlice'];
+export type StoredKind = 'Namespace' | 'Node' | 'Pod' | 'Service' | 'Endpoints' | 'EndpointSlice' | 'Event';
+export const STORED_KINDS: readonly StoredKind[] = ['Namespace', 'Node', 'Pod', 'Service', 'Endpoints', 'EndpointSlice', 'Event'];
 
 /** The pseudo-kind of the cluster network settings event. */
 export const CONFIG_KIND = 'ClusterNetworkConfig';
@@ -30,6 +30,7 @@ export const KIND_INFO: Record<StoredKind, KindInfo> = {
   Service: { kind: 'Service', resource: 'services', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: true },
   Endpoints: { kind: 'Endpoints', resource: 'endpoints', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: false },
   EndpointSlice: { kind: 'EndpointSlice', resource: 'endpointslices', group: 'discovery.k8s.io', apiVersion: 'discovery.k8s.io/v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: false },
+  Event: { kind: 'Event', resource: 'events', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: false },
 };
 
 export function objectKey(namespace: string, name: string): string {

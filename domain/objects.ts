@@ -173,6 +173,7 @@ export interface ObjectReference {
   uid?: string;
   apiVersion?: string;
   resourceVersion?: string;
+  fieldPath?: string;
 }
 export interface EndpointAddress {
   ip: string;
@@ -193,6 +194,24 @@ export interface EndpointSubset {
 }
 export interface Endpoints extends KubeObject {
   subsets?: EndpointSubset[];
+}
+
+// ---- core/v1 Event ----
+export interface KubeEvent extends KubeObject {
+  involvedObject?: ObjectReference;
+  reason?: string;
+  message?: string;
+  source?: { component?: string; host?: string };
+  firstTimestamp?: string;
+  lastTimestamp?: string;
+  count?: number;
+  type?: string;
+  eventTime?: string;
+  series?: { count?: number; lastObservedTime?: string };
+  action?: string;
+  related?: ObjectReference;
+  reportingComponent?: string;
+  reportingInstance?: string;
 }
 
 // ---- discovery.k8s.io/v1 EndpointSlice ----

@@ -9,6 +9,8 @@ export interface ServeOptions {
   host: string;
   port: number;
   dataDir: string;
+  /** kube-apiserver's --event-ttl: how long a core/v1 Event outlives its last write; 0 keeps them. */
+  eventTtlMs: number;
   databaseUrl?: string;
   tokenAuthFile?: string;
   /** HTTPS instead of HTTP: kubectl sends bearer tokens only over TLS, as kube-apiserver serves. */
@@ -49,6 +51,7 @@ const SPEC = {
   'tls-cert-file': { type: 'string' },
   'tls-private-key-file': { type: 'string' },
   retain: { type: 'string' },
+  'event-ttl': { type: 'string', default: '1h0m0s' },
   'advertise-address': { type: 'string' },
 } as const;
 
@@ -124,6 +127,7 @@ export function parseServeFlags(argv: string[]): ServeOptions {
   return {
     host,
     port,
+    eventTtlMs: goDuration('--event-ttl', str('event-ttl')!),
     dataDir: str('data')!,
     tls: certFile && keyFile ? { certFile, keyFile } : undefined,
     databaseUrl: str('database-url'),
@@ -132,6 +136,16 @@ export function parseServeFlags(argv: string[]): ServeOptions {
     advertiseAddress,
     config,
   };
+}
+
+const DURATION_UNITS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
+
+/** Go's time.ParseDuration (`1h0m0s`, `90s`, `1.5h`, `0`), in milliseconds; no negatives here. */
+function goDuration(name: string, text: string): number {
+  if (text === '0') return 0;
+  const parts = /^(?:\d+(?:\.\d*)?(?:h|ms|m|s|us|µs|ns))+$/.test(text) ? [...text.matchAll(/(\d+(?:\.\d*)?)(h|ms|m|s|us|µs|ns)/g)] : [];
+  if (!parts.length) throw new FlagError(`${name} ${text}: expected a duration (1h0m0s, 30m, 90s)`);
+  return Math.round(parts.reduce((ms, [, n, unit]) => ms + Number(n) * DURATION_UNITS[unit!]!, 0));
 }
 
 function int(name: string, text: string, min: number, max: number): number {

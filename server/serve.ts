@@ -12,6 +12,7 @@ import { Ledger } from '../store/ledger.js';
 import type { ServeOptions } from './flags.js';
 import { advertiseAddressOf, bootstrapCluster } from './bootstrap.js';
 import { Terminator } from './terminator.js';
+import { EventExpiry } from './event-expiry.js';
 import { parseRetain, startRetention } from '../store/retention.js';
 
 export interface RunningServer {
@@ -38,10 +39,15 @@ export async function startServer(opts: ServeOptions, logger = pino({ level: pro
   await ledger.submit({ op: 'configure', config: opts.config, time: new Date().toISOString(), actor: 'system:netledger', requestId: null, newUid: randomUUID() });
   const terminator = new Terminator(ledger, logger);
   terminator.start();
+  const eventExpiry = new EventExpiry(ledger, opts.eventTtlMs, logger);
+  await eventExpiry.start();
   const stopRetention = opts.retain ? startRetention(ledger, parseRetain(opts.retain), logger) : () => undefined;
   const tokens = opts.tokenAuthFile ? loadTokenFile(opts.tokenAuthFile) : undefined;
   const https = opts.tls ? { cert: readFileSync(opts.tls.certFile), key: readFileSync(opts.tls.keyFile) } : undefined;
-  const { app } = await buildApp({ ledger, tokens, logger, metrics, https, streamBufferBytes: opts.streamBufferBytes, onWrite: (o) => terminator.watch(o) });
+  const { app } = await buildApp({ ledger, tokens, logger, metrics, https, streamBufferBytes: opts.streamBufferBytes, onWrite: (o) => {
+    terminator.watch(o);
+    eventExpiry.watch(o);
+  } });
   const url = await app.listen({ host: opts.host, port: opts.port });
   const address = app.server.address();
   const scheme = https ? 'https' : 'http';
@@ -54,6 +60,7 @@ export async function startServer(opts: ServeOptions, logger = pino({ level: pro
     ledger,
     async close() {
       terminator.stop();
+      eventExpiry.stop();
       stopRetention();
       await app.close();
       await ledger.close();

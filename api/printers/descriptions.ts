@@ -57,3 +57,15 @@ export const NODE_DOC = {
 };
 
 export const NAMESPACE_DOC = { status: 'The status of the namespace' };
+
+/** core/v1 Event's SwaggerDoc(), which its columns describe themselves with. */
+export const EVENT_DOC = {
+  lastTimestamp: 'The time at which the most recent occurrence of this event was recorded.',
+  type: 'Type of this event (Normal, Warning), new types could be added in the future',
+  reason: "This should be a short, machine understandable string that gives the reason for the transition into the object's current status.",
+  involvedObject: 'The object that this event is about.',
+  source: 'The component reporting this event. Should be a short machine understandable string.',
+  message: 'A human-readable description of the status of this operation.',
+  firstTimestamp: 'The time at which the event was first recorded. (Time of server receipt is in TypeMeta.)',
+  count: 'The number of times this event has occurred.',
+};

@@ -6,6 +6,7 @@
 import { errors } from '../../domain/errors.js';
 import type { KubeObject } from '../../domain/objects.js';
 import { endpointSlicePrinter, endpointsPrinter } from './endpoints.js';
+import { eventPrinter } from './event.js';
 import { defaultPrinter, namespacePrinter } from './namespace.js';
 import { nodePrinter } from './node.js';
 import { podPrinter } from './pod.js';
@@ -19,6 +20,7 @@ const PRINTERS: Record<string, Printer<never>> = {
   EndpointSlice: endpointSlicePrinter,
   Node: nodePrinter,
   Namespace: namespacePrinter,
+  Event: eventPrinter,
 };
 
 export function printerFor(kind: string): Printer<KubeObject> {

@@ -13,6 +13,7 @@ import { KIND_INFO, type StoredKind } from '../kinds.js';
 import type { KubeObject } from '../objects.js';
 import { FieldSet, pathString } from './set.js';
 import { typeOfKind } from './types.js';
+import { canonicalTime, timeDecodeError } from '../schemas/times.js';
 import { compare, merge, removeItems, toFieldSet, withNamedFields, type Comparison } from './walk.js';
 
 export interface ManagedFieldsEntry {
@@ -69,13 +70,11 @@ function decode(entries: unknown): Managers {
   return decodeStrict(entries) ?? new Map();
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-
-const validTime = (t: unknown) => typeof t === 'string' && RFC3339.test(t) && !Number.isNaN(Date.parse(t));
+const validTime = (t: unknown) => typeof t === 'string' && canonicalTime(t) !== undefined;
 
 /** metav1.Time as it is encoded: UTC, whole seconds (`…:40:56+02:00` → `…:40:56Z`). */
 function utcSeconds(t: string): string {
-  return validTime(t) ? new Date(Date.parse(t)).toISOString().replace(/\.\d{3}Z$/, 'Z') : t;
+  return canonicalTime(t) ?? t;
 }
 
 /**
@@ -86,10 +85,7 @@ function checkRequestEntries(kind: StoredKind, obj: KubeObject, entries: Partial
   const info = KIND_INFO[kind];
   const problems: FieldError[] = [];
   entries.forEach((e, i) => {
-    if (e.time !== undefined && e.time !== null && !validTime(e.time)) {
-      const t = JSON.stringify(e.time);
-      throw errors.badRequest(`${kind} in version ${JSON.stringify(info.apiVersion)} cannot be handled as a ${kind}: parsing time ${t} as "2006-01-02T15:04:05Z07:00": cannot parse ${t} as "2006"`);
-    }
+    if (e.time !== undefined && e.time !== null && !validTime(e.time)) throw timeDecodeError(kind, String(e.time));
     problems.push(...fieldManagerErrors(e.manager ?? '', FieldPath.of('metadata', 'managedFields').index(i).child('manager')));
   });
   if (problems.length) throw errors.invalid(kind, info.group, obj.metadata.name ?? '', problems);

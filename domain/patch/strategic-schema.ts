@@ -88,6 +88,8 @@ export const STRATEGIC_SCHEMAS: Readonly<Record<string, StructSchema>> = {
   Namespace: { ...meta, status: { fields: { conditions: byType } } },
   // discovery/v1 declares no strategic tags: endpoints and ports are atomic.
   EndpointSlice: { ...meta },
+  // An event recorder's repeat is a strategic merge patch of count, lastTimestamp and message.
+  Event: { ...meta },
 };
 
 export function strategicSchemaFor(kind: string): StructSchema | undefined {

@@ -18,6 +18,14 @@ export const Time = Type.String({
   [GO_TYPE]: 'string',
 });
 
+/** metav1.MicroTime: Time with microseconds (an Event's eventTime, RFC 3339 with 6 fraction digits). */
+export const MicroTime = Type.String({
+  $id: `${META}.MicroTime`,
+  format: 'date-time',
+  description: 'MicroTime is version of Time with microsecond level precision.',
+  [GO_TYPE]: 'string',
+});
+
 // OpenAPI v3 describes these two as `oneOf` (no `type`), which is also what makes
 // `kubectl explain` print <IntOrString> and map[string]Quantity for them.
 export const IntOrString = Type.Union([Type.Integer(), Type.String()], {
@@ -212,7 +220,7 @@ export const WatchEvent = struct(
 export const Patch = opaque(`${META}.Patch`, 'Patch is provided to give a concrete name and type to the Kubernetes PATCH request body.');
 
 export const META_SCHEMAS = [
-  Time, IntOrString, Quantity, FieldsV1, RawExtension, OwnerReference, ManagedFieldsEntry, ObjectMeta, ListMeta,
+  Time, MicroTime, IntOrString, Quantity, FieldsV1, RawExtension, OwnerReference, ManagedFieldsEntry, ObjectMeta, ListMeta,
   Condition, StatusCause, StatusDetails, Status, Preconditions, DeleteOptions, WatchEvent, Patch,
 ];
 

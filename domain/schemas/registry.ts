@@ -7,6 +7,7 @@ import { POD_SCHEMAS } from './pod.js';
 import { SERVICE_SCHEMAS } from './service.js';
 import { NODE_SCHEMAS } from './node.js';
 import { ENDPOINTSLICE_SCHEMAS } from './endpointslice.js';
+import { EVENT_SCHEMAS } from './event.js';
 
 function index(schemas: TSchema[]): ReadonlyMap<string, TSchema> {
   const byId = new Map<string, TSchema>();
@@ -26,6 +27,7 @@ export const SCHEMAS: ReadonlyMap<string, TSchema> = index([
   ...SERVICE_SCHEMAS,
   ...NODE_SCHEMAS,
   ...ENDPOINTSLICE_SCHEMAS,
+  ...EVENT_SCHEMAS,
 ]);
 
 export function schemaById(id: string): TSchema | undefined {

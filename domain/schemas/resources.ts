@@ -81,6 +81,11 @@ export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
     namespaced: true, shortNames: ['ep'], categories: [], verbs: ALL_VERBS,
     subresources: [], serving: 'generic', schema: 'io.k8s.api.core.v1.Endpoints',
   },
+  {
+    plural: 'events', singular: 'event', kind: 'Event', listKind: 'EventList', group: '', version: 'v1',
+    namespaced: true, shortNames: ['ev'], categories: [], verbs: ALL_VERBS,
+    subresources: [], serving: 'generic', schema: 'io.k8s.api.core.v1.Event',
+  },
   // Who am I and what may I do (kubectl auth whoami / can-i): reviews of the caller, created and
   // answered, never stored; there is no authorization, so everything is allowed. Listed before
   // discovery.k8s.io, as kube-apiserver orders the groups.
@@ -102,9 +107,11 @@ export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
     subresources: [], serving: 'generic', schema: 'io.k8s.api.discovery.v1.EndpointSlice',
   },
   // netledger.io/v1 (API.md): the audit log, previews, and the per-node tables and agent status.
+  // The audit log is `kubectl get events.netledger.io`; `events` and `ev` are core/v1's (kubectl
+  // warns on every use of a short name two groups share).
   {
     plural: 'events', singular: 'event', kind: 'Event', listKind: 'EventList', group: 'netledger.io', version: 'v1',
-    namespaced: false, shortNames: ['ev'], categories: [], verbs: ['list'], subresources: [], serving: 'custom',
+    namespaced: false, shortNames: [], categories: [], verbs: ['list'], subresources: [], serving: 'custom',
   },
   {
     // The cluster network settings (`netledger serve` flags), recorded as events when they change;

@@ -4,10 +4,11 @@
 
 import { clone } from '../clone.js';
 import type { FieldError } from '../errors.js';
-import type { Endpoints, EndpointSlice, KubeObject, Namespace, Node, Pod, Service } from '../objects.js';
+import type { Endpoints, EndpointSlice, KubeEvent, KubeObject, Namespace, Node, Pod, Service } from '../objects.js';
 import type { ValidationContext } from './context.js';
 import { validateEndpoints } from './endpoints.js';
 import { validateEndpointSlice, validateEndpointSliceUpdate } from './endpointslice.js';
+import { validateEvent, validateEventUpdate } from './event.js';
 import { validateObjectMetaUpdate } from './meta.js';
 import { validateNamespace, validateNamespaceStatusUpdate, validateNamespaceUpdate } from './namespace.js';
 import { validateNode, validateNodeUpdate } from './node.js';
@@ -21,7 +22,7 @@ import { prepareServiceForCreate, prepareServiceForUpdate } from './service-prep
 export type { ValidationContext } from './context.js';
 export { prepareServiceForCreate, prepareServiceForUpdate } from './service-prepare.js';
 
-export type ValidatedKind = 'Namespace' | 'Node' | 'Pod' | 'Service' | 'Endpoints' | 'EndpointSlice';
+export type ValidatedKind = 'Namespace' | 'Node' | 'Pod' | 'Service' | 'Endpoints' | 'EndpointSlice' | 'Event';
 
 /**
  * A Service's allocation stage runs before its validation upstream (the REST storage's
@@ -51,6 +52,8 @@ export function validateObject(kind: ValidatedKind, obj: KubeObject, ctx: Valida
       return validateEndpoints(obj as Endpoints);
     case 'EndpointSlice':
       return validateEndpointSlice(obj as EndpointSlice);
+    case 'Event':
+      return validateEvent(obj as KubeEvent);
   }
 }
 
@@ -73,6 +76,8 @@ export function validateUpdate(kind: ValidatedKind, obj: KubeObject, old: KubeOb
       return [...validateObjectMetaUpdate(obj.metadata ?? {}, old.metadata ?? {}, FieldPath.of('metadata')), ...validateEndpoints(obj as Endpoints)];
     case 'EndpointSlice':
       return validateEndpointSliceUpdate(obj as EndpointSlice, old as EndpointSlice);
+    case 'Event':
+      return validateEventUpdate(obj as KubeEvent, old as KubeEvent);
   }
 }
 

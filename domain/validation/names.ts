@@ -155,5 +155,10 @@ function maskTrailingDash(name: string): string {
 export const nameIsDNSSubdomain: NameFn = (name, prefix) => isDNS1123Subdomain(prefix ? maskTrailingDash(name) : name);
 /** NameIsDNSLabel: Namespaces (ValidateNamespaceName). */
 export const nameIsDNSLabel: NameFn = (name, prefix) => isDNS1123Label(prefix ? maskTrailingDash(name) : name);
+/** path.ValidatePathSegmentName: Events, whose names need only be usable in a URL path. */
+export const nameIsPathSegment: NameFn = (name, prefix) => {
+  if (!prefix && (name === '.' || name === '..')) return [`may not be '${name}'`];
+  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+};
 /** NameIsDNS1035Label: Services (ValidateServiceName). */
 export const nameIsDNS1035Label: NameFn = (name, prefix) => isDNS1035Label(prefix ? maskTrailingDash(name) : name);

@@ -93,6 +93,28 @@ describe('@kubernetes/client-node 1.4 against netledger', () => {
     await expect(core.readNamespacedPod({ name: 'crud-1', namespace: NS })).rejects.toMatchObject({ code: 404 });
   });
 
+  it('CoreV1Api events, as an event recorder uses them: create, a strategic merge patch on repeat, list by involvedObject', async () => {
+    const pod = await core.createNamespacedPod({ namespace: NS, body: podBody('evented') });
+    const ref = { apiVersion: 'v1', kind: 'Pod', namespace: NS, name: 'evented', uid: pod.metadata!.uid! };
+    const first = new Date(Date.now() - 60_000);
+    const created = await core.createNamespacedEvent({
+      namespace: NS,
+      body: { metadata: { name: `evented.${(first.getTime() * 1e6).toString(16)}` }, involvedObject: ref, reason: 'BackOff', message: 'Back-off restarting failed container', type: 'Warning', source: { component: 'kubelet', host: 'node-1' }, firstTimestamp: first, lastTimestamp: first, count: 1 },
+    });
+    expect(created.metadata?.uid).toMatch(/^[0-9a-f-]{36}$/);
+    const again = new Date();
+    const patched = await core.patchNamespacedEvent(
+      { name: created.metadata!.name!, namespace: NS, body: { count: 2, lastTimestamp: again.toISOString(), message: 'Back-off restarting failed container' } },
+      k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.StrategicMergePatch),
+    );
+    expect([patched.count, patched.firstTimestamp?.toISOString(), patched.reason]).toEqual([2, new Date(Math.floor(first.getTime() / 1000) * 1000).toISOString(), 'BackOff']);
+    const selected = await core.listNamespacedEvent({ namespace: NS, fieldSelector: `involvedObject.name=evented,involvedObject.uid=${ref.uid},type=Warning` });
+    expect(selected.items.map((e) => e.metadata?.name)).toEqual([created.metadata!.name]);
+    expect((await core.listNamespacedEvent({ namespace: NS, fieldSelector: 'type=Normal' })).items).toEqual([]);
+    await core.deleteNamespacedEvent({ name: created.metadata!.name!, namespace: NS });
+    await core.deleteNamespacedPod({ name: 'evented', namespace: NS });
+  });
+
   it('KubernetesObjectApi: discovery from /api/v1, create, read, strategic merge patch, delete', async () => {
     const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
     const body = { ...podBody('obj-1'), metadata: { name: 'obj-1', namespace: NS, labels: { app: 'web' } } };

@@ -62,8 +62,12 @@ describe('legacy discovery', () => {
     expect(byName.endpoints!.categories).toBeUndefined();
     expect(byName.nodes).toMatchObject({ shortNames: ['no'], namespaced: false, storageVersionHash: 'XwShjMxG9Fs=' });
     expect(byName.namespaces).toMatchObject({ shortNames: ['ns'], namespaced: false, verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] });
+    // kube-apiserver v1.32 lists events as namespaced, short name ev, with this hash.
+    expect(byName.events).toEqual({
+      name: 'events', singularName: 'event', namespaced: true, kind: 'Event', verbs: ALL, shortNames: ['ev'], storageVersionHash: 'r2yiGXH7wu8=',
+    });
     expect(Object.keys(byName)).toEqual([
-      'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/eviction', 'pods/status', 'services', 'services/status', 'endpoints',
+      'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/eviction', 'pods/status', 'services', 'services/status', 'endpoints', 'events',
     ]);
   });
 
@@ -77,7 +81,7 @@ describe('legacy discovery', () => {
       { name: 'endpointslices', singularName: 'endpointslice', namespaced: true, kind: 'EndpointSlice', verbs: ALL, storageVersionHash: storageVersionHash('discovery.k8s.io', 'v1', 'EndpointSlice') },
     ]);
     expect(apiResourceList('netledger.io', 'v1')!.resources).toEqual([
-      { name: 'events', singularName: 'event', namespaced: false, kind: 'Event', verbs: ['list'], shortNames: ['ev'] },
+      { name: 'events', singularName: 'event', namespaced: false, kind: 'Event', verbs: ['list'] },
       { name: 'clusternetworkconfigs', singularName: 'clusternetworkconfig', namespaced: false, kind: 'ClusterNetworkConfig', verbs: ['get', 'list'] },
       { name: 'previews', singularName: 'preview', namespaced: false, kind: 'Preview', verbs: ['create'] },
       { name: 'nodes/tables', singularName: '', namespaced: false, kind: 'NodeTable', verbs: ['get', 'watch'] },

@@ -1,0 +1,74 @@
+// core/v1 Events expire, as kube-apiserver's --event-ttl has etcd do it: every write gives the
+// event a lease of the TTL (default 1h), and an event not written again within it is deleted.
+// Here the deletion is an event of its own in the log, by `system:event-ttl`, conditional on the
+// resourceVersion it was scheduled for, so a write that raced the timer keeps the event.
+
+import { randomUUID } from 'node:crypto';
+import type { KubeObject } from '../domain/objects.js';
+import type { Ledger } from '../store/ledger.js';
+
+export const EVENT_TTL_ACTOR = 'system:event-ttl';
+export const DEFAULT_EVENT_TTL_MS = 60 * 60 * 1000;
+
+export class EventExpiry {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly ledger: Ledger,
+    private readonly ttlMs: number,
+    private readonly log: { warn(o: unknown, m?: string): void },
+  ) {}
+
+  /** Schedules every event of the loaded state from the time of its last write. */
+  async start(): Promise<void> {
+    if (this.ttlMs <= 0) return;
+    const events = this.ledger.state.list('Event');
+    const written = await this.ledger.store.eventsByRv(events.map((e) => Number(e.metadata.resourceVersion)));
+    for (const ev of events) {
+      const at = written.get(Number(ev.metadata.resourceVersion))?.time;
+      this.schedule(ev, at ? Date.parse(at) : Date.now());
+    }
+  }
+
+  /** A write the API accepted: an event's lease starts again from now. */
+  watch(obj: KubeObject): void {
+    if (obj.kind !== 'Event' || obj.apiVersion !== 'v1' || this.ttlMs <= 0) return;
+    // Not a delete's answer, nor a dry run's: the event as it is stored now.
+    const stored = this.ledger.state.get('Event', obj.metadata.namespace ?? '', obj.metadata.name ?? '');
+    if (stored && stored.metadata.resourceVersion === obj.metadata.resourceVersion) this.schedule(stored, Date.now());
+  }
+
+  private schedule(ev: KubeObject, writtenAt: number): void {
+    const { namespace, name, uid, resourceVersion } = ev.metadata;
+    if (!namespace || !name || !uid || !resourceVersion) return;
+    const key = `${namespace}/${name}`;
+    clearTimeout(this.timers.get(key));
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      this.ledger
+        .submit({
+          op: 'delete',
+          kind: 'Event',
+          namespace,
+          name,
+          options: { preconditions: { uid, resourceVersion } },
+          time: new Date().toISOString(),
+          actor: EVENT_TTL_ACTOR,
+          requestId: null,
+          newUid: randomUUID(),
+        })
+        .catch((err: { status?: { code?: number } }) => {
+          // Gone already, or written again since (that write scheduled its own expiry).
+          if (err.status?.code === 404 || err.status?.code === 409) return;
+          this.log.warn({ err, event: key }, 'expiring an event failed');
+        });
+    }, Math.max(0, writtenAt + this.ttlMs - Date.now()));
+    timer.unref();
+    this.timers.set(key, timer);
+  }
+
+  stop(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}
