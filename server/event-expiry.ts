@@ -8,7 +8,8 @@ import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
 
 export const EVENT_TTL_ACTOR = 'system:event-ttl';
-export const DEFAULT_EVENT_TTL_MS = 60 * 60 * 1000;
+/** setTimeout's longest delay (~24.8 days); a longer one would fire at once. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
 
 export class EventExpiry {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -33,18 +34,27 @@ export class EventExpiry {
   /** A write the API accepted: an event's lease starts again from now. */
   watch(obj: KubeObject): void {
     if (obj.kind !== 'Event' || obj.apiVersion !== 'v1' || this.ttlMs <= 0) return;
-    // Not a delete's answer, nor a dry run's: the event as it is stored now.
+    // Not a dry run's answer: the event as it is stored now. A deleted one needs no timer.
+    const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
     const stored = this.ledger.state.get('Event', obj.metadata.namespace ?? '', obj.metadata.name ?? '');
-    if (stored && stored.metadata.resourceVersion === obj.metadata.resourceVersion) this.schedule(stored, Date.now());
+    if (!stored) this.cancel(key);
+    else if (stored.metadata.resourceVersion === obj.metadata.resourceVersion) this.schedule(stored, Date.now());
+  }
+
+  private cancel(key: string): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
   }
 
   private schedule(ev: KubeObject, writtenAt: number): void {
     const { namespace, name, uid, resourceVersion } = ev.metadata;
     if (!namespace || !name || !uid || !resourceVersion) return;
     const key = `${namespace}/${name}`;
-    clearTimeout(this.timers.get(key));
+    this.cancel(key);
+    const expiresAt = writtenAt + this.ttlMs;
     const timer = setTimeout(() => {
       this.timers.delete(key);
+      if (Date.now() < expiresAt) return this.schedule(ev, writtenAt); // a TTL past setTimeout's range
       this.ledger
         .submit({
           op: 'delete',
@@ -62,7 +72,7 @@ export class EventExpiry {
           if (err.status?.code === 404 || err.status?.code === 409) return;
           this.log.warn({ err, event: key }, 'expiring an event failed');
         });
-    }, Math.max(0, writtenAt + this.ttlMs - Date.now()));
+    }, Math.min(MAX_DELAY_MS, Math.max(0, expiresAt - Date.now())));
     timer.unref();
     this.timers.set(key, timer);
   }

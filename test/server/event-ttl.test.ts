@@ -43,6 +43,13 @@ describe('--event-ttl', () => {
     expect(log.map((e: any) => `${e.type} ${e.actor}`)).toEqual(['ADDED system:anonymous', 'DELETED system:event-ttl']);
   });
 
+  it('a TTL longer than a timer can wait (~24.8 days) keeps the event, where setTimeout would fire at once', async () => {
+    s = await startTestServer(['--event-ttl', '720h']);
+    await api(s.url, 'POST', '/api/v1/namespaces/default/events', event('node-1.c'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await api(s.url, 'GET', '/api/v1/namespaces/default/events/node-1.c')).status).toBe(200);
+  });
+
   it('after a restart, each lease runs from the event\'s last write: one that ran out while the server was down goes at once', async () => {
     const dir = tempDir();
     s = await startTestServer(['--event-ttl', '0'], dir);
