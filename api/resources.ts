@@ -99,7 +99,8 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
     }
     case 'POST': {
       if (path.name) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
-      if (info.namespaced && path.namespace === undefined) throw pageNotFound();
+      // The all-namespaces path of a namespaced resource serves list and watch only.
+      if (info.namespaced && path.namespace === undefined) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
       checkObjectMediaType(req);
       const obj = checkObjectBody(req.body, info, path.namespace, fieldValidationOf(q), reply);
       return write(req, reply, deps, { ...commandContext(req, deps.actorOf), op: 'create', kind: info.kind, namespace: path.namespace ?? '', object: obj });
@@ -152,6 +153,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
     }
     case 'DELETE': {
       const options = deleteOptions(req);
+      if (!path.name && info.namespaced && path.namespace === undefined) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
       if (!path.name) return deleteCollection(req, reply, path, deps, options);
       if (path.subresource) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
       return write(req, reply, deps, { ...commandContext(req, deps.actorOf), op: 'delete', kind: info.kind, namespace: path.namespace ?? '', name: path.name, options });
@@ -286,7 +288,8 @@ async function deleteCollection(req: FastifyRequest, reply: FastifyReply, path: 
         options,
       };
       const d = cmd.dryRun ? dryRun(deps.ledger, cmd).decision : await deps.ledger.submit(cmd);
-      deleted.push(d.object);
+      // The registry's DeleteCollection answers the objects as it listed them.
+      deleted.push(obj);
       if (!cmd.dryRun) deps.onWrite?.(d.object);
     } catch (e) {
       if (toStatus(e).code !== 404) throw e;

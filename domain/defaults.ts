@@ -2,7 +2,7 @@
 // defaults.go): what `kubectl get -o yaml` shows the server filled in. Runs before validation.
 
 import type { StoredKind } from './kinds.js';
-import type { Endpoints, EndpointSlice, KubeObject, Namespace, Pod, Service } from './objects.js';
+import type { Endpoints, EndpointSlice, KubeEvent, KubeObject, Namespace, Pod, Service } from './objects.js';
 import { externallyAccessible } from './validation/service-prepare.js';
 
 export function applyDefaults(kind: StoredKind, obj: KubeObject): void {
@@ -19,7 +19,27 @@ export function applyDefaults(kind: StoredKind, obj: KubeObject): void {
       return defaultNamespace(obj as Namespace);
     case 'Node':
       return defaultNode(obj as KubeObject & { status?: { capacity?: Record<string, unknown>; allocatable?: Record<string, unknown> } });
+    case 'Event':
+      return asGoEncodesEvent(obj as KubeEvent);
   }
+}
+
+/**
+ * An Event as the Go struct round trip leaves it (it has no defaults upstream): struct fields
+ * are always written (`source: {}`, a zero time as `null`), `reportingComponent` and
+ * `reportingInstance` have no omitempty, and the omitempty scalars and pointers are dropped
+ * when empty. Clients read `eventTime: null` and `reportingComponent: ""`, not missing fields.
+ */
+function asGoEncodesEvent(ev: KubeEvent): void {
+  const e = ev as unknown as Record<string, unknown>;
+  for (const k of ['reason', 'message', 'type', 'action'] as const) if (e[k] === '' || e[k] === null) delete e[k];
+  if (!e.count) delete e.count;
+  for (const k of ['series', 'related'] as const) if (e[k] === null) delete e[k];
+  ev.involvedObject ??= {};
+  ev.source ??= {};
+  for (const k of ['firstTimestamp', 'lastTimestamp', 'eventTime'] as const) e[k] ??= null;
+  ev.reportingComponent ??= '';
+  ev.reportingInstance ??= '';
 }
 
 function defaultPod(pod: Pod): void {

@@ -12,7 +12,8 @@ export const EVENT_TTL_ACTOR = 'system:event-ttl';
 const MAX_DELAY_MS = 2 ** 31 - 1;
 
 export class EventExpiry {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Per event, its timer and the resourceVersion the lease was taken for. */
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; rv: string }>();
 
   constructor(
     private readonly ledger: Ledger,
@@ -38,11 +39,12 @@ export class EventExpiry {
     const key = `${obj.metadata.namespace}/${obj.metadata.name}`;
     const stored = this.ledger.state.get('Event', obj.metadata.namespace ?? '', obj.metadata.name ?? '');
     if (!stored) this.cancel(key);
-    else if (stored.metadata.resourceVersion === obj.metadata.resourceVersion) this.schedule(stored, Date.now());
+    // A write that changed nothing answers the stored rv, and etcd's lease is not renewed by it.
+    else if (stored.metadata.resourceVersion === obj.metadata.resourceVersion && this.timers.get(key)?.rv !== obj.metadata.resourceVersion) this.schedule(stored, Date.now());
   }
 
   private cancel(key: string): void {
-    clearTimeout(this.timers.get(key));
+    clearTimeout(this.timers.get(key)?.timer);
     this.timers.delete(key);
   }
 
@@ -74,11 +76,11 @@ export class EventExpiry {
         });
     }, Math.min(MAX_DELAY_MS, Math.max(0, expiresAt - Date.now())));
     timer.unref();
-    this.timers.set(key, timer);
+    this.timers.set(key, { timer, rv: resourceVersion });
   }
 
   stop(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.timers.values()) clearTimeout(t.timer);
     this.timers.clear();
   }
 }

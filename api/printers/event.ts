@@ -5,6 +5,7 @@ import type { KubeEvent } from '../../domain/objects.js';
 import { OBJECT_META_DOC, EVENT_DOC } from './descriptions.js';
 import { translateTimestampSince } from './duration.js';
 import { column, type Printer } from './types.js';
+import { OBJECT_REFERENCE_FIELD_PATH } from '../../domain/schemas/service.js';
 
 /** formatEventSource: the component (or reporting controller), then `, host` (or instance). */
 function formatEventSource(ev: KubeEvent): string {
@@ -19,7 +20,7 @@ export const eventPrinter: Printer<KubeEvent> = {
     column('Type', EVENT_DOC.type),
     column('Reason', EVENT_DOC.reason),
     column('Object', EVENT_DOC.involvedObject),
-    column('Subobject', `${EVENT_DOC.involvedObject} Field path.`, { priority: 1 }),
+    column('Subobject', OBJECT_REFERENCE_FIELD_PATH, { priority: 1 }),
     column('Source', EVENT_DOC.source, { priority: 1 }),
     column('Message', EVENT_DOC.message),
     column('First Seen', EVENT_DOC.firstTimestamp, { priority: 1 }),

@@ -24,6 +24,8 @@ export interface StructOptions {
   gvk?: Gvk[];
   /** Accept fields not declared here (for nested types netledger does not interpret). */
   open?: boolean;
+  /** `+structType=atomic`: server-side apply owns and replaces the struct whole. */
+  atomic?: boolean;
 }
 
 /** A named Go struct: every field optional unless listed in `required`. */
@@ -34,6 +36,7 @@ export function struct(id: string, description: string, fields: TProperties, opt
   const extra: Record<string, unknown> = {};
   if (opts.gvk) extra['x-kubernetes-group-version-kind'] = opts.gvk;
   if (opts.open) extra[PRESERVE_UNKNOWN] = true;
+  if (opts.atomic) extra['x-kubernetes-map-type'] = 'atomic';
   return Type.Object(props, { $id: id, description, ...extra });
 }
 

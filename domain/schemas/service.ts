@@ -123,18 +123,23 @@ export const ServiceList = struct(
 
 // ---- Endpoints ----
 
+/** Also what a Table's event Subobject column says of itself. */
+export const OBJECT_REFERENCE_FIELD_PATH =
+  'If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement, such as desiredState.manifest.containers[2]. For example, if the object reference is to a container within a pod, this would take on a value like: "spec.containers{name}" (where "name" refers to the name of the container that triggered the event) or if no container name is specified "spec.containers[2]" (container with index 2 in this pod). This syntax is chosen only to have some well-defined way of referencing a part of an object.';
+
 export const ObjectReference = struct(
   `${CORE}.ObjectReference`,
   'ObjectReference contains enough information to let you inspect or modify the referred object.',
   {
     apiVersion: str('API version of the referent.'),
-    fieldPath: str('If referring to a piece of an object instead of an entire object, this string should contain a valid JSON/Go field access statement, such as desiredState.manifest.containers[2].'),
+    fieldPath: str(OBJECT_REFERENCE_FIELD_PATH),
     kind: str(`Kind of the referent. More info: ${API_CONVENTIONS}#types-kinds`),
     name: str('Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names'),
     namespace: str('Namespace of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/'),
     resourceVersion: str(`Specific resourceVersion to which this reference is made, if any. More info: ${API_CONVENTIONS}#concurrency-control-and-consistency`),
     uid: str('UID of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#uids'),
   },
+  { atomic: true },
 );
 
 export const EndpointAddress = struct(

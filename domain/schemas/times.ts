@@ -64,26 +64,59 @@ function kindTree(kind: StoredKind): TimeTree | null {
   return tree;
 }
 
-const RFC3339 = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2}:\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const TIME_LAYOUT = '2006-01-02T15:04:05Z07:00';
 const MICRO_LAYOUT = '2006-01-02T15:04:05.000000Z07:00';
 
+type ParseFailure = { rest: string; expected: string } | { range: string };
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?(Z|([+-])(\d{2}):(\d{2}))$/;
+/** RFC3339's elements in order: digits (or a literal) and the layout text Go names them by. */
+const ELEMENTS: [RegExp, string][] = [
+  [/^\d{4}/, '2006'], [/^-/, '-'], [/^\d{2}/, '01'], [/^-/, '-'], [/^\d{2}/, '02'], [/^T/, 'T'],
+  [/^\d{2}/, '15'], [/^:/, ':'], [/^\d{2}/, '04'], [/^:/, ':'], [/^\d{2}/, '05'],
+];
+
 /**
- * The value as Go re-encodes it, or the part time.Parse stopped at and what it expected there.
- * Time takes any fraction; MicroTime (RFC3339Micro) exactly six digits.
+ * time.Parse with RFC3339 (Time) or RFC3339Micro (MicroTime) as Go reads them: the value
+ * re-encoded in UTC (Time to whole seconds, MicroTime with its six digits), or where parsing
+ * stopped and what the layout wanted there, or the field out of range. Time takes any fraction
+ * (`.` or `,`); MicroTime exactly six digits.
  */
-function parseTime(value: string, micro: boolean): string | { rest: string; expected: string } {
-  if (!micro && CANONICAL_TIME.test(value) && !Number.isNaN(Date.parse(value))) return value;
+function parseTime(value: string, micro: boolean): string | ParseFailure {
   const m = RFC3339.exec(value);
-  const ms = m ? Date.parse(`${m[1]}T${m[2]}${m[4]!.toUpperCase()}`) : NaN;
-  if (!m || Number.isNaN(ms)) return { rest: value, expected: '2006' };
-  const seconds = new Date(ms).toISOString().slice(0, 19);
-  if (!micro) return `${seconds}Z`;
-  const fraction = m[3] ?? '';
-  if (fraction.length < 7) return { rest: `${fraction}${m[4]}`, expected: '.000000' };
-  if (fraction.length > 7) return { rest: `${fraction.slice(7)}${m[4]}`, expected: 'Z07:00' };
-  return `${seconds}${fraction}Z`;
+  if (!m || (micro && m[7]?.length !== 6)) return whereParsingStops(value, micro);
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12) return { range: 'month' };
+  if (day < 1 || day > 31) return { range: 'day' };
+  if (hour > 23) return { range: 'hour' };
+  if (minute > 59) return { range: 'minute' };
+  if (second > 59) return { range: 'second' };
+  if (m[9] && Number(m[10]) > 24) return { range: 'time zone offset hour' };
+  if (m[9] && Number(m[11]) > 60) return { range: 'time zone offset minute' };
+  if (day > (month === 2 && leap(year) ? 29 : DAYS[month - 1]!)) return { range: 'day' };
+  const offsetMs = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) * 60_000 : 0;
+  const local = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+  local.setUTCFullYear(year); // Date.UTC reads years 0-99 as 1900-1999
+  const seconds = new Date(local.getTime() - offsetMs).toISOString().slice(0, 19);
+  return micro ? `${seconds}.${m[7]}Z` : `${seconds}Z`;
+}
+
+/** For a value RFC3339 did not match: the first element time.Parse could not read. */
+function whereParsingStops(value: string, micro: boolean): ParseFailure {
+  let rest = value;
+  for (const [re, expected] of ELEMENTS) {
+    const m = re.exec(rest);
+    if (!m) return { rest, expected };
+    rest = rest.slice(m[0].length);
+  }
+  const fraction = /^[.,]\d+/.exec(rest)?.[0] ?? '';
+  if (micro) {
+    if (fraction.length < 7) return { rest, expected: '.000000' };
+    rest = rest.slice(7);
+  } else rest = rest.slice(fraction.length);
+  return { rest, expected: 'Z07:00' };
 }
 
 /** A Time or MicroTime as Go re-encodes it (UTC), undefined when time.Parse would fail. */
@@ -95,11 +128,11 @@ export function canonicalTime(value: string, micro = false): string | undefined 
 /** The 400 a request gets when one of its times does not parse, in the decoder's words. */
 export function timeDecodeError(kind: StoredKind, value: string, micro = false): StatusError {
   const out = parseTime(value, micro);
-  const at = typeof out === 'string' ? { rest: value, expected: '2006' } : out;
+  const at: ParseFailure = typeof out === 'string' ? { rest: value, expected: '2006' } : out;
   const version = KIND_INFO[kind].apiVersion.split('/').pop();
-  return errors.badRequest(
-    `${kind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: parsing time ${JSON.stringify(value)} as ${JSON.stringify(micro ? MICRO_LAYOUT : TIME_LAYOUT)}: cannot parse ${JSON.stringify(at.rest)} as ${JSON.stringify(at.expected)}`,
-  );
+  const parsing = `parsing time ${JSON.stringify(value)}`;
+  const detail = 'range' in at ? `${parsing}: ${at.range} out of range` : `${parsing} as ${JSON.stringify(micro ? MICRO_LAYOUT : TIME_LAYOUT)}: cannot parse ${JSON.stringify(at.rest)} as ${JSON.stringify(at.expected)}`;
+  return errors.badRequest(`${kind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: ${detail}`);
 }
 
 /** Rewrites every Time and MicroTime of `obj` (a `kind` object) in place; 400 on one that is

@@ -112,7 +112,9 @@ const KINDS: Record<string, KindFields> = {
     unknown: labelNotSupported,
     values: (obj) => {
       const set = metaFields(obj);
-      for (const f of EVENT_FIELDS) set[f] = f === 'source' ? str(get(obj, 'source.component')) : str(get(obj, f));
+      for (const f of EVENT_FIELDS) set[f] = str(get(obj, f));
+      // ToSelectableFields: the source is the component, else the reporting controller.
+      set.source = str(get(obj, 'source.component')) || str(get(obj, 'reportingComponent'));
       return set;
     },
   },
