@@ -87,7 +87,7 @@ const ELEMENTS: [RegExp, string][] = [
 function parseTime(value: string, micro: boolean): string | ParseFailure {
   const m = RFC3339.exec(value);
   if (!m || (micro && m[7]?.length !== 6)) return whereParsingStops(value, micro);
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const year = +m[1]!, month = +m[2]!, day = +m[3]!, hour = +m[4]!, minute = +m[5]!, second = +m[6]!;
   if (month < 1 || month > 12) return { range: 'month' };
   if (day < 1 || day > 31) return { range: 'day' };
   if (hour > 23) return { range: 'hour' };
@@ -96,7 +96,9 @@ function parseTime(value: string, micro: boolean): string | ParseFailure {
   if (m[9] && Number(m[10]) > 24) return { range: 'time zone offset hour' };
   if (m[9] && Number(m[11]) > 60) return { range: 'time zone offset minute' };
   if (day > (month === 2 && leap(year) ? 29 : DAYS[month - 1]!)) return { range: 'day' };
-  const offsetMs = m[9] ? (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) * 60_000 : 0;
+  // Already UTC: the value is its own encoding, less any fraction a Time drops (the common case).
+  if (!m[9]) return micro ? `${value.slice(0, 19)}.${m[7]}Z` : m[7] === undefined ? value : `${value.slice(0, 19)}Z`;
+  const offsetMs = (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) * 60_000;
   const local = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
   local.setUTCFullYear(year); // Date.UTC reads years 0-99 as 1900-1999
   const seconds = new Date(local.getTime() - offsetMs).toISOString().slice(0, 19);
