@@ -98,15 +98,15 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       return list;
     }
     case 'POST': {
-      if (path.name) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+      if (path.name) throw errors.methodNotAllowed();
       // The all-namespaces path of a namespaced resource serves list and watch only.
-      if (info.namespaced && path.namespace === undefined) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+      if (info.namespaced && path.namespace === undefined) throw errors.methodNotAllowed();
       checkObjectMediaType(req);
       const obj = checkObjectBody(req.body, info, path.namespace, fieldValidationOf(q), reply);
       return write(req, reply, deps, { ...commandContext(req, deps.actorOf), op: 'create', kind: info.kind, namespace: path.namespace ?? '', object: obj });
     }
     case 'PUT': {
-      if (!path.name) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+      if (!path.name) throw errors.methodNotAllowed();
       checkObjectMediaType(req);
       const obj = checkObjectBody(req.body, info, path.namespace, fieldValidationOf(q), reply);
       return write(req, reply, deps, {
@@ -120,7 +120,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       });
     }
     case 'PATCH': {
-      if (!path.name) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+      if (!path.name) throw errors.methodNotAllowed();
       const media = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
       const patchType = PATCH_TYPES[media];
       if (!patchType) {
@@ -153,13 +153,13 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
     }
     case 'DELETE': {
       const options = deleteOptions(req);
-      if (!path.name && info.namespaced && path.namespace === undefined) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+      if (!path.name && info.namespaced && path.namespace === undefined) throw errors.methodNotAllowed();
       if (!path.name) return deleteCollection(req, reply, path, deps, options);
-      if (path.subresource) throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+      if (path.subresource) throw errors.methodNotAllowed();
       return write(req, reply, deps, { ...commandContext(req, deps.actorOf), op: 'delete', kind: info.kind, namespace: path.namespace ?? '', name: path.name, options });
     }
   }
-  throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+  throw errors.methodNotAllowed();
 }
 
 async function getOne(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<unknown> {
@@ -199,7 +199,7 @@ async function write(req: FastifyRequest, reply: FastifyReply, deps: ResourceDep
  * answers when no PodDisruptionBudget stands in the way (netledger serves none).
  */
 async function evict(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<unknown> {
-  if (req.method !== 'POST') throw errors.methodNotAllowed(`the server does not allow this method on the requested resource`);
+  if (req.method !== 'POST') throw errors.methodNotAllowed();
   checkObjectMediaType(req);
   const body = req.body as Record<string, unknown> | undefined;
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw errors.badRequest('the body of an eviction must be a policy/v1 Eviction object');

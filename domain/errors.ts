@@ -92,7 +92,7 @@ export const errors = {
   applyConflict: (message: string, causes: StatusCause[]) => failure(409, 'Conflict', message, { causes }),
   badRequest: (message: string, causes?: StatusCause[]) =>
     failure(400, 'BadRequest', message, causes ? { causes } : undefined),
-  methodNotAllowed: (message: string) => failure(405, 'MethodNotAllowed', message),
+  methodNotAllowed: () => failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'),
   notAcceptable: (message: string) => failure(406, 'NotAcceptable', message),
   unsupportedMediaType: (message: string) => failure(415, 'UnsupportedMediaType', message),
   tooLarge: (message: string) => failure(413, 'RequestEntityTooLarge', message),

@@ -32,7 +32,7 @@ export function registerConfigRoutes(app: FastifyInstance, base: string, ledger:
   // They change through the server's flags only (recorded at start-up), never through the API.
   for (const url of [`${base}/clusternetworkconfigs`, `${base}/clusternetworkconfigs/:name`]) {
     app.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE'], url, handler: async () => {
-      throw errors.methodNotAllowed('the server does not allow this method on the requested resource');
+      throw errors.methodNotAllowed();
     } });
   }
 }

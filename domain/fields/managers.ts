@@ -13,7 +13,6 @@ import { KIND_INFO, type StoredKind } from '../kinds.js';
 import type { KubeObject } from '../objects.js';
 import { FieldSet, pathString } from './set.js';
 import { typeOfKind } from './types.js';
-import { canonicalTime, timeDecodeError } from '../schemas/times.js';
 import { compare, merge, removeItems, toFieldSet, withNamedFields, type Comparison } from './walk.js';
 
 export interface ManagedFieldsEntry {
@@ -60,7 +59,7 @@ function decodeStrict(entries: unknown): Managers | undefined {
     if (e.fieldsType !== undefined && e.fieldsType !== 'FieldsV1') return undefined;
     const m: Manager = { manager: e.manager ?? '', operation: e.operation, apiVersion: e.apiVersion ?? '', set: FieldSet.fromFieldsV1(e.fieldsV1) };
     if (e.subresource) m.subresource = e.subresource;
-    if (e.time) m.time = utcSeconds(e.time);
+    if (e.time) m.time = e.time;
     out.set(identifier(m), m);
   }
   return out;
@@ -70,22 +69,14 @@ function decode(entries: unknown): Managers {
   return decodeStrict(entries) ?? new Map();
 }
 
-const validTime = (t: unknown) => typeof t === 'string' && canonicalTime(t) !== undefined;
-
-/** metav1.Time as it is encoded: UTC, whole seconds (`…:40:56+02:00` → `…:40:56Z`). */
-function utcSeconds(t: string): string {
-  return canonicalTime(t) ?? t;
-}
-
 /**
- * A request's own entries, as kube-apiserver checks them: a time that is not RFC 3339 fails the
- * body's decoding (400), a manager name ValidateManagedFields refuses is 422.
+ * A request's own entries, as kube-apiserver checks them: a manager name ValidateManagedFields
+ * refuses is 422. (Their times were decoded with the rest of the object: normalizeTimes.)
  */
 function checkRequestEntries(kind: StoredKind, obj: KubeObject, entries: Partial<ManagedFieldsEntry>[]): void {
   const info = KIND_INFO[kind];
   const problems: FieldError[] = [];
   entries.forEach((e, i) => {
-    if (e.time !== undefined && e.time !== null && !validTime(e.time)) throw timeDecodeError(kind, String(e.time));
     problems.push(...fieldManagerErrors(e.manager ?? '', FieldPath.of('metadata', 'managedFields').index(i).child('manager')));
   });
   if (problems.length) throw errors.invalid(kind, info.group, obj.metadata.name ?? '', problems);

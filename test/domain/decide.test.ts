@@ -338,6 +338,21 @@ describe('what kube-apiserver fills in and decides on its own (defaults, strateg
     expect(renamed.status).toMatchObject({ code: 400, reason: 'BadRequest', message: 'the name of the object (zz) does not match the name on the URL (web)' });
   });
 
+  it('managedFields times a request carries are metav1.Time: UTC whole seconds, and anything but RFC 3339 fails the body (400)', () => {
+    run({ ...create('Service', 'default', service('web', { app: 'web' })), fieldManager: 'kubectl-create' } as Command);
+    const withTime = (time: string) => {
+      const live = structuredClone(state.get('Service', 'default', 'web')!);
+      (live.metadata.managedFields as any[])[0].time = time;
+      return { ...update('Service', 'default', 'web', live), fieldManager: 'x' } as Command;
+    };
+    const [moved] = run(withTime('2025-01-01T02:00:00.123+02:00'));
+    expect((moved!.object.metadata.managedFields as any[]).find((e) => e.manager === 'kubectl-create').time).toBe('2025-01-01T00:00:00Z');
+    expect(fails(withTime('garbage')).status).toMatchObject({
+      code: 400,
+      message: 'Service in version "v1" cannot be handled as a Service: parsing time "garbage" as "2006-01-02T15:04:05Z07:00": cannot parse "garbage" as "2006"',
+    });
+  });
+
   it('server-side apply records its field manager in managedFields (created and updated)', () => {
     const apply = (labels: Record<string, string>): Command => ({
       ...ctx(),

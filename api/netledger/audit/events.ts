@@ -114,7 +114,7 @@ async function position(q: Query, ledger: Ledger): Promise<{ after: number; unti
 export async function listEvents(req: FastifyRequest, reply: FastifyReply, ledger: Ledger): Promise<unknown> {
   const q = req.query as Query;
   // Discovery lists `list` alone for events: a watch would get a list it cannot read as events.
-  if (str(q, 'watch') === 'true' || str(q, 'watch') === '1') throw errors.methodNotAllowed('the server does not allow this method on the requested resource');
+  if (str(q, 'watch') === 'true' || str(q, 'watch') === '1') throw errors.methodNotAllowed();
   const table = negotiate(req.headers.accept).table;
   const includeObject = (table && parseIncludeObject(str(q, 'includeObject'))) || 'Metadata';
   const limit = listLimitParam(q);

@@ -229,17 +229,6 @@ describe('a request\'s own entries', () => {
     return undefined;
   };
 
-  it('times are metav1.Time: UTC whole seconds, and anything but RFC 3339 fails the body (400)', () => {
-    const live = created();
-    const entry = (live.metadata.managedFields as ManagedFieldsEntry[])[0]!;
-    const moved = managedFieldsAfterUpdate('Service', live, withEntries(live, [{ ...entry, time: '2025-01-01T02:00:00.123+02:00' }]), { manager: 'x', time: T2 });
-    expect(moved[0]!.time).toBe('2025-01-01T00:00:00Z');
-    expect(status(() => managedFieldsAfterUpdate('Service', live, withEntries(live, [{ ...entry, time: 'garbage' }]), { manager: 'x', time: T2 }))).toMatchObject({
-      code: 400,
-      message: 'Service in version "v1" cannot be handled as a Service: parsing time "garbage" as "2006-01-02T15:04:05Z07:00": cannot parse "garbage" as "2006"',
-    });
-  });
-
   it('a manager name over 128 bytes is 422 at its entry (ValidateManagedFields)', () => {
     const live = created();
     const entry = (live.metadata.managedFields as ManagedFieldsEntry[])[0]!;
