@@ -430,7 +430,7 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
     }
   }
   events.push(deleted(kind, current, cmd.actor, null));
-  const response = kind === 'Pod' ? events.length - 1 : -1;
+  const response = info.returnsDeletedObject ? events.length - 1 : -1;
   return {
     events,
     responseIndex: response,

@@ -21,13 +21,16 @@ export interface KindInfo {
   unconditionalUpdate: boolean;
   /** Has a status subresource whose writes are separate from spec writes. */
   statusSubresource: boolean;
+  /** DELETE answers the deleted object rather than a Success Status (the storage's
+   * ReturnDeletedObject: pods and services). */
+  returnsDeletedObject?: boolean;
 }
 
 export const KIND_INFO: Record<StoredKind, KindInfo> = {
   Namespace: { kind: 'Namespace', resource: 'namespaces', group: '', apiVersion: 'v1', namespaced: false, createOnUpdate: false, unconditionalUpdate: true, statusSubresource: true },
   Node: { kind: 'Node', resource: 'nodes', group: '', apiVersion: 'v1', namespaced: false, createOnUpdate: false, unconditionalUpdate: true, statusSubresource: true },
-  Pod: { kind: 'Pod', resource: 'pods', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: false, unconditionalUpdate: true, statusSubresource: true },
-  Service: { kind: 'Service', resource: 'services', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: true },
+  Pod: { kind: 'Pod', resource: 'pods', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: false, unconditionalUpdate: true, statusSubresource: true, returnsDeletedObject: true },
+  Service: { kind: 'Service', resource: 'services', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: true, returnsDeletedObject: true },
   Endpoints: { kind: 'Endpoints', resource: 'endpoints', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: false },
   EndpointSlice: { kind: 'EndpointSlice', resource: 'endpointslices', group: 'discovery.k8s.io', apiVersion: 'discovery.k8s.io/v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: false },
   Event: { kind: 'Event', resource: 'events', group: '', apiVersion: 'v1', namespaced: true, createOnUpdate: true, unconditionalUpdate: true, statusSubresource: false },

@@ -7,6 +7,7 @@ import * as m002 from './002_history_by_scope.js';
 import * as m003 from './003_objects_point_at_events.js';
 import * as m004 from './004_entries_point_at_changes.js';
 import * as m005 from './005_events_impersonated_by.js';
+import * as m006 from './006_changes_prev_rv.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003_objects_point_at_events': m003,
   '004_entries_point_at_changes': m004,
   '005_events_impersonated_by': m005,
+  '006_changes_prev_rv': m006,
 };
 
 class CompiledMigrations implements MigrationProvider {

@@ -30,6 +30,9 @@ export interface TableChange {
   /** JSON text of value and prev as the table holds them (the store writes them unencoded again). */
   text?: string;
   prevText?: string;
+  /** rv of the change that had set the previous value (undefined when absent): a read of the
+   * past restores that value with its cause. */
+  prevRv?: number;
   rv: number;
   /** Cluster scope: nodes that override the key at this rv and so do not see the change. */
   hiddenFrom?: string[];
@@ -152,7 +155,7 @@ export class TableSet {
     if (scope === CLUSTER) this.setCluster(key, prev, next);
     else this.setNode(scope, key, prev, next);
     if (rv > this.lastChangeRv) this.lastChangeRv = rv;
-    const change: TableChange = { table: this.table, scope, key, op: next ? 'upsert' : 'delete', value: next ? value : null, prev: prev?.value, rv, text: encoded, prevText: prev?.encoded };
+    const change: TableChange = { table: this.table, scope, key, op: next ? 'upsert' : 'delete', value: next ? value : null, prev: prev?.value, rv, text: encoded, prevText: prev?.encoded, prevRv: prev?.rv };
     if (scope === CLUSTER) {
       const hidden = this.overriders.get(key);
       if (hidden?.size) change.hiddenFrom = [...hidden].sort();

@@ -1,8 +1,9 @@
 // The history rows against the replay: every table change recorded above the retention floor
 // must be the change replaying the log makes at that place, field for field (rv, table, scope,
-// key, op, value and previous value as text). The entries and digests say the end state is
-// right; this says the audit trail that led there is the one the log implies, so a row edited
-// in the database (what blame, history and diff read) is found.
+// key, op, value and previous value as text, and the rv that had set that previous value). The
+// entries and digests say the end state is right; this says the audit trail that led there is
+// the one the log implies, so a row edited in the database (what blame, history and diff read)
+// is found.
 //
 // Streaming: the replay hands over each group's changes when the group closes, and the rows are
 // read in id order (the order the appender wrote them) up to the last closed group's rv, so
@@ -40,7 +41,7 @@ export class HistoryCheck {
 
   /** Compares the rows up to `rv` (every group up to it is closed) with what the replay made. */
   compareThrough(rv: number): void {
-    const stmt = this.store.sqlite.prepare('select id, rv, table_name, scope, key, op, value, prev from table_changes where id > ? and rv > ? and rv <= ? order by id limit ?');
+    const stmt = this.store.sqlite.prepare('select id, rv, table_name, scope, key, op, value, prev, prev_rv from table_changes where id > ? and rv > ? and rv <= ? order by id limit ?');
     for (;;) {
       const rows = stmt.all(this.lastId, this.floor, rv, PAGE) as Row[];
       for (const row of rows) {
@@ -71,6 +72,8 @@ export class HistoryCheck {
       row.op !== c.op && `op ${c.op}`,
       row.value !== text && 'value',
       row.prev !== prev && 'previous value',
+      // NULL in rows written before migration 006: nothing recorded, nothing to compare.
+      row.prev_rv !== null && row.prev_rv !== (c.prevRv ?? null) && `previous value's rv ${c.prevRv ?? 'none'}`,
     ].filter(Boolean);
     if (differs.length) this.report(`${where}: differs from the replay in ${differs.join(', ')}`);
   }

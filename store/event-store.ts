@@ -70,7 +70,7 @@ export class EventStore {
       const id = this.nextChangeId++;
       const text = c.op === 'delete' ? null : (c.text ?? JSON.stringify(c.value));
       const prev = c.prev === undefined ? null : (c.prevText ?? JSON.stringify(c.prev));
-      ops.push([Stmt.InsertChange, [id, c.rv, c.table, c.scope, c.key, c.op, text, prev]]);
+      ops.push([Stmt.InsertChange, [id, c.rv, c.table, c.scope, c.key, c.op, text, prev, c.prevRv ?? null]]);
       lastChange.set(`${c.table}\0${c.scope}\0${c.key}`, { c, id });
     }
     for (const { c, id } of lastChange.values()) {

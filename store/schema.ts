@@ -48,6 +48,9 @@ export interface TableChangesTable {
   op: string;
   value: string | null;
   prev: string | null;
+  /** rv of the change that had set `prev` (migration 006; NULL in rows written before it, and
+   * when the key was absent). */
+  prev_rv: number | null;
 }
 
 export interface MetaTable {

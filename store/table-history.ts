@@ -7,7 +7,7 @@ import type { TableName } from '../projections/model.js';
 import { entryHash, type Entry, type TableSet } from '../projections/tables.js';
 import { mergeSorted } from '../projections/sorted-keys.js';
 import type { EventStore } from './event-store.js';
-import { changesInKeyRange, lastChangeRvs, type KeyRange } from './table-pages.js';
+import { changesFromId, changesInKeyRange, lastChangeRvs, type KeyRange, type RangeChange } from './table-pages.js';
 
 export interface PastEntry {
   key: string;
@@ -22,6 +22,18 @@ export interface PastEntry {
 export interface Rewound {
   cluster: Map<string, string | null>;
   own: Map<string, string | null>;
+  /** The rv each restored value was set at, by `scope\0key`, where the change that undid it
+   * recorded one (rows written before migration 006 did not: restoredRvs looks those up). */
+  rvs: Map<string, number>;
+}
+
+/** Undoes one change: applied newest first, what is left per key is its earliest change after
+ * the rv, whose previous value (and that value's rv) the key held at the rv. */
+function undo(back: Rewound, scope: string, r: RangeChange): void {
+  (scope === '' ? back.cluster : back.own).set(r.key, r.prev);
+  const id = `${scope}\0${r.key}`;
+  if (r.prev !== null && r.prev_rv !== null) back.rvs.set(id, r.prev_rv);
+  else back.rvs.delete(id);
 }
 
 /**
@@ -37,18 +49,10 @@ export async function firstChangeIdAfter(store: EventStore, rv: number): Promise
 /** Undoes a node's view of a table (cluster scope and its own) back to rv, newest first: cost
  * follows what changed since rv, never the table's size. */
 export async function rewind(store: EventStore, table: TableName, node: string, rv: number, liveRv: number): Promise<Rewound> {
-  const out: Rewound = { cluster: new Map(), own: new Map() };
+  const out: Rewound = { cluster: new Map(), own: new Map(), rvs: new Map() };
   const first = rv >= liveRv ? undefined : await firstChangeIdAfter(store, rv);
   if (first === undefined) return out;
-  const rows = await store.db
-    .selectFrom('table_changes')
-    .select(['scope', 'key', 'prev'])
-    .where('table_name', '=', table)
-    .where('id', '>=', first)
-    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
-    .orderBy('id', 'desc')
-    .execute();
-  for (const r of rows) (r.scope === '' ? out.cluster : out.own).set(r.key, r.prev);
+  for (const scope of ['', node]) for (const r of changesFromId(store, table, scope, first)) undo(out, scope, r);
   return out;
 }
 
@@ -98,8 +102,8 @@ export interface NodeTablePage {
 export function nodeTablePageAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number, after: string, limit: number): NodeTablePage {
   const { keys: window, more } = tables.nodeKeysAfter(node, after, limit);
   const range: KeyRange = { after, through: more ? window[window.length - 1] : undefined };
-  const back: Rewound = { cluster: new Map(), own: new Map() };
-  if (rv < liveRv) for (const r of changesInKeyRange(store, tables.table, node, rv, range)) (r.scope === '' ? back.cluster : back.own).set(r.key, r.prev);
+  const back: Rewound = { cluster: new Map(), own: new Map(), rvs: new Map() };
+  if (rv < liveRv) for (const r of changesInKeyRange(store, tables.table, node, rv, range)) undo(back, r.scope, r);
   const { entries } = entriesAt(store, tables, node, rv, window, back);
   // Keys put back (deleted since rv) can make the range hold more than `limit` entries.
   if (entries.length > limit) return { entries: entries.slice(0, limit), next: entries[limit - 1]!.key };
@@ -138,11 +142,12 @@ function entriesAt(store: EventStore, tables: TableSet, node: string, rv: number
   return { entries, adjustment };
 }
 
-/** The rv of each restored value: that of its key's last change at or before rv, per scope. */
+/** The rv of each restored value: recorded by the change that undid it, else (rows from before
+ * migration 006) that of its key's last change at or before rv, per scope. */
 function restoredRvs(store: EventStore, table: TableName, node: string, rv: number, back: Rewound): Map<string, number> {
-  const out = new Map<string, number>();
+  const out = back.rvs;
   for (const [scope, undone] of [['', back.cluster], [node, back.own]] as const) {
-    const keys = [...undone].filter(([, text]) => text !== null).map(([k]) => k);
+    const keys = [...undone].filter(([k, text]) => text !== null && !out.has(`${scope}\0${k}`)).map(([k]) => k);
     for (const [key, at] of lastChangeRvs(store, table, scope, rv, keys)) out.set(`${scope}\0${key}`, at);
   }
   return out;

@@ -17,6 +17,8 @@ export interface RangeChange {
   rv: number;
   /** JSON text of the value before the change; null when the key was absent. */
   prev: string | null;
+  /** rv of the change that had set `prev`; null when absent or not recorded (before migration 006). */
+  prev_rv: number | null;
 }
 
 /** Keys strictly after `after`, up to and including `through` (open-ended when undefined). */
@@ -26,6 +28,7 @@ export interface KeyRange {
 }
 
 interface PageStatements {
+  changesAfterId: BetterSqlite3.Statement;
   changesInRange: BetterSqlite3.Statement;
   changesFrom: BetterSqlite3.Statement;
   changedKeys: BetterSqlite3.Statement;
@@ -43,13 +46,24 @@ function prepared(store: EventStore): PageStatements {
   const prepare = (q: { compile(): { sql: string } }) => store.sqlite.prepare(q.compile().sql);
   const changes = store.db
     .selectFrom('table_changes')
-    .select(['scope', 'key', 'rv', 'prev'])
+    .select(['scope', 'key', 'rv', 'prev', 'prev_rv'])
     .where('table_name', '=', '')
     .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', '')]))
     .where('rv', '>', 0)
     .where('key', '>', '');
   const keysIn = sql<string>`(select value from json_each(${''}))`;
   const st: PageStatements = {
+    // (table, scope, first id): one scope at a time, so that the (table_name, scope, id) index
+    // gives the order; both scopes in one query sorted ~50,000 rows in a temporary B-tree.
+    changesAfterId: prepare(
+      store.db
+        .selectFrom('table_changes')
+        .select(['scope', 'key', 'rv', 'prev', 'prev_rv'])
+        .where('table_name', '=', '')
+        .where('scope', '=', '')
+        .where('id', '>=', 0)
+        .orderBy('id', 'desc'),
+    ),
     // (table, node, rv, after[, through])
     changesFrom: prepare(changes.orderBy('id', 'desc')),
     changesInRange: prepare(changes.where('key', '<=', '').orderBy('id', 'desc')),
@@ -71,7 +85,7 @@ function prepared(store: EventStore): PageStatements {
     changesOfKeys: prepare(
       store.db
         .selectFrom('table_changes')
-        .select(['scope', 'key', 'rv', 'prev'])
+        .select(['scope', 'key', 'rv', 'prev', 'prev_rv'])
         .where('table_name', '=', '')
         .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', '')]))
         .where('rv', '>', 0)
@@ -105,6 +119,12 @@ function prepared(store: EventStore): PageStatements {
   };
   statements.set(store, st);
   return st;
+}
+
+/** One scope's changes from the change with id `first` on (every change after an rv: see
+ * firstChangeIdAfter), newest first. */
+export function changesFromId(store: EventStore, table: TableName, scope: string, first: number): RangeChange[] {
+  return prepared(store).changesAfterId.all(table, scope, first) as RangeChange[];
 }
 
 /** Changes a node sees (cluster scope and its own) after rv of the keys in range, newest first. */

@@ -28,7 +28,7 @@ export function writeStatementSql(db: Kysely<Database>): string[] {
     ),
     sql(db.deleteFrom('table_entries').where('table_name', '=', '').where('scope', '=', '').where('key', '=', '')),
     // The id is given, not generated: an entry written in the same batch points at it.
-    sql(db.insertInto('table_changes').values({ id: 0, rv: 0, table_name: '', scope: '', key: '', op: '', value: null, prev: null })),
+    sql(db.insertInto('table_changes').values({ id: 0, rv: 0, table_name: '', scope: '', key: '', op: '', value: null, prev: null, prev_rv: null })),
     sql(
       db
         .insertInto('meta')

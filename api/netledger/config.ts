@@ -8,6 +8,7 @@ import { errors } from '../../domain/errors.js';
 import { CONFIG_KIND } from '../../domain/kinds.js';
 import type { KubeObject } from '../../domain/objects.js';
 import type { Ledger } from '../../store/ledger.js';
+import { refuseWatch, type Query } from './audit/query.js';
 
 const NAME = 'cluster';
 
@@ -19,13 +20,18 @@ async function current(ledger: Ledger): Promise<KubeObject> {
 }
 
 export function registerConfigRoutes(app: FastifyInstance, base: string, ledger: Ledger): void {
-  app.get(`${base}/clusternetworkconfigs`, async () => ({
-    kind: `${CONFIG_KIND}List`,
-    apiVersion: 'netledger.io/v1',
-    metadata: { resourceVersion: String(ledger.committedRv) },
-    items: [await current(ledger)],
-  }));
+  // Discovery lists get and list only: a watch is 405, never a list the client reads as events.
+  app.get(`${base}/clusternetworkconfigs`, async (req) => {
+    refuseWatch(req.query as Query);
+    return {
+      kind: `${CONFIG_KIND}List`,
+      apiVersion: 'netledger.io/v1',
+      metadata: { resourceVersion: String(ledger.committedRv) },
+      items: [await current(ledger)],
+    };
+  });
   app.get<{ Params: { name: string } }>(`${base}/clusternetworkconfigs/:name`, async (req) => {
+    refuseWatch(req.query as Query);
     if (req.params.name !== NAME) throw errors.notFound('clusternetworkconfigs', 'netledger.io', req.params.name);
     return current(ledger);
   });

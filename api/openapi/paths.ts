@@ -4,6 +4,7 @@
 // `--validate=strict` looks for the PATCH operation of a GVK declaring `fieldValidation`
 // (cli-runtime query_param_verifier_v3.go), so every patch lists it.
 
+import { KIND_INFO, type KindInfo } from '../../domain/kinds.js';
 import type { ResourceInfo, Verb } from '../../domain/schemas/resources.js';
 import { COMPONENT_REF } from './components.js';
 
@@ -46,7 +47,10 @@ const DELETE_COLLECTION_PARAMS = [P.continue, P.dryRun, P.fieldSelector, P.grace
 const PATCH_TYPES = ['application/apply-patch+yaml', 'application/json-patch+json', 'application/merge-patch+json', 'application/strategic-merge-patch+json'];
 
 /** Pods and services answer DELETE with the deleted object (their storage's ReturnDeletedObject). */
-const RETURNS_DELETED_OBJECT = new Set(['pods', 'services']);
+function returnsDeletedObject(r: ResourceInfo): boolean {
+  const info = (KIND_INFO as Partial<Record<string, KindInfo>>)[r.kind];
+  return info?.group === r.group && info.returnsDeletedObject === true;
+}
 
 const schemaRef = (id: string) => ({ $ref: COMPONENT_REF + id });
 
@@ -162,7 +166,7 @@ export function resourcePaths(r: ResourceInfo): Record<string, Json> {
     });
   }
   if (can('delete')) {
-    const deleted = RETURNS_DELETED_OBJECT.has(r.plural) ? kindId : `${META}.Status`;
+    const deleted = returnsDeletedObject(r) ? kindId : `${META}.Status`;
     item.delete = operation(r, tag, {
       action: 'delete', verb: 'delete', operationId: `delete${infix}${scope}${r.kind}`, description: `delete ${article(r.kind)} ${r.kind}`,
       parameters: DELETE_PARAMS, requestBody: deleteBody, responses: responses({ '200': ['OK', deleted], '202': ['Accepted', deleted] }),

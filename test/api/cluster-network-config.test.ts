@@ -24,4 +24,13 @@ describe('clusternetworkconfigs', () => {
     expect((await api(s.url, 'GET', `${base}/other`)).json).toMatchObject({ kind: 'Status', code: 404, reason: 'NotFound' });
     expect((await api(s.url, 'PUT', `${base}/cluster`, list.json.items[0])).json).toMatchObject({ kind: 'Status', code: 405, reason: 'MethodNotAllowed' });
   });
+
+  it('watch is not served (discovery lists get and list): 405, never a list an informer reads as events', async () => {
+    for (const path of [`${base}?watch=true`, `${base}?watch=1`, `${base}/cluster?watch=true`]) {
+      const r = await api(s.url, 'GET', path);
+      expect(r.status, path).toBe(405);
+      expect(r.json).toMatchObject({ kind: 'Status', code: 405, reason: 'MethodNotAllowed' });
+    }
+    expect((await api(s.url, 'GET', `${base}?watch=false`)).json.kind).toBe('ClusterNetworkConfigList');
+  });
 });

@@ -27,6 +27,8 @@ function downgradeTo003(path: string): void {
     -- and what came after 004, so that the migrations run again in order
     ALTER TABLE events DROP COLUMN impersonated_by;
     DELETE FROM kysely_migration WHERE name = '005_events_impersonated_by';
+    ALTER TABLE table_changes DROP COLUMN prev_rv;
+    DELETE FROM kysely_migration WHERE name = '006_changes_prev_rv';
   `);
   db.close();
 }

@@ -16,7 +16,7 @@ import { negotiate } from '../../negotiate.js';
 import { parseIncludeObject } from '../../printers/index.js';
 import { waitForRv } from '../../wait-rv.js';
 import { eventsTable } from './events-table.js';
-import { decodeToken, encodeToken, listLimitParam, requireRetained, requireWalkable, rvParam, str, timeParam, type Query } from './query.js';
+import { decodeToken, encodeToken, listLimitParam, refuseWatch, requireRetained, requireWalkable, rvParam, str, timeParam, type Query } from './query.js';
 
 export interface EventItem {
   resourceVersion: string;
@@ -114,7 +114,7 @@ async function position(q: Query, ledger: Ledger): Promise<{ after: number; unti
 export async function listEvents(req: FastifyRequest, reply: FastifyReply, ledger: Ledger): Promise<unknown> {
   const q = req.query as Query;
   // Discovery lists `list` alone for events: a watch would get a list it cannot read as events.
-  if (str(q, 'watch') === 'true' || str(q, 'watch') === '1') throw errors.methodNotAllowed();
+  refuseWatch(q);
   const table = negotiate(req.headers.accept).table;
   const includeObject = (table && parseIncludeObject(str(q, 'includeObject'))) || 'Metadata';
   const limit = listLimitParam(q);
