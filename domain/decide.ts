@@ -20,6 +20,7 @@ import { clone } from './clone.js';
 import { deepEqual } from './equal.js';
 import { setGeneration } from './generation.js';
 import { managedFieldsAfterUpdate } from './fields/managers.js';
+import { managingService } from './controllers/owned.js';
 
 /** An event before its rv is known (rvs are assigned as events are folded in, in order). */
 export interface PendingEvent {
@@ -424,9 +425,15 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
   }
   const events: PendingEvent[] = [];
   if (kind === 'Namespace') {
-    // The namespace controller's job, done at once: everything in it goes first.
-    for (const k of ['EndpointSlice', 'Endpoints', 'Event', 'Pod', 'Service'] as StoredKind[]) {
-      for (const o of state.list(k, name).sort(byName)) events.push(...removal(k, o, cmd.actor, null, cmd.time));
+    // The namespace controller's job, done at once: everything in it goes first. Services first:
+    // each takes its Endpoints and managed slices with it (reactor.ts), or keeps them while its
+    // finalizers hold it. Deleted before their Service, they were written again by the endpoints
+    // controllers at the next pod's deletion, and a watcher saw them come back and go again.
+    const services = new Set(state.list('Service', name).map((s) => s.metadata.name!));
+    const ownedByService = (k: StoredKind, o: KubeObject) =>
+      (k === 'Endpoints' && services.has(o.metadata.name!)) || (k === 'EndpointSlice' && services.has(managingService(o) ?? ''));
+    for (const k of ['Service', 'Pod', 'Endpoints', 'EndpointSlice', 'Event'] as StoredKind[]) {
+      for (const o of state.list(k, name).sort(byName)) if (!ownedByService(k, o)) events.push(...removal(k, o, cmd.actor, null, cmd.time));
     }
   }
   events.push(deleted(kind, current, cmd.actor, null));

@@ -8,7 +8,7 @@
 import type { LogEvent } from './events.js';
 import { deepEqual } from './equal.js';
 import { objectKey } from './kinds.js';
-import { MANAGED_BY_LABEL, type Endpoints, type EndpointSlice, type KubeObject, type Pod, type Service } from './objects.js';
+import { type Endpoints, type EndpointSlice, type KubeObject, type Pod, type Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import type { PendingEvent } from './decide.js';
 import { clone, derivedUid, seconds } from './decide.js';
@@ -22,9 +22,9 @@ import {
   sameSlices,
   servicesSelectingPod,
 } from './controllers/index.js';
+import { managedSlices, managingService } from './controllers/owned.js';
 
 export const ENDPOINTS_CONTROLLER = 'system:endpoints-controller';
-const MANAGERS = new Set(['endpointslice-controller.k8s.io', 'endpointslicemirroring-controller.k8s.io']);
 
 export function react(state: ClusterState, ev: LogEvent, before: KubeObject | undefined, time: string): PendingEvent[] {
   switch (ev.kind) {
@@ -49,8 +49,19 @@ export function react(state: ClusterState, ev: LogEvent, before: KubeObject | un
     case 'Endpoints': {
       if (ev.actor === ENDPOINTS_CONTROLLER) return [];
       const svc = state.get('Service', ev.namespace, ev.name) as Service | undefined;
-      if (svc && hasSelector(svc)) return [];
+      // The endpoints controller watches Endpoints for deletes only (onEndpointsDelete): a deleted
+      // one is written again at once, while an edit stands until its Service next syncs.
+      if (svc && hasSelector(svc)) return ev.type === 'DELETED' ? reconcileService(state, ev.namespace, ev.name, ev.rv, time) : [];
       return reconcileSlices(state, ev.namespace, ev.name, svc, undefined, ev.rv, time);
+    }
+    case 'EndpointSlice': {
+      // The slice and mirroring controllers sync a Service when someone else adds, changes or
+      // deletes a slice they manage for it (their endpointSliceTracker's ShouldSync): an edit or
+      // a deletion is undone at once. A slice that someone stopped them managing is left alone.
+      if (ev.actor === ENDPOINTS_CONTROLLER) return [];
+      const service = managingService(ev.type === 'DELETED' ? before : ev.object);
+      const svc = service === undefined ? undefined : (state.get('Service', ev.namespace, service) as Service | undefined);
+      return svc ? reconcileSlices(state, ev.namespace, service!, svc, undefined, ev.rv, time) : [];
     }
     default:
       return [];
@@ -126,10 +137,6 @@ function keepingUnchanged(want: EndpointSlice, have: EndpointSlice): EndpointSli
   const old = have.endpoints ?? [];
   if (!want.endpoints?.length || !old.length) return want;
   return { ...want, endpoints: want.endpoints.map((ep, i) => (i < old.length && deepEqual(ep, old[i]) ? old[i]! : ep)) };
-}
-
-function managedSlices(state: ClusterState, namespace: string, service: string): EndpointSlice[] {
-  return state.slicesForService(namespace, service).filter((s) => MANAGERS.has(s.metadata.labels?.[MANAGED_BY_LABEL] ?? ''));
 }
 
 /** Gives a controller-built object the identity it has (or gets): uid, creation time. Only the

@@ -1,0 +1,90 @@
+// The endpoints controllers and the objects they write, when someone else touches those objects
+// (given events / when command / then events). Upstream's endpoints controller watches Endpoints
+// for deletes only; the slice and mirroring controllers sync a Service whenever a slice they
+// manage is added, changed or deleted by anyone else. And deleting a namespace removes what the
+// controllers wrote once, not written again between its pods' deletions.
+
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Command } from '../../../domain/commands.js';
+import { DEFAULT_CONFIG } from '../../../domain/config.js';
+import type { LogEvent } from '../../../domain/events.js';
+import { execute } from '../../../domain/execute.js';
+import type { EndpointSlice, Endpoints, KubeObject } from '../../../domain/objects.js';
+import { ENDPOINTS_CONTROLLER } from '../../../domain/reactor.js';
+import { ClusterState } from '../../../domain/state.js';
+import { create, ctx, node, pod, podReady, remove, service, update } from '../../support/commands.js';
+
+/** Not `default`: the namespace tests delete it, and kube-apiserver's immortal namespaces refuse. */
+const NS = 'shop';
+let state: ClusterState;
+const run = (cmd: Command): LogEvent[] => execute(state, cmd).events;
+const summary = (events: LogEvent[]) => events.map((e) => `${e.type} ${e.kind} ${e.name} by ${e.actor}`);
+const slices = () => state.slicesForService(NS, 'web') as EndpointSlice[];
+
+beforeEach(() => {
+  state = new ClusterState();
+  run({ ...ctx('system:netledger'), op: 'configure', config: DEFAULT_CONFIG });
+  run(create('Node', '', node('n1', '192.168.60.11')));
+  for (const name of ['a', 'b']) {
+    run(create('Pod', NS, pod(name, 'n1', { app: 'web' })));
+    run(podReady(NS, name, true));
+  }
+  run(create('Service', NS, service('web', { app: 'web' })));
+});
+
+describe('objects the endpoints controllers write, touched by someone else', () => {
+  it('deleted Endpoints of a Service with a selector are written again in the same command', () => {
+    const before = structuredClone(state.get('Endpoints', NS, 'web')) as Endpoints;
+    const events = run(remove('Endpoints', NS, 'web'));
+    expect(summary(events)).toEqual(['DELETED Endpoints web by tester', `ADDED Endpoints web by ${ENDPOINTS_CONTROLLER}`]);
+    expect(events[1]!.cause).toBe(events[0]!.rv);
+    const after = state.get('Endpoints', NS, 'web') as Endpoints;
+    expect(after.subsets).toEqual(before.subsets);
+  });
+
+  it('an edit of those Endpoints stands until the Service next syncs (the controller watches deletes only)', () => {
+    const current = state.get('Endpoints', NS, 'web') as Endpoints;
+    const edited = { ...structuredClone(current), subsets: [{ addresses: [{ ip: '10.9.9.9' }], ports: [{ port: 1 }] }] };
+    expect(summary(run(update('Endpoints', NS, 'web', edited)))).toEqual(['MODIFIED Endpoints web by tester']);
+    expect(summary(run(podReady(NS, 'a', false)))).toContain(`MODIFIED Endpoints web by ${ENDPOINTS_CONTROLLER}`);
+    expect(JSON.stringify(state.get('Endpoints', NS, 'web'))).not.toContain('10.9.9.9');
+  });
+
+  it('a deleted managed slice is written again; an edited one is put back', () => {
+    const [slice] = slices();
+    const original = structuredClone(slice!);
+    const deleted = run(remove('EndpointSlice', NS, slice!.metadata.name!));
+    expect(summary(deleted)).toEqual([`DELETED EndpointSlice ${slice!.metadata.name} by tester`, `ADDED EndpointSlice ${slice!.metadata.name} by ${ENDPOINTS_CONTROLLER}`]);
+    expect(slices().map((s) => s.endpoints)).toEqual([original.endpoints]);
+
+    const edited = { ...structuredClone(slices()[0]!), endpoints: [{ addresses: ['10.9.9.9'] }] } as KubeObject;
+    const events = run(update('EndpointSlice', NS, slice!.metadata.name!, edited));
+    expect(summary(events)).toEqual([`MODIFIED EndpointSlice ${slice!.metadata.name} by tester`, `MODIFIED EndpointSlice ${slice!.metadata.name} by ${ENDPOINTS_CONTROLLER}`]);
+    expect(slices().map((s) => s.endpoints)).toEqual([original.endpoints]);
+  });
+
+  it('a slice no controller manages is the user\'s: deleting or editing it derives nothing', () => {
+    const own = { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', metadata: { name: 'mine', labels: { 'kubernetes.io/service-name': 'web' } }, addressType: 'IPv4', endpoints: [] } as KubeObject;
+    expect(summary(run(create('EndpointSlice', NS, own)))).toEqual(['ADDED EndpointSlice mine by tester']);
+    expect(summary(run(remove('EndpointSlice', NS, 'mine')))).toEqual(['DELETED EndpointSlice mine by tester']);
+  });
+});
+
+describe('namespace deletion', () => {
+  it('deletes each controller-written object once, with its Service, and never writes it again', () => {
+    const events = run(remove('Namespace', '', NS));
+    const written = events.filter((e) => e.kind === 'Endpoints' || e.kind === 'EndpointSlice');
+    expect(written.map((e) => e.type)).toEqual(['DELETED', 'DELETED']);
+    // The Service goes first; its Endpoints and slice go with it, then the pods.
+    expect(summary(events).slice(0, 3)).toEqual(['DELETED Service web by tester', `DELETED Endpoints web by ${ENDPOINTS_CONTROLLER}`, expect.stringMatching(/^DELETED EndpointSlice web-\w+ by system:endpoints-controller$/)]);
+    expect(events.filter((e) => e.kind === 'Pod').map((e) => e.type)).toEqual(['DELETED', 'DELETED']);
+    for (const kind of ['Service', 'Pod', 'Endpoints', 'EndpointSlice'] as const) expect(state.list(kind, NS)).toEqual([]);
+  });
+
+  it('Endpoints no Service owns go too, by the deleting user', () => {
+    run(create('Endpoints', NS, { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'orphan' }, subsets: [] } as KubeObject));
+    const events = run(remove('Namespace', '', NS));
+    expect(summary(events)).toContain('DELETED Endpoints orphan by tester');
+    expect(state.list('Endpoints', NS)).toEqual([]);
+  });
+});
