@@ -15,6 +15,7 @@ import { dryRun } from './netledger/audit/preview.js';
 import { filterFromQuery } from './filter.js';
 import { listObjects } from './list.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
+import { partialList, partialObject, requireObjectForm } from './partial-metadata.js';
 import { pageNotFound, parseResourcePath, type ResourcePath } from './paths.js';
 import { commandContext, dryRunValue, isDryRun, type ActorResolver } from './request-context.js';
 import { sendStatus, toStatus } from './status.js';
@@ -95,6 +96,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       const negotiated = negotiate(req.headers.accept);
       const list = await listObjects(deps.ledger, info, path.namespace, q);
       if (negotiated.table) return toTable(info.kind, list.items, includeObjectParam(q.includeObject), list.metadata);
+      if (negotiated.partial) return partialList(list, info.kind, negotiated.partial);
       return list;
     }
     case 'POST': {
@@ -165,6 +167,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
 async function getOne(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<unknown> {
   const { info } = path;
   const negotiated = negotiate(req.headers.accept);
+  if (negotiated.partial) requireObjectForm(negotiated.partial, info.kind);
   // resourceVersion on a get means "not older than": ahead of the log it waits, then 504s (as the
   // watch cache does); at or below it the current object is as new as asked for.
   const rv = resourceVersionParam((req.query as Record<string, unknown>).resourceVersion);
@@ -176,6 +179,7 @@ async function getOne(req: FastifyRequest, reply: FastifyReply, path: ResourcePa
     const q = req.query as Record<string, unknown>;
     return toTable(info.kind, [obj], includeObjectParam(q.includeObject), { resourceVersion: obj.metadata.resourceVersion });
   }
+  if (negotiated.partial) return partialObject(obj, negotiated.partial);
   return obj;
 }
 

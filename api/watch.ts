@@ -12,6 +12,7 @@ import { objectJsonOnce } from '../store/object-json.js';
 import type { Ledger } from '../store/ledger.js';
 import { filterFromQuery, matches, type ObjectFilter } from './filter.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
+import { partialObject, requireObjectForm } from './partial-metadata.js';
 import type { ResourcePath } from './paths.js';
 import type { ResourceDeps } from './resources.js';
 import { toTable } from './tables.js';
@@ -34,7 +35,8 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
       { type: 'FieldValueForbidden', field: 'sendInitialEvents', message: 'Forbidden: sendInitialEvents is not supported by this server; use list, then watch' },
     ]);
   }
-  const { table } = negotiate(req.headers.accept);
+  const { table, partial } = negotiate(req.headers.accept);
+  if (partial) requireObjectForm(partial, path.info.kind);
   const includeObject = includeObjectParam(q.includeObject);
   const filter = filterFromQuery(path.info.kind, path.namespace, q);
   if (path.namespace === undefined) filter.namespace = undefined;
@@ -69,7 +71,11 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   };
   // A plain watch writes each object's text as the store encoded it (objectJson), once for every
   // watcher of it rather than once per watcher.
-  const emit = (type: WatchType, obj: KubeObject) => (table ? send({ type, object: wrap(obj) }) : writeLine(`{"type":"${type}","object":${objectJsonOnce(obj)}}`));
+  const emit = (type: WatchType, obj: KubeObject) => {
+    if (table) send({ type, object: wrap(obj) });
+    else if (partial) send({ type, object: partialObject(obj, partial) });
+    else writeLine(`{"type":"${type}","object":${objectJsonOnce(obj)}}`);
+  };
 
   // Subscribe first, buffer, then catch up: nothing committed in between can be lost.
   const pending: { event: LogEvent; before: KubeObject | undefined }[] = [];
@@ -104,7 +110,11 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   // Only once caught up: while the replay runs, the head is ahead of what was sent, and a client
   // that resumed from such a bookmark would skip the rest of the replay.
   const bookmark = () => {
-    if (bookmarks && live) send({ type: 'BOOKMARK', object: { kind: path.info.kind, apiVersion: path.info.apiVersion, metadata: { resourceVersion: String(Math.max(lastRv, ledger.committedRv)) } } });
+    if (!bookmarks || !live) return;
+    const metadata = { resourceVersion: String(Math.max(lastRv, ledger.committedRv)) };
+    // The metadata client decodes meta.k8s.io kinds only: its bookmarks are PartialObjectMetadata too.
+    const object = partial ? { kind: 'PartialObjectMetadata', apiVersion: partial.apiVersion, metadata } : { kind: path.info.kind, apiVersion: path.info.apiVersion, metadata };
+    send({ type: 'BOOKMARK', object });
   };
   const bookmarkTimer = setInterval(bookmark, BOOKMARK_INTERVAL_MS);
   // setTimeout takes at most 2^31-1 ms (~24.8 days); beyond that Node fires at once.

@@ -2,39 +2,12 @@
 // from rv N, selector transitions, bookmarks on request, timeoutSeconds, 410 below the floor.
 
 import { describe, expect, it } from 'vitest';
-import { api, suiteServer } from '../support/server.js';
+import { api, readWatch, suiteServer } from '../support/server.js';
 
 const s = suiteServer();
 
 /** Reads a watch for a bounded time; returns the parsed events. */
-async function watch(path: string, untilCount: number, ms = 5000, headers: Record<string, string> = {}): Promise<any[]> {
-  const ctl = new AbortController();
-  const res = await fetch(s.url + path, { signal: ctl.signal, headers });
-  expect(res.status).toBe(200);
-  const events: any[] = [];
-  const reader = res.body!.getReader();
-  let buf = '';
-  const timer = setTimeout(() => ctl.abort(), ms);
-  try {
-    while (events.length < untilCount) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buf += new TextDecoder().decode(value);
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        if (line.trim()) events.push(JSON.parse(line));
-      }
-    }
-  } catch (e) {
-    if ((e as Error).name !== 'AbortError') throw e;
-  } finally {
-    clearTimeout(timer);
-    ctl.abort();
-  }
-  return events;
-}
+const watch = (path: string, untilCount: number, ms = 5000, headers: Record<string, string> = {}) => readWatch(s.url + path, untilCount, ms, headers);
 
 const svc = (name: string, labels: Record<string, string>) => ({ metadata: { name, labels }, spec: { selector: { app: name }, ports: [{ port: 80 }] } });
 

@@ -104,6 +104,36 @@ export async function startChildServer(flags: string[] = [], dataDir = tempDir()
   };
 }
 
+/** Reads a watch stream for at most `ms` or until `untilCount` events; returns them parsed. */
+export async function readWatch(url: string, untilCount: number, ms = 5000, headers: Record<string, string> = {}): Promise<any[]> {
+  const ctl = new AbortController();
+  const res = await fetch(url, { signal: ctl.signal, headers });
+  if (res.status !== 200) throw new Error(`watch ${url}: ${res.status} ${await res.text()}`);
+  const events: any[] = [];
+  const reader = res.body!.getReader();
+  let buf = '';
+  const timer = setTimeout(() => ctl.abort(), ms);
+  try {
+    while (events.length < untilCount) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buf += new TextDecoder().decode(value);
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        if (line.trim()) events.push(JSON.parse(line));
+      }
+    }
+  } catch (e) {
+    if ((e as Error).name !== 'AbortError') throw e;
+  } finally {
+    clearTimeout(timer);
+    ctl.abort();
+  }
+  return events;
+}
+
 /** JSON over real HTTP. */
 export async function api(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(base + path, {
