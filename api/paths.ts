@@ -22,6 +22,8 @@ export function parseResourcePath(group: string, segments: string[]): ResourcePa
   };
   const s = segments.filter((x) => x !== '');
   if (s.length === 0) throw pageNotFound();
+  // namespaces/{ns}/bindings: pods/binding with the pod named in the body.
+  if (group === '' && s[0] === 'namespaces' && s.length === 3 && s[2] === 'bindings') return { info: KIND_INFO.Pod, namespace: s[1], subresource: 'binding' };
   if (s[0] === 'namespaces' && s.length >= 3 && !(s.length === 3 && (s[2] === 'status' || s[2] === 'finalize'))) {
     const info = lookup(s[2]!);
     if (!info.namespaced) throw pageNotFound();

@@ -11,6 +11,7 @@ import type { Ledger } from '../store/ledger.js';
 import { objectJsonOnce } from '../store/object-json.js';
 import { checkObjectBody, checkTypesOf, fieldValidationOf, isPatchDirective } from './body-checks.js';
 import { checkObjectMediaType, PATCH_TYPES } from './content.js';
+import { validatePodBinding, type BindingTarget } from '../domain/validation/binding.js';
 import { dryRun } from './netledger/audit/preview.js';
 import { filterFromQuery } from './filter.js';
 import { listObjects } from './list.js';
@@ -88,6 +89,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
   const q = req.query as Record<string, unknown>;
   const { info } = path;
   if (path.subresource === 'eviction' && info.kind === 'Pod' && path.name) return evict(req, reply, path, deps);
+  if (path.subresource === 'binding' && info.kind === 'Pod') return bindPod(req, reply, path, deps);
   if (path.subresource && !(path.subresource === 'status' && info.statusSubresource)) throw pageNotFound();
   switch (req.method) {
     case 'GET': {
@@ -238,6 +240,46 @@ async function evict(req: FastifyRequest, reply: FastifyReply, path: ResourcePat
   }
   reply.code(201).type('application/json');
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };
+}
+
+/**
+ * POST pods/{name}/binding, or namespaces/{ns}/bindings with the pod named in the body: a v1
+ * Binding, what a scheduler sends to put a pending pod on a node (BindingREST.Create). Answers
+ * a 201 Success Status. The binding's uid and resourceVersion, when given, are preconditions on
+ * the pod; its annotations are added to the pod's.
+ */
+async function bindPod(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<unknown> {
+  if (req.method !== 'POST') throw errors.methodNotAllowed();
+  checkObjectMediaType(req);
+  const body = req.body as Record<string, unknown> | undefined;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw errors.badRequest('the body of a binding must be a v1 Binding object');
+  if ((body.kind !== undefined && body.kind !== 'Binding') || (body.apiVersion !== undefined && body.apiVersion !== 'v1')) {
+    throw errors.badRequest(`the body of a binding must be a v1 Binding, not ${String(body.apiVersion ?? '')} ${String(body.kind ?? '')}`.trimEnd());
+  }
+  const meta = (body.metadata ?? {}) as { name?: string; namespace?: string; uid?: string; resourceVersion?: string; annotations?: Record<string, string> };
+  const name = path.name ?? meta.name ?? '';
+  if (!name) throw errors.badRequest('Name parameter required.');
+  if ((meta.name ?? '') !== name) throw errors.badRequest('name in URL does not match name in Binding object');
+  const namespace = path.namespace ?? '';
+  if (meta.namespace !== undefined && meta.namespace !== '' && meta.namespace !== namespace) {
+    throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  const target = (body.target ?? {}) as BindingTarget;
+  const invalid = validatePodBinding(target);
+  if (invalid.length) throw errors.invalid('Binding', '', name, invalid);
+  const cmd: Command = {
+    ...commandContext(req, deps.actorOf),
+    op: 'bind',
+    kind: 'Pod',
+    namespace,
+    name,
+    node: target.name!,
+    annotations: meta.annotations,
+    preconditions: { uid: meta.uid || undefined, resourceVersion: meta.resourceVersion || undefined },
+  };
+  const decision = cmd.dryRun ? dryRun(deps.ledger, cmd).decision : await deps.ledger.submit(cmd);
+  reply.code(201).type('application/json');
+  return decision.object;
 }
 
 /** The condition an eviction adds (UpdatePodCondition: the transition time moves only when the

@@ -35,6 +35,8 @@ export type Command = CommandContext &
     /** The end of a graceful Pod deletion, sent by the server when the grace period is over. */
     | { op: 'finalizeDelete'; kind: StoredKind; namespace: string; name: string; uid: string }
     | { op: 'configure'; config: ClusterNetworkConfig }
+    /** pods/binding: a scheduler assigns an unscheduled Pod to a node (`target`). */
+    | { op: 'bind'; kind: 'Pod'; namespace: string; name: string; node: string; annotations?: Record<string, string>; preconditions?: { uid?: string; resourceVersion?: string } }
   );
 
 export interface Decision {

@@ -65,6 +65,8 @@ export function decide(state: ClusterState, cmd: Command): PendingDecision {
       }
       return { events: [deleted(cmd.kind, current, cmd.actor, null)], responseIndex: 0, code: 200 };
     }
+    case 'bind':
+      return bind(state, cmd);
     case 'configure': {
       // The first event of every log records the settings, even the defaults: replay and the
       // tables' base entries start from it.
@@ -171,6 +173,52 @@ function allocate(state: ClusterState, kind: StoredKind, obj: KubeObject, key: s
     default:
       return [];
   }
+}
+
+// ---- pods/binding ----
+
+/**
+ * BindingREST.setPodNodeAndMetadata: the pod gets its node, the binding's annotations and the
+ * PodScheduled condition, straight in storage (no field manager, no update validation), and then
+ * its IPs from the node's pod CIDR as netledger's IPAM gives them. The answer is a 201 Success
+ * Status. Why a pod cannot be bound is a Conflict on pods/binding, as assignPod reports it.
+ */
+function bind(state: ClusterState, cmd: Extract<Command, { op: 'bind' }>): PendingDecision {
+  const { namespace, name } = cmd;
+  const current = state.get('Pod', namespace, name) as Pod | undefined;
+  if (!current) throw errors.notFound('pods', '', name);
+  const pre = cmd.preconditions;
+  if (pre?.uid && pre.uid !== current.metadata.uid) {
+    throw errors.conflict('pods', '', name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${current.metadata.uid}`);
+  }
+  if (pre?.resourceVersion && pre.resourceVersion !== current.metadata.resourceVersion) {
+    throw errors.conflict('pods', '', name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${current.metadata.resourceVersion}`);
+  }
+  const refuse = (why: string) => errors.conflict('pods/binding', '', name, why);
+  if (current.metadata.deletionTimestamp) throw refuse(`pod ${name} is being deleted, cannot be assigned to a host`);
+  if (current.spec?.nodeName) throw refuse(`pod ${name} is already assigned to node "${current.spec.nodeName}"`);
+  if (((current.spec as { schedulingGates?: unknown[] } | undefined)?.schedulingGates ?? []).length) throw refuse(`pod ${name} has non-empty .spec.schedulingGates`);
+
+  const pod = clone(current);
+  pod.spec = { ...pod.spec!, nodeName: cmd.node };
+  if (cmd.annotations && Object.keys(cmd.annotations).length) pod.metadata.annotations = { ...pod.metadata.annotations, ...cmd.annotations };
+  // podutil.UpdatePodCondition: PodScheduled True, its transition time kept if it was True already.
+  const status = (pod.status ??= {});
+  const conditions = [...(status.conditions ?? [])];
+  const at = conditions.findIndex((c) => c.type === 'PodScheduled');
+  const was = at >= 0 ? conditions[at] : undefined;
+  const scheduled = { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: was?.status === 'True' && was.lastTransitionTime ? was.lastTransitionTime : seconds(cmd.time) };
+  if (at >= 0) conditions[at] = scheduled as (typeof conditions)[number];
+  else conditions.push(scheduled as (typeof conditions)[number]);
+  status.conditions = conditions;
+  const allocErrors = allocate(state, 'Pod', pod, objectKey(namespace, name), current);
+  if (allocErrors.length) throw errors.invalid('Pod', '', name, allocErrors);
+  return {
+    events: [{ kind: 'Pod', namespace, name, type: 'MODIFIED', object: pod, actor: cmd.actor, cause: null }],
+    responseIndex: -1,
+    object: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } as unknown as KubeObject,
+    code: 201,
+  };
 }
 
 // ---- update (PUT) ----

@@ -53,6 +53,11 @@ function deepFreeze<T>(value: T): T {
 
 export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
   {
+    // The legacy form of pods/binding (POST namespaces/{ns}/bindings, the pod named in the body).
+    plural: 'bindings', singular: 'binding', kind: 'Binding', group: '', version: 'v1',
+    namespaced: true, shortNames: [], categories: [], verbs: ['create'], subresources: [], serving: 'custom',
+  },
+  {
     plural: 'namespaces', singular: 'namespace', kind: 'Namespace', listKind: 'NamespaceList', group: '', version: 'v1',
     namespaced: false, shortNames: ['ns'], categories: [],
     // Upstream namespaces have no deletecollection.
@@ -68,7 +73,7 @@ export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
     plural: 'pods', singular: 'pod', kind: 'Pod', listKind: 'PodList', group: '', version: 'v1',
     namespaced: true, shortNames: ['po'], categories: ['all'], verbs: ALL_VERBS,
     // Upstream lists a resource's subresources by name.
-    subresources: [{ name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] }, status('Pod')],
+    subresources: [{ name: 'binding', kind: 'Binding', verbs: ['create'] }, { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] }, status('Pod')],
     serving: 'generic', schema: 'io.k8s.api.core.v1.Pod',
   },
   {

@@ -87,7 +87,8 @@ describe('@kubernetes/client-node 1.4 against netledger', () => {
     expect(svc.spec?.clusterIP).toMatch(/^10\./);
     const list = await core.listNamespacedService({ namespace: NS });
     expect(list.items.map((i) => i.metadata?.name)).toContain('crud');
-    await core.deleteNamespacedService({ name: 'crud', namespace: NS });
+    // Typed V1Service: the Service store answers the deleted object (ReturnDeletedObject).
+    expect((await core.deleteNamespacedService({ name: 'crud', namespace: NS })).spec?.clusterIP).toBe(svc.spec?.clusterIP);
 
     await core.deleteNamespacedPod({ name: 'crud-1', namespace: NS });
     await expect(core.readNamespacedPod({ name: 'crud-1', namespace: NS })).rejects.toMatchObject({ code: 404 });
@@ -113,6 +114,32 @@ describe('@kubernetes/client-node 1.4 against netledger', () => {
     expect((await core.listNamespacedEvent({ namespace: NS, fieldSelector: 'type=Normal' })).items).toEqual([]);
     await core.deleteNamespacedEvent({ name: created.metadata!.name!, namespace: NS });
     await core.deleteNamespacedPod({ name: 'evented', namespace: NS });
+  });
+
+  it('a scheduler binds pending pods (pods/binding, and the legacy bindings): node, IP, PodScheduled; a second binding is 409', async () => {
+    for (const name of ['pending-1', 'pending-2']) {
+      const created = await core.createNamespacedPod({ namespace: NS, body: { metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } } });
+      expect([created.spec?.nodeName, created.status?.podIP]).toEqual([undefined, undefined]);
+    }
+    // The answer is a 201 Success Status, which client-node reads into its V1Binding type.
+    await core.createNamespacedPodBinding({
+      name: 'pending-1',
+      namespace: NS,
+      body: { metadata: { name: 'pending-1', annotations: { 'scheduler.example/score': '7' } }, target: { apiVersion: 'v1', kind: 'Node', name: 'node-1' } },
+    });
+    await core.createNamespacedBinding({ namespace: NS, body: { metadata: { name: 'pending-2' }, target: { kind: 'Node', name: 'node-1' } } });
+
+    const bound = await core.readNamespacedPod({ name: 'pending-1', namespace: NS });
+    expect(bound.spec?.nodeName).toBe('node-1');
+    expect(bound.status?.podIP).toMatch(/^10\.244\.0\.\d+$/);
+    expect(bound.metadata?.annotations).toEqual({ 'scheduler.example/score': '7' });
+    expect(bound.status?.conditions?.find((c) => c.type === 'PodScheduled')?.status).toBe('True');
+    expect((await core.readNamespacedPod({ name: 'pending-2', namespace: NS })).spec?.nodeName).toBe('node-1');
+
+    const again = core.createNamespacedPodBinding({ name: 'pending-1', namespace: NS, body: { metadata: { name: 'pending-1' }, target: { name: 'node-1' } } });
+    await expect(again).rejects.toMatchObject({ code: 409 });
+    await expect(again.catch((e) => JSON.parse(e.body).message)).resolves.toBe('Operation cannot be fulfilled on pods/binding "pending-1": pod pending-1 is already assigned to node "node-1"');
+    for (const name of ['pending-1', 'pending-2']) await core.deleteNamespacedPod({ name, namespace: NS, gracePeriodSeconds: 0 });
   });
 
   it('KubernetesObjectApi: discovery from /api/v1, create, read, strategic merge patch, delete', async () => {

@@ -67,8 +67,9 @@ describe('legacy discovery', () => {
       name: 'events', singularName: 'event', namespaced: true, kind: 'Event', verbs: ALL, shortNames: ['ev'], storageVersionHash: 'r2yiGXH7wu8=',
     });
     expect(Object.keys(byName)).toEqual([
-      'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/eviction', 'pods/status', 'services', 'services/status', 'endpoints', 'events',
+      'bindings', 'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/binding', 'pods/eviction', 'pods/status', 'services', 'services/status', 'endpoints', 'events',
     ]);
+    expect(byName.bindings).toEqual({ name: 'bindings', singularName: 'binding', namespaced: true, kind: 'Binding', verbs: ['create'] });
   });
 
   test('storage version hashes are sha256 prefixes of group/version/kind', () => {
@@ -123,6 +124,7 @@ describe('aggregated discovery v2', () => {
       shortNames: ['po'],
       categories: ['all'],
       subresources: [
+        { subresource: 'binding', responseKind: { group: '', version: 'v1', kind: 'Binding' }, verbs: ['create'] },
         { subresource: 'eviction', responseKind: { group: 'policy', version: 'v1', kind: 'Eviction' }, verbs: ['create'] },
         { subresource: 'status', responseKind: { group: '', version: 'v1', kind: 'Pod' }, verbs: ['get', 'patch', 'update'] },
       ],
