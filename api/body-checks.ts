@@ -8,14 +8,17 @@ import type { KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import { checkTypes, type TypeCheckOptions } from '../domain/schemas/check-types.js';
 import { UndecodableBody } from './content.js';
+import { FieldPath, notSupported } from '../domain/validation/path.js';
 
 export type FieldValidation = 'Ignore' | 'Warn' | 'Strict';
 
-export function fieldValidationOf(q: Record<string, unknown>): FieldValidation {
+/** `?fieldValidation`, Warn by default; any other value is ValidateFieldValidation's 422 on the
+ * request's options kind (CreateOptions, UpdateOptions, PatchOptions). */
+export function fieldValidationOf(q: Record<string, unknown>, optionsKind: string): FieldValidation {
   const v = q.fieldValidation;
   if (v === undefined || v === '') return 'Warn';
   if (v === 'Ignore' || v === 'Warn' || v === 'Strict') return v;
-  throw errors.badRequest(`fieldValidation parameter unsupported: ${String(v)}`);
+  throw errors.invalid(optionsKind, 'meta.k8s.io', '', [notSupported(FieldPath.of('fieldValidation'), String(v), ['', 'Ignore', 'Strict', 'Warn'])]);
 }
 
 /** Validates the envelope of a full object body (create, update). */

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Command, DeleteOptions } from '../domain/commands.js';
 import { seconds } from '../domain/decide.js';
-import { errors } from '../domain/errors.js';
+import { errors, type FieldError } from '../domain/errors.js';
 import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
@@ -12,6 +12,7 @@ import { objectJsonOnce } from '../store/object-json.js';
 import { checkObjectBody, checkTypesOf, fieldValidationOf, isPatchDirective } from './body-checks.js';
 import { checkObjectMediaType, PATCH_TYPES } from './content.js';
 import { validatePodBinding, type BindingTarget } from '../domain/validation/binding.js';
+import { FieldPath, invalid, notSupported } from '../domain/validation/path.js';
 import { dryRun } from './netledger/audit/preview.js';
 import { filterFromQuery } from './filter.js';
 import { listObjects } from './list.js';
@@ -106,13 +107,13 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       // The all-namespaces path of a namespaced resource serves list and watch only.
       if (info.namespaced && path.namespace === undefined) throw errors.methodNotAllowed();
       checkObjectMediaType(req);
-      const obj = checkObjectBody(req.body, info, path.namespace, fieldValidationOf(q), reply);
+      const obj = checkObjectBody(req.body, info, path.namespace, fieldValidationOf(q, 'CreateOptions'), reply);
       return write(req, reply, deps, { ...commandContext(req, deps.actorOf), op: 'create', kind: info.kind, namespace: path.namespace ?? '', object: obj });
     }
     case 'PUT': {
       if (!path.name) throw errors.methodNotAllowed();
       checkObjectMediaType(req);
-      const obj = checkObjectBody(req.body, info, path.namespace, fieldValidationOf(q), reply);
+      const obj = checkObjectBody(req.body, info, path.namespace, fieldValidationOf(q, 'UpdateOptions'), reply);
       return write(req, reply, deps, {
         ...commandContext(req, deps.actorOf),
         op: 'update',
@@ -141,8 +142,9 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       // Upstream checks unknown fields on the patched object, after the directives are consumed:
       // kubectl's client-side apply bodies (`{"spec":{"$setElementOrder/containers":[…]}}`)
       // must not count them as unknown fields.
-      if (patchType === 'strategic') checkTypesOf(info.kind, req.body, fieldValidationOf(q), reply, 'patch', { skipKey: isPatchDirective });
-      else if (patchType !== 'json') checkTypesOf(info.kind, req.body, fieldValidationOf(q), reply);
+      const validation = fieldValidationOf(q, 'PatchOptions');
+      if (patchType === 'strategic') checkTypesOf(info.kind, req.body, validation, reply, 'patch', { skipKey: isPatchDirective });
+      else if (patchType !== 'json') checkTypesOf(info.kind, req.body, validation, reply);
       return write(req, reply, deps, {
         ...commandContext(req, deps.actorOf),
         op: 'patch',
@@ -305,14 +307,15 @@ function deleteOptionsOf(body: Record<string, unknown>, q: Record<string, unknow
     options.gracePeriodSeconds = grace;
   }
   if (body.preconditions && typeof body.preconditions === 'object') options.preconditions = body.preconditions as DeleteOptions['preconditions'];
+  // ValidateDeleteOptions: the deprecated orphanDependents or a propagation policy, not both.
   const policy = body.propagationPolicy ?? q.propagationPolicy;
+  const orphan = body.orphanDependents ?? q.orphanDependents;
   if (policy !== undefined) {
-    if (policy !== 'Orphan' && policy !== 'Background' && policy !== 'Foreground') {
-      throw errors.invalid('DeleteOptions', 'meta.k8s.io', '', [
-        { type: 'FieldValueNotSupported', field: 'propagationPolicy', message: `Unsupported value: ${JSON.stringify(policy)}: supported values: "Foreground", "Background", "Orphan", "nil"` },
-      ]);
-    }
-    options.propagationPolicy = policy;
+    const problems: FieldError[] = [];
+    if (orphan !== undefined) problems.push(invalid(FieldPath.of('propagationPolicy'), String(policy), 'orphanDependents and deletionPropagation cannot be both set'));
+    if (policy !== 'Orphan' && policy !== 'Background' && policy !== 'Foreground') problems.push(notSupported(FieldPath.of('propagationPolicy'), String(policy), ['Foreground', 'Background', 'Orphan', 'nil']));
+    if (problems.length) throw errors.invalid('DeleteOptions', 'meta.k8s.io', '', problems);
+    options.propagationPolicy = policy as string;
   }
   return options;
 }

@@ -5,6 +5,10 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errors, StatusError, type StatusBody } from '../domain/errors.js';
 
 export function sendStatus(reply: FastifyReply, status: StatusBody): FastifyReply {
+  // ErrorNegotiated: a Status that says when to retry says it in the header too, and client-go
+  // retries on its own only when the header is there (504 ResourceVersionTooLarge).
+  const retryAfter = status.details?.retryAfterSeconds;
+  if (retryAfter !== undefined && retryAfter > 0) reply.header('Retry-After', String(retryAfter));
   return reply.code(status.code).type('application/json').send(status);
 }
 

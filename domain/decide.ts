@@ -21,6 +21,7 @@ import { deepEqual } from './equal.js';
 import { setGeneration } from './generation.js';
 import { managedFieldsAfterUpdate } from './fields/managers.js';
 import { managingService } from './controllers/owned.js';
+import { generatedName } from './generate-name.js';
 
 /** An event before its rv is known (rvs are assigned as events are folded in, in order). */
 export interface PendingEvent {
@@ -96,7 +97,7 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
   if (info.namespaced) obj.metadata.namespace = namespace;
   else delete obj.metadata.namespace;
   if (!obj.metadata.name && obj.metadata.generateName) {
-    obj.metadata.name = obj.metadata.generateName + nameSuffix(cmd.newUid);
+    obj.metadata.name = generatedName(obj.metadata.generateName, cmd.newUid);
   }
   const name = obj.metadata.name ?? '';
   if (obj.metadata.resourceVersion) {
@@ -521,15 +522,6 @@ export function seconds(time: string): string {
 export function derivedUid(seed: string): string {
   const h = hash('sha256', seed, 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/** generateName's 5-character suffix (apiserver's names.SimpleNameGenerator alphabet). */
-function nameSuffix(seed: string): string {
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  const h = hash('sha256', seed, 'buffer');
-  let s = '';
-  for (let i = 0; i < 5; i++) s += alphabet[h[i]! % alphabet.length];
-  return s;
 }
 
 /** Re-exported for the controllers, which copy what they hand back. */

@@ -98,8 +98,9 @@ export const errors = {
   tooLarge: (message: string) => failure(413, 'RequestEntityTooLarge', message),
   expired: (message: string) => failure(410, 'Expired', message),
   gone: (message: string) => failure(410, 'Gone', message),
+  /** NewTimeoutError: its message starts `Timeout: `. */
   timeout: (message: string, causes?: StatusCause[], retryAfterSeconds?: number) =>
-    failure(504, 'Timeout', message, { causes, retryAfterSeconds }),
+    failure(504, 'Timeout', `Timeout: ${message}`, { causes, retryAfterSeconds }),
   forbidden: (message: string) => failure(403, 'Forbidden', message),
   /** NewForbidden(qualifiedResource, name, err): an admission plugin refusing one object. */
   forbiddenObject: (resource: string, group: string, name: string, why: string) =>

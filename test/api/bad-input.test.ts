@@ -129,6 +129,9 @@ describe('bad input', () => {
     const ahead = await api(s.url, 'GET', `${podsPath}/rv-pod?resourceVersion=${s.ledger.committedRv + 1000}`);
     expect(ahead.status).toBe(504);
     expect(ahead.json.details.causes).toEqual([{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }]);
+    expect(ahead.json.message).toBe(`Timeout: Too large resource version: ${s.ledger.committedRv + 1000}, current: ${s.ledger.committedRv}`);
+    // client-go's rest client retries a 504 on its own only when this header is there.
+    expect([ahead.headers.get('retry-after'), ahead.json.details.retryAfterSeconds]).toEqual(['1', 1]);
   });
 
   it('strict field validation rejects unknown fields; warn answers with a Warning header', async () => {
@@ -141,6 +144,17 @@ describe('bad input', () => {
     // Warned about, then dropped, as decoding into the typed object drops it: never stored.
     expect(warned.json.spec.bogus).toBeUndefined();
     expect((await api(s.url, 'GET', `${podsPath}/w`)).json.spec.bogus).toBeUndefined();
+  });
+
+  it('a fieldValidation value that is none of Ignore, Warn, Strict is 422 on the options kind, and writes nothing', async () => {
+    const body = { metadata: { name: 'fv' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
+    const created = await expectRejected(api(s.url, 'POST', `${podsPath}?fieldValidation=Bogus`, body), 422, 'Invalid');
+    expect(created.message).toBe('CreateOptions.meta.k8s.io "" is invalid: fieldValidation: Unsupported value: "Bogus": supported values: "", "Ignore", "Strict", "Warn"');
+    expect((await api(s.url, 'GET', `${podsPath}/fv`)).status).toBe(404);
+    expect((await api(s.url, 'POST', podsPath, body)).status).toBe(201);
+    const patched = await expectRejected(api(s.url, 'PATCH', `${podsPath}/fv?fieldValidation=strict`, [{ op: 'add', path: '/metadata/labels', value: { a: 'b' } }], { 'content-type': 'application/json-patch+json' }), 422, 'Invalid');
+    expect(patched.message).toMatch(/^PatchOptions\.meta\.k8s\.io "" is invalid: fieldValidation: Unsupported value: "strict"/);
+    expect((await api(s.url, 'GET', `${podsPath}/fv`)).json.metadata.labels).toBeUndefined();
   });
 
   it('unknown fields are never stored: not from a patch, not under Ignore, and a strategic patch\'s directives are no fields', async () => {

@@ -25,4 +25,14 @@ describe('DELETE answers', () => {
     const node = await api(s.url, 'DELETE', '/api/v1/nodes/n1');
     expect(node.json).toMatchObject({ kind: 'Status', status: 'Success', details: { name: 'n1', kind: 'nodes' } });
   });
+
+  it('the deprecated orphanDependents together with a propagationPolicy is 422 (ValidateDeleteOptions), and deletes nothing', async () => {
+    const path = '/api/v1/namespaces/default/services/keep';
+    expect((await api(s.url, 'POST', '/api/v1/namespaces/default/services', { metadata: { name: 'keep' }, spec: { ports: [{ port: 80 }] } })).status).toBe(201);
+    const both = await api(s.url, 'DELETE', path, { orphanDependents: true, propagationPolicy: 'Background' });
+    expect(both.status).toBe(422);
+    expect(both.json.details.causes).toEqual([{ reason: 'FieldValueInvalid', field: 'propagationPolicy', message: 'Invalid value: "Background": orphanDependents and deletionPropagation cannot be both set' }]);
+    expect((await api(s.url, 'DELETE', `${path}?orphanDependents=false&propagationPolicy=Nope`)).json.details.causes.map((c: any) => c.reason)).toEqual(['FieldValueInvalid', 'FieldValueNotSupported']);
+    expect((await api(s.url, 'GET', path)).status).toBe(200);
+  });
 });

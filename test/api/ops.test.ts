@@ -6,11 +6,14 @@ import { api, removeDir, startChildServer, startTestServer, suiteServer } from '
 const s = suiteServer();
 
 describe('operations', () => {
-  it('healthz, readyz, livez answer ok', async () => {
+  it('healthz, readyz, livez answer ok; ?verbose lists the checks; each check has its own path', async () => {
     for (const p of ['/healthz', '/readyz', '/livez']) {
       const r = await api(s.url, 'GET', p);
       expect(r.status).toBe(200);
       expect(r.text).toBe('ok');
+      expect((await api(s.url, 'GET', `${p}?verbose`)).text).toBe(`[+]ping ok\n[+]log ok\n${p.slice(1)} check passed\n`);
+      for (const check of ['ping', 'log']) expect((await api(s.url, 'GET', `${p}/${check}`)).text).toBe('ok');
+      expect((await api(s.url, 'GET', `${p}/etcd`)).status).toBe(404);
     }
   });
 
@@ -73,7 +76,10 @@ describe('after a failed write', () => {
       }
       const health = await api(t.url, 'GET', '/healthz');
       expect(health.status).toBe(500);
-      expect(health.text).toMatch(/log failed/);
+      expect(health.text).toBe('[+]ping ok\n[-]log failed: reason withheld\nhealthz check failed\n');
+      const log = await api(t.url, 'GET', '/readyz/log');
+      expect([log.status, log.text]).toEqual([500, expect.stringMatching(/^internal server error: the event log failed to write: /)]);
+      expect((await api(t.url, 'GET', '/livez/ping')).status).toBe(200);
       expect((await api(t.url, 'GET', '/metrics')).status).toBe(200);
     } finally {
       await t.stop();

@@ -118,6 +118,14 @@ describe('kube-apiserver write semantics', () => {
     });
   });
 
+  it('generateName: the prefix cut to 58 characters plus 5 of the apiserver\'s alphabet, at most 63 (SimpleNameGenerator)', () => {
+    const long = 'a'.repeat(100);
+    const made = own(run(create('Pod', 'default', { metadata: { generateName: long }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })), 'Pod');
+    expect(made.name).toMatch(new RegExp(`^a{58}[bcdfghjklmnpqrstvwxz2456789]{5}$`));
+    const short = own(run(create('Pod', 'default', { metadata: { generateName: 'web-' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })), 'Pod');
+    expect(short.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+
   it('an update that changes nothing writes nothing', () => {
     run(create('Service', 'default', service('web', { app: 'web' })));
     expect(run(update('Service', 'default', 'web', service('web', { app: 'web' })))).toEqual([]);
