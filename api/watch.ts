@@ -5,7 +5,8 @@
 // ADDED/DELETED for the watcher, as the cacher does.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { errors } from '../domain/errors.js';
+import { errors, type FieldError } from '../domain/errors.js';
+import { FieldPath, forbidden, notSupported } from '../domain/validation/path.js';
 import type { LogEvent } from '../domain/events.js';
 import type { KubeObject } from '../domain/objects.js';
 import { objectJsonOnce } from '../store/object-json.js';
@@ -34,6 +35,15 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
     throw errors.invalid('ListOptions', 'meta.k8s.io', '', [
       { type: 'FieldValueForbidden', field: 'sendInitialEvents', message: 'Forbidden: sendInitialEvents is not supported by this server; use list, then watch' },
     ]);
+  }
+  // validateWatchOptions: resourceVersionMatch goes with sendInitialEvents only, as NotOlderThan.
+  const match = typeof q.resourceVersionMatch === 'string' ? q.resourceVersionMatch : '';
+  if (match !== '') {
+    const path = FieldPath.of('resourceVersionMatch');
+    const problems: FieldError[] = [];
+    if (q.sendInitialEvents === undefined) problems.push(forbidden(path, 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'));
+    if (match !== 'NotOlderThan') problems.push(notSupported(path, match, ['NotOlderThan']));
+    if (problems.length) throw errors.invalid('ListOptions', 'meta.k8s.io', '', problems);
   }
   const { table, partial } = negotiate(req.headers.accept);
   if (partial) requireObjectForm(partial, path.info.kind);

@@ -176,6 +176,13 @@ function allocate(state: ClusterState, kind: StoredKind, obj: KubeObject, key: s
   }
 }
 
+function keepNamespaceFinalizers(next: Namespace, old: Namespace): void {
+  const finalizers = old.spec?.finalizers;
+  if (finalizers === undefined) {
+    if (next.spec) delete next.spec.finalizers;
+  } else next.spec = { ...next.spec, finalizers: clone(finalizers) };
+}
+
 // ---- pods/binding ----
 
 /**
@@ -284,6 +291,8 @@ function update(
     // externalTrafficPolicy and every later update of it is refused.
     if (kind === 'Service') prepareServiceForUpdate(next as Service, old as Service);
     if (kind === 'Pod') admitPod(next as Pod, old as Pod);
+    // namespaceStrategy.PrepareForUpdate: its finalizers change only through namespaces/finalize.
+    if (kind === 'Namespace') keepNamespaceFinalizers(next as Namespace, old as Namespace);
   }
   next.metadata.resourceVersion = old.metadata.resourceVersion;
 

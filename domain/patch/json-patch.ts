@@ -49,15 +49,35 @@ function describe(op: Operation, code: string): string {
 }
 
 /**
+ * evanphx/json-patch v4, kube-apiserver's: a `replace` of a key that an object lacks sets it (its
+ * partialDoc.get never fails), where RFC 6902 and fast-json-patch refuse. `kubectl patch
+ * --type=json` replacing a label that is not there adds it. Array indexes are still checked.
+ */
+function asApplied(doc: unknown, op: Operation): Operation {
+  if (op.op !== 'replace' || op.path === '') return op;
+  const cut = op.path.lastIndexOf('/');
+  if (cut < 0) return op;
+  const key = op.path.slice(cut + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  let parent: unknown;
+  try {
+    parent = fjp.getValueByPointer(doc, op.path.slice(0, cut));
+  } catch {
+    return op; // fast-json-patch reports the missing path
+  }
+  return isObject(parent) && !Object.hasOwn(parent, key) ? { op: 'add', path: op.path, value: op.value } : op;
+}
+
+/**
  * Applies `ops` to a copy of `target`. A malformed document is 400; an operation that does not
  * apply (missing path, failed `test`) is 422, as kube-apiserver answers.
  */
 export function applyJsonPatch<T extends object>(target: T, ops: unknown): T {
   const operations = decodeOperations(ops);
-  const doc = clone(target);
-  let result: unknown;
+  let result: unknown = clone(target);
   try {
-    result = fjp.applyPatch(doc, clone(operations), true, true, true).newDocument;
+    operations.forEach((op, i) => {
+      result = fjp.applyOperation(result, clone(asApplied(result, op)), true, true, true, i).newDocument;
+    });
   } catch (e) {
     if (e instanceof fjp.JsonPatchError) {
       const op = (e.operation ?? operations[e.index ?? 0]) as Operation;

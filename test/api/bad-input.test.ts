@@ -189,6 +189,16 @@ describe('bad input', () => {
     expect(r.status).toBe(422);
     expect(r.json.kind).toBe('Status');
   });
+
+  it('a watch takes resourceVersionMatch only with sendInitialEvents, as NotOlderThan (validateWatchOptions)', async () => {
+    const exact = await api(s.url, 'GET', `${podsPath}?watch=true&resourceVersion=1&resourceVersionMatch=Exact`);
+    expect(exact.status).toBe(422);
+    expect(exact.json.details.causes).toEqual([
+      { reason: 'FieldValueForbidden', field: 'resourceVersionMatch', message: 'Forbidden: resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided' },
+      { reason: 'FieldValueNotSupported', field: 'resourceVersionMatch', message: 'Unsupported value: "Exact": supported values: "NotOlderThan"' },
+    ]);
+    expect((await api(s.url, 'GET', `${podsPath}?watch=true&resourceVersionMatch=NotOlderThan`)).json.details.causes.map((c: any) => c.reason)).toEqual(['FieldValueForbidden']);
+  });
 });
 
 describe('dryRun=All', () => {

@@ -340,6 +340,16 @@ describe('what kube-apiserver fills in and decides on its own (defaults, strateg
     expect(created({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-b' }, spec: { finalizers: ['example.com/x'] } }, 'Namespace').spec.finalizers).toEqual(['example.com/x', 'kubernetes']);
   });
 
+  it('an update of a namespace keeps its finalizers (namespaceStrategy.PrepareForUpdate), while its labels change', () => {
+    run(create('Namespace', '', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-c' } }));
+    const live = state.get('Namespace', '', 'team-c') as any;
+    const next = own(run(update('Namespace', '', 'team-c', { ...live, metadata: { ...live.metadata, labels: { a: 'b' } }, spec: { finalizers: [] } })), 'Namespace').object as any;
+    expect([next.spec.finalizers, next.metadata.labels.a]).toEqual([['kubernetes'], 'b']);
+    const patched = run({ ...ctx(), op: 'patch', kind: 'Namespace', namespace: '', name: 'team-c', patchType: 'merge', patch: { spec: { finalizers: null } } });
+    expect(patched).toEqual([]); // nothing changed: a no-op writes nothing
+    expect((state.get('Namespace', '', 'team-c') as any).spec.finalizers).toEqual(['kubernetes']);
+  });
+
   it('a patch that renames the object is a BadRequest naming both names (checkName)', () => {
     run(create('Service', 'default', service('web', { app: 'web' })));
     const renamed = fails({ ...ctx(), op: 'patch', kind: 'Service', namespace: 'default', name: 'web', patchType: 'merge', patch: { metadata: { name: 'zz' } } });

@@ -74,6 +74,17 @@ describe('applyJsonPatch (RFC 6902)', () => {
     expect(failure([{ op: 'add', path: '/spec/containers/7', value: {} }]).status.code).toBe(422);
   });
 
+  it('replace of a key an object lacks sets it, as evanphx/json-patch v4 (kube-apiserver\'s) does; array indexes are checked', () => {
+    const out = applyJsonPatch(livePod(), [
+      { op: 'replace', path: '/metadata/labels/new', value: 'x' },
+      { op: 'replace', path: '/metadata/annotations', value: { 'a~b/c': '1' } },
+      { op: 'replace', path: '/metadata/annotations/a~0b~1c', value: '2' },
+    ]);
+    expect(out.metadata.labels).toEqual({ app: 'web', tier: 'frontend', new: 'x' });
+    expect(out.metadata.annotations).toEqual({ 'a~b/c': '2' });
+    expect(failure([{ op: 'replace', path: '/spec/containers/3', value: {} }]).status.code).toBe(422);
+  });
+
   it('malformed patch documents are 400', () => {
     expect(failure({ op: 'add' }).status.code).toBe(400);
     expect(failure([{ op: 'frobnicate', path: '/a' }]).message).toBe('Unexpected kind: frobnicate');
