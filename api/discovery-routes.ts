@@ -55,11 +55,23 @@ export async function discoveryRoutes(app: FastifyInstance): Promise<void> {
     return { kind: 'APIGroup', apiVersion: 'v1', ...found };
   });
   app.get('/openapi/v3', async () => index);
+  // kube-openapi's handler3: the index's URLs carry each document's hash, and kubectl caches what
+  // it fetched through them. A current hash is cacheable for good (a year, immutable), an old one
+  // is redirected to the current URL, and a matching If-None-Match is 304.
   app.get('/openapi/v3/*', async (req, reply) => {
     const path = (req.params as { '*': string })['*'];
     const found = documents.get(path);
     if (!found) throw pageNotFound();
-    reply.header('Etag', `"${found.hash}"`);
+    const asked = (req.query as Record<string, unknown>).hash;
+    if (typeof asked === 'string' && asked !== '') {
+      if (asked !== found.hash) return reply.redirect(`/openapi/v3/${path}?hash=${found.hash}`, 301);
+      const yearAhead = new Date();
+      yearAhead.setUTCFullYear(yearAhead.getUTCFullYear() + 1);
+      reply.header('Vary', 'Accept').header('Cache-Control', 'public, immutable').header('Expires', yearAhead.toUTCString());
+    }
+    const etag = `"${found.hash}"`;
+    reply.header('Etag', etag);
+    if (req.headers['if-none-match'] === etag) return reply.code(304).send();
     return found.doc;
   });
   openApiV2Routes(app);
