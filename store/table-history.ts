@@ -52,7 +52,15 @@ export async function rewind(store: EventStore, table: TableName, node: string, 
   const out: Rewound = { cluster: new Map(), own: new Map(), rvs: new Map() };
   const first = rv >= liveRv ? undefined : await firstChangeIdAfter(store, rv);
   if (first === undefined) return out;
-  for (const scope of ['', node]) for (const r of changesFromId(store, table, scope, first)) undo(out, scope, r);
+  // Oldest first: a key's first change after rv holds what it was at rv; later ones are skipped.
+  for (const scope of ['', node]) {
+    const undone = scope === '' ? out.cluster : out.own;
+    for (const [key, prev, prevRv] of changesFromId(store, table, scope, first)) {
+      if (undone.has(key)) continue;
+      undone.set(key, prev);
+      if (prev !== null && prevRv !== null) out.rvs.set(`${scope}\0${key}`, prevRv);
+    }
+  }
   return out;
 }
 

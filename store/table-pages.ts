@@ -53,17 +53,12 @@ function prepared(store: EventStore): PageStatements {
     .where('key', '>', '');
   const keysIn = sql<string>`(select value from json_each(${''}))`;
   const st: PageStatements = {
-    // (table, scope, first id): one scope at a time, so that the (table_name, scope, id) index
-    // gives the order; both scopes in one query sorted ~50,000 rows in a temporary B-tree.
+    // (table, scope, first id): one scope at a time, oldest first, so that the (table_name, scope,
+    // id) index gives the order (both scopes in one query sorted ~50,000 rows in a temporary
+    // B-tree); rows as arrays [key, prev, prev_rv].
     changesAfterId: prepare(
-      store.db
-        .selectFrom('table_changes')
-        .select(['scope', 'key', 'rv', 'prev', 'prev_rv'])
-        .where('table_name', '=', '')
-        .where('scope', '=', '')
-        .where('id', '>=', 0)
-        .orderBy('id', 'desc'),
-    ),
+      store.db.selectFrom('table_changes').select(['key', 'prev', 'prev_rv']).where('table_name', '=', '').where('scope', '=', '').where('id', '>=', 0).orderBy('id'),
+    ).raw(),
     // (table, node, rv, after[, through])
     changesFrom: prepare(changes.orderBy('id', 'desc')),
     changesInRange: prepare(changes.where('key', '<=', '').orderBy('id', 'desc')),
@@ -122,9 +117,9 @@ function prepared(store: EventStore): PageStatements {
 }
 
 /** One scope's changes from the change with id `first` on (every change after an rv: see
- * firstChangeIdAfter), newest first. */
-export function changesFromId(store: EventStore, table: TableName, scope: string, first: number): RangeChange[] {
-  return prepared(store).changesAfterId.all(table, scope, first) as RangeChange[];
+ * firstChangeIdAfter), oldest first, each as [key, prev, prev_rv] (see RangeChange). */
+export function changesFromId(store: EventStore, table: TableName, scope: string, first: number): IterableIterator<[string, string | null, number | null]> {
+  return prepared(store).changesAfterId.iterate(table, scope, first) as IterableIterator<[string, string | null, number | null]>;
 }
 
 /** Changes a node sees (cluster scope and its own) after rv of the keys in range, newest first. */
