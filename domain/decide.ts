@@ -20,7 +20,6 @@ import { clone } from './clone.js';
 import { deepEqual } from './equal.js';
 import { setGeneration } from './generation.js';
 import { managedFieldsAfterUpdate } from './fields/managers.js';
-import { managingService } from './controllers/owned.js';
 import { generatedName } from './generate-name.js';
 
 /** An event before its rv is known (rvs are assigned as events are folded in, in order). */
@@ -104,6 +103,10 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
     throw errors.badRequest('resourceVersion should not be set on objects to be created');
   }
   if (name && state.get(kind, namespace, name)) throw errors.alreadyExists(info.resource, info.group, name);
+  // NamespaceLifecycle admission: nothing new goes into a namespace being deleted.
+  if (info.namespaced && state.namespaces.get(namespace)?.metadata.deletionTimestamp) {
+    throw errors.forbiddenObject(info.resource, info.group, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+  }
 
   // Status is the server's on create, except a Node's (kubelet registers with its status).
   if (kind === 'Pod' || kind === 'Service' || kind === 'Namespace') delete obj.status;
@@ -481,20 +484,17 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
     // The NamespaceLifecycle admission plugin's immortal namespaces.
     throw errors.forbiddenObject(info.resource, info.group, name, 'this namespace may not be deleted');
   }
-  const events: PendingEvent[] = [];
   if (kind === 'Namespace') {
-    // The namespace controller's job, done at once: everything in it goes first. Services first:
-    // each takes its Endpoints and managed slices with it (reactor.ts), or keeps them while its
-    // finalizers hold it. Deleted before their Service, they were written again by the endpoints
-    // controllers at the next pod's deletion, and a watcher saw them come back and go again.
-    const services = new Set(state.list('Service', name).map((s) => s.metadata.name!));
-    const ownedByService = (k: StoredKind, o: KubeObject) =>
-      (k === 'Endpoints' && services.has(o.metadata.name!)) || (k === 'EndpointSlice' && services.has(managingService(o) ?? ''));
-    for (const k of ['Service', 'Pod', 'Endpoints', 'EndpointSlice', 'Event'] as StoredKind[]) {
-      for (const o of state.list(k, name).sort(byName)) if (!ownedByService(k, o)) events.push(...removal(k, o, cmd.actor, null, cmd.time));
-    }
+    // The namespace REST's Delete: the namespace turns Terminating and is answered as such. The
+    // namespace controller (reactor.ts) then deletes what is in it and, once nothing is left,
+    // the namespace itself, in the same command unless finalizers hold some of its objects.
+    if (current.metadata.deletionTimestamp) return { events: [], responseIndex: -1, object: current, code: 200 };
+    const terminating = clone(current) as Namespace;
+    terminating.metadata.deletionTimestamp = seconds(cmd.time);
+    terminating.status = { ...terminating.status, phase: 'Terminating' };
+    return { events: [{ kind, namespace, name, type: 'MODIFIED', object: terminating, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
   }
-  events.push(deleted(kind, current, cmd.actor, null));
+  const events: PendingEvent[] = [deleted(kind, current, cmd.actor, null)];
   const response = info.returnsDeletedObject ? events.length - 1 : -1;
   return {
     events,
@@ -515,10 +515,6 @@ function deleted(kind: string, obj: KubeObject, actor: string, cause: number | n
 
 export function validationContext(state: ClusterState) {
   return { serviceCIDRs: state.config.serviceCIDRs, nodePortRange: state.config.nodePortRange, clusterCIDRs: state.config.clusterCIDRs };
-}
-
-function byName(a: KubeObject, b: KubeObject): number {
-  return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
 }
 
 

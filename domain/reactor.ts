@@ -2,8 +2,9 @@
 // it, each with its controller's actor and cause = the triggering event's rv. Pure. The endpoints
 // controllers keep Endpoints/EndpointSlices matching their Services (actor
 // system:endpoints-controller); the pod GC deletes the pods of a deleted Node (podgc.ts), and
-// those deletions come back here as Pod events. Replay folds the log with evolve alone: the
-// derived events are in it, so nothing is derived twice.
+// those deletions come back here as Pod events; the namespace controller empties a terminating
+// namespace and then deletes it (namespace-controller.ts). Replay folds the log with evolve
+// alone: the derived events are in it, so nothing is derived twice.
 
 import type { LogEvent } from './events.js';
 import { deepEqual } from './equal.js';
@@ -13,6 +14,7 @@ import type { ClusterState } from './state.js';
 import type { PendingEvent } from './decide.js';
 import { clone, derivedUid, seconds } from './decide.js';
 import { deleteOrphanedPods, POD_GC } from './podgc.js';
+import { namespaceReactions } from './namespace-controller.js';
 import { setGeneration } from './generation.js';
 import {
   desiredEndpoints,
@@ -27,6 +29,14 @@ import { managedSlices, managingService } from './controllers/owned.js';
 export const ENDPOINTS_CONTROLLER = 'system:endpoints-controller';
 
 export function react(state: ClusterState, ev: LogEvent, before: KubeObject | undefined, time: string): PendingEvent[] {
+  const own = reactByKind(state, ev, before, time);
+  // After the kind's own reactions: a Service's deletion names its Endpoints and slices first, so
+  // the namespace is empty (and goes) only once they are gone too.
+  const namespace = namespaceReactions(state, ev, before, time);
+  return namespace.length ? [...own, ...namespace] : own;
+}
+
+function reactByKind(state: ClusterState, ev: LogEvent, before: KubeObject | undefined, time: string): PendingEvent[] {
   switch (ev.kind) {
     case 'Pod': {
       const names = new Set<string>();

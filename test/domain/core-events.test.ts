@@ -91,6 +91,6 @@ describe('core/v1 Event storage', () => {
 
   it('deleting a namespace deletes its events with it', () => {
     run(create('Event', 'web', classic('p.1', { kind: 'Pod', namespace: 'web', name: 'p' })));
-    expect(run(remove('Namespace', '', 'web')).map((e) => `${e.type} ${e.kind}`)).toEqual(['DELETED Event', 'DELETED Namespace']);
+    expect(run(remove('Namespace', '', 'web')).map((e) => `${e.type} ${e.kind}`)).toEqual(['MODIFIED Namespace', 'DELETED Event', 'DELETED Namespace']);
   });
 });

@@ -71,20 +71,48 @@ describe('objects the endpoints controllers write, touched by someone else', () 
 });
 
 describe('namespace deletion', () => {
-  it('deletes each controller-written object once, with its Service, and never writes it again', () => {
+  const CONTROLLER = 'system:serviceaccount:kube-system:namespace-controller';
+
+  it('turns the namespace Terminating, then the namespace controller deletes each object once, Services first, then the namespace', () => {
     const events = run(remove('Namespace', '', NS));
+    const terminating = events[0]!;
+    expect([terminating.type, terminating.kind, terminating.actor, (terminating.object as any).status.phase]).toEqual(['MODIFIED', 'Namespace', 'tester', 'Terminating']);
+    expect(terminating.object.metadata.deletionTimestamp).toEqual(expect.any(String));
     const written = events.filter((e) => e.kind === 'Endpoints' || e.kind === 'EndpointSlice');
     expect(written.map((e) => e.type)).toEqual(['DELETED', 'DELETED']);
-    // The Service goes first; its Endpoints and slice go with it, then the pods.
-    expect(summary(events).slice(0, 3)).toEqual(['DELETED Service web by tester', `DELETED Endpoints web by ${ENDPOINTS_CONTROLLER}`, expect.stringMatching(/^DELETED EndpointSlice web-\w+ by system:endpoints-controller$/)]);
-    expect(events.filter((e) => e.kind === 'Pod').map((e) => e.type)).toEqual(['DELETED', 'DELETED']);
+    // The Service goes first; its Endpoints and slice go with it, by the endpoints controllers.
+    expect(summary(events).slice(1, 2)).toEqual([`DELETED Service web by ${CONTROLLER}`]);
+    expect(events[1]!.cause).toBe(terminating.rv);
+    expect(events.filter((e) => e.kind === 'Pod').map((e) => `${e.type} by ${e.actor}`)).toEqual([`DELETED by ${CONTROLLER}`, `DELETED by ${CONTROLLER}`]);
+    const last = events[events.length - 1]!;
+    expect([last.type, last.kind, last.actor]).toEqual(['DELETED', 'Namespace', CONTROLLER]);
+    expect((last.object as any).spec?.finalizers).toBeUndefined();
+    expect(events.filter((e) => e.kind === 'Namespace').length).toBe(2);
     for (const kind of ['Service', 'Pod', 'Endpoints', 'EndpointSlice'] as const) expect(state.list(kind, NS)).toEqual([]);
+    expect(state.namespaces.has(NS)).toBe(false);
   });
 
-  it('Endpoints no Service owns go too, by the deleting user', () => {
+  it('Endpoints no Service owns go too', () => {
     run(create('Endpoints', NS, { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'orphan' }, subsets: [] } as KubeObject));
     const events = run(remove('Namespace', '', NS));
-    expect(summary(events)).toContain('DELETED Endpoints orphan by tester');
+    expect(summary(events)).toContain(`DELETED Endpoints orphan by ${CONTROLLER}`);
     expect(state.list('Endpoints', NS)).toEqual([]);
+  });
+
+  it('a finalizer holds its object, and the namespace stays Terminating (creates refused) until the object goes', () => {
+    const held = { ...structuredClone(state.get('Pod', NS, 'a')!), metadata: { ...structuredClone(state.get('Pod', NS, 'a')!.metadata), finalizers: ['example.com/hold'] } };
+    run(update('Pod', NS, 'a', held));
+    run(remove('Namespace', '', NS));
+    expect((state.namespaces.get(NS) as any).status.phase).toBe('Terminating');
+    expect(state.get('Pod', NS, 'a')!.metadata.deletionTimestamp).toEqual(expect.any(String));
+    expect(() => run(create('Pod', NS, pod('late', 'n1', { app: 'web' })))).toThrow(`pods "late" is forbidden: unable to create new content in namespace ${NS} because it is being terminated`);
+    // Deleting it again changes nothing.
+    expect(run(remove('Namespace', '', NS))).toEqual([]);
+
+    const current = structuredClone(state.get('Pod', NS, 'a')!);
+    current.metadata.finalizers = [];
+    const events = run(update('Pod', NS, 'a', current));
+    expect(summary(events)).toEqual(['DELETED Pod a by tester', `DELETED Namespace ${NS} by ${CONTROLLER}`]);
+    expect(state.namespaces.has(NS)).toBe(false);
   });
 });
