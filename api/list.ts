@@ -17,6 +17,7 @@ export interface ListResult {
 }
 
 interface ContinueToken {
+  /** -1: the rest of the list at the latest state (the token a 410 on an expired one offers). */
   rv: number;
   start: string;
 }
@@ -35,6 +36,11 @@ function decodeContinue(text: string): ContinueToken {
   }
 }
 
+const INCONSISTENT_CONTINUE =
+  'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, ' +
+  'or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an ' +
+  'inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
+
 function sortKey(o: KubeObject): string {
   return `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 }
@@ -51,7 +57,7 @@ export async function listObjects(ledger: Ledger, info: KindInfo, namespace: str
   if (cont && rvParam && rvParam !== '0') throw errors.badRequest('specifying resource version is not allowed when using continue');
 
   let atRv: number | undefined; // undefined = the live state
-  if (cont) atRv = cont.rv;
+  if (cont && cont.rv !== -1) atRv = cont.rv;
   else if (rvParam && rvParam !== '0') {
     const n = resourceVersionParam(rvParam)!;
     await waitForRv(ledger, n);
@@ -59,11 +65,11 @@ export async function listObjects(ledger: Ledger, info: KindInfo, namespace: str
     if (match === 'Exact' || (limit > 0 && !match)) atRv = n;
   }
   if (atRv !== undefined && atRv < ledger.floorRv) {
-    throw errors.expired(
-      cont
-        ? 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.'
-        : `too old resource version: ${atRv} (${ledger.floorRv})`,
-    );
+    if (!cont) throw errors.expired('The resourceVersion for the provided list is too old.');
+    // handleCompactedErrorForPaging: the client may go on from where it was, at the latest state.
+    const expired = errors.expired(INCONSISTENT_CONTINUE);
+    expired.status.metadata = { continue: encodeContinue({ rv: -1, start: cont.start }) };
+    throw expired;
   }
 
   const listRv = atRv ?? ledger.committedRv;

@@ -28,7 +28,7 @@ export interface StatusCause {
 export interface StatusBody {
   kind: 'Status';
   apiVersion: 'v1';
-  metadata: Record<string, never> | { resourceVersion?: string };
+  metadata: Record<string, never> | { resourceVersion?: string; continue?: string };
   status: 'Failure' | 'Success';
   message: string;
   reason: string;

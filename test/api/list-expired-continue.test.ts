@@ -1,0 +1,47 @@
+// A paged list whose continue token fell below the retention floor: 410 Expired with upstream's
+// inconsistent-continue message and, in the Status's metadata, a token that goes on from where the
+// list was at the latest state (etcd3's handleCompactedErrorForPaging; client-go's pager and
+// kubectl --chunk-size know what to do with both). An Exact list below the floor says so too.
+
+import { describe, expect, it } from 'vitest';
+import { compact } from '../../store/retention.js';
+import { api, suiteServer } from '../support/server.js';
+
+describe('an expired continue token', () => {
+  const s = suiteServer();
+  const pods = '/api/v1/namespaces/default/pods';
+  const pod = (name: string) => ({ metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+
+  it('is 410 with a token for the rest of the list at the latest state', async () => {
+    for (const name of ['a', 'b', 'c']) expect((await api(s.url, 'POST', pods, pod(name))).status).toBe(201);
+    const first = await api(s.url, 'GET', `${pods}?limit=1`);
+    expect(first.json.items.map((p: any) => p.metadata.name)).toEqual(['a']);
+    const token = first.json.metadata.continue;
+    // After the first page: b goes, d comes, and a compaction moves the floor past the token's rv.
+    expect((await api(s.url, 'DELETE', `${pods}/b?gracePeriodSeconds=0`)).status).toBe(200);
+    expect((await api(s.url, 'POST', pods, pod('d'))).status).toBe(201);
+    const floor = s.ledger.committedRv;
+    compact(s.ledger.store.sqlite, floor);
+    s.ledger.floorRv = floor;
+
+    const expired = await api(s.url, 'GET', `${pods}?limit=1&continue=${token}`);
+    expect(expired.status).toBe(410);
+    expect(expired.json).toMatchObject({ kind: 'Status', reason: 'Expired', code: 410, metadata: { continue: expect.any(String) } });
+    expect(expired.json.message).toMatch(/^The provided continue parameter is too old to display a consistent list result\. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results\./);
+
+    // Going on with it: the rest after a, as it is now (b gone, d there), then consistent pages.
+    const names: string[] = [];
+    let cont: string | undefined = expired.json.metadata.continue;
+    for (let i = 0; cont && i < 10; i++) {
+      const page: any = await api(s.url, 'GET', `${pods}?limit=1&continue=${cont}`);
+      expect(page.status).toBe(200);
+      expect(Number(page.json.metadata.resourceVersion)).toBeGreaterThanOrEqual(floor);
+      names.push(...page.json.items.map((p: any) => p.metadata.name));
+      cont = page.json.metadata.continue;
+    }
+    expect(names).toEqual(['c', 'd']);
+
+    const exact = await api(s.url, 'GET', `${pods}?resourceVersion=1&resourceVersionMatch=Exact`);
+    expect(exact.json).toMatchObject({ code: 410, reason: 'Expired', message: 'The resourceVersion for the provided list is too old.' });
+  });
+});
