@@ -49,8 +49,10 @@ export async function listObjects(ledger: Ledger, info: KindInfo, namespace: str
   const filter = filterFromQuery(info.kind, namespace, q);
   const rvParam = typeof q.resourceVersion === 'string' && q.resourceVersion !== '' ? q.resourceVersion : undefined;
   const match = typeof q.resourceVersionMatch === 'string' && q.resourceVersionMatch !== '' ? q.resourceVersionMatch : undefined;
-  const limit = q.limit !== undefined && q.limit !== '' ? Number(q.limit) : 0;
-  if (!Number.isInteger(limit) || limit < 0) throw errors.badRequest(`invalid limit: ${String(q.limit)}`);
+  const asked = q.limit !== undefined && q.limit !== '' ? Number(q.limit) : 0;
+  if (!Number.isInteger(asked)) throw errors.badRequest(`invalid limit: ${String(q.limit)}`);
+  // The storage pages only when limit > 0: a negative one lists everything, as upstream.
+  const limit = Math.max(0, asked);
   const cont = typeof q.continue === 'string' && q.continue !== '' ? decodeContinue(q.continue) : undefined;
 
   checkListOptions(q, rvParam, match, cont !== undefined);

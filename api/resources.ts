@@ -58,12 +58,38 @@ export async function resourceRoutes(app: FastifyInstance, options: ResourceDeps
       url: `${prefix}*`,
       config: { submitsOnly: (req: FastifyRequest) => submitsOnly(req, pathOf) },
       handler: async (req, reply) => {
+        if (isLegacyWatch(req)) return legacyWatch(req, reply, pathOf, deps);
         const path = pathOf(req);
         (req as FastifyRequest & { resource?: string }).resource = path.subresource ? `${path.info.resource}/${path.subresource}` : path.info.resource;
         return dispatch(req, reply, path, deps);
       },
     });
   }
+}
+
+function isLegacyWatch(req: FastifyRequest): boolean {
+  return ((req.params as { '*'?: string })['*'] ?? '').startsWith('watch/');
+}
+
+/**
+ * The deprecated watch paths (`…/v1/watch/namespaces/{ns}/pods[/{name}]`), still served upstream:
+ * a watch of the collection, of one object when the path names it (a metadata.name field
+ * selector added to the request's own).
+ */
+async function legacyWatch(req: FastifyRequest, reply: FastifyReply, pathOf: (req: FastifyRequest) => ResourcePath, deps: ResourceDeps): Promise<unknown> {
+  if (req.method !== 'GET') throw errors.methodNotAllowed();
+  const params = req.params as { '*': string };
+  params['*'] = params['*'].slice('watch/'.length);
+  const path = pathOf(req);
+  if (path.subresource) throw pageNotFound();
+  (req as FastifyRequest & { resource?: string }).resource = path.info.resource;
+  const q = req.query as Record<string, unknown>;
+  if (path.name !== undefined) {
+    const byName = `metadata.name=${path.name}`;
+    q.fieldSelector = typeof q.fieldSelector === 'string' && q.fieldSelector !== '' ? `${q.fieldSelector},${byName}` : byName;
+  }
+  q.watch = 'true';
+  return serveWatch(req, reply, { ...path, name: undefined }, deps);
 }
 
 /**

@@ -13,6 +13,7 @@ import { netledgerRoutes } from './netledger/index.js';
 import { selfReviewRoutes } from './self-reviews.js';
 import { opsRoutes } from './ops.js';
 import { pageNotFound } from './paths.js';
+import { registerPrettyPrint } from './pretty.js';
 import { resourceRoutes } from './resources.js';
 import { errorHandler, sendStatus } from './status.js';
 import { errors } from '../domain/errors.js';
@@ -50,6 +51,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
   } as FastifyServerOptions);
   const metrics = opts.metrics ?? new ServerMetrics();
   registerContentTypes(app);
+  registerPrettyPrint(app);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_req, reply) => sendStatus(reply, pageNotFound().status));
   registerAuth(app, opts.tokens);

@@ -49,6 +49,18 @@ describe('watch', () => {
     expect(events.map((e) => e.object.metadata.name)).toEqual(['keep']);
   });
 
+  it('the deprecated watch paths: …/watch/namespaces/{ns}/services[/{name}] and …/watch/services', async () => {
+    await api(s.url, 'POST', '/api/v1/namespaces/w9/services', svc('one', { app: 'x' }));
+    await api(s.url, 'POST', '/api/v1/namespaces/w9/services', svc('two', { app: 'x' }));
+    const named = await watch('/api/v1/watch/namespaces/w9/services/one', 2, 1000);
+    expect(named.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(['ADDED one']);
+    const selected = await watch('/api/v1/watch/namespaces/w9/services?labelSelector=app%3Dx', 2, 1000);
+    expect(selected.map((e) => e.object.metadata.name).sort()).toEqual(['one', 'two']);
+    const everywhere = await watch('/api/v1/watch/services?fieldSelector=metadata.namespace%3Dw9', 2, 1000);
+    expect(everywhere.map((e) => e.object.metadata.name).sort()).toEqual(['one', 'two']);
+    expect((await api(s.url, 'POST', '/api/v1/watch/namespaces/w9/services', svc('three', {}))).status).toBe(405);
+  });
+
   it('bookmarks only when asked, and timeoutSeconds ends the stream', async () => {
     const t0 = Date.now();
     const events = await watch('/api/v1/namespaces/w5/services?watch=true&timeoutSeconds=1', 10, 5000);

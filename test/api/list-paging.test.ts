@@ -1,4 +1,5 @@
-// A paged list whose continue token fell below the retention floor: 410 Expired with upstream's
+// Paged lists. A negative limit lists everything (the storage pages only when limit > 0). A paged
+// list whose continue token fell below the retention floor: 410 Expired with upstream's
 // inconsistent-continue message and, in the Status's metadata, a token that goes on from where the
 // list was at the latest state (etcd3's handleCompactedErrorForPaging; client-go's pager and
 // kubectl --chunk-size know what to do with both). An Exact list below the floor says so too.
@@ -7,12 +8,20 @@ import { describe, expect, it } from 'vitest';
 import { compact } from '../../store/retention.js';
 import { api, suiteServer } from '../support/server.js';
 
-describe('an expired continue token', () => {
+describe('list paging', () => {
   const s = suiteServer();
   const pods = '/api/v1/namespaces/default/pods';
   const pod = (name: string) => ({ metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
 
-  it('is 410 with a token for the rest of the list at the latest state', async () => {
+  it('a negative limit lists everything; a limit that is no integer is 400', async () => {
+    const all = await api(s.url, 'GET', '/api/v1/namespaces?limit=-1');
+    expect(all.status).toBe(200);
+    expect(all.json.metadata.continue).toBeUndefined();
+    expect(all.json.items.length).toBeGreaterThanOrEqual(4);
+    expect((await api(s.url, 'GET', '/api/v1/namespaces?limit=x')).status).toBe(400);
+  });
+
+  it('an expired continue token is 410 with a token for the rest of the list at the latest state', async () => {
     for (const name of ['a', 'b', 'c']) expect((await api(s.url, 'POST', pods, pod(name))).status).toBe(201);
     const first = await api(s.url, 'GET', `${pods}?limit=1`);
     expect(first.json.items.map((p: any) => p.metadata.name)).toEqual(['a']);
