@@ -32,7 +32,7 @@ export async function discoveryRoutes(app: FastifyInstance): Promise<void> {
       reply.type(AGGREGATED_DISCOVERY_V2);
       return aggregated.api;
     }
-    return apiVersions(`${req.hostname}`);
+    return apiVersions(req.host);
   });
   app.get('/apis', async (req, reply) => {
     if (acceptsAggregatedDiscovery(req.headers.accept)) {

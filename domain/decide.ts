@@ -314,16 +314,15 @@ function update(
   return { events: [{ kind, namespace, name, type, object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
 }
 
-/** rest.BeforeUpdate: identity and deletion are the server's, whatever an update sends. */
+/** rest.BeforeUpdate: identity is the server's, and an update can never remove or change a
+ * deletion timestamp, nor remove a grace period. Setting either on a live object, or changing the
+ * grace period, is left for validation to refuse (ValidateObjectMetaUpdate: field is immutable). */
 function keepSystemMetadata(next: KubeObject, old: KubeObject): void {
   next.metadata.uid = old.metadata.uid;
   next.metadata.creationTimestamp = old.metadata.creationTimestamp;
-  if (old.metadata.deletionTimestamp) {
-    next.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+  if (old.metadata.deletionTimestamp) next.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
+  if (old.metadata.deletionGracePeriodSeconds !== undefined && next.metadata.deletionGracePeriodSeconds === undefined) {
     next.metadata.deletionGracePeriodSeconds = old.metadata.deletionGracePeriodSeconds;
-  } else {
-    delete next.metadata.deletionTimestamp;
-    delete next.metadata.deletionGracePeriodSeconds;
   }
 }
 

@@ -154,6 +154,12 @@ export function validateObjectMetaUpdate(meta: ObjectMeta, old: ObjectMeta, path
   errs.push(...immutable(meta.namespace ?? '', old.namespace ?? '', path.child('namespace')));
   // BeforeUpdate copies the stored uid when the request leaves it out.
   errs.push(...immutable(meta.uid || old.uid || '', old.uid ?? '', path.child('uid')));
+  if ((meta.deletionTimestamp ?? null) !== (old.deletionTimestamp ?? null)) {
+    errs.push(invalid(path.child('deletionTimestamp'), meta.deletionTimestamp ? { goSyntax: goTimeString(meta.deletionTimestamp) } : null, FIELD_IMMUTABLE));
+  }
+  if ((meta.deletionGracePeriodSeconds ?? null) !== (old.deletionGracePeriodSeconds ?? null)) {
+    errs.push(invalid(path.child('deletionGracePeriodSeconds'), meta.deletionGracePeriodSeconds ?? null, FIELD_IMMUTABLE));
+  }
   errs.push(...validateLabels(meta.labels, path.child('labels')));
   errs.push(...validateAnnotations(meta.annotations, path.child('annotations')));
   errs.push(...validateOwnerReferences(meta.ownerReferences, path.child('ownerReferences')));
@@ -163,6 +169,13 @@ export function validateObjectMetaUpdate(meta: ObjectMeta, old: ObjectMeta, path
     }
   });
   return errs;
+}
+
+/** A metav1.Time as field errors print it (time.Time's String): `2024-01-02 03:04:05 +0000 UTC`.
+ * Stored times are UTC, whole seconds (schemas/times.ts). */
+function goTimeString(rfc3339: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})Z$/.exec(rfc3339);
+  return m ? `${m[1]} ${m[2]} +0000 UTC` : rfc3339;
 }
 
 export { FIELD_IMMUTABLE };

@@ -32,4 +32,9 @@ describe('resource API smoke', () => {
     expect(table.status).toBe(200);
     expect(table.json.entries.length).toBeGreaterThan(5);
   });
+
+  it('GET /api names the server as host:port, as the client reached it', async () => {
+    const api1 = await api(s.url, 'GET', '/api');
+    expect(api1.json.serverAddressByClientCIDRs).toEqual([{ clientCIDR: '0.0.0.0/0', serverAddress: new URL(s.url).host }]);
+  });
 });

@@ -126,6 +126,28 @@ describe('kube-apiserver write semantics', () => {
     expect(short.name).toMatch(/^web-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   });
 
+  it('an update cannot set a deletion timestamp or grace period on a live object, nor change them (field is immutable); leaving them out keeps them', () => {
+    run(create('Pod', 'default', { metadata: { name: 'dt' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }));
+    const set = fails({ ...ctx(), op: 'patch', kind: 'Pod', namespace: 'default', name: 'dt', patchType: 'merge', patch: { metadata: { deletionTimestamp: '2030-01-02T03:04:05Z', deletionGracePeriodSeconds: 5 } } });
+    expect(set.status.details?.causes).toEqual([
+      { reason: 'FieldValueInvalid', field: 'metadata.deletionTimestamp', message: 'Invalid value: 2030-01-02 03:04:05 +0000 UTC: field is immutable' },
+      { reason: 'FieldValueInvalid', field: 'metadata.deletionGracePeriodSeconds', message: 'Invalid value: 5: field is immutable' },
+    ]);
+    // Marked for deletion (a finalizer holds it): a replace without the fields keeps them.
+    run({ ...ctx(), op: 'patch', kind: 'Pod', namespace: 'default', name: 'dt', patchType: 'merge', patch: { metadata: { finalizers: ['example.com/x'] } } });
+    run(remove('Pod', 'default', 'dt', 0));
+    const marked = structuredClone(state.get('Pod', 'default', 'dt')!);
+    const { deletionTimestamp, deletionGracePeriodSeconds } = marked.metadata;
+    expect(deletionTimestamp).toEqual(expect.any(String));
+    delete marked.metadata.deletionTimestamp;
+    delete marked.metadata.deletionGracePeriodSeconds;
+    marked.metadata.labels = { kept: 'yes' };
+    run(update('Pod', 'default', 'dt', marked));
+    expect(state.get('Pod', 'default', 'dt')!.metadata).toMatchObject({ deletionTimestamp, deletionGracePeriodSeconds, labels: { kept: 'yes' } });
+    const changed = fails({ ...ctx(), op: 'patch', kind: 'Pod', namespace: 'default', name: 'dt', patchType: 'merge', patch: { metadata: { deletionGracePeriodSeconds: 9 } } });
+    expect(changed.status.details?.causes?.map((c) => c.field)).toEqual(['metadata.deletionGracePeriodSeconds']);
+  });
+
   it('an update that changes nothing writes nothing', () => {
     run(create('Service', 'default', service('web', { app: 'web' })));
     expect(run(update('Service', 'default', 'web', service('web', { app: 'web' })))).toEqual([]);
