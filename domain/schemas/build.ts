@@ -56,6 +56,9 @@ export function ref(target: TSchema | string, description?: string): TSchema {
 }
 
 export const str = (description: string, extra: Record<string, unknown> = {}) => Type.String({ description, ...extra });
+/** A string of a Go enum type (+enum): OpenAPI lists the values, sorted, and `kubectl explain`
+ * shows them. Not a type check: an unsupported value is the validation's 422, as upstream. */
+export const enumStr = (description: string, values: readonly string[]) => Type.String({ description, enum: [...values] });
 export const bool = (description: string) => Type.Boolean({ description });
 export const int32 = (description: string) => Type.Integer({ format: 'int32', description });
 export const int64 = (description: string) => Type.Integer({ format: 'int64', description });

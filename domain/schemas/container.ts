@@ -3,7 +3,7 @@
 // types netledger never interprets (securityContext, lifecycle, …) are named open objects.
 
 import { IntOrString, Quantity } from './meta.js';
-import { atomic, bool, int32, int64, list, mapOf, mergeList, opaque, ref, str, strList, struct } from './build.js';
+import { atomic, bool, enumStr, int32, int64, list, mapOf, mergeList, opaque, ref, str, strList, struct } from './build.js';
 
 export const CORE = 'io.k8s.api.core.v1';
 const PROBES = 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#container-probes';
@@ -18,7 +18,7 @@ export const ContainerPort = struct(
     hostIP: str('What host IP to bind the external port to.'),
     hostPort: int32('Number of port to expose on the host. If specified, this must be a valid port number, 0 < x < 65536. If HostNetwork is specified, this must match ContainerPort. Most containers do not need this.'),
     name: str('If specified, this must be an IANA_SVC_NAME and unique within the pod. Each named port in a pod must have a unique name. Name for the port that can be referred to by services.'),
-    protocol: str('Protocol for port. Must be UDP, TCP, or SCTP. Defaults to "TCP".'),
+    protocol: enumStr('Protocol for port. Must be UDP, TCP, or SCTP. Defaults to "TCP".', ['SCTP', 'TCP', 'UDP']),
   },
   { required: ['containerPort'] },
 );
@@ -151,7 +151,7 @@ export const Container = struct(
     env: list(ref(EnvVar), 'List of environment variables to set in the container. Cannot be updated.', mergeList('name')),
     envFrom: list(ref(EnvFromSource), 'List of sources to populate environment variables in the container. Cannot be updated.', atomic),
     image: str('Container image name. More info: https://kubernetes.io/docs/concepts/containers/images This field is optional to allow higher level config management to default or override container images in workload controllers like Deployments and StatefulSets.'),
-    imagePullPolicy: str('Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More info: https://kubernetes.io/docs/concepts/containers/images#updating-images'),
+    imagePullPolicy: enumStr('Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More info: https://kubernetes.io/docs/concepts/containers/images#updating-images', ['Always', 'IfNotPresent', 'Never']),
     lifecycle: ref(Lifecycle, 'Actions that the management system should take in response to container lifecycle events. Cannot be updated.'),
     livenessProbe: ref(Probe, `Periodic probe of container liveness. Container will be restarted if the probe fails. Cannot be updated. More info: ${PROBES}`),
     name: str('Name of the container specified as a DNS_LABEL. Each container in a pod must have a unique name (DNS_LABEL). Cannot be updated.'),
@@ -170,7 +170,7 @@ export const Container = struct(
     stdin: bool('Whether this container should allocate a buffer for stdin in the container runtime. If this is not set, reads from stdin in the container will always result in EOF. Default is false.'),
     stdinOnce: bool('Whether the container runtime should close the stdin channel after it has been opened by a single attach. Default is false'),
     terminationMessagePath: str("Optional: Path at which the file to which the container's termination message will be written is mounted into the container's filesystem. Defaults to /dev/termination-log. Cannot be updated."),
-    terminationMessagePolicy: str('Indicate how the termination message should be populated. Defaults to File. Cannot be updated.'),
+    terminationMessagePolicy: enumStr('Indicate how the termination message should be populated. Defaults to File. Cannot be updated.', ['FallbackToLogsOnError', 'File']),
     tty: bool("Whether this container should allocate a TTY for itself, also requires 'stdin' to be true. Default is false."),
     volumeDevices: list(ref(VolumeDevice), 'volumeDevices is the list of block devices to be used by the container.', mergeList('devicePath')),
     volumeMounts: list(ref(VolumeMount), "Pod volumes to mount into the container's filesystem. Cannot be updated.", mergeList('mountPath')),

@@ -2,7 +2,7 @@
 
 import { standardListMeta, typeMeta, ObjectMeta } from './meta.js';
 import { ObjectReference } from './service.js';
-import { atomic, bool, gvk, int32, list, mapOf, ref, str, strList, struct } from './build.js';
+import { atomic, bool, enumStr, gvk, int32, list, mapOf, ref, str, strList, struct } from './build.js';
 import { Type } from '@sinclair/typebox';
 
 export const DISCOVERY = 'io.k8s.api.discovery.v1';
@@ -52,14 +52,14 @@ export const EndpointPort = struct(`${DISCOVERY}.EndpointPort`, 'EndpointPort re
   appProtocol: str('The application protocol for this port. This is used as a hint for implementations to offer richer behavior for protocols that they understand.'),
   name: str('name represents the name of this port. All ports in an EndpointSlice must have a unique name. If the EndpointSlice is derived from a Kubernetes service, this corresponds to the Service.ports[].name.'),
   port: int32('port represents the port number of the endpoint. If this is not specified, ports are not restricted and must be interpreted in the context of the specific consumer.'),
-  protocol: str('protocol represents the IP protocol for this port. Must be UDP, TCP, or SCTP. Default is TCP.'),
+  protocol: enumStr('protocol represents the IP protocol for this port. Must be UDP, TCP, or SCTP. Default is TCP.', ['SCTP', 'TCP', 'UDP']),
 });
 
 export const EndpointSlice = struct(
   `${DISCOVERY}.EndpointSlice`,
   'EndpointSlice represents a subset of the endpoints that implement a service. For a given service there may be multiple EndpointSlice objects, selected by labels, which must be joined to produce the full set of endpoints.',
   {
-    addressType: str('addressType specifies the type of address carried by this EndpointSlice. All addresses in this slice must be the same type. This field is immutable after creation. The following address types are currently supported: * IPv4: Represents an IPv4 Address. * IPv6: Represents an IPv6 Address. * FQDN: Represents a Fully Qualified Domain Name.'),
+    addressType: enumStr('addressType specifies the type of address carried by this EndpointSlice. All addresses in this slice must be the same type. This field is immutable after creation. The following address types are currently supported: * IPv4: Represents an IPv4 Address. * IPv6: Represents an IPv6 Address. * FQDN: Represents a Fully Qualified Domain Name.', ['FQDN', 'IPv4', 'IPv6']),
     apiVersion: typeMeta.apiVersion,
     endpoints: list(ref(Endpoint), 'endpoints is a list of unique endpoints in this slice. Each slice may include a maximum of 1000 endpoints.', atomic),
     kind: typeMeta.kind,

@@ -2,7 +2,7 @@
 
 import { API_CONVENTIONS, Time, standardListMeta, standardObjectMeta, typeMeta } from './meta.js';
 import { CORE, quantities } from './container.js';
-import { atomic, bool, gvk, int64, list, mergeList, opaque, ref, str, strList, struct } from './build.js';
+import { atomic, bool, enumStr, gvk, int64, list, mergeList, opaque, ref, str, strList, struct } from './build.js';
 
 // ---- Namespace ----
 
@@ -25,7 +25,7 @@ export const NamespaceCondition = struct(
 
 export const NamespaceStatus = struct(`${CORE}.NamespaceStatus`, 'NamespaceStatus is information about the current status of a Namespace.', {
   conditions: list(ref(NamespaceCondition), "Represents the latest available observations of a namespace's current state.", mergeList('type')),
-  phase: str('Phase is the current lifecycle phase of the namespace. More info: https://kubernetes.io/docs/tasks/administer-cluster/namespaces/'),
+  phase: enumStr('Phase is the current lifecycle phase of the namespace. More info: https://kubernetes.io/docs/tasks/administer-cluster/namespaces/', ['Active', 'Terminating']),
 });
 
 export const Namespace = struct(
@@ -57,7 +57,7 @@ export const Taint = struct(
   `${CORE}.Taint`,
   'The node this Taint is attached to has the "effect" on any pod that does not tolerate the Taint.',
   {
-    effect: str('Required. The effect of the taint on pods that do not tolerate the taint. Valid effects are NoSchedule, PreferNoSchedule and NoExecute.'),
+    effect: enumStr('Required. The effect of the taint on pods that do not tolerate the taint. Valid effects are NoSchedule, PreferNoSchedule and NoExecute.', ['NoExecute', 'NoSchedule', 'PreferNoSchedule']),
     key: str('Required. The taint key to be applied to a node.'),
     timeAdded: ref(Time, 'TimeAdded represents the time at which the taint was added.'),
     value: str('The taint value corresponding to the taint key.'),
@@ -141,7 +141,7 @@ export const NodeStatus = struct(`${CORE}.NodeStatus`, 'NodeStatus is informatio
   features: ref(NodeFeatures, 'Features describes the set of features implemented by the CRI implementation.'),
   images: list(ref(ContainerImage), 'List of container images on this node', atomic),
   nodeInfo: ref(NodeSystemInfo, 'Set of ids/uuids to uniquely identify the node. More info: https://kubernetes.io/docs/reference/node/node-status/#info'),
-  phase: str('NodePhase is the recently observed lifecycle phase of the node. The field is never populated, and now is deprecated.'),
+  phase: enumStr('NodePhase is the recently observed lifecycle phase of the node. The field is never populated, and now is deprecated.', ['Pending', 'Running', 'Terminated']),
   runtimeHandlers: list(ref(NodeRuntimeHandler), 'The available runtime handlers.', atomic),
   volumesAttached: list(ref(AttachedVolume), 'List of volumes that are attached to the node.', atomic),
   volumesInUse: strList('List of attachable volumes in use (mounted) by the node.', atomic),

@@ -5,7 +5,7 @@
 
 import { API_CONVENTIONS, Time, standardListMeta, standardObjectMeta, typeMeta } from './meta.js';
 import { CONTAINER_SCHEMAS, CORE, Container, ResourceRequirements, quantities } from './container.js';
-import { atomicMap, bool, gvk, int32, int64, list, mergeList, opaque, ref, str, strList, strMap, struct, atomic } from './build.js';
+import { atomic, atomicMap, bool, enumStr, gvk, int32, int64, list, mergeList, opaque, ref, str, strList, strMap, struct } from './build.js';
 
 export const Volume = opaque(
   `${CORE}.Volume`,
@@ -23,9 +23,9 @@ export const Toleration = struct(
   `${CORE}.Toleration`,
   'The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.',
   {
-    effect: str('Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.'),
+    effect: enumStr('Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.', ['NoExecute', 'NoSchedule', 'PreferNoSchedule']),
     key: str('Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.'),
-    operator: str("Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal."),
+    operator: enumStr("Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal.", ['Equal', 'Exists']),
     tolerationSeconds: int64('TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint.'),
     value: str('Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.'),
   },
@@ -70,7 +70,7 @@ export const PodSpec = struct(
     automountServiceAccountToken: bool('AutomountServiceAccountToken indicates whether a service account token should be automatically mounted.'),
     containers: list(ref(Container), 'List of containers belonging to the pod. Containers cannot currently be added or removed. There must be at least one container in a Pod. Cannot be updated.', mergeList('name')),
     dnsConfig: ref(PodDNSConfig, 'Specifies the DNS parameters of a pod. Parameters specified here will be merged to the generated DNS configuration based on DNSPolicy.'),
-    dnsPolicy: str('Set DNS policy for the pod. Defaults to "ClusterFirst". Valid values are \'ClusterFirstWithHostNet\', \'ClusterFirst\', \'Default\' or \'None\'.'),
+    dnsPolicy: enumStr('Set DNS policy for the pod. Defaults to "ClusterFirst". Valid values are \'ClusterFirstWithHostNet\', \'ClusterFirst\', \'Default\' or \'None\'.', ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None']),
     enableServiceLinks: bool("EnableServiceLinks indicates whether information about services should be injected into pod's environment variables, matching the syntax of Docker links. Optional: Defaults to true."),
     ephemeralContainers: list(ref(EphemeralContainer), 'List of ephemeral containers run in this pod. Ephemeral containers may be run in an existing pod to perform user-initiated actions such as debugging.', mergeList('name')),
     hostAliases: list(ref(HostAlias), "HostAliases is an optional list of hosts and IPs that will be injected into the pod's hosts file if specified.", mergeList('ip')),
@@ -85,13 +85,13 @@ export const PodSpec = struct(
     nodeSelector: strMap("NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node. More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/", atomicMap),
     os: ref(PodOS, 'Specifies the OS of the containers in the pod. Some pod and container fields are restricted if this is set.'),
     overhead: quantities('Overhead represents the resource overhead associated with running a pod for a given RuntimeClass.'),
-    preemptionPolicy: str('PreemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.'),
+    preemptionPolicy: enumStr('PreemptionPolicy is the Policy for preempting pods with lower priority. One of Never, PreemptLowerPriority. Defaults to PreemptLowerPriority if unset.', ['Never', 'PreemptLowerPriority']),
     priority: int32('The priority value. Various system components use this field to find the priority of the pod.'),
     priorityClassName: str("If specified, indicates the pod's priority."),
     readinessGates: list(ref(PodReadinessGate), 'If specified, all readiness gates will be evaluated for pod readiness.', atomic),
     resourceClaims: list(ref(PodResourceClaim), 'ResourceClaims defines which ResourceClaims must be allocated and reserved before the Pod is allowed to start.', mergeList('name')),
     resources: ref(ResourceRequirements, 'Resources is the total amount of CPU and Memory resources required by all containers in the pod.'),
-    restartPolicy: str('Restart policy for all containers within the pod. One of Always, OnFailure, Never. Default to Always. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy'),
+    restartPolicy: enumStr('Restart policy for all containers within the pod. One of Always, OnFailure, Never. Default to Always. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy', ['Always', 'Never', 'OnFailure']),
     runtimeClassName: str('RuntimeClassName refers to a RuntimeClass object in the node.k8s.io group, which should be used to run this pod.'),
     schedulerName: str('If specified, the pod will be dispatched by specified scheduler. If not specified, the pod will be dispatched by default scheduler.'),
     schedulingGates: list(ref(PodSchedulingGate), 'SchedulingGates is an opaque list of values that if specified will block scheduling the pod.', mergeList('name')),
@@ -177,10 +177,10 @@ export const PodStatus = struct(
     message: str('A human readable message indicating details about why the pod is in this condition.'),
     nominatedNodeName: str('nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods.'),
     observedGeneration: int64('If set, this represents the .metadata.generation that the pod status was set based upon.'),
-    phase: str('The phase of a Pod is a simple, high-level summary of where the Pod is in its lifecycle. There are five possible phase values: Pending, Running, Succeeded, Failed and Unknown. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#pod-phase'),
+    phase: enumStr('The phase of a Pod is a simple, high-level summary of where the Pod is in its lifecycle. There are five possible phase values: Pending, Running, Succeeded, Failed and Unknown. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle#pod-phase', ['Failed', 'Pending', 'Running', 'Succeeded', 'Unknown']),
     podIP: str('podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.'),
     podIPs: list(ref(PodIP), 'podIPs holds the IP addresses allocated to the pod. If this field is specified, the 0th entry must match the podIP field.', mergeList('ip')),
-    qosClass: str('The Quality of Service (QOS) classification assigned to the pod based on resource requirements. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/#quality-of-service-classes'),
+    qosClass: enumStr('The Quality of Service (QOS) classification assigned to the pod based on resource requirements. More info: https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/#quality-of-service-classes', ['BestEffort', 'Burstable', 'Guaranteed']),
     reason: str("A brief CamelCase message indicating details about why the pod is in this state. e.g. 'Evicted'"),
     resize: str("Status of resources resize desired for pod's containers. It is empty if no resources resize is pending."),
     resourceClaimStatuses: list(ref(PodResourceClaimStatus), 'Status of resource claims.', mergeList('name')),

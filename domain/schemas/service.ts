@@ -2,7 +2,7 @@
 
 import { API_CONVENTIONS, Condition, IntOrString, standardListMeta, standardObjectMeta, typeMeta } from './meta.js';
 import { CORE } from './container.js';
-import { atomic, atomicMap, bool, gvk, int32, list, mergeList, ref, str, strList, strMap, struct } from './build.js';
+import { atomic, atomicMap, bool, enumStr, gvk, int32, list, mergeList, ref, str, strList, strMap, struct } from './build.js';
 
 const SERVICES = 'https://kubernetes.io/docs/concepts/services-networking/service/';
 const APP_PROTOCOL = 'The application protocol for this port. This is used as a hint for implementations to offer richer behavior for protocols that they understand. This field follows standard Kubernetes label syntax.';
@@ -15,7 +15,7 @@ export const ServicePort = struct(
     name: str("The name of this port within the service. This must be a DNS_LABEL. All ports within a ServiceSpec must have unique names. When considering the endpoints for a Service, this must match the 'name' field in the EndpointPort. Optional if only one ServicePort is defined on this service."),
     nodePort: int32(`The port on each node on which this service is exposed when type is NodePort or LoadBalancer.  Usually assigned by the system. More info: ${SERVICES}#type-nodeport`),
     port: int32('The port that will be exposed by this service.'),
-    protocol: str('The IP protocol for this port. Supports "TCP", "UDP", and "SCTP". Default is TCP.'),
+    protocol: enumStr('The IP protocol for this port. Supports "TCP", "UDP", and "SCTP". Default is TCP.', ['SCTP', 'TCP', 'UDP']),
     targetPort: ref(IntOrString, `Number or name of the port to access on the pods targeted by the service. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME. If this is a string, it will be looked up as a named port in the target Pod's container ports. If this is not specified, the value of the 'port' field is used (an identity map). More info: ${SERVICES}#defining-a-service`),
   },
   { required: ['port'] },
@@ -42,11 +42,11 @@ export const ServiceSpec = struct(
     clusterIPs: strList('ClusterIPs is a list of IP addresses assigned to this service, and are usually assigned randomly. If this field is not specified, it will be initialized from the clusterIP field.', atomic),
     externalIPs: strList('externalIPs is a list of IP addresses for which nodes in the cluster will also accept traffic for this service.  These IPs are not managed by Kubernetes.', atomic),
     externalName: str('externalName is the external reference that discovery mechanisms will return as an alias for this service (e.g. a DNS CNAME record). No proxying will be involved.  Must be a lowercase RFC-1123 hostname (https://tools.ietf.org/html/rfc1123) and requires `type` to be "ExternalName".'),
-    externalTrafficPolicy: str('externalTrafficPolicy describes how nodes distribute service traffic they receive on one of the Service\'s "externally-facing" addresses (NodePorts, ExternalIPs, and LoadBalancer IPs).'),
+    externalTrafficPolicy: enumStr('externalTrafficPolicy describes how nodes distribute service traffic they receive on one of the Service\'s "externally-facing" addresses (NodePorts, ExternalIPs, and LoadBalancer IPs).', ['Cluster', 'Local']),
     healthCheckNodePort: int32('healthCheckNodePort specifies the healthcheck nodePort for the service. This only applies when type is set to LoadBalancer and externalTrafficPolicy is set to Local.'),
-    internalTrafficPolicy: str('InternalTrafficPolicy describes how nodes distribute service traffic they receive on the ClusterIP.'),
+    internalTrafficPolicy: enumStr('InternalTrafficPolicy describes how nodes distribute service traffic they receive on the ClusterIP.', ['Cluster', 'Local']),
     ipFamilies: strList('IPFamilies is a list of IP families (e.g. IPv4, IPv6) assigned to this service. Valid values are "IPv4" and "IPv6".', atomic),
-    ipFamilyPolicy: str('IPFamilyPolicy represents the dual-stack-ness requested or required by this Service. If there is no value provided, then this field will be set to SingleStack.'),
+    ipFamilyPolicy: enumStr('IPFamilyPolicy represents the dual-stack-ness requested or required by this Service. If there is no value provided, then this field will be set to SingleStack.', ['PreferDualStack', 'RequireDualStack', 'SingleStack']),
     loadBalancerClass: str('loadBalancerClass is the class of the load balancer implementation this Service belongs to.'),
     loadBalancerIP: str('Only applies to Service Type: LoadBalancer. Deprecated: This field was under-specified and its meaning varies across implementations.'),
     loadBalancerSourceRanges: strList('If specified and supported by the platform, this will restrict traffic through the cloud-provider load-balancer will be restricted to the specified client IPs.', atomic),
@@ -58,10 +58,10 @@ export const ServiceSpec = struct(
     }),
     publishNotReadyAddresses: bool('publishNotReadyAddresses indicates that any agent which deals with endpoints for this Service should disregard any indications of ready/not-ready.'),
     selector: strMap(`Route service traffic to pods with label keys and values matching this selector. If empty or not present, the service is assumed to have an external process managing its endpoints, which Kubernetes will not modify. More info: ${SERVICES}`, atomicMap),
-    sessionAffinity: str(`Supports "ClientIP" and "None". Used to maintain session affinity. Enable client IP based session affinity. Must be ClientIP or None. Defaults to None. More info: ${SERVICES}#virtual-ips-and-service-proxies`),
+    sessionAffinity: enumStr(`Supports "ClientIP" and "None". Used to maintain session affinity. Enable client IP based session affinity. Must be ClientIP or None. Defaults to None. More info: ${SERVICES}#virtual-ips-and-service-proxies`, ['ClientIP', 'None']),
     sessionAffinityConfig: ref(SessionAffinityConfig, 'sessionAffinityConfig contains the configurations of session affinity.'),
     trafficDistribution: str('TrafficDistribution offers a way to express preferences for how traffic is distributed to Service endpoints.'),
-    type: str(`type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer. More info: ${SERVICES}#publishing-services-service-types`),
+    type: enumStr(`type determines how the Service is exposed. Defaults to ClusterIP. Valid options are ExternalName, ClusterIP, NodePort, and LoadBalancer. More info: ${SERVICES}#publishing-services-service-types`, ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort']),
   },
 );
 
@@ -71,7 +71,7 @@ export const PortStatus = struct(
   {
     error: str('Error is to record the problem with the service port'),
     port: int32('Port is the port number of the service port of which status is recorded here'),
-    protocol: str('Protocol is the protocol of the service port of which status is recorded here The supported values are: "TCP", "UDP", "SCTP"'),
+    protocol: enumStr('Protocol is the protocol of the service port of which status is recorded here The supported values are: "TCP", "UDP", "SCTP"', ['SCTP', 'TCP', 'UDP']),
   },
   { required: ['port', 'protocol'] },
 );
@@ -161,7 +161,7 @@ export const EndpointPort = struct(
     appProtocol: str(APP_PROTOCOL),
     name: str("The name of this port.  This must match the 'name' field in the corresponding ServicePort. Must be a DNS_LABEL. Optional only if one port is defined."),
     port: int32('The port number of the endpoint.'),
-    protocol: str('The IP protocol for this port. Must be UDP, TCP, or SCTP. Default is TCP.'),
+    protocol: enumStr('The IP protocol for this port. Must be UDP, TCP, or SCTP. Default is TCP.', ['SCTP', 'TCP', 'UDP']),
   },
   { required: ['port'] },
 );

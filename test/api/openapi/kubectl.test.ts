@@ -47,6 +47,15 @@ describe.skipIf(!haveKubectl)('kubectl against the generated documents (needs /u
     expect(r.stdout).toContain('targetPort\t<IntOrString>');
   });
 
+  test('kubectl explain lists the values of enum fields (the Go +enum types), sorted', async () => {
+    const type = await kubectl(server, ['explain', 'svc.spec.type']);
+    expect(type.code).toBe(0);
+    expect(type.stdout).toContain('FIELD: type <string>\nENUM:\n    ClusterIP\n    ExternalName\n    LoadBalancer\n    NodePort\n');
+    expect((await kubectl(server, ['explain', 'po.spec.containers.ports.protocol'])).stdout).toContain('ENUM:\n    SCTP\n    TCP\n    UDP\n');
+    expect((await kubectl(server, ['explain', 'no.spec.taints.effect'])).stdout).toContain('ENUM:\n    NoExecute\n    NoSchedule\n    PreferNoSchedule\n');
+    expect((await kubectl(server, ['explain', 'endpointslices.addressType'])).stdout).toContain('ENUM:\n    FQDN\n    IPv4\n    IPv6\n');
+  });
+
   test('kubectl explain for the discovery group, the resources limits map and metadata', async () => {
     const slices = await kubectl(server, ['explain', 'endpointslices.endpoints.conditions']);
     expect(slices.code).toBe(0);
