@@ -6,15 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeExistedAt } from '../../api/netledger/tables.js';
-import { DEFAULT_CONFIG } from '../../domain/config.js';
-import { StatusError } from '../../domain/errors.js';
 import type { TableName } from '../../projections/model.js';
-import { Ledger } from '../../store/ledger.js';
+import type { Ledger } from '../../store/ledger.js';
 import { nodeHistory } from '../../store/node-history.js';
 import { nodeTableAt } from '../../store/table-history.js';
-import { create, ctx, service } from '../support/commands.js';
-import { commandFor, NODES, step } from '../support/random-history.js';
-import { removeDir, tempDir } from '../support/server.js';
+import { NODES, step, withRandomHistory } from '../support/random-history.js';
 
 const TABLES: TableName[] = ['iptables', 'routes'];
 
@@ -70,21 +66,8 @@ describe('node history property: history == time travel, layer by layer', () => 
   it('holds for random histories, whole and in pages of 3', async () => {
     let checked = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
-        const dir = tempDir();
-        const ledger = await Ledger.open({ dataDir: dir });
-        try {
-          const run = async (cmd: Parameters<Ledger['submit']>[0]) => {
-            try {
-              await ledger.submit(cmd);
-            } catch (e) {
-              if (!(e instanceof StatusError)) throw e;
-            }
-          };
-          await run({ ...ctx('system:netledger'), op: 'configure', config: DEFAULT_CONFIG });
-          await run(create('Service', 'default', service('ext', undefined, { ports: [{ name: 'https', port: 443, targetPort: 443 }] })));
-          for (const i of NODES.keys()) await run(commandFor({ t: 'node', i }));
-          for (const s of steps) await run(commandFor(s));
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) =>
+        withRandomHistory(steps, async (ledger) => {
           for (const node of NODES) {
             for (const life of lifetimes(ledger, node)) {
               const to = life.to === undefined ? ledger.committedRv : life.to - 1;
@@ -96,11 +79,8 @@ describe('node history property: history == time travel, layer by layer', () => 
               }
             }
           }
-        } finally {
-          await ledger.close();
-          removeDir(dir);
-        }
-      }),
+        }),
+      ),
       { numRuns: 15 },
     );
     // The histories moved nodes' tables (the property was not checked on empty ones only).

@@ -5,14 +5,10 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../domain/config.js';
-import { StatusError } from '../../domain/errors.js';
 import type { TableName } from '../../projections/model.js';
-import { Ledger } from '../../store/ledger.js';
+import type { Ledger } from '../../store/ledger.js';
 import { nodeTableAt, nodeTablePageAt } from '../../store/table-history.js';
-import { create, ctx, service } from '../support/commands.js';
-import { commandFor, NODES, step } from '../support/random-history.js';
-import { removeDir, tempDir } from '../support/server.js';
+import { NODES, step, withRandomHistory } from '../support/random-history.js';
 
 const TABLES: TableName[] = ['iptables', 'routes', 'dns'];
 
@@ -44,31 +40,15 @@ describe('restored entries name the rv their value was set at', () => {
   it('recorded (prev_rv) and looked up (rows from before migration 006) agree', async () => {
     let recorded = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }), async (steps) => {
-        const dir = tempDir();
-        const ledger = await Ledger.open({ dataDir: dir });
-        try {
-          const run = async (cmd: Parameters<Ledger['submit']>[0]) => {
-            try {
-              await ledger.submit(cmd);
-            } catch (e) {
-              if (!(e instanceof StatusError)) throw e;
-            }
-          };
-          await run({ ...ctx('system:netledger'), op: 'configure', config: DEFAULT_CONFIG });
-          await run(create('Service', 'default', service('ext', undefined, { ports: [{ name: 'https', port: 443, targetPort: 443 }] })));
-          for (const i of NODES.keys()) await run(commandFor({ t: 'node', i }));
-          for (const s of steps) await run(commandFor(s));
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }), (steps) =>
+        withRandomHistory(steps, async (ledger) => {
           const db = ledger.store.sqlite;
           recorded += (db.prepare('SELECT count(*) AS n FROM table_changes WHERE prev_rv IS NOT NULL').get() as { n: number }).n;
           const withRecorded = await readings(ledger);
           db.prepare('UPDATE table_changes SET prev_rv = NULL').run();
           expect(await readings(ledger)).toEqual(withRecorded);
-        } finally {
-          await ledger.close();
-          removeDir(dir);
-        }
-      }),
+        }),
+      ),
       { numRuns: 12 },
     );
     // Values were replaced (the recorded path was taken, not only the lookup).

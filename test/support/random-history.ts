@@ -1,11 +1,15 @@
 // Random histories of Node/Pod/Service/Endpoints changes for property tests: the steps
-// (fast-check) and the command each one is. Shared by the projection property (incremental ==
-// from scratch) and the node history property (history == time travel).
+// (fast-check), the command each one is, and a real ledger that has gone through them. Shared by
+// the projection property (incremental == from scratch) and the store's history properties
+// (history == time travel; restored rvs).
 
 import fc from 'fast-check';
 import type { Command } from '../../domain/commands.js';
 import { DEFAULT_CONFIG } from '../../domain/config.js';
+import { StatusError } from '../../domain/errors.js';
+import { Ledger } from '../../store/ledger.js';
 import { create, ctx, node, pod, podReady, remove, service, update } from './commands.js';
+import { removeDir, tempDir } from './server.js';
 
 export const NODES = ['n1', 'n2', 'n3'];
 const APPS = ['web', 'db'];
@@ -75,3 +79,29 @@ export function commandFor(s: Step): Command {
   }
 }
 
+/**
+ * A ledger in a fresh directory that has gone through the settings, a selector-less Service
+ * `ext`, the nodes, then `steps` (commands the domain refuses are skipped), handed to `check`;
+ * closed and removed afterwards.
+ */
+export async function withRandomHistory(steps: readonly Step[], check: (ledger: Ledger) => Promise<void>): Promise<void> {
+  const dir = tempDir();
+  const ledger = await Ledger.open({ dataDir: dir });
+  try {
+    const run = async (cmd: Command) => {
+      try {
+        await ledger.submit(cmd);
+      } catch (e) {
+        if (!(e instanceof StatusError)) throw e;
+      }
+    };
+    await run({ ...ctx('system:netledger'), op: 'configure', config: DEFAULT_CONFIG });
+    await run(create('Service', 'default', service('ext', undefined, { ports: [{ name: 'https', port: 443, targetPort: 443 }] })));
+    for (const i of NODES.keys()) await run(commandFor({ t: 'node', i }));
+    for (const s of steps) await run(commandFor(s));
+    await check(ledger);
+  } finally {
+    await ledger.close();
+    removeDir(dir);
+  }
+}
