@@ -1,8 +1,10 @@
-// Indented JSON for people, as kube-apiserver's isPrettyPrint decides it: `?pretty=<bool>` when
-// given, else for curl, Wget and browsers (their User-Agent). Whole JSON answers only: streamed
-// ones (watches, whole tables) stay as they are.
+// Answers written for people: YAML when the Accept header prefers it (as kube-apiserver's YAML
+// serializer answers `Accept: application/yaml`), else indented JSON as its isPrettyPrint decides
+// it: `?pretty=<bool>` when given, else for curl, Wget and browsers (their User-Agent). Whole
+// JSON answers only: streamed ones (watches, whole tables) stay as they are.
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import YAML from 'yaml';
 
 /** Go's strconv.ParseBool, undefined for anything else. */
 function parseBool(text: string): boolean | undefined {
@@ -20,13 +22,30 @@ export function wantsPretty(req: FastifyRequest): boolean {
   return agent.startsWith('curl') || agent.startsWith('Wget') || agent.startsWith('Mozilla/5.0');
 }
 
+/** Whether application/yaml comes before any JSON alternative in the Accept header. */
+export function wantsYaml(accept: string | undefined): boolean {
+  if (!accept || !accept.includes('yaml')) return false;
+  for (const type of accept.split(',')) {
+    const media = type.split(';')[0]!.trim();
+    if (media === 'application/yaml') return true;
+    if (media === 'application/json' || media === '*/*' || media === 'application/*') return false;
+  }
+  return false;
+}
+
 export function registerPrettyPrint(app: FastifyInstance): void {
   app.addHook('onSend', async (req, reply, payload) => {
-    if (typeof payload !== 'string' || !wantsPretty(req)) return payload;
+    if (typeof payload !== 'string') return payload;
+    const yaml = wantsYaml(req.headers.accept);
+    if (!yaml && !wantsPretty(req)) return payload;
     const type = reply.getHeader('content-type');
     if (typeof type !== 'string' || !type.startsWith('application/json')) return payload;
     try {
-      return JSON.stringify(JSON.parse(payload), null, 2);
+      const value: unknown = JSON.parse(payload);
+      if (!yaml) return JSON.stringify(value, null, 2);
+      reply.type('application/yaml');
+      // go-yaml's layout (sigs.k8s.io/yaml): list items at their key's indentation.
+      return YAML.stringify(value, { indentSeq: false });
     } catch {
       return payload;
     }

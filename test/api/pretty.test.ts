@@ -1,7 +1,9 @@
-// Indented JSON as kube-apiserver's isPrettyPrint gives it: ?pretty=true, or by default for curl,
+// Answers for people: YAML for `Accept: application/yaml` (before any JSON alternative), and
+// indented JSON as kube-apiserver's isPrettyPrint gives it: ?pretty=true, or by default for curl,
 // Wget and browsers, and ?pretty=false for them turns it off. Errors (Status) alike.
 
 import { describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { api, suiteServer } from '../support/server.js';
 
 describe('pretty printing', () => {
@@ -19,5 +21,16 @@ describe('pretty printing', () => {
     const missing = await api(s.url, 'GET', '/api/v1/namespaces/default/services/nope?pretty=1');
     expect(missing.status).toBe(404);
     expect(missing.text).toContain('\n  "kind": "Status"');
+  });
+
+  it('Accept: application/yaml answers YAML (errors too); a JSON alternative listed first wins', async () => {
+    const json = (await api(s.url, 'GET', path)).json;
+    const yaml = await api(s.url, 'GET', path, undefined, { accept: 'application/yaml' });
+    expect(yaml.headers.get('content-type')).toMatch(/^application\/yaml/);
+    expect(YAML.parse(yaml.text)).toEqual(json);
+    expect(yaml.text).toContain('kind: Service\n');
+    const missing = await api(s.url, 'GET', '/api/v1/namespaces/default/services/nope', undefined, { accept: 'application/yaml' });
+    expect([missing.status, YAML.parse(missing.text).reason]).toEqual([404, 'NotFound']);
+    expect((await api(s.url, 'GET', path, undefined, { accept: 'application/json, application/yaml' })).text.startsWith('{"')).toBe(true);
   });
 });
