@@ -32,7 +32,11 @@ export async function discoveryRoutes(app: FastifyInstance): Promise<void> {
       reply.type(AGGREGATED_DISCOVERY_V2);
       return aggregated.api;
     }
-    return apiVersions(req.host);
+    // The address and port the client's connection reached (kube-apiserver names its advertised
+    // address and secure port; the Host header may carry no port).
+    const { localAddress = '', localPort } = req.socket;
+    const address = localAddress.replace(/^::ffff:(?=\d+\.)/, '');
+    return apiVersions(`${address.includes(':') ? `[${address}]` : address}:${localPort}`);
   });
   app.get('/apis', async (req, reply) => {
     if (acceptsAggregatedDiscovery(req.headers.accept)) {

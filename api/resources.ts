@@ -2,7 +2,7 @@
 // kube-apiserver's semantics (docs: reference/kube-apiserver-and-clients.md).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Command, DeleteOptions } from '../domain/commands.js';
+import type { Command, DeleteOptions, Subresource } from '../domain/commands.js';
 import { seconds } from '../domain/decide.js';
 import { errors, type FieldError } from '../domain/errors.js';
 import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
@@ -117,7 +117,10 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
   const { info } = path;
   if (path.subresource === 'eviction' && info.kind === 'Pod' && path.name) return evict(req, reply, path, deps);
   if (path.subresource === 'binding' && info.kind === 'Pod') return bindPod(req, reply, path, deps);
-  if (path.subresource && !(path.subresource === 'status' && info.statusSubresource)) throw pageNotFound();
+  if (path.subresource === 'finalize' && info.kind === 'Namespace' && path.name) {
+    // namespaces/{name}/finalize: a replace that may change spec.finalizers (FinalizeREST).
+    if (req.method !== 'PUT') throw errors.methodNotAllowed();
+  } else if (path.subresource && !(path.subresource === 'status' && info.statusSubresource)) throw pageNotFound();
   switch (req.method) {
     case 'GET': {
       if (path.name) return getOne(req, reply, path, deps);
@@ -147,7 +150,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
         namespace: path.namespace ?? '',
         name: path.name,
         object: obj,
-        subresource: path.subresource as 'status' | undefined,
+        subresource: path.subresource as Subresource | undefined,
       });
     }
     case 'PATCH': {

@@ -26,10 +26,13 @@ export interface DeleteOptions {
   propagationPolicy?: string;
 }
 
+/** A write to a subresource of its own: `status`, or a namespace's `finalize`. */
+export type Subresource = 'status' | 'finalize';
+
 export type Command = CommandContext &
   (
     | { op: 'create'; kind: StoredKind; namespace: string; object: KubeObject }
-    | { op: 'update'; kind: StoredKind; namespace: string; name: string; object: KubeObject; subresource?: 'status' }
+    | { op: 'update'; kind: StoredKind; namespace: string; name: string; object: KubeObject; subresource?: Subresource }
     | { op: 'patch'; kind: StoredKind; namespace: string; name: string; patchType: PatchType; patch: unknown; subresource?: 'status'; force?: boolean }
     | { op: 'delete'; kind: StoredKind; namespace: string; name: string; options: DeleteOptions }
     /** The end of a graceful Pod deletion, sent by the server when the grace period is over. */

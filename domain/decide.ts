@@ -3,7 +3,7 @@
 // folds the decided events in and runs the reactors.
 
 import { hash } from 'node:crypto';
-import type { Command, DeleteOptions } from './commands.js';
+import type { Command, DeleteOptions, Subresource } from './commands.js';
 import { CONFIG_KIND, KIND_INFO, objectKey, type StoredKind } from './kinds.js';
 import type { EventType } from './events.js';
 import { errors, type FieldError } from './errors.js';
@@ -102,11 +102,14 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
   if (obj.metadata.resourceVersion) {
     throw errors.badRequest('resourceVersion should not be set on objects to be created');
   }
-  if (name && state.get(kind, namespace, name)) throw errors.alreadyExists(info.resource, info.group, name);
-  // NamespaceLifecycle admission: nothing new goes into a namespace being deleted.
+  // NamespaceLifecycle admission (before the store's own checks): nothing new goes into a
+  // namespace being deleted; the cause tells controllers (client-go's event sink) to stop retrying.
   if (info.namespaced && state.namespaces.get(namespace)?.metadata.deletionTimestamp) {
-    throw errors.forbiddenObject(info.resource, info.group, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+    const e = errors.forbiddenObject(info.resource, info.group, name, `unable to create new content in namespace ${namespace} because it is being terminated`);
+    e.status.details!.causes = [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }];
+    throw e;
   }
+  if (name && state.get(kind, namespace, name)) throw errors.alreadyExists(info.resource, info.group, name);
 
   // Status is the server's on create, except a Node's (kubelet registers with its status).
   if (kind === 'Pod' || kind === 'Service' || kind === 'Namespace') delete obj.status;
@@ -124,6 +127,9 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
 
   obj.metadata.uid = cmd.newUid;
   obj.metadata.creationTimestamp = seconds(cmd.time);
+  // rest.BeforeCreate: nothing is created already being deleted.
+  delete obj.metadata.deletionTimestamp;
+  delete obj.metadata.deletionGracePeriodSeconds;
   setGeneration(kind, obj, undefined);
   if (kind === 'Pod') (obj as Pod).status = { phase: 'Pending', ...podStatusFromAllocation(obj as Pod), qosClass: podQOSClass(obj as Pod) };
   if (kind === 'Service') (obj as Service).status = { loadBalancer: {} };
@@ -240,7 +246,7 @@ function update(
   namespace: string,
   name: string,
   obj: KubeObject,
-  subresource: 'status' | undefined,
+  subresource: Subresource | undefined,
   cmd: Command,
 ): PendingDecision {
   const info = KIND_INFO[kind];
@@ -294,8 +300,9 @@ function update(
     // externalTrafficPolicy and every later update of it is refused.
     if (kind === 'Service') prepareServiceForUpdate(next as Service, old as Service);
     if (kind === 'Pod') admitPod(next as Pod, old as Pod);
-    // namespaceStrategy.PrepareForUpdate: its finalizers change only through namespaces/finalize.
-    if (kind === 'Namespace') keepNamespaceFinalizers(next as Namespace, old as Namespace);
+    // namespaceStrategy.PrepareForUpdate: its finalizers change only through namespaces/finalize
+    // (namespaceFinalizeStrategy keeps the status alone).
+    if (kind === 'Namespace' && subresource !== 'finalize') keepNamespaceFinalizers(next as Namespace, old as Namespace);
   }
   next.metadata.resourceVersion = old.metadata.resourceVersion;
 
@@ -310,8 +317,17 @@ function update(
   if (deepEqual(next, old)) return { events: [], responseIndex: -1, object: old, code: 200 };
   // The last finalizer taken off an object being deleted, its grace period over: the update
   // deletes it (the registry store's deleteWithoutFinalizers).
-  const type = next.metadata.deletionTimestamp && !holdsFinalizers(next) && (next.metadata.deletionGracePeriodSeconds ?? 0) === 0 ? 'DELETED' : 'MODIFIED';
+  const type = deletedByUpdate(kind, next) ? 'DELETED' : 'MODIFIED';
   return { events: [{ kind, namespace, name, type, object: next, actor: cmd.actor, cause: null }], responseIndex: 0, code: 200 };
+}
+
+/** Whether an update that leaves the object so deletes it: being deleted, no finalizers left and
+ * no grace period (the registry store's deleteWithoutFinalizers); a namespace also needs its
+ * spec.finalizers gone (ShouldDeleteNamespaceDuringUpdate), which the namespace controller
+ * takes off once it is empty. */
+function deletedByUpdate(kind: StoredKind, next: KubeObject): boolean {
+  if (!next.metadata.deletionTimestamp || holdsFinalizers(next) || (next.metadata.deletionGracePeriodSeconds ?? 0) !== 0) return false;
+  return kind !== 'Namespace' || !(next as Namespace).spec?.finalizers?.length;
 }
 
 /** rest.BeforeUpdate: identity is the server's, and an update can never remove or change a
@@ -346,7 +362,7 @@ function prepareForStatusUpdate(kind: StoredKind, next: KubeObject, old: KubeObj
 }
 
 /** Finalizers hold an object's deletion until the controllers behind them take them off. */
-function holdsFinalizers(obj: KubeObject): boolean {
+export function holdsFinalizers(obj: KubeObject): boolean {
   return (obj.metadata.finalizers?.length ?? 0) > 0;
 }
 
@@ -415,7 +431,7 @@ function applyOptions(cmd: Extract<Command, { op: 'patch' }>) {
  * status on create), as kube-apiserver's handlers run it. In-process writes that name no manager
  * (the benchmarks' and tests' commands without one) leave managedFields as they are.
  */
-function recordManager(cmd: Command, kind: StoredKind, live: KubeObject | undefined, next: KubeObject, subresource: 'status' | undefined): void {
+function recordManager(cmd: Command, kind: StoredKind, live: KubeObject | undefined, next: KubeObject, subresource: Subresource | undefined): void {
   if (cmd.fieldManager === undefined || (cmd.op === 'patch' && cmd.patchType === 'apply')) return;
   const entries = managedFieldsAfterUpdate(kind, live, next, { manager: cmd.fieldManager, time: seconds(cmd.time), ...(subresource ? { subresource } : {}) });
   if (entries.length) next.metadata.managedFields = entries;

@@ -1,10 +1,12 @@
 // The namespace controller, done at once. A namespace's DELETE only turns it Terminating
 // (decide.ts); this reactor then deletes everything in it, or marks what finalizers hold, and
-// once a terminating namespace holds nothing more, finalizes and deletes it: in the same command
-// when nothing is held, else when the last held object goes. Pure, like the other reactors; its
-// events cite the event that caused them.
+// once a terminating namespace holds nothing more, takes its `kubernetes` finalizer off and
+// deletes it: in the same command when nothing is held, else when the last held object goes. A
+// namespace with finalizers of its own (metadata, or other spec ones) stays Terminating until an
+// update takes the last off (decide.ts deletedByUpdate). Pure, like the other reactors; its events
+// cite the event that caused them.
 
-import { removal, type PendingEvent } from './decide.js';
+import { holdsFinalizers, removal, type PendingEvent } from './decide.js';
 import { clone } from './clone.js';
 import { managingService } from './controllers/owned.js';
 import type { LogEvent } from './events.js';
@@ -24,9 +26,13 @@ export function namespaceReactions(state: ClusterState, ev: LogEvent, before: Ku
   if (ev.kind === 'Namespace') {
     if (ev.type !== 'MODIFIED' || !ev.object.metadata.deletionTimestamp || before?.metadata.deletionTimestamp) return [];
     const removals = deleteContent(state, ev.name, ev.rv, time);
-    return removals.length ? removals : finalize(state, ev.name, ev.rv);
+    if (removals.length) return removals;
+    // Nothing to delete: empty, or everything left is already held by its finalizers.
+    return isEmpty(state, ev.name) ? finalize(state, ev.name, ev.rv) : [];
   }
-  if (ev.type === 'DELETED' && ev.namespace && isEmptyAndTerminating(state, ev.namespace)) return finalize(state, ev.namespace, ev.rv);
+  if (ev.type === 'DELETED' && ev.namespace && state.namespaces.get(ev.namespace)?.metadata.deletionTimestamp && isEmpty(state, ev.namespace)) {
+    return finalize(state, ev.namespace, ev.rv);
+  }
   return [];
 }
 
@@ -41,18 +47,22 @@ function deleteContent(state: ClusterState, namespace: string, cause: number, ti
   return events;
 }
 
-function isEmptyAndTerminating(state: ClusterState, namespace: string): boolean {
-  if (!state.namespaces.get(namespace)?.metadata.deletionTimestamp) return false;
+function isEmpty(state: ClusterState, namespace: string): boolean {
   return CONTENT.every((k) => state.list(k, namespace).length === 0);
 }
 
-/** Its `kubernetes` finalizer taken off (namespaces/finalize), then deleted. */
+/** Its `kubernetes` finalizer taken off (namespaces/finalize), then deleted, unless other
+ * finalizers still hold it: then it stays as finalized, for an update to finish. */
 function finalize(state: ClusterState, namespace: string, cause: number): PendingEvent[] {
   const ns = state.namespaces.get(namespace);
-  if (!ns) return [];
+  const finalizers = ns?.spec?.finalizers ?? [];
+  if (!ns || !finalizers.includes('kubernetes')) return []; // finalized already, held by others
   const done = clone(ns) as Namespace;
-  if (done.spec) delete done.spec.finalizers;
-  return [{ kind: 'Namespace', namespace: '', name: namespace, type: 'DELETED', object: done, actor: NAMESPACE_CONTROLLER, cause }];
+  const others = finalizers.filter((f) => f !== 'kubernetes');
+  if (others.length) done.spec!.finalizers = others;
+  else delete done.spec!.finalizers;
+  const held = others.length > 0 || holdsFinalizers(done);
+  return [{ kind: 'Namespace', namespace: '', name: namespace, type: held ? 'MODIFIED' : 'DELETED', object: done, actor: NAMESPACE_CONTROLLER, cause }];
 }
 
 function byName(a: KubeObject, b: KubeObject): number {

@@ -67,11 +67,15 @@ function reactByKind(state: ClusterState, ev: LogEvent, before: KubeObject | und
     case 'EndpointSlice': {
       // The slice and mirroring controllers sync a Service when someone else adds, changes or
       // deletes a slice they manage for it (their endpointSliceTracker's ShouldSync): an edit or
-      // a deletion is undone at once. A slice that someone stopped them managing is left alone.
+      // a deletion is undone at once. onEndpointSliceUpdate syncs the Services of the slice before
+      // and after: one moved to another Service, or no longer managed, is the user's from then on,
+      // and its first Service gets a new slice (under another name, see reconcileSlices).
       if (ev.actor === ENDPOINTS_CONTROLLER) return [];
-      const service = managingService(ev.type === 'DELETED' ? before : ev.object);
-      const svc = service === undefined ? undefined : (state.get('Service', ev.namespace, service) as Service | undefined);
-      return svc ? reconcileSlices(state, ev.namespace, service!, svc, undefined, ev.rv, time) : [];
+      const services = new Set([managingService(before), ev.type === 'DELETED' ? undefined : managingService(ev.object)]);
+      return [...services].sort().flatMap((service) => {
+        const svc = service === undefined ? undefined : (state.get('Service', ev.namespace, service) as Service | undefined);
+        return svc ? reconcileSlices(state, ev.namespace, service!, svc, undefined, ev.rv, time) : [];
+      });
     }
     default:
       return [];
@@ -116,13 +120,22 @@ function reconcileSlices(
   cause: number,
   time: string,
 ): PendingEvent[] {
-  let desired: EndpointSlice[] = [];
-  if (svc && hasSelector(svc)) desired = desiredEndpointSlices(svc, pods ?? state.podsMatching(namespace, svc.spec!.selector!), { now: seconds(time) });
-  else if (svc) {
-    const ep = state.get('Endpoints', namespace, name) as Endpoints | undefined;
-    desired = ep ? mirroredEndpointSlices(ep, svc) : [];
-  }
   const existing = new Map(managedSlices(state, namespace, name).map((s) => [s.metadata.name!, s]));
+  const desiredSlices = (reservedNames?: ReadonlySet<string>): EndpointSlice[] => {
+    if (svc && hasSelector(svc)) return desiredEndpointSlices(svc, pods ?? state.podsMatching(namespace, svc.spec!.selector!), { now: seconds(time), reservedNames });
+    const ep = svc ? (state.get('Endpoints', namespace, name) as Endpoints | undefined) : undefined;
+    return ep ? mirroredEndpointSlices(ep, svc, { reservedNames }) : [];
+  };
+  let desired = desiredSlices();
+  // A new slice's generated name may be another slice's already (one the user wrote, or one no
+  // longer managed): drawn again, as the apiserver's generateName retries.
+  const reserved = new Set<string>();
+  for (let round = 0; round < 8; round++) {
+    const clashes = reserved.size;
+    for (const w of desired) if (!existing.has(w.metadata.name!) && state.get('EndpointSlice', namespace, w.metadata.name!)) reserved.add(w.metadata.name!);
+    if (reserved.size === clashes) break;
+    desired = desiredSlices(reserved);
+  }
   const events: PendingEvent[] = [];
   for (const want of desired) {
     const have = existing.get(want.metadata.name!);

@@ -46,8 +46,8 @@ export async function firstChangeIdAfter(store: EventStore, rv: number): Promise
   return row?.id;
 }
 
-/** Undoes a node's view of a table (cluster scope and its own) back to rv, newest first: cost
- * follows what changed since rv, never the table's size. */
+/** Undoes a node's view of a table (cluster scope and its own) back to rv: cost follows what
+ * changed since rv, never the table's size. */
 export async function rewind(store: EventStore, table: TableName, node: string, rv: number, liveRv: number): Promise<Rewound> {
   const out: Rewound = { cluster: new Map(), own: new Map(), rvs: new Map() };
   const first = rv >= liveRv ? undefined : await firstChangeIdAfter(store, rv);

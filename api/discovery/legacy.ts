@@ -47,7 +47,7 @@ export function storageVersionHash(group: string, version: string, kind: string)
   return createHash('sha256').update(`${group}/${version}/${kind}`).digest().subarray(0, 8).toString('base64');
 }
 
-/** GET /api. `serverAddress` is host:port as the client reached us. */
+/** GET /api. `serverAddress` is the address:port the client's connection reached. */
 export function apiVersions(serverAddress: string) {
   return {
     kind: 'APIVersions' as const,

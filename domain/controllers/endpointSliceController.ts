@@ -37,6 +37,9 @@ export interface EndpointSliceOptions {
   nodes?: ReadonlyMap<string, Node>;
   /** Sets `last-change-trigger-time`; left out by default (see EndpointsOptions.now). */
   now?: string;
+  /** Names other slices already have: a generated name never takes one (the apiserver's
+   * generateName retries on AlreadyExists). */
+  reservedNames?: ReadonlySet<string>;
 }
 
 /** podToEndpoint: ready = publishNotReady || (serving && !terminating). */
@@ -144,7 +147,7 @@ export function desiredEndpointSlices(service: Service, pods: readonly Pod[], op
   const resolved = candidates.map((pod) => ({ pod, ...orderedPorts(JSON.stringify(unsortedEndpointPorts(service, pod))) }));
 
   const out: EndpointSlice[] = [];
-  const taken = new Set<string>();
+  const taken = new Set<string>(opts.reservedNames);
   for (const addressType of addressTypesForService(service)) {
     const groups = new Map<string, PortGroup>();
     for (const { pod, ports, key } of resolved) {

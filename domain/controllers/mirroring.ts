@@ -20,6 +20,8 @@ const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuratio
 
 export interface MirroringOptions {
   maxEndpointsPerSubset?: number;
+  /** Names other slices already have (see EndpointSliceOptions.reservedNames). */
+  reservedNames?: ReadonlySet<string>;
 }
 
 /**
@@ -101,7 +103,7 @@ export function mirroredEndpointSlices(endpoints: Endpoints, service: Service | 
   }
 
   const out: EndpointSlice[] = [];
-  const taken = new Set<string>();
+  const taken = new Set<string>(opts.reservedNames);
   const indexByType = new Map<AddressFamily, number>();
   const ordered = [...desired.values()].filter((d) => d.endpoints.size > 0).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const d of ordered) {

@@ -6,6 +6,7 @@
 // refuses (409) to change a field another manager owns unless forced.
 
 import { deepEqual } from '../equal.js';
+import type { Subresource } from '../commands.js';
 import { errors, type FieldError } from '../errors.js';
 import { FieldPath } from '../validation/path.js';
 import { fieldManagerErrors } from './manager-name.js';
@@ -30,7 +31,7 @@ export interface FieldManagerRequest {
   manager: string;
   /** RFC 3339, seconds. */
   time: string;
-  subresource?: 'status';
+  subresource?: Subresource;
 }
 
 interface Manager {

@@ -62,7 +62,7 @@ export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
     namespaced: false, shortNames: ['ns'], categories: [],
     // Upstream namespaces have no deletecollection.
     verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
-    subresources: [status('Namespace')], serving: 'generic', schema: 'io.k8s.api.core.v1.Namespace',
+    subresources: [{ name: 'finalize', kind: 'Namespace', verbs: ['update'] }, status('Namespace')], serving: 'generic', schema: 'io.k8s.api.core.v1.Namespace',
   },
   {
     plural: 'nodes', singular: 'node', kind: 'Node', listKind: 'NodeList', group: '', version: 'v1',

@@ -36,3 +36,25 @@ describe('DELETE answers', () => {
     expect((await api(s.url, 'GET', path)).status).toBe(200);
   });
 });
+
+describe('namespaces/finalize', () => {
+  const s = suiteServer();
+
+  it('PUT may change spec.finalizers (a plain update keeps them); a terminating namespace goes once the last is off', async () => {
+    expect((await api(s.url, 'POST', '/api/v1/namespaces', { metadata: { name: 'fin' }, spec: { finalizers: ['example.com/x'] } })).status).toBe(201);
+    const live = (await api(s.url, 'GET', '/api/v1/namespaces/fin')).json;
+    expect(live.spec.finalizers).toEqual(['example.com/x', 'kubernetes']);
+    const deleted = await api(s.url, 'DELETE', '/api/v1/namespaces/fin');
+    expect(deleted.json).toMatchObject({ kind: 'Namespace', status: { phase: 'Terminating' } });
+    // The controller took `kubernetes` off; example.com/x holds it.
+    const held = (await api(s.url, 'GET', '/api/v1/namespaces/fin')).json;
+    expect([held.status.phase, held.spec.finalizers]).toEqual(['Terminating', ['example.com/x']]);
+    const plain = await api(s.url, 'PUT', '/api/v1/namespaces/fin', { ...held, spec: { finalizers: [] } });
+    expect(plain.json.spec.finalizers).toEqual(['example.com/x']);
+    expect((await api(s.url, 'PATCH', '/api/v1/namespaces/fin/finalize', {}, { 'content-type': 'application/merge-patch+json' })).status).toBe(405);
+    const current = (await api(s.url, 'GET', '/api/v1/namespaces/fin')).json;
+    const finalized = await api(s.url, 'PUT', '/api/v1/namespaces/fin/finalize', { ...current, spec: { finalizers: [] } });
+    expect(finalized.status).toBe(200);
+    expect((await api(s.url, 'GET', '/api/v1/namespaces/fin')).status).toBe(404);
+  });
+});

@@ -67,7 +67,7 @@ describe('legacy discovery', () => {
       name: 'events', singularName: 'event', namespaced: true, kind: 'Event', verbs: ALL, shortNames: ['ev'], storageVersionHash: 'r2yiGXH7wu8=',
     });
     expect(Object.keys(byName)).toEqual([
-      'bindings', 'namespaces', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/binding', 'pods/eviction', 'pods/status', 'services', 'services/status', 'endpoints', 'events',
+      'bindings', 'namespaces', 'namespaces/finalize', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/binding', 'pods/eviction', 'pods/status', 'services', 'services/status', 'endpoints', 'events',
     ]);
     expect(byName.bindings).toEqual({ name: 'bindings', singularName: 'binding', namespaced: true, kind: 'Binding', verbs: ['create'] });
   });

@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG } from '../../../domain/config.js';
 import type { LogEvent } from '../../../domain/events.js';
 import { execute } from '../../../domain/execute.js';
 import type { EndpointSlice, Endpoints, KubeObject } from '../../../domain/objects.js';
+import { StatusError } from '../../../domain/errors.js';
 import { ENDPOINTS_CONTROLLER } from '../../../domain/reactor.js';
 import { ClusterState } from '../../../domain/state.js';
 import { create, ctx, node, pod, podReady, remove, service, update } from '../../support/commands.js';
@@ -106,6 +107,17 @@ describe('namespace deletion', () => {
     expect((state.namespaces.get(NS) as any).status.phase).toBe('Terminating');
     expect(state.get('Pod', NS, 'a')!.metadata.deletionTimestamp).toEqual(expect.any(String));
     expect(() => run(create('Pod', NS, pod('late', 'n1', { app: 'web' })))).toThrow(`pods "late" is forbidden: unable to create new content in namespace ${NS} because it is being terminated`);
+    // Admission comes first: a name that exists is 403 too, with the cause controllers look for.
+    try {
+      run(create('Pod', NS, pod('a', 'n1', { app: 'web' })));
+    } catch (e) {
+      expect((e as StatusError).status).toMatchObject({ code: 403, details: { causes: [{ reason: 'NamespaceTerminating', message: `namespace ${NS} is being terminated`, field: 'metadata.namespace' }] } });
+    }
+    // An update of the terminating namespace neither deletes it nor lets its objects outlive it.
+    const ns = structuredClone(state.namespaces.get(NS)!);
+    ns.metadata.labels = { ...ns.metadata.labels, touched: 'yes' };
+    expect(summary(run(update('Namespace', '', NS, ns)))).toEqual([`MODIFIED Namespace ${NS} by tester`]);
+    expect(state.namespaces.has(NS)).toBe(true);
     // Deleting it again changes nothing.
     expect(run(remove('Namespace', '', NS))).toEqual([]);
 
@@ -114,5 +126,52 @@ describe('namespace deletion', () => {
     const events = run(update('Pod', NS, 'a', current));
     expect(summary(events)).toEqual(['DELETED Pod a by tester', `DELETED Namespace ${NS} by ${CONTROLLER}`]);
     expect(state.namespaces.has(NS)).toBe(false);
+  });
+
+  it('objects already marked for deletion still hold the namespace (nothing left to delete is not empty)', () => {
+    const held = structuredClone(state.get('Service', NS, 'web')!);
+    held.metadata.finalizers = ['example.com/hold'];
+    run(update('Service', NS, 'web', held));
+    run(remove('Service', NS, 'web'));
+    expect(state.get('Service', NS, 'web')!.metadata.deletionTimestamp).toEqual(expect.any(String));
+    for (const name of ['a', 'b']) run(remove('Pod', NS, name, 0));
+    run(remove('Namespace', '', NS));
+    expect((state.namespaces.get(NS) as any)?.status.phase).toBe('Terminating');
+  });
+
+  it('a namespace with finalizers of its own is finalized by the controller, then deleted by the update that takes the last off', () => {
+    const ns = structuredClone(state.namespaces.get(NS)!);
+    ns.metadata.finalizers = ['example.com/audit'];
+    run(update('Namespace', '', NS, ns));
+    const events = run(remove('Namespace', '', NS));
+    const last = events[events.length - 1]!;
+    expect([last.type, last.kind, last.actor]).toEqual(['MODIFIED', 'Namespace', CONTROLLER]);
+    expect((last.object as any).spec?.finalizers).toBeUndefined();
+    expect(state.list('Pod', NS)).toEqual([]);
+    const done = structuredClone(state.namespaces.get(NS)!);
+    done.metadata.finalizers = [];
+    expect(summary(run(update('Namespace', '', NS, done)))).toEqual([`DELETED Namespace ${NS} by tester`]);
+  });
+
+  it('a create never starts out deleted (BeforeCreate drops deletionTimestamp and its grace period)', () => {
+    const made = run(create('Namespace', '', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'ghost', deletionTimestamp: '2030-01-01T00:00:00Z', deletionGracePeriodSeconds: 0 } } as KubeObject));
+    expect(made[0]!.object.metadata).not.toHaveProperty('deletionTimestamp');
+    expect(made[0]!.object.metadata).not.toHaveProperty('deletionGracePeriodSeconds');
+    expect(summary(run(remove('Namespace', '', 'ghost'))).at(-1)).toBe(`DELETED Namespace ghost by ${CONTROLLER}`);
+  });
+});
+
+describe('a managed slice moved to another Service, or no longer managed', () => {
+  it('is the user\'s from then on; its first Service gets a new slice under another name', () => {
+    const [slice] = slices();
+    const name = slice!.metadata.name!;
+    const unmanaged = structuredClone(slice!);
+    unmanaged.metadata.labels = { 'kubernetes.io/service-name': 'web', 'endpointslice.kubernetes.io/managed-by': 'someone-else' };
+    const events = run(update('EndpointSlice', NS, name, unmanaged as KubeObject));
+    expect(summary(events)).toEqual([`MODIFIED EndpointSlice ${name} by tester`, expect.stringMatching(new RegExp(`^ADDED EndpointSlice web-\\w{5} by ${ENDPOINTS_CONTROLLER}$`))]);
+    const fresh = events[1]!.name;
+    expect(fresh).not.toBe(name);
+    expect(state.get('EndpointSlice', NS, name)!.metadata.labels).toMatchObject({ 'endpointslice.kubernetes.io/managed-by': 'someone-else' });
+    expect((state.get('EndpointSlice', NS, fresh) as EndpointSlice).endpoints).toEqual(slice!.endpoints);
   });
 });
