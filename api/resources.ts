@@ -296,8 +296,8 @@ async function bindPod(req: FastifyRequest, reply: FastifyReply, path: ResourceP
     throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
   }
   const target = (body.target ?? {}) as BindingTarget;
-  const invalid = validatePodBinding(target);
-  if (invalid.length) throw errors.invalid('Binding', '', name, invalid);
+  const problems = validatePodBinding(target);
+  if (problems.length) throw errors.invalid('Binding', '', name, problems);
   const cmd: Command = {
     ...commandContext(req, deps.actorOf),
     op: 'bind',

@@ -39,10 +39,10 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   // validateWatchOptions: resourceVersionMatch goes with sendInitialEvents only, as NotOlderThan.
   const match = typeof q.resourceVersionMatch === 'string' ? q.resourceVersionMatch : '';
   if (match !== '') {
-    const path = FieldPath.of('resourceVersionMatch');
+    const field = FieldPath.of('resourceVersionMatch');
     const problems: FieldError[] = [];
-    if (q.sendInitialEvents === undefined) problems.push(forbidden(path, 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'));
-    if (match !== 'NotOlderThan') problems.push(notSupported(path, match, ['NotOlderThan']));
+    if (q.sendInitialEvents === undefined) problems.push(forbidden(field, 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'));
+    if (match !== 'NotOlderThan') problems.push(notSupported(field, match, ['NotOlderThan']));
     if (problems.length) throw errors.invalid('ListOptions', 'meta.k8s.io', '', problems);
   }
   const { table, partial } = negotiate(req.headers.accept);

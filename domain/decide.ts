@@ -501,8 +501,8 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
   }
   if (kind === 'Namespace') {
     // The namespace REST's Delete: the namespace turns Terminating and is answered as such. The
-    // namespace controller (reactor.ts) then deletes what is in it and, once nothing is left,
-    // the namespace itself, in the same command unless finalizers hold some of its objects.
+    // namespace controller (namespace-controller.ts) then deletes what is in it and, once nothing
+    // is left, the namespace itself, in the same command unless finalizers hold some of it.
     if (current.metadata.deletionTimestamp) return { events: [], responseIndex: -1, object: current, code: 200 };
     const terminating = clone(current) as Namespace;
     terminating.metadata.deletionTimestamp = seconds(cmd.time);

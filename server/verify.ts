@@ -1,8 +1,8 @@
-// `netledger verify [--data DIR]`: replays the whole log from empty, then checks that the
-// replayed objects and every table entry (hence every node's digest) equal the persisted live
-// ones byte for byte, that every history row above the retention floor is the change the replay
-// makes there (verify-history.ts), and that the incrementally replayed tables equal a
-// from-scratch build.
+// `netledger verify [--data DIR]`: replays the whole log from empty (after a compaction, from the
+// snapshot the retention floor keeps), then checks that the replayed objects and every table
+// entry (hence every node's digest) equal the persisted live ones byte for byte, that every
+// history row above where the replay started is the change the replay makes there
+// (verify-history.ts), and that the incrementally replayed tables equal a from-scratch build.
 // Exits non-zero on any mismatch.
 
 import { existsSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { ProjectionEngine } from '../projections/engine.js';
 import { PROJECTIONS } from '../projections/index.js';
 import { TABLE_NAMES } from '../projections/model.js';
 import { DATABASE_FILE, openSqlite } from '../store/database.js';
-import { EventStore } from '../store/event-store.js';
+import { EventStore, rowToEvent } from '../store/event-store.js';
 import { LogReplay } from '../store/project.js';
 import { HistoryCheck } from './verify-history.js';
 
@@ -29,6 +29,32 @@ export interface VerifyReport {
   mismatches: string[];
 }
 
+/**
+ * After a compaction the log below the floor keeps each object's last event and each table key's
+ * last change (store/retention.ts): the state at the floor, not the steps to it. The replay then
+ * starts at the first command after the floor (a group the floor cut in two is taken whole into
+ * the snapshot), from the objects' last events before it and the tables built from them, each
+ * entry at the rv of its last change. Returns the rv the replay goes on from.
+ */
+function startFromSnapshot(store: EventStore, state: ClusterState, engine: ProjectionEngine, floor: number, head: number): number {
+  const sqlite = store.sqlite;
+  const next = (sqlite.prepare('SELECT min(rv) AS rv FROM events WHERE rv > ? AND cause IS NULL').get(floor) as { rv: number | null }).rv;
+  const at = next === null ? head : next - 1;
+  const rows = sqlite
+    .prepare('SELECT e.* FROM events e JOIN (SELECT max(rv) AS rv FROM events WHERE rv <= ? GROUP BY kind, namespace, name) m ON e.rv = m.rv ORDER BY e.rv')
+    .all(at) as Parameters<typeof rowToEvent>[0][];
+  for (const ev of rows.map(rowToEvent)) {
+    if (ev.type === 'DELETED') continue;
+    if (ev.kind === CONFIG_KIND) state.config = (ev.object as unknown as { spec: ClusterState['config'] }).spec;
+    else state.setObject(ev.kind as StoredKind, ev.namespace, ev.name, ev.object);
+  }
+  state.rv = at;
+  engine.build(state, 0);
+  const changes = sqlite.prepare('SELECT table_name AS t, scope, key, max(rv) AS rv FROM table_changes WHERE rv <= ? GROUP BY table_name, scope, key').all(at) as { t: string; scope: string; key: string; rv: number }[];
+  for (const c of changes) engine.tables[c.t as keyof typeof engine.tables]?.setRv(c.scope, c.key, c.rv);
+  return at;
+}
+
 export async function verifyDatabase(dataDir: string, progress?: (done: number, total: number) => void): Promise<VerifyReport> {
   const store = new EventStore(await openSqlite(dataDir));
   try {
@@ -36,9 +62,10 @@ export async function verifyDatabase(dataDir: string, progress?: (done: number, 
     const state = new ClusterState();
     const engine = new ProjectionEngine(PROJECTIONS);
     const replay = new LogReplay(state, engine);
-    const history = new HistoryCheck(store, await store.floorRv());
+    const floor = await store.floorRv();
+    let from = floor > 0 ? startFromSnapshot(store, state, engine, floor, head) : 0;
+    const history = new HistoryCheck(store, from);
     const mismatches: string[] = [];
-    let from = 0;
     while (from < head) {
       const page = await store.eventsBetween(from, head, 5000);
       if (!page.length) break;
