@@ -15,7 +15,7 @@ import { TABLE_NAMES, type ClusterView, type TableName } from '../../projections
 import { executeAndProject, LogReplay } from '../../store/project.js';
 import { create, ctx, service } from '../support/commands.js';
 import { DEFAULT_CONFIG } from '../../domain/config.js';
-import { commandFor, NODES, step } from '../support/random-history.js';
+import { commandFor, NODES, NS, step } from '../support/random-history.js';
 
 /**
  * Every (table, scope, key) -> value JSON, straight from the projections and without the engine:
@@ -73,7 +73,7 @@ describe('projection property: incremental == from scratch, replay == live', () 
         const run = (cmd: Command) => executeAndProject(state, engine, cmd, (ev) => log.push(ev));
         run({ ...ctx('system:netledger'), op: 'configure', config: DEFAULT_CONFIG });
         // Services must exist before manual endpoints make sense; create the selector-less one.
-        run(create('Service', 'default', service('ext', undefined, { ports: [{ name: 'https', port: 443, targetPort: 443 }] })));
+        run(create('Service', NS, service('ext', undefined, { ports: [{ name: 'https', port: 443, targetPort: 443 }] })));
         // The nodes exist from the start (the steps may delete and recreate them): otherwise a
         // history rarely holds a pod with an IP, and ready endpoints almost never occur.
         for (const s of NODES.map((_, i) => ({ t: 'node' as const, i }))) run(commandFor(s));

@@ -12,6 +12,8 @@ import { create, ctx, node, pod, podReady, remove, service, update } from './com
 import { removeDir, tempDir } from './server.js';
 
 export const NODES = ['n1', 'n2', 'n3'];
+/** Not `default`: a step deletes it (the namespace controller's reactions are in the history too). */
+export const NS = 'shop';
 const APPS = ['web', 'db'];
 /** Services: one per app, and `all`, which selects every pod, so one pod's records (its PTR
  * under endpoint names) are claimed by two services' units at once. */
@@ -38,6 +40,8 @@ export const step = fc.oneof(
   },
   { arbitrary: fc.record({ t: fc.constant('delsvc' as const), svc: fc.nat(SERVICES.length - 1) }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constant('manual' as const), ips: fc.array(fc.nat(3), { maxLength: 3 }) }), weight: 1 },
+  // Everything in the namespace goes, by the namespace controller; later steps bring it back.
+  { arbitrary: fc.record({ t: fc.constant('delns' as const) }), weight: 1 },
   { arbitrary: fc.record({ t: fc.constant('config' as const), pods: fc.constantFrom('disabled', 'insecure', 'verified'), network: fc.constantFrom('vxlan', 'host-gw') }), weight: 1 },
 );
 
@@ -50,30 +54,32 @@ export function commandFor(s: Step): Command {
     case 'delnode':
       return remove('Node', '', NODES[s.i]!);
     case 'pod':
-      return create('Pod', 'default', pod(`p${s.i}`, NODES[s.n]!, { app: APPS[s.app]!, tier: 'all' }));
+      return create('Pod', NS, pod(`p${s.i}`, NODES[s.n]!, { app: APPS[s.app]!, tier: 'all' }));
     case 'ready':
-      return podReady('default', `p${s.i}`, s.ready);
+      return podReady(NS, `p${s.i}`, s.ready);
     case 'delpod':
-      return remove('Pod', 'default', `p${s.i}`, s.grace ? 30 : undefined);
+      return remove('Pod', NS, `p${s.i}`, s.grace ? 30 : undefined);
     case 'svc': {
       const spec: Record<string, unknown> = { type: s.headless ? 'ClusterIP' : s.type };
       if (s.headless) spec.clusterIP = 'None';
       else if (s.type !== 'ClusterIP') spec.externalTrafficPolicy = s.etp;
       if (s.affinity && !s.headless) spec.sessionAffinity = 'ClientIP';
       const { name, selector } = SERVICES[s.svc]!;
-      return update('Service', 'default', name, service(name, selector, spec));
+      return update('Service', NS, name, service(name, selector, spec));
     }
     case 'delsvc':
-      return remove('Service', 'default', SERVICES[s.svc]!.name);
+      return remove('Service', NS, SERVICES[s.svc]!.name);
     case 'manual': {
       // A selector-less service with user-written Endpoints (mirrored into a slice).
-      return update('Endpoints', 'default', 'ext', {
+      return update('Endpoints', NS, 'ext', {
         apiVersion: 'v1',
         kind: 'Endpoints',
         metadata: { name: 'ext' },
         subsets: s.ips.length ? [{ addresses: [...new Set(s.ips)].map((i) => ({ ip: `10.1.0.${i + 1}` })), ports: [{ port: 443, name: 'https' }] }] : [],
       });
     }
+    case 'delns':
+      return remove('Namespace', '', NS);
     case 'config':
       return { ...ctx('system:netledger'), op: 'configure', config: { ...DEFAULT_CONFIG, dnsPods: s.pods, podNetwork: s.network } };
   }
@@ -96,7 +102,7 @@ export async function withRandomHistory(steps: readonly Step[], check: (ledger: 
       }
     };
     await run({ ...ctx('system:netledger'), op: 'configure', config: DEFAULT_CONFIG });
-    await run(create('Service', 'default', service('ext', undefined, { ports: [{ name: 'https', port: 443, targetPort: 443 }] })));
+    await run(create('Service', NS, service('ext', undefined, { ports: [{ name: 'https', port: 443, targetPort: 443 }] })));
     for (const i of NODES.keys()) await run(commandFor({ t: 'node', i }));
     for (const s of steps) await run(commandFor(s));
     await check(ledger);
