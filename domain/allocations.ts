@@ -65,7 +65,12 @@ export class Allocations {
   }
 
   nextNodePort(min: number, max: number, taken: ReadonlySet<number> = new Set()): number | undefined {
-    const found = this.walk('nodePort', BigInt(min), BigInt(max), BigInt(min), (n) => {
+    // The port allocator keeps the lowest block of the range for static ports
+    // (calculateRangeOffset: min(max(16, size/32), 128), none for a range of 16 or less) and
+    // allocates dynamically above it first: 30086 and up for the default 30000-32767.
+    const size = max - min + 1;
+    const band = size <= 16 ? 0 : Math.min(Math.max(16, Math.floor(size / 32)), 128);
+    const found = this.walk('nodePort', BigInt(min), BigInt(max), BigInt(min + band), (n) => {
       const port = Number(n);
       return this.nodePorts.has(port) || taken.has(port) ? undefined : String(port);
     });
