@@ -110,22 +110,26 @@ export class Allocations {
     });
   }
 
-  /** Tries offsets from the cursor (or `first`) up to `last`, then wraps to `lowest`. */
+  /**
+   * The dynamic part [first, last] from the cursor round to it again, then the static band
+   * [lowest, first) only when the dynamic part is full: the allocators' static bands (cluster IPs,
+   * node ports) stay for values chosen by hand for as long as they can.
+   */
   private walk(cursorKey: string, lowest: bigint, last: bigint, first: bigint, tryAt: (n: bigint) => string | undefined): string | undefined {
     let start = this.cursors.get(cursorKey) ?? first;
-    if (start < lowest || start > last) start = lowest;
-    for (let n = start; n <= last; n++) {
-      const got = tryAt(n);
-      if (got !== undefined) {
-        this.cursors.set(cursorKey, n + 1n);
-        return got;
-      }
-    }
-    for (let n = lowest; n < start; n++) {
-      const got = tryAt(n);
-      if (got !== undefined) {
-        this.cursors.set(cursorKey, n + 1n);
-        return got;
+    if (start < first || start > last) start = first;
+    const spans: [bigint, bigint][] = [
+      [start, last],
+      [first, start - 1n],
+      [lowest, first - 1n],
+    ];
+    for (const [from, to] of spans) {
+      for (let n = from; n <= to; n++) {
+        const got = tryAt(n);
+        if (got !== undefined) {
+          this.cursors.set(cursorKey, n + 1n);
+          return got;
+        }
       }
     }
     return undefined;

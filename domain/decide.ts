@@ -16,6 +16,7 @@ import { admitPod } from './pod-admission.js';
 import { allocateNodeCIDRs, allocateNodePorts, allocatePodIPs, allocateServiceIPs } from './allocate.js';
 import { prepareServiceForCreate, prepareServiceForUpdate, validateObject, validateStatusUpdate, validateUpdate } from './validation/index.js';
 import { applyPatch } from './patch-dispatch.js';
+import { validateNamespaceFinalizeUpdate } from './validation/namespace.js';
 import { clone } from './clone.js';
 import { deepEqual } from './equal.js';
 import { setGeneration } from './generation.js';
@@ -149,7 +150,7 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
 
 /** Namespaces come into being on first use, as the API contract promises. */
 function implicitNamespace(namespace: string, cmd: Command): PendingEvent {
-  const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } };
+  const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace }, spec: { finalizers: ['kubernetes'] } };
   applyDefaults('Namespace', ns);
   ns.metadata.uid = derivedUid(`${cmd.newUid}/namespace/${namespace}`);
   ns.metadata.creationTimestamp = seconds(cmd.time);
@@ -294,7 +295,7 @@ function update(
     if (info.statusSubresource && old.status !== undefined) next.status = clone(old.status);
     else if (info.statusSubresource) delete next.status;
     applyDefaults(kind, next);
-    recordManager(cmd, kind, old, next, undefined);
+    recordManager(cmd, kind, old, next, subresource);
     // The strategy's PrepareForUpdate (type-dependent fields dropped when the type changes, what
     // was allocated kept): stored as validated, or a NodePort turned ClusterIP keeps its
     // externalTrafficPolicy and every later update of it is refused.
@@ -307,7 +308,12 @@ function update(
   next.metadata.resourceVersion = old.metadata.resourceVersion;
 
   const ctx = validationContext(state);
-  const invalid = subresource === 'status' ? validateStatusUpdate(kind, next, old, ctx) : validateUpdate(kind, next, old, ctx);
+  const invalid =
+    subresource === 'status'
+      ? validateStatusUpdate(kind, next, old, ctx)
+      : subresource === 'finalize'
+        ? validateNamespaceFinalizeUpdate(next as Namespace, old as Namespace)
+        : validateUpdate(kind, next, old, ctx);
   if (invalid.length) throw errors.invalid(kind, info.group, name, invalid);
   const allocErrors = subresource === 'status' && kind !== 'Pod' ? [] : allocate(state, kind, next, objectKey(namespace, name), old);
   if (allocErrors.length) throw errors.invalid(kind, info.group, name, allocErrors);
@@ -503,7 +509,13 @@ function remove(state: ClusterState, kind: StoredKind, namespace: string, name: 
     // The namespace REST's Delete: the namespace turns Terminating and is answered as such. The
     // namespace controller (namespace-controller.ts) then deletes what is in it and, once nothing
     // is left, the namespace itself, in the same command unless finalizers hold some of it.
-    if (current.metadata.deletionTimestamp) return { events: [], responseIndex: -1, object: current, code: 200 };
+    if (current.metadata.deletionTimestamp) {
+      // The namespace REST's Delete again: while spec finalizers remain it answers the namespace;
+      // once they are gone (namespaces/finalize took them off) it deletes, or marks it while its
+      // metadata finalizers hold it.
+      if ((current as Namespace).spec?.finalizers?.length || holdsFinalizers(current)) return { events: [], responseIndex: -1, object: current, code: 200 };
+      return { events: [deleted(kind, current, cmd.actor, null)], responseIndex: 0, code: 200 };
+    }
     const terminating = clone(current) as Namespace;
     terminating.metadata.deletionTimestamp = seconds(cmd.time);
     terminating.status = { ...terminating.status, phase: 'Terminating' };

@@ -171,5 +171,4 @@ function defaultNamespace(ns: Namespace): void {
   if (name) {
     ns.metadata.labels = { ...(ns.metadata.labels ?? {}), 'kubernetes.io/metadata.name': name };
   }
-  ns.spec ??= { finalizers: ['kubernetes'] };
 }

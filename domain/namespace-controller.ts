@@ -24,7 +24,10 @@ const CONTENT: readonly StoredKind[] = ['Service', 'Pod', 'Endpoints', 'Endpoint
 
 export function namespaceReactions(state: ClusterState, ev: LogEvent, before: KubeObject | undefined, time: string): PendingEvent[] {
   if (ev.kind === 'Namespace') {
-    if (ev.type !== 'MODIFIED' || !ev.object.metadata.deletionTimestamp || before?.metadata.deletionTimestamp) return [];
+    if (ev.type !== 'MODIFIED' || !ev.object.metadata.deletionTimestamp) return [];
+    // Already terminating: someone else's write (the `kubernetes` finalizer put back through
+    // namespaces/finalize) is finalized again once it is empty, as the controller's resync would.
+    if (before?.metadata.deletionTimestamp) return ev.actor !== NAMESPACE_CONTROLLER && isEmpty(state, ev.name) ? finalize(state, ev.name, ev.rv) : [];
     const removals = deleteContent(state, ev.name, ev.rv, time);
     if (removals.length) return removals;
     // Nothing to delete: empty, or everything left is already held by its finalizers.
@@ -51,17 +54,22 @@ function isEmpty(state: ClusterState, namespace: string): boolean {
   return CONTENT.every((k) => state.list(k, namespace).length === 0);
 }
 
-/** Its `kubernetes` finalizer taken off (namespaces/finalize), then deleted, unless other
- * finalizers still hold it: then it stays as finalized, for an update to finish. */
+/** Its `kubernetes` finalizer taken off (namespaces/finalize), then deleted (as the controller
+ * deletes a namespace with no spec finalizers), unless other finalizers still hold it: then it
+ * stays as finalized, for an update to finish. */
 function finalize(state: ClusterState, namespace: string, cause: number): PendingEvent[] {
   const ns = state.namespaces.get(namespace);
-  const finalizers = ns?.spec?.finalizers ?? [];
-  if (!ns || !finalizers.includes('kubernetes')) return []; // finalized already, held by others
-  const done = clone(ns) as Namespace;
+  if (!ns) return [];
+  const finalizers = ns.spec?.finalizers ?? [];
   const others = finalizers.filter((f) => f !== 'kubernetes');
-  if (others.length) done.spec!.finalizers = others;
-  else delete done.spec!.finalizers;
-  const held = others.length > 0 || holdsFinalizers(done);
+  const held = others.length > 0 || holdsFinalizers(ns);
+  // Nothing of ours to take off and others still hold it: it waits for them.
+  if (others.length === finalizers.length && held) return [];
+  const done = clone(ns) as Namespace;
+  if (done.spec) {
+    if (others.length) done.spec.finalizers = others;
+    else delete done.spec.finalizers;
+  }
   return [{ kind: 'Namespace', namespace: '', name: namespace, type: held ? 'MODIFIED' : 'DELETED', object: done, actor: NAMESPACE_CONTROLLER, cause }];
 }
 

@@ -136,6 +136,7 @@ function reconcileSlices(
     if (reserved.size === clashes) break;
     desired = desiredSlices(reserved);
   }
+  desired = keepingNames(desired, existing);
   const events: PendingEvent[] = [];
   for (const want of desired) {
     const have = existing.get(want.metadata.name!);
@@ -147,6 +148,25 @@ function reconcileSlices(
     events.push(derived('EndpointSlice', 'DELETED', clone(gone), cause));
   }
   return events;
+}
+
+/**
+ * The desired slices, where one that no existing slice is named like takes the name of an existing
+ * one that no desired slice names (same address type, in name order): the upstream reconciler
+ * updates the slices it has. Without it, a name drawn again once a clash was gone made watchers
+ * see one slice deleted and another added.
+ */
+function keepingNames(desired: EndpointSlice[], existing: ReadonlyMap<string, EndpointSlice>): EndpointSlice[] {
+  if (desired.every((w) => existing.has(w.metadata.name!))) return desired;
+  const named = new Set(desired.map((w) => w.metadata.name!));
+  const spare = [...existing.values()].filter((e) => !named.has(e.metadata.name!)).sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+  return desired.map((w) => {
+    if (existing.has(w.metadata.name!)) return w;
+    const i = spare.findIndex((e) => e.addressType === w.addressType);
+    if (i < 0) return w;
+    const [reused] = spare.splice(i, 1);
+    return { ...w, metadata: { ...w.metadata, name: reused!.metadata.name } };
+  });
 }
 
 /**

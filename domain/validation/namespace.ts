@@ -12,12 +12,22 @@ const STANDARD_FINALIZERS = new Set(['kubernetes', 'orphan', 'foregroundDeletion
 export function validateNamespace(ns: Namespace): FieldError[] {
   const errs = validateObjectMeta(ns.metadata ?? {}, false, nameIsDNSLabel, FieldPath.of('metadata'));
   const path = FieldPath.of('spec', 'finalizers');
-  for (const f of ns.spec?.finalizers ?? []) {
-    for (const m of isQualifiedName(f)) errs.push(invalid(path, f, m));
-    if (!f.includes('/') && !STANDARD_FINALIZERS.has(f)) {
-      errs.push(invalid(path, f, 'name is neither a standard finalizer name nor is it fully qualified'));
-    }
-  }
+  for (const f of ns.spec?.finalizers ?? []) errs.push(...finalizerNameErrors(f, path));
+  return errs;
+}
+
+/** validateFinalizerName: a qualified name, and either a standard one or domain-qualified. */
+function finalizerNameErrors(f: string, path: FieldPath): FieldError[] {
+  const errs = isQualifiedName(f).map((m) => invalid(path, f, m));
+  if (!f.includes('/') && !STANDARD_FINALIZERS.has(f)) errs.push(invalid(path, f, 'name is neither a standard finalizer name nor is it fully qualified'));
+  return errs;
+}
+
+/** ValidateNamespaceFinalizeUpdate: namespaces/finalize may change spec.finalizers, each checked
+ * (at its index, unlike create's). */
+export function validateNamespaceFinalizeUpdate(ns: Namespace, old: Namespace): FieldError[] {
+  const errs = validateNamespaceUpdate(ns, old);
+  (ns.spec?.finalizers ?? []).forEach((f, i) => errs.push(...finalizerNameErrors(f, FieldPath.of('spec', 'finalizers').index(i))));
   return errs;
 }
 

@@ -57,4 +57,26 @@ describe('namespaces/finalize', () => {
     expect(finalized.status).toBe(200);
     expect((await api(s.url, 'GET', '/api/v1/namespaces/fin')).status).toBe(404);
   });
+
+  it('finalize checks the names (422 at their index); a DELETE again, once no finalizer is left, deletes; a body without spec finalizes', async () => {
+    const ns = '/api/v1/namespaces';
+    expect((await api(s.url, 'POST', ns, { metadata: { name: 'fin2' } })).status).toBe(201);
+    const live = (await api(s.url, 'GET', `${ns}/fin2`)).json;
+    const bad = await api(s.url, 'PUT', `${ns}/fin2/finalize`, { ...live, spec: { finalizers: ['kubernetes', 'not valid!!', 'nodomain'] } });
+    expect(bad.status).toBe(422);
+    expect(bad.json.details.causes.map((c: any) => c.field)).toEqual(expect.arrayContaining(['spec.finalizers[1]', 'spec.finalizers[2]']));
+    expect((await api(s.url, 'PUT', `${ns}/fin2/finalize`, { ...live, spec: { finalizers: [] } })).status).toBe(200);
+    expect((await api(s.url, 'GET', `${ns}/fin2`)).json.spec?.finalizers ?? []).toEqual([]);
+    // No finalizer left to wait for: the namespace controller deletes it as soon as it is empty.
+    expect((await api(s.url, 'DELETE', `${ns}/fin2`)).json.status.phase).toBe('Terminating');
+    expect((await api(s.url, 'GET', `${ns}/fin2`)).status).toBe(404);
+
+    expect((await api(s.url, 'POST', ns, { metadata: { name: 'fin3' }, spec: { finalizers: ['example.com/x'] } })).status).toBe(201);
+    await api(s.url, 'DELETE', `${ns}/fin3`);
+    const held = (await api(s.url, 'GET', `${ns}/fin3`)).json;
+    expect(held.spec.finalizers).toEqual(['example.com/x']);
+    // A finalize body without spec: no finalizers at all (nothing defaults one back).
+    expect((await api(s.url, 'PUT', `${ns}/fin3/finalize`, { metadata: { name: 'fin3', resourceVersion: held.metadata.resourceVersion } })).status).toBe(200);
+    expect((await api(s.url, 'GET', `${ns}/fin3`)).status).toBe(404);
+  });
 });

@@ -149,6 +149,23 @@ describe('kube-apiserver write semantics', () => {
     expect(changed.status.details?.causes?.map((c) => c.field)).toEqual(['metadata.deletionGracePeriodSeconds']);
   });
 
+  it('node ports come from above the static band, round and round, before any static one (calculateRangeOffset)', () => {
+    run({ ...ctx('system:netledger'), op: 'configure', config: { ...DEFAULT_CONFIG, nodePortRange: { min: 30000, max: 30031 } } });
+    const ports: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const svc = own(run(create('Service', 'default', service(`np${i}`, { app: 'x' }, { type: 'NodePort' }))), 'Service');
+      ports.push((svc.object as Service).spec!.ports![0]!.nodePort!);
+      run(remove('Service', 'default', `np${i}`));
+    }
+    // 32 ports, a band of 16: the dynamic half wraps onto itself, never into 30000-30015.
+    expect(Math.min(...ports)).toBe(30016);
+    expect(ports.slice(0, 17)).toEqual([...Array.from({ length: 16 }, (_, i) => 30016 + i), 30016]);
+    // With the dynamic half taken, the static band is used.
+    for (let i = 0; i < 16; i++) run(create('Service', 'default', service(`keep${i}`, { app: 'x' }, { type: 'NodePort' })));
+    const spill = own(run(create('Service', 'default', service('spill', { app: 'x' }, { type: 'NodePort' }))), 'Service');
+    expect((spill.object as Service).spec!.ports![0]!.nodePort).toBe(30000);
+  });
+
   it('an update that changes nothing writes nothing', () => {
     run(create('Service', 'default', service('web', { app: 'web' })));
     expect(run(update('Service', 'default', 'web', service('web', { app: 'web' })))).toEqual([]);

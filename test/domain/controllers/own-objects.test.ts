@@ -174,4 +174,16 @@ describe('a managed slice moved to another Service, or no longer managed', () =>
     expect(state.get('EndpointSlice', NS, name)!.metadata.labels).toMatchObject({ 'endpointslice.kubernetes.io/managed-by': 'someone-else' });
     expect((state.get('EndpointSlice', NS, fresh) as EndpointSlice).endpoints).toEqual(slice!.endpoints);
   });
+
+  it('keeps the substitute\'s name when the name it could not have comes free again (no delete and add)', () => {
+    const [slice] = slices();
+    const name = slice!.metadata.name!;
+    const unmanaged = structuredClone(slice!);
+    unmanaged.metadata.labels = { 'kubernetes.io/service-name': 'web', 'endpointslice.kubernetes.io/managed-by': 'someone-else' };
+    const substitute = run(update('EndpointSlice', NS, name, unmanaged as KubeObject))[1]!.name;
+    run(remove('EndpointSlice', NS, name));
+    const events = run(podReady(NS, 'a', false));
+    expect(summary(events.filter((e) => e.kind === 'EndpointSlice'))).toEqual([`MODIFIED EndpointSlice ${substitute} by ${ENDPOINTS_CONTROLLER}`]);
+    expect(slices().map((s) => s.metadata.name)).toEqual([substitute]);
+  });
 });
