@@ -5,13 +5,7 @@
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import YAML from 'yaml';
-
-/** Go's strconv.ParseBool, undefined for anything else. */
-function parseBool(text: string): boolean | undefined {
-  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
-  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
-  return undefined;
-}
+import { parseBool } from './request-context.js';
 
 export function wantsPretty(req: FastifyRequest): boolean {
   if (req.url.includes('pretty')) {

@@ -65,3 +65,11 @@ export function dryRunValue(value: unknown, optionsKind: string): boolean {
   }
   return values.length > 0;
 }
+
+/** Go's strconv.ParseBool, as kube-apiserver reads boolean query parameters; undefined for
+ * anything else. */
+export function parseBool(text: string): boolean | undefined {
+  if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(text)) return true;
+  if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(text)) return false;
+  return undefined;
+}

@@ -9,7 +9,7 @@
 import type { LogEvent } from './events.js';
 import { deepEqual } from './equal.js';
 import { objectKey } from './kinds.js';
-import { type Endpoints, type EndpointSlice, type KubeObject, type Pod, type Service } from './objects.js';
+import type { Endpoints, EndpointSlice, KubeObject, Pod, Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import type { PendingEvent } from './decide.js';
 import { clone, derivedUid, seconds } from './decide.js';

@@ -7,7 +7,7 @@ import type { TableName } from '../projections/model.js';
 import { entryHash, type Entry, type TableSet } from '../projections/tables.js';
 import { mergeSorted } from '../projections/sorted-keys.js';
 import type { EventStore } from './event-store.js';
-import { changesFromId, changesInKeyRange, lastChangeRvs, type KeyRange, type RangeChange } from './table-pages.js';
+import { changesFromId, changesInKeyRange, lastChangeRvs, type KeyRange } from './table-pages.js';
 
 export interface PastEntry {
   key: string;
@@ -27,13 +27,14 @@ export interface Rewound {
   rvs: Map<string, number>;
 }
 
-/** Undoes one change: applied newest first, what is left per key is its earliest change after
- * the rv, whose previous value (and that value's rv) the key held at the rv. */
-function undo(back: Rewound, scope: string, r: RangeChange): void {
-  (scope === '' ? back.cluster : back.own).set(r.key, r.prev);
-  const id = `${scope}\0${r.key}`;
-  if (r.prev !== null && r.prev_rv !== null) back.rvs.set(id, r.prev_rv);
-  else back.rvs.delete(id);
+/** Undoes one change after the rv, the changes taken oldest first: a key's first change after
+ * the rv holds what it was at the rv (its previous value, and that value's rv); later ones are
+ * skipped. */
+function undo(back: Rewound, scope: string, key: string, prev: string | null, prevRv: number | null): void {
+  const undone = scope === '' ? back.cluster : back.own;
+  if (undone.has(key)) return;
+  undone.set(key, prev);
+  if (prev !== null && prevRv !== null) back.rvs.set(`${scope}\0${key}`, prevRv);
 }
 
 /**
@@ -52,15 +53,7 @@ export async function rewind(store: EventStore, table: TableName, node: string, 
   const out: Rewound = { cluster: new Map(), own: new Map(), rvs: new Map() };
   const first = rv >= liveRv ? undefined : await firstChangeIdAfter(store, rv);
   if (first === undefined) return out;
-  // Oldest first: a key's first change after rv holds what it was at rv; later ones are skipped.
-  for (const scope of ['', node]) {
-    const undone = scope === '' ? out.cluster : out.own;
-    for (const [key, prev, prevRv] of changesFromId(store, table, scope, first)) {
-      if (undone.has(key)) continue;
-      undone.set(key, prev);
-      if (prev !== null && prevRv !== null) out.rvs.set(`${scope}\0${key}`, prevRv);
-    }
-  }
+  for (const scope of ['', node]) for (const [key, prev, prevRv] of changesFromId(store, table, scope, first)) undo(out, scope, key, prev, prevRv);
   return out;
 }
 
@@ -111,7 +104,7 @@ export function nodeTablePageAt(store: EventStore, tables: TableSet, node: strin
   const { keys: window, more } = tables.nodeKeysAfter(node, after, limit);
   const range: KeyRange = { after, through: more ? window[window.length - 1] : undefined };
   const back: Rewound = { cluster: new Map(), own: new Map(), rvs: new Map() };
-  if (rv < liveRv) for (const r of changesInKeyRange(store, tables.table, node, rv, range)) undo(back, r.scope, r);
+  if (rv < liveRv) for (const r of changesInKeyRange(store, tables.table, node, rv, range)) undo(back, r.scope, r.key, r.prev, r.prev_rv);
   const { entries } = entriesAt(store, tables, node, rv, window, back);
   // Keys put back (deleted since rv) can make the range hold more than `limit` entries.
   if (entries.length > limit) return { entries: entries.slice(0, limit), next: entries[limit - 1]!.key };

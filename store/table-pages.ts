@@ -60,8 +60,8 @@ function prepared(store: EventStore): PageStatements {
       store.db.selectFrom('table_changes').select(['key', 'prev', 'prev_rv']).where('table_name', '=', '').where('scope', '=', '').where('id', '>=', 0).orderBy('id'),
     ).raw(),
     // (table, node, rv, after[, through])
-    changesFrom: prepare(changes.orderBy('id', 'desc')),
-    changesInRange: prepare(changes.where('key', '<=', '').orderBy('id', 'desc')),
+    changesFrom: prepare(changes.orderBy('id')),
+    changesInRange: prepare(changes.where('key', '<=', '').orderBy('id')),
     // (table, node, older, newer, after, limit)
     changedKeys: prepare(
       store.db
@@ -122,7 +122,7 @@ export function changesFromId(store: EventStore, table: TableName, scope: string
   return prepared(store).changesAfterId.iterate(table, scope, first) as IterableIterator<[string, string | null, number | null]>;
 }
 
-/** Changes a node sees (cluster scope and its own) after rv of the keys in range, newest first. */
+/** Changes a node sees (cluster scope and its own) after rv of the keys in range, oldest first. */
 export function changesInKeyRange(store: EventStore, table: TableName, node: string, rv: number, range: KeyRange): RangeChange[] {
   const st = prepared(store);
   return (

@@ -5,6 +5,7 @@
 
 import { errors } from '../../domain/errors.js';
 import type { KubeObject } from '../../domain/objects.js';
+import { partialObject } from '../partial-metadata.js';
 import { endpointSlicePrinter, endpointsPrinter } from './endpoints.js';
 import { eventPrinter } from './event.js';
 import { defaultPrinter, namespacePrinter } from './namespace.js';
@@ -41,7 +42,7 @@ function rowObject(obj: KubeObject, include: TableOptions['includeObject']): unk
     case 'None':
       return null;
     case 'Metadata':
-      return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata };
+      return partialObject(obj, { list: false, apiVersion: 'meta.k8s.io/v1' });
     default:
       throw errors.badRequest(`unrecognized includeObject value: "${String(include)}"`);
   }

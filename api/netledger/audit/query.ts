@@ -2,6 +2,7 @@
 // and the retention floor (410 Gone below it, with the floor in the message).
 
 import { errors } from '../../../domain/errors.js';
+import { parseBool } from '../../request-context.js';
 import type { Ledger } from '../../../store/ledger.js';
 
 export const DEFAULT_LIMIT = 500;
@@ -16,15 +17,12 @@ export function str(q: Query, name: string): string | undefined {
   return v;
 }
 
-/** Go's strconv.ParseBool spellings of true, which kube-apiserver's `watch` parameter takes. */
-const TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-
 /** For a resource whose discovery lists no watch verb: `?watch=true` is 405, as kube-apiserver
  * answers a verb a resource does not serve. A list in its place made client-node's informer
  * throw on the first "event" (an uncaught TypeError that ended the client's process). */
 export function refuseWatch(q: Query): void {
   const watch = str(q, 'watch');
-  if (watch !== undefined && TRUE.has(watch)) throw errors.methodNotAllowed();
+  if (watch !== undefined && parseBool(watch) === true) throw errors.methodNotAllowed();
 }
 
 export function rvParam(q: Query, name: string): number | undefined {
