@@ -47,13 +47,18 @@ export function computeNamespace(out: DnsContributions, view: ClusterView, name:
   if (view.config.dnsPods !== 'disabled') out.exists(`${name.toLowerCase()}.pod.${zone}`);
 }
 
-/** `pods verified`: `<dashed podIP>.<ns>.pod.<zone>` for a pod that is not being deleted
- * (CoreDNS keeps only `status.podIP`, the primary IP, and drops terminating pods). */
+/** CoreDNS's pod informer lists and watches with `status.phase!=Succeeded,status.phase!=Failed,
+ * status.phase!=Unknown` (plugin/kubernetes/controller.go podListFunc): finished pods are not
+ * answered for, and their IPs may already belong to someone else. */
+const UNANSWERED_PHASES = new Set(['Succeeded', 'Failed', 'Unknown']);
+
+/** `pods verified`: `<dashed podIP>.<ns>.pod.<zone>` for a pod that is not being deleted and has
+ * not finished (CoreDNS keeps only `status.podIP`, the primary IP, and drops terminating pods). */
 export function computePod(out: DnsContributions, view: ClusterView, ns: string, name: string): void {
   if (view.config.dnsPods !== 'verified') return;
   const pod = view.pods.get(`${ns}/${name}`);
   const ip = pod?.status?.podIP;
-  if (!pod || pod.metadata.deletionTimestamp || !ip) return;
+  if (!pod || pod.metadata.deletionTimestamp || !ip || UNANSWERED_PHASES.has(pod.status?.phase ?? '')) return;
   const family = ipFamily(ip);
   if (!family) return;
   const zone = fqdn(view.config.clusterDomain);

@@ -37,7 +37,14 @@ export function richClusterInput(config: Partial<ClusterNetworkConfig> = {}): Vi
       slice('testns', 'svc1', 'svc1-abc', 'IPv4', [{ ip: '10.244.1.5', pod: 'svc1-pod-0' }], [{ name: 'http', port: 8080 }]),
       slice('testns', 'lonely', 'lonely-abc', 'IPv4', [{ ip: '10.244.1.9', ready: false }], [{ name: 'http', port: 80 }]),
     ],
-    pods: [pod('testns', 'svc1-pod-0', '10.244.1.5'), pod('testns', 'gone', '10.244.1.6', { deleting: true })],
+    pods: [
+      pod('testns', 'svc1-pod-0', '10.244.1.5'),
+      pod('testns', 'gone', '10.244.1.6', { deleting: true }),
+      pod('testns', 'job-done', '10.244.1.7', { phase: 'Succeeded' }),
+      pod('testns', 'job-failed', '10.244.1.8', { phase: 'Failed' }),
+      pod('testns', 'lost', '10.244.1.10', { phase: 'Unknown' }),
+      pod('testns', 'starting', '10.244.1.11', { phase: 'Pending' }),
+    ],
   };
 }
 

@@ -93,6 +93,11 @@ describe('§2.6 pod records', () => {
     expect(ask(t, '10-244-1-5.testns.pod.cluster.local.', 'A')).toEqual(ok(['10-244-1-5.testns.pod.cluster.local.\t5\tIN\tA\t10.244.1.5']));
     expect(ask(t, '10-244-1-5.default.pod.cluster.local.', 'A')).toEqual(nxdomain);
     expect(ask(t, '10-244-1-6.testns.pod.cluster.local.', 'A')).toEqual(nxdomain); // terminating
+    // CoreDNS watches pods with status.phase!=Succeeded,status.phase!=Failed,status.phase!=Unknown.
+    expect(ask(t, '10-244-1-7.testns.pod.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(t, '10-244-1-8.testns.pod.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(t, '10-244-1-10.testns.pod.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(t, '10-244-1-11.testns.pod.cluster.local.', 'A')).toEqual(ok(['10-244-1-11.testns.pod.cluster.local.\t5\tIN\tA\t10.244.1.11']));
     expect(ask(t, '1-2-3-4.testns.pod.cluster.local.', 'A')).toEqual(nxdomain);
     expect(ask(t, 'testns.pod.cluster.local.', 'A')).toEqual(nodata);
     expect(ask(t, 'empty-ns.pod.cluster.local.', 'A')).toEqual(nodata);

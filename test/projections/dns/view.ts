@@ -82,12 +82,12 @@ export function slice(
   };
 }
 
-export function pod(ns: string, name: string, ip: string, extra: { deleting?: boolean } = {}): Pod {
+export function pod(ns: string, name: string, ip: string, extra: { deleting?: boolean; phase?: string } = {}): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { namespace: ns, name, ...(extra.deleting ? { deletionTimestamp: '2024-01-01T00:00:00Z' } : {}) },
     spec: { nodeName: 'node-1' },
-    status: { podIP: ip, podIPs: [{ ip }] },
+    status: { podIP: ip, podIPs: [{ ip }], ...(extra.phase ? { phase: extra.phase } : {}) },
   };
 }
