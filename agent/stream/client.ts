@@ -1,8 +1,9 @@
 // The agent's side of the node stream: one long GET, newline-delimited JSON, lines handed to the
 // caller one at a time (the next waits until the previous is applied, and the socket is paused
 // while lines pile up, so a slow apply back-pressures the server instead of buffering here).
-// Reconnects with exponential backoff, resuming from the caller's last applied rv; after an
-// ERROR 410 it drops the rv so the server starts over with a SNAPSHOT.
+// Reconnects with exponential backoff, resuming from the caller's last applied rv; after a 410
+// (or a 504 for an rv the server never reached) it drops the rv so the server starts over with a
+// SNAPSHOT.
 
 import http from 'node:http';
 import https from 'node:https';
@@ -120,7 +121,10 @@ export class NodeStreamClient {
           let body = '';
           res.setEncoding('utf8').on('data', (d: string) => (body += d));
           res.on('end', () => {
-            if (res.statusCode === 410) this.snapshotNext = true;
+            // 410: the server no longer has our rv. 504 ResourceVersionTooLarge: it never had it
+            // (another server, or one restored from an older backup); as client-go's reflector
+            // relists then, start over with a SNAPSHOT.
+            if (res.statusCode === 410 || (res.statusCode === 504 && body.includes('ResourceVersionTooLarge'))) this.snapshotNext = true;
             failed = new Error(`GET ${url.pathname}: HTTP ${res.statusCode} ${body.slice(0, 200)}`);
             ended = true;
             finish();

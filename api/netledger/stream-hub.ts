@@ -41,9 +41,9 @@ export class StreamHub {
     private readonly gauge?: { inc(): void; dec(): void },
     private readonly maxBuffer = MAX_STREAM_BUFFER,
   ) {
-    ledger.on('batch', (events: { rv: number; time: string }[], byRv: Map<number, PublishedChange[]>) => {
+    ledger.on('batch', (events: BatchEvent[], byRv: Map<number, PublishedChange[]>) => {
       const times = new Map(events.map((e) => [e.rv, e.time]));
-      this.publish(byRv, times, events[events.length - 1]!.rv);
+      this.publish(byRv, times, events[events.length - 1]!.rv, nodesDeletedIn(events));
     });
     // Every second: agents learn soon that rvs which did not concern them are covered too, so
     // "applied >= N" holds for every write N within about a second.
@@ -123,12 +123,12 @@ export class StreamHub {
     else stream.unannounced = true;
   }
 
-  private publish(byRv: Map<number, PublishedChange[]>, times: Map<number, string>, headRv: number): void {
+  private publish(byRv: Map<number, PublishedChange[]>, times: Map<number, string>, headRv: number, deleted: Map<string, number>): void {
     if (!this.streams.size) return;
     // One writev per stream per batch, however many rvs the batch holds.
     for (const s of this.streams) if (s.live) s.res.cork();
     try {
-      this.publishRvs(byRv, times);
+      this.publishRvs(byRv, times, deleted);
     } finally {
       for (const s of this.streams) {
         if (!s.live || s.closed) continue;
@@ -145,9 +145,11 @@ export class StreamHub {
     }
   }
 
-  private publishRvs(byRv: Map<number, PublishedChange[]>, times: Map<number, string>): void {
-    for (const rv of [...byRv.keys()].sort((a, b) => a - b)) {
-      const changes = byRv.get(rv)!;
+  private publishRvs(byRv: Map<number, PublishedChange[]>, times: Map<number, string>, deleted: Map<string, number>): void {
+    // A node deleted in this batch: its stream gets the rvs up to the deletion, then ends.
+    const ended = (s: NodeStream, rv: number) => deleted.get(s.node) === rv && (this.endDeleted(s), true);
+    for (const rv of [...new Set([...byRv.keys(), ...deleted.values()])].sort((a, b) => a - b)) {
+      const changes = byRv.get(rv) ?? [];
       const time = times.get(rv);
       // Nodes that see this rv differently from the rest: their own changes, or overrides.
       const special = new Set<string>();
@@ -168,6 +170,7 @@ export class StreamHub {
         if (rv <= s.rv) continue;
         if (special.has(s.node)) {
           this.deliver(s, rv, deltasOf(s.node, s.tables, changes), time);
+          ended(s, rv);
           continue;
         }
         const filter = s.tables.join(',');
@@ -180,14 +183,28 @@ export class StreamHub {
         s.rv = rv;
         if (bytes) this.write(s, bytes);
         else s.unannounced = true;
+        ended(s, rv);
       }
     }
+  }
+
+  /** The stream of a node that no longer exists: an ERROR naming it (404, as a new stream or a
+   * read of its tables now gets), then close. Its agent learns the node is gone instead of
+   * holding on to cluster rules for a node the server no longer has. */
+  private endDeleted(stream: NodeStream): void {
+    if (stream.closed) return;
+    const status = errors.notFound('nodes', '', stream.node, `nodes "${stream.node}" was deleted at resourceVersion ${stream.rv}`).status;
+    stream.res.write(JSON.stringify({ type: 'ERROR', status }) + '\n');
+    this.remove(stream);
+    stream.res.end();
   }
 
   /** Streams switch to live delivery after their catch-up; buffered rvs are replayed in order. */
   goLive(stream: NodeStream): void {
     for (const p of stream.pending.splice(0)) this.deliver(stream, p.rv, deltasOf(stream.node, stream.tables, p.changes), p.time);
     stream.live = true;
+    // Deleted while it caught up (the deletion was among the pending rvs).
+    if (!this.ledger.state.nodes.has(stream.node)) this.endDeleted(stream);
   }
 
   private bookmarks(): void {
@@ -207,6 +224,25 @@ export class StreamHub {
       s.res.end();
     }
   }
+}
+
+interface BatchEvent {
+  rv: number;
+  time: string;
+  kind: string;
+  name: string;
+  type: string;
+}
+
+/** Node name -> the rv of its deletion, for the Nodes a batch deletes (and does not create again). */
+function nodesDeletedIn(events: readonly BatchEvent[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of events) {
+    if (e.kind !== 'Node') continue;
+    if (e.type === 'DELETED') out.set(e.name, e.rv);
+    else out.delete(e.name);
+  }
+  return out;
 }
 
 /** One DELTA line; `time` is the event's time, so agents can measure network programming latency. */

@@ -10,6 +10,7 @@ import type { Ledger } from '../../store/ledger.js';
 import { nodeDeltasSince } from '../../store/node-deltas.js';
 import type { StreamHub, NodeStream } from './stream-hub.js';
 import { requireNode, tableName } from './tables.js';
+import { resourceVersionParam, waitForRv } from '../wait-rv.js';
 
 export function parseTables(text: unknown): TableName[] {
   if (text === undefined || text === '') return [...TABLE_NAMES];
@@ -26,9 +27,12 @@ export async function serveNodeStream(req: FastifyRequest, reply: FastifyReply, 
   if (q.watch !== 'true' && q.watch !== '1') throw errors.badRequest('node tables are read one at a time (…/tables/{table}) or streamed with ?watch=true');
   requireNode(ledger, node);
   const tables = parseTables(q.tables);
-  const rvText = q.resourceVersion;
-  const from = rvText === undefined || rvText === '' ? undefined : Number(rvText);
-  if (from !== undefined && (!Number.isInteger(from) || from < 0)) throw errors.badRequest(`invalid resource version: ${String(rvText)}`);
+  // Absent, '' or '0' (any state, as a Kubernetes watch from 0): a SNAPSHOT first.
+  const from = resourceVersionParam(q.resourceVersion);
+  // An rv the log has not reached (an agent's state from another server, or a restored backup):
+  // wait briefly, then 504 ResourceVersionTooLarge as a read would. Streaming from it would skip
+  // every rv up to it.
+  if (from !== undefined) await waitForRv(ledger, from);
 
   reply.hijack();
   const res = reply.raw;

@@ -67,3 +67,47 @@ describe('NodeStreamClient reconnects', () => {
     expect(client.connects).toBe(4);
   });
 });
+
+describe('NodeStreamClient and an rv the server never had', () => {
+  it('starts over with a SNAPSHOT after 504 ResourceVersionTooLarge (a state from another server)', async () => {
+    const requests: (string | null)[] = [];
+    const server = http.createServer((req, res) => {
+      const rv = new URL(req.url!, 'http://x').searchParams.get('resourceVersion');
+      requests.push(rv);
+      if (rv !== null) {
+        // What the server answers for a resourceVersion beyond its log (api/wait-rv.ts).
+        res.writeHead(504, { 'content-type': 'application/json', 'retry-after': '1' });
+        res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'Timeout: Too large resource version: 900, current: 12', reason: 'Timeout', details: { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1 }, code: 504 }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      res.write('{"type":"SNAPSHOT","resourceVersion":"12","tables":{"dns":{"entries":[]}}}\n');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const seen: string[] = [];
+    let applied: number | undefined = 900;
+    const client = new NodeStreamClient({
+      server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      node: 'n1',
+      tables: ['dns'],
+      resumeFrom: () => applied,
+      backoff: new Backoff(10, 50, () => 0.5),
+      log,
+      onMessage: async (msg: StreamMessage) => {
+        seen.push(`${msg.type} ${msg.type === 'ERROR' ? '' : msg.rv}`);
+        if (msg.type !== 'ERROR') applied = msg.rv;
+      },
+    });
+    try {
+      client.start();
+      const deadline = Date.now() + 5_000;
+      while (seen.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    } finally {
+      await client.stop();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+    expect(requests).toEqual(['900', null]);
+    expect(seen).toEqual(['SNAPSHOT 12']);
+  });
+});

@@ -9,7 +9,7 @@ export interface StreamLine {
   resourceVersion?: string;
   tables?: Record<string, { digest: string; entries: { key: string; value: unknown }[] }>;
   changes?: { table: string; op: 'upsert' | 'delete'; key: string; value?: unknown }[];
-  status?: { code: number; reason: string; message: string };
+  status?: { code: number; reason: string; message: string; details?: Record<string, unknown> };
 }
 
 export class StreamReader {
@@ -105,6 +105,22 @@ export class StreamReader {
   lastRv(): number {
     const rvs = this.lines.filter((l) => l.resourceVersion).map((l) => Number(l.resourceVersion));
     return rvs.length ? Math.max(...rvs) : 0;
+  }
+
+  /** Resolves when the server has closed the stream (bounded by timeoutMs). */
+  async waitForEnd(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.ended) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('the stream did not end');
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          r();
+        });
+      });
+    }
   }
 
   close(): void {
