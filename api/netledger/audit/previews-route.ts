@@ -2,7 +2,10 @@
 //   gracePeriodSeconds?}]}
 // What each affected node's tables would become, nothing written. `apply` creates the object
 // when it does not exist and replaces it (PUT semantics, unconditionally) when it does;
-// `subresource: "status"` writes its status as the kubelet would. Changes apply in order, each
+// `subresource: "status"` merges the given status into the live one (a JSON merge patch of
+// `status`, as status writers patch: the fields given replace theirs, the rest stay; a PUT of
+// a partial status would also drop the labels and every status field the body leaves out, and
+// so predict the pod leaving its services). Changes apply in order, each
 // seeing the ones before it. The body checks and domain decisions are those of a real write,
 // so a bad object answers the same 400/404/409/422 Status.
 
@@ -76,6 +79,9 @@ function commandFor(raw: unknown, i: number, req: FastifyRequest, reply: Fastify
   const object = checkObjectBody(structuredClone(obj), info, info.namespaced ? namespace : undefined, 'Warn', reply);
   const subresource = c.subresource as 'status' | undefined;
   return (state) => {
+    if (name && subresource && state.get(info.kind, namespace, name)) {
+      return { ...ctx, op: 'patch', kind: info.kind, namespace, name, patchType: 'merge', patch: { status: structuredClone(object.status ?? {}) }, subresource };
+    }
     if (name && (state.get(info.kind, namespace, name) || subresource)) {
       const replacement = structuredClone(object);
       delete replacement.metadata.resourceVersion;

@@ -94,6 +94,24 @@ describe('previews', () => {
     expect(preview.json.nodes.map((n: any) => n.node)).toEqual(NODES);
   });
 
+  it('a status change merges into the live status: a pod that is ready already changes nothing', async () => {
+    const live = (await api(s.url, 'GET', '/api/v1/namespaces/default/pods/web-9', undefined, admin)).json;
+    expect(live.status.conditions.find((c: any) => c.type === 'Ready').status).toBe('True');
+    // Only the condition, as a user asking "what if web-9 turns ready" writes it.
+    const same = { apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'default', name: 'web-9' }, status: { conditions: [{ type: 'Ready', status: 'True' }] } };
+    const preview = await api(s.url, 'POST', `${NL}/previews`, { changes: [{ op: 'apply', object: same, subresource: 'status' }] }, admin);
+    expect(preview.status).toBe(200);
+    expect(preview.json.summary).toEqual({});
+    // Not ready: its endpoints leave every node, as the real status patch does.
+    const rv = s.ledger.committedRv;
+    const notReady = { ...same, status: { conditions: [{ type: 'Ready', status: 'False' }] } };
+    const predicted = await api(s.url, 'POST', `${NL}/previews`, { changes: [{ op: 'apply', object: notReady, subresource: 'status' }] }, admin);
+    expect(predicted.json.summary.iptables.nodes).toBe(NODES.length);
+    const patched = await api(s.url, 'PATCH', '/api/v1/namespaces/default/pods/web-9/status', { status: notReady.status }, { ...admin, 'content-type': 'application/merge-patch+json' });
+    expect(patched.status).toBe(200);
+    expect(predicted.json.nodes).toEqual(await realDiffs(s.url, rv, s.ledger.committedRv));
+  });
+
   it('answers the same 422 a real write would, and writes nothing', async () => {
     const bad = { apiVersion: 'v1', kind: 'Service', metadata: { namespace: 'default', name: 'bad' }, spec: { ports: [{ port: 70000 }] } };
     const rv = s.ledger.committedRv;
