@@ -13,7 +13,7 @@ import { checkObjectBody, checkTypesOf, fieldValidationOf, isPatchDirective } fr
 import { checkObjectMediaType, PATCH_TYPES } from './content.js';
 import { validatePodBinding, type BindingTarget } from '../domain/validation/binding.js';
 import { FieldPath, invalid, notSupported } from '../domain/validation/path.js';
-import { dryRun } from './netledger/audit/preview.js';
+import { dryRun, previewCommands } from './netledger/audit/preview.js';
 import { filterFromQuery } from './filter.js';
 import { listObjects } from './list.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
@@ -354,27 +354,30 @@ async function deleteCollection(req: FastifyRequest, reply: FastifyReply, path: 
   const { info } = path;
   const q = req.query as Record<string, unknown>;
   const list = await listObjects(deps.ledger, info, path.namespace, { labelSelector: q.labelSelector, fieldSelector: q.fieldSelector });
+  const ctx = commandContext(req, deps.actorOf);
+  const commandFor = (obj: KubeObject): Command => ({ ...ctx, op: 'delete', kind: info.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name!, options });
+  const listOf = (items: KubeObject[]) => ({ kind: `${info.kind}List`, apiVersion: info.apiVersion, metadata: { resourceVersion: String(deps.ledger.committedRv) }, items });
+  reply.type('application/json');
+  if (ctx.dryRun) {
+    // All the deletes previewed together, as one write of them would go: one table impact for
+    // the collection (what `X-Netledger-Preview` says for every other dry-run write).
+    const present = list.items.filter((o) => deps.ledger.state.get(info.kind, o.metadata.namespace ?? '', o.metadata.name!));
+    const outcome = previewCommands(deps.ledger, present.map(commandFor));
+    reply.header('X-Netledger-Preview', JSON.stringify(outcome.impact));
+    return listOf(present);
+  }
   const deleted: KubeObject[] = [];
   for (const obj of list.items) {
     try {
-      const cmd: Command = {
-        ...commandContext(req, deps.actorOf),
-        op: 'delete',
-        kind: info.kind,
-        namespace: obj.metadata.namespace ?? '',
-        name: obj.metadata.name!,
-        options,
-      };
-      const d = cmd.dryRun ? dryRun(deps.ledger, cmd).decision : await deps.ledger.submit(cmd);
+      const d = await deps.ledger.submit(commandFor(obj));
       // The registry's DeleteCollection answers the objects as it listed them.
       deleted.push(obj);
-      if (!cmd.dryRun) deps.onWrite?.(d.object);
+      deps.onWrite?.(d.object);
     } catch (e) {
       if (toStatus(e).code !== 404) throw e;
     }
   }
-  reply.type('application/json');
-  return { kind: `${info.kind}List`, apiVersion: info.apiVersion, metadata: { resourceVersion: String(deps.ledger.committedRv) }, items: deleted };
+  return listOf(deleted);
 }
 
 export { filterFromQuery, sendStatus, KIND_INFO, type KindInfo };

@@ -112,6 +112,20 @@ describe('previews', () => {
     expect(predicted.json.nodes).toEqual(await realDiffs(s.url, rv, s.ledger.committedRv));
   });
 
+  it('a dry-run DELETE of a collection answers the table impact of all its deletes together', async () => {
+    const rv = s.ledger.committedRv;
+    const dry = await fetch(`${s.url}/api/v1/namespaces/default/pods?labelSelector=app%3Dweb&dryRun=All`, { method: 'DELETE', headers: admin });
+    expect(dry.status).toBe(200);
+    const listed = (await dry.json()).items.map((p: any) => p.metadata.name);
+    expect(listed.length).toBeGreaterThan(1);
+    const impact = JSON.parse(dry.headers.get('x-netledger-preview')!);
+    const changes = listed.map((name: string) => ({ op: 'delete', object: { apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'default', name } } }));
+    const preview = await api(s.url, 'POST', `${NL}/previews`, { changes }, admin);
+    expect(impact).toEqual(preview.json.summary);
+    expect(impact.iptables.nodes).toBe(NODES.length);
+    expect(s.ledger.committedRv).toBe(rv);
+  });
+
   it('answers the same 422 a real write would, and writes nothing', async () => {
     const bad = { apiVersion: 'v1', kind: 'Service', metadata: { namespace: 'default', name: 'bad' }, spec: { ports: [{ port: 70000 }] } };
     const rv = s.ledger.committedRv;
