@@ -93,14 +93,14 @@ export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, led
   const { node, table: tableText } = req.params as { node: string; table: string };
   const table = tableName(tableText);
   const q = req.query as Query;
-  const paged = pageQuery(ledger, q);
+  const paged = pageQuery(ledger, q, `${node} ${table}`);
   if (paged) {
     if (wantsText(req)) throw errors.badRequest('limit and continue page the JSON form; the text form is always the whole table');
     const rv = paged.rv ?? (await readRv(ledger, q.resourceVersion));
     requireNodeAt(ledger, node, rv);
     const page = nodeTablePageAt(ledger.store, ledger.engine.tables[table], node, rv, ledger.committedRv, paged.after, paged.limit);
     const causes = await causeTexts(ledger, page.entries.map((e) => e.rv));
-    const next = page.next === undefined ? undefined : encodeToken(TABLE_PAGE, { rv, after: page.next });
+    const next = page.next === undefined ? undefined : encodeToken(TABLE_PAGE, `${node} ${table}`, { rv, after: page.next });
     return sendJson(reply, nodeTableJson(node, table, { rv, entries: page.entries, continue: next }, causes));
   }
   const rv = await readRv(ledger, q.resourceVersion);
@@ -140,14 +140,14 @@ const TABLE_PAGE = 'nodetable';
  * (as a Kubernetes list is), or undefined when the whole table was asked for. A page costs what
  * its keys hold and their history since the rv: a whole table at the envelope is ~50 MB.
  */
-function pageQuery(ledger: Ledger, q: Query): { limit: number; after: string; rv?: number } | undefined {
+function pageQuery(ledger: Ledger, q: Query, of: string): { limit: number; after: string; rv?: number } | undefined {
   const cont = str(q, 'continue');
   if (cont === undefined && str(q, 'limit') === undefined) return undefined;
   if (typeof q.key === 'string' && q.key !== '') throw errors.badRequest('key reads one entry: it takes no limit or continue');
   const limit = limitParam(q);
   if (cont === undefined) return { limit, after: '' };
   if (str(q, 'resourceVersion') !== undefined) throw errors.badRequest('specifying resource version is not allowed when using continue');
-  const t = decodeToken<{ rv: number; after: string }>(TABLE_PAGE, cont, ['rv', 'after']);
+  const t = decodeToken<{ rv: number; after: string }>(TABLE_PAGE, of, cont, { rv: 'rv', after: 'key' }, ledger.committedRv);
   if (t.rv < ledger.floorRv) throw errors.expired(`the continue token's resourceVersion ${t.rv} is below the retention floor ${ledger.floorRv}; start the read again`);
   return { limit, after: t.after, rv: t.rv };
 }

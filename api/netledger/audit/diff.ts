@@ -84,7 +84,7 @@ export async function getDiff(req: FastifyRequest, reply: FastifyReply, ledger: 
   requireNodeEver(ledger, node);
   const q = req.query as Query;
   const text = wantsText(req);
-  const paged = await diffPageQuery(ledger, q);
+  const paged = await diffPageQuery(ledger, q, `${node} ${table}`);
   if (paged) {
     if (text) throw errors.badRequest('limit and continue page the JSON form; the text form is always the whole diff');
     return sendJson(reply, diffPage(ledger, table, node, paged));
@@ -152,7 +152,8 @@ interface DiffPageQuery {
 
 /** `?limit=N[&continue=T]`: a page of the diff in key order, `to` pinned by the first page (the
  * head when absent); undefined when the whole diff was asked for. */
-async function diffPageQuery(ledger: Ledger, q: Query): Promise<DiffPageQuery | undefined> {
+/** `of`: the node and table the diff pages (a token of another is refused). */
+async function diffPageQuery(ledger: Ledger, q: Query, of: string): Promise<DiffPageQuery | undefined> {
   const cont = str(q, 'continue');
   if (cont === undefined && str(q, 'limit') === undefined) return undefined;
   const limit = limitParam(q);
@@ -162,7 +163,7 @@ async function diffPageQuery(ledger: Ledger, q: Query): Promise<DiffPageQuery | 
     return { from, to: (await diffRv(ledger, q, 'to')) ?? ledger.committedRv, after: '', limit };
   }
   if (str(q, 'from') !== undefined || str(q, 'to') !== undefined) throw errors.badRequest('from and to are fixed by the first page: a continue token takes neither');
-  const t = decodeToken<{ from: number; to: number; after: string }>(DIFF_PAGE, cont, ['from', 'to', 'after']);
+  const t = decodeToken<{ from: number; to: number; after: string }>(DIFF_PAGE, of, cont, { from: 'rv', to: 'rv', after: 'key' }, ledger.committedRv);
   if (Math.min(t.from, t.to) < ledger.floorRv) throw errors.expired(`the continue token's resourceVersion ${Math.min(t.from, t.to)} is below the retention floor ${ledger.floorRv}; start the diff again`);
   return { from: t.from, to: t.to, after: t.after, limit };
 }
@@ -182,7 +183,7 @@ function diffPage(ledger: Ledger, table: TableName, node: string, p: DiffPageQue
       existed.from || existed.to
         ? nodeTablePageAt(ledger.store, ledger.engine.tables[table], node, existed.from ? p.from : p.to, ledger.committedRv, p.after, p.limit)
         : { entries: [], next: undefined };
-    const next = page.next === undefined ? undefined : encodeToken(DIFF_PAGE, { from: p.from, to: p.to, after: page.next });
+    const next = page.next === undefined ? undefined : encodeToken(DIFF_PAGE, `${node} ${table}`, { from: p.from, to: p.to, after: page.next });
     const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: String(ledger.committedRv), continue: next }, table, from: String(p.from), to: String(p.to) };
     const [fromTexts, toTexts] = againstNothing(page.entries, existed.from);
     return nodeTableDiffJson(head, fromTexts, toTexts);
@@ -190,7 +191,7 @@ function diffPage(ledger: Ledger, table: TableName, node: string, p: DiffPageQue
   const keys = changedKeysBetween(ledger.store, table, node, older, newer, p.after, p.limit);
   const rows = changesOfKeys(ledger.store, table, node, older, keys);
   const states = foldStates(rows, ledger.engine.tables[table], node, newer, ledger.committedRv);
-  const next = keys.length === p.limit ? encodeToken(DIFF_PAGE, { from: p.from, to: p.to, after: keys[keys.length - 1]! }) : undefined;
+  const next = keys.length === p.limit ? encodeToken(DIFF_PAGE, `${node} ${table}`, { from: p.from, to: p.to, after: keys[keys.length - 1]! }) : undefined;
   const metadata = { name: node, resourceVersion: String(states.liveRv), continue: next };
   const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata, table, from: String(p.from), to: String(p.to) };
   return p.from <= p.to ? nodeTableDiffJson(head, states.older, states.newer) : nodeTableDiffJson(head, states.newer, states.older);

@@ -85,6 +85,9 @@ export function kindOf(text: string): string {
   return k;
 }
 
+/** The one event log: its tokens name it for the same checks as the per-node lists'. */
+const EVENTS_OF = 'the event log';
+
 interface EventsToken extends Record<string, number> {
   after: number;
   until: number;
@@ -96,7 +99,7 @@ interface EventsToken extends Record<string, number> {
 async function position(q: Query, ledger: Ledger): Promise<{ after: number; until: number }> {
   const cont = str(q, 'continue');
   if (cont) {
-    const t = decodeToken<EventsToken>('events', cont, ['after', 'until']);
+    const t = decodeToken<EventsToken>('events', EVENTS_OF, cont, { after: 'rv', until: 'rv', floor: 'rv?' }, ledger.committedRv);
     requireWalkable(ledger, t.floor, t.after, 'list the events again');
     return { after: t.after, until: t.until };
   }
@@ -134,7 +137,7 @@ export async function listEvents(req: FastifyRequest, reply: FastifyReply, ledge
   const events = await eventsPage(ledger.store, filter, limit + 1);
   const page = events.slice(0, limit);
   const list: EventList = { kind: 'EventList', apiVersion: 'netledger.io/v1', metadata: { resourceVersion: String(until) }, items: page.map(eventItem) };
-  if (events.length > limit) list.metadata.continue = encodeToken('events', { after: page[page.length - 1]!.rv, until, floor });
+  if (events.length > limit) list.metadata.continue = encodeToken('events', EVENTS_OF, { after: page[page.length - 1]!.rv, until, floor });
   await floorHeaders(reply, ledger, floor);
   return table ? eventsTable(list, includeObject, new Date()) : list;
 }

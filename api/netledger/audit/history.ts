@@ -65,7 +65,7 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
   let until: number;
   let before: number | undefined;
   if (cont) {
-    const t = decodeToken<HistoryToken>('history', cont, ['before', 'until']);
+    const t = decodeToken<HistoryToken>('history', historyOf(node, table, q), cont, { before: 'id', until: 'rv', floor: 'rv?' }, ledger.committedRv);
     // The walk goes down to `since` (or the oldest kept row): expired only if compaction since
     // the token was issued may have removed rows in that range.
     requireWalkable(ledger, t.floor, since ?? 0, 'read the history again');
@@ -101,8 +101,14 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
       origin: ((o) => (o ? causeOf(o, o.rv) : null))(origins.get(r.rv)),
     })),
   };
-  if (next !== undefined) list.metadata.continue = encodeToken('history', { before: next, until, floor });
+  if (next !== undefined) list.metadata.continue = encodeToken('history', historyOf(node, table, q), { before: next, until, floor });
   return list;
+}
+
+/** The list a history token pages: the node's table, and the key when one was asked for. */
+function historyOf(node: string, table: TableName, q: Query): string {
+  const key = str(q, 'key');
+  return `${node} ${table}${key === undefined ? '' : ` key=${key}`}`;
 }
 
 /**

@@ -78,18 +78,37 @@ export function requireWalkable(ledger: Ledger, issuedFloor: number | undefined,
   }
 }
 
-/** Continue tokens: base64url JSON with a kind tag, so a token of one list is refused by another. */
-export function encodeToken(kind: string, body: Record<string, number | string>): string {
-  return Buffer.from(JSON.stringify({ k: kind, ...body })).toString('base64url');
+/** What each field of a continue token holds: an rv (at most the head: a server never issues one
+ * beyond its log), a row id, or a table key; `?` when tokens of earlier versions lack it. */
+export type TokenFields = Record<string, 'rv' | 'id' | 'key' | 'rv?'>;
+
+/**
+ * Continue tokens: base64url JSON with a kind tag and `of`, the list they page (its node, table
+ * and whatever else fixes the walk), so a token of one list is refused by another, as
+ * kube-apiserver refuses a continue key from outside the list's prefix.
+ */
+export function encodeToken(kind: string, of: string, body: Record<string, number | string>): string {
+  return Buffer.from(JSON.stringify({ k: kind, of, ...body })).toString('base64url');
 }
 
-export function decodeToken<T extends Record<string, number | string>>(kind: string, text: string, fields: (keyof T)[]): T {
+/** Decodes and checks a token: its kind, the list it pages, and each field's type and range;
+ * anything else is 400, and nothing is read with a field that fails. */
+export function decodeToken<T extends Record<string, number | string>>(kind: string, of: string, text: string, fields: TokenFields, head: number): T {
+  let t: Record<string, unknown>;
   try {
-    const t = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (t.k !== kind) throw new Error('kind');
-    for (const f of fields) if (t[f] === undefined) throw new Error(String(f));
-    return t as T;
+    t = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (t === null || typeof t !== 'object' || t.k !== kind) throw new Error();
   } catch {
     throw errors.badRequest(`invalid continue token: ${text}`);
   }
+  // Tokens issued before they named their list are taken as they are (retention keeps them valid).
+  if (t.of !== undefined && t.of !== of) throw errors.badRequest(`invalid continue token: it continues ${String(t.of)}, not ${of}`);
+  for (const [field, spec] of Object.entries(fields)) {
+    const v = t[field];
+    if (v === undefined && spec.endsWith('?')) continue;
+    const type = spec.replace('?', '');
+    const ok = type === 'key' ? typeof v === 'string' : typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && (type !== 'rv' || v <= head);
+    if (!ok) throw errors.badRequest(`invalid continue token: ${field} ${JSON.stringify(v)} is not ${type === 'key' ? 'a key' : type === 'rv' ? `a resourceVersion up to ${head}` : 'a row id'}`);
+  }
+  return t as T;
 }

@@ -186,4 +186,25 @@ describe("a node's history is its table's changes", () => {
     expect(newest.size).toBeGreaterThan(0);
     for (const [key, value] of newest) expect(value, key).toEqual(n1Table.get(key) ?? null);
   });
+
+  it('a continue token pages only the list it came from, and its fields are checked', async () => {
+    const first = await ok('GET', `${NL}/n1/tables/iptables/history?limit=2`);
+    const token = first.metadata.continue as string;
+    expect(token).toBeTruthy();
+    const next = await api(s.url, 'GET', `${NL}/n1/tables/iptables/history?limit=2&continue=${token}`);
+    expect(next.status).toBe(200);
+    // Another node's, another table's, or another key's history: 400, nothing read.
+    for (const other of [`${NL}/n2/tables/iptables/history`, `${NL}/n1/tables/dns/history`, `${NL}/n1/tables/iptables/history?key=KUBE-SERVICES`]) {
+      const r = await api(s.url, 'GET', `${other}${other.includes('?') ? '&' : '?'}continue=${token}`);
+      expect(r.status, other).toBe(400);
+      expect(r.json.message).toContain('invalid continue token: it continues n1 iptables, not');
+    }
+    // A token edited to name an rv past the head, or a row id that is no number.
+    const fields = JSON.parse(Buffer.from(token, 'base64url').toString());
+    const forged = (patch: object) => Buffer.from(JSON.stringify({ ...fields, ...patch })).toString('base64url');
+    const ahead = await api(s.url, 'GET', `${NL}/n1/tables/iptables/history?continue=${forged({ until: s.ledger.committedRv + 1000 })}`);
+    expect(ahead.status).toBe(400);
+    expect(ahead.json.message).toContain(`is not a resourceVersion up to ${s.ledger.committedRv}`);
+    expect((await api(s.url, 'GET', `${NL}/n1/tables/iptables/history?continue=${forged({ before: 'x' })}`)).status).toBe(400);
+  });
 });
