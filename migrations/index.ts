@@ -8,6 +8,7 @@ import * as m003 from './003_objects_point_at_events.js';
 import * as m004 from './004_entries_point_at_changes.js';
 import * as m005 from './005_events_impersonated_by.js';
 import * as m006 from './006_changes_prev_rv.js';
+import * as m007 from './007_events_by_impersonator.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_entries_point_at_changes': m004,
   '005_events_impersonated_by': m005,
   '006_changes_prev_rv': m006,
+  '007_events_by_impersonator': m007,
 };
 
 class CompiledMigrations implements MigrationProvider {

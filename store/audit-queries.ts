@@ -16,6 +16,7 @@ export interface EventFilter {
   kind?: string;
   namespace?: string;
   name?: string;
+  /** The actor, or the user who impersonated it. */
   actor?: string;
   /** RFC 3339 UTC with milliseconds, compared as text (the log stores that form). */
   sinceTime?: string;
@@ -28,7 +29,9 @@ export async function eventsPage(store: EventStore, f: EventFilter, limit: numbe
   if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
   if (f.namespace !== undefined) q = q.where('namespace', '=', f.namespace);
   if (f.name !== undefined) q = q.where('name', '=', f.name);
-  if (f.actor !== undefined) q = q.where('actor', '=', f.actor);
+  // Who made it: the actor, or the user behind an impersonated one (each has its index).
+  const actor = f.actor;
+  if (actor !== undefined) q = q.where((eb) => eb.or([eb('actor', '=', actor), eb('impersonated_by', '=', actor)]));
   if (f.sinceTime !== undefined) q = q.where('time', '>=', f.sinceTime);
   if (f.untilTime !== undefined) q = q.where('time', '<=', f.untilTime);
   const rows = await q.orderBy('rv').limit(limit).execute();

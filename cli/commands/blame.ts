@@ -1,4 +1,4 @@
-// netledger blame NODE TABLE [KEY] [--at R|DURATION|TIME]: like git blame for a node's table — every chain,
+// netledger blame NODE TABLE [KEY] [--contains TEXT] [--at R|DURATION|TIME]: like git blame for a node's table — every chain,
 // route or RRset with the rv, time, person and object of the change that last set it, and the
 // origin when that change was derived (the endpoints controller reacting to a Pod or Service).
 
@@ -8,8 +8,11 @@ import { actorText, columns, objectRef, outputFormat, serialize } from '../outpu
 import { atRv } from '../since.js';
 import { checkTable, tablePath } from './tables.js';
 
-export const BLAME_USAGE = `usage: netledger blame NODE iptables|ip6tables|routes|dns [KEY] [--at RV|DURATION|TIME] [-o json|yaml]
-                       [--server URL] [--token TOKEN]`;
+export const BLAME_USAGE = `usage: netledger blame NODE iptables|ip6tables|routes|dns [KEY] [--contains TEXT] [--at RV|DURATION|TIME]
+                       [-o json|yaml] [--server URL] [--token TOKEN]
+  KEY              a key, its last segments (KUBE-SEP-…), or an iptables chain with its fragments
+  --contains TEXT  only entries holding TEXT, e.g. "why does node-3 DNAT to 10.244.2.7?":
+                   netledger blame node-3 iptables --contains 'DNAT --to-destination 10.244.2.7:'`;
 
 interface Cause {
   resourceVersion: string;
@@ -36,12 +39,13 @@ export function describeOrigin(o: Cause | null): string {
 }
 
 export async function runBlame(ctx: CliContext, argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { at: { type: 'string' } }, BLAME_USAGE);
+  const { values, positionals } = parse(argv, { at: { type: 'string' }, contains: { type: 'string' } }, BLAME_USAGE);
   if (positionals.length < 2 || positionals.length > 3) throw usageError('expected NODE, TABLE and optionally KEY', BLAME_USAGE);
   const [node, table, key] = positionals as [string, string, string | undefined];
   checkTable(table);
   const q = new URLSearchParams();
   if (key !== undefined) q.set('key', key);
+  if (typeof values.contains === 'string') q.set('contains', values.contains);
   const client = ctx.connect(values);
   if (typeof values.at === 'string') q.set('resourceVersion', String(await atRv(client, values.at)));
   const format = outputFormat(values.output as string | undefined);

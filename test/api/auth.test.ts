@@ -44,6 +44,15 @@ describe('with --token-auth-file', () => {
     for (const c of causes) expect(c).toMatchObject({ actor: 'erin', impersonatedBy: 'bob' });
     const table = await api(s.url, 'GET', `/apis/netledger.io/v1/events?since=${rv - 1}&until=${rv}`, undefined, { ...as(TOKENS.alice), accept: 'application/json;as=Table;v=v1;g=meta.k8s.io' });
     expect(table.json.rows[0].cells[2]).toBe('erin (impersonated by bob)');
+    // `actor=bob` names what bob did as himself and as erin; `actor=erin` what was done as erin.
+    const byBob = (await api(s.url, 'GET', '/apis/netledger.io/v1/events?actor=bob', undefined, as(TOKENS.alice))).json.items;
+    expect(byBob.map((e: any) => [e.kind, e.name, e.actor])).toEqual([
+      ['Pod', 'as-erin', 'erin'],
+      ['Node', 'n1', 'erin'],
+    ]);
+    const plan = s.ledger.store.sqlite.prepare("EXPLAIN QUERY PLAN SELECT * FROM events WHERE rv > 0 AND (actor = 'bob' OR impersonated_by = 'bob') ORDER BY rv LIMIT 10").all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join('\n')).toContain('events_by_impersonator');
+    expect((await api(s.url, 'GET', '/apis/netledger.io/v1/events?actor=erin', undefined, as(TOKENS.alice))).json.items.map((e: any) => e.name)).toEqual(['as-erin', 'n1']);
     // Without impersonation the field is absent, not null.
     const plain = (await api(s.url, 'GET', '/apis/netledger.io/v1/events?kind=Pod&name=by-alice', undefined, as(TOKENS.alice))).json.items[0];
     expect(plain.actor).toBe('alice');

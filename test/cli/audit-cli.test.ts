@@ -85,6 +85,30 @@ describe('netledger audit CLI (built binary)', () => {
     expect(Date.parse(time!)).not.toBeNaN();
   });
 
+  it('blame --contains asks the question in one command: which entries DNAT to 10.244.2.7, and why', async () => {
+    const r = await run(['blame', 'node-3', 'iptables', '--contains', 'DNAT --to-destination 10.244.2.7:'], env);
+    expect(r.code).toBe(0);
+    const t = rows(r.stdout);
+    // One KUBE-SEP chain per service port of web: http's since web-1's readiness report, alt's
+    // since bob added the port.
+    expect(t.slice(1).map((row) => row[5]!.replace(/KUBE-SEP-[A-Z2-7]{16}$/, 'KUBE-SEP-…'))).toEqual(['nat/KUBE-SEP-…', 'nat/KUBE-SEP-…']);
+    expect(t.slice(1).map((row) => [row[2], row[3], row[6]]).sort()).toEqual([
+      ['bob', 'Service default/web', '<none>'],
+      ['system:endpoints-controller', expect.stringMatching(/^EndpointSlice default\/web-/), `Pod default/web-1 MODIFIED @${story.web1Ready} by system:node:node-3 (impersonated by admin)`],
+    ]);
+    const none = await run(['blame', 'node-3', 'iptables', '--contains', '10.99.99.99'], env);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain(`no entry of node node-3's iptables table contains "10.99.99.99"`);
+  });
+
+  it('blame of a shared chain names the service behind each of its rules', async () => {
+    const r = await run(['blame', 'node-3', 'iptables', 'KUBE-SERVICES', '-o', 'json'], env);
+    expect(r.code).toBe(0);
+    const keys = JSON.parse(r.stdout).items.map((i: any) => i.key);
+    expect(keys).toEqual(expect.arrayContaining(['nat/KUBE-SERVICES', 'filter/KUBE-SERVICES', 'nat/KUBE-SERVICES/default/web']));
+    for (const k of keys) expect(k).toMatch(/^(nat|filter)\/KUBE-SERVICES(\/|$)/);
+  });
+
   it('tables --at and diff: what node-3 looked like before bob, and what changed since', async () => {
     const then = await api(s.url, 'GET', `/apis/netledger.io/v1/nodes/node-3/tables/iptables?resourceVersion=${story.beforeBob}&format=text`, undefined, admin);
     const t = await run(['tables', 'node-3', 'iptables', '--at', String(story.beforeBob)], env);

@@ -25,6 +25,8 @@ function downgradeTo003(path: string): void {
     ALTER TABLE old_entries RENAME TO table_entries;
     DELETE FROM kysely_migration WHERE name = '004_entries_point_at_changes';
     -- and what came after 004, so that the migrations run again in order
+    DROP INDEX events_by_impersonator;
+    DELETE FROM kysely_migration WHERE name = '007_events_by_impersonator';
     ALTER TABLE events DROP COLUMN impersonated_by;
     DELETE FROM kysely_migration WHERE name = '005_events_impersonated_by';
     ALTER TABLE table_changes DROP COLUMN prev_rv;

@@ -1,4 +1,4 @@
-// GET /apis/netledger.io/v1/nodes/{node}/tables/{table}/blame[?key=K][&resourceVersion=R]
+// GET /apis/netledger.io/v1/nodes/{node}/tables/{table}/blame[?key=K][&contains=TEXT][&resourceVersion=R]
 // Like git blame for a node's table: for each entry (a chain, a route, an RRset) the event that
 // last changed it, and — when that event was derived (the endpoints controller reacting to a
 // Pod or Service) — the origin: the event at the root of its cause chain, with the person.
@@ -10,6 +10,8 @@ import type { Ledger } from '../../../store/ledger.js';
 import { causeOf, type Cause, eventsFor } from '../causes.js';
 import { nodeTable, readRv, requireNodeAt, tableName } from '../tables.js';
 import { str, type Query } from './query.js';
+import { chainOfKey, isMetaKey } from '../../../projections/iptables/index.js';
+import type { TableName } from '../../../projections/model.js';
 
 export interface BlameItem {
   key: string;
@@ -51,9 +53,26 @@ export async function originsOf(ledger: Ledger, events: Map<number, EventHeader>
   return origins;
 }
 
-/** A key matches itself or its last segments (`KUBE-SEP-X` finds `nat/KUBE-SEP-X`). */
-export function keyMatches(key: string, wanted: string): boolean {
-  return key === wanted || key.endsWith(`/${wanted}`);
+/**
+ * A key matches itself or its last segments (`KUBE-SEP-X` finds `nat/KUBE-SEP-X`). In the
+ * iptables tables a chain's name (`KUBE-SERVICES`, or `nat/KUBE-SERVICES`) also finds the
+ * fragments its rules are kept in (`nat/KUBE-SERVICES/default/web`): blaming a shared chain names
+ * the service behind each of its rules, not only the fixed chain head.
+ */
+export function keyMatches(key: string, wanted: string, table?: TableName): boolean {
+  if (key === wanted || key.endsWith(`/${wanted}`)) return true;
+  if ((table !== 'iptables' && table !== 'ip6tables') || isMetaKey(key)) return false;
+  const { table: ipt, chain } = chainOfKey(key);
+  return wanted === chain || wanted === `${ipt}/${chain}`;
+}
+
+/** Whether any string in a value (a rule, an address, a record) contains `text`. */
+export function valueContains(value: unknown, text: string): boolean {
+  if (typeof value === 'string') return value.includes(text);
+  if (typeof value === 'number') return String(value).includes(text);
+  if (Array.isArray(value)) return value.some((v) => valueContains(v, text));
+  if (value !== null && typeof value === 'object') return Object.values(value).some((v) => valueContains(v, text));
+  return false;
 }
 
 export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<NodeTableBlame> {
@@ -64,7 +83,13 @@ export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<Nod
   requireNodeAt(ledger, node, rv);
   const at = await nodeTable(ledger, node, table, rv);
   const key = str(q, 'key');
-  const entries = at.entries.filter((e) => key === undefined || keyMatches(e.key, key));
+  // `contains`: the entries holding a text ("why does node-3 have a DNAT to 10.244.2.7?" is
+  // `contains=--to-destination 10.244.2.7:`), so the question needs no scan of the table first.
+  const contains = str(q, 'contains');
+  const entries = at.entries.filter((e) => (key === undefined || keyMatches(e.key, key, table)) && (contains === undefined || valueContains(e.value, contains)));
+  if (contains !== undefined && !entries.length) {
+    throw errors.notFound('tables', 'netledger.io', `${node}/${table}`, `no entry of node ${node}'s ${table} table${key === undefined ? '' : ` at key ${key}`} contains ${JSON.stringify(contains)} at resourceVersion ${rv}`);
+  }
   if (key !== undefined && !entries.length) throw errors.notFound('tables', 'netledger.io', `${node}/${table}/${key}`);
   const events = await eventsFor(ledger, entries.map((e) => e.rv));
   const origins = await originsOf(ledger, events);

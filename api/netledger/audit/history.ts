@@ -119,8 +119,8 @@ function historyOf(node: string, table: TableName, q: Query): string {
 export async function historyKeys(ledger: Ledger, table: TableName, node: string, wanted: string): Promise<string[]> {
   const set = ledger.engine.tables[table];
   const keys = new Set<string>();
-  for (const key of set.clusterEntries().keys()) if (keyMatches(key, wanted)) keys.add(key);
-  for (const key of set.nodeOverrides(node)?.keys() ?? []) if (keyMatches(key, wanted)) keys.add(key);
+  for (const key of set.clusterEntries().keys()) if (keyMatches(key, wanted, table)) keys.add(key);
+  for (const key of set.nodeOverrides(node)?.keys() ?? []) if (keyMatches(key, wanted, table)) keys.add(key);
   if (keys.size) return [...keys].sort();
   const past = await ledger.store.db
     .selectFrom('table_changes')
