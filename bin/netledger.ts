@@ -2,6 +2,7 @@
 // The `netledger` command and its subcommands.
 
 import { FlagError, parseServeFlags } from '../server/flags.js';
+import { commandFirst } from '../cli/args.js';
 
 const USAGE = `usage: netledger <command> [flags]
 
@@ -18,7 +19,7 @@ commands:
 `;
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...rest] = commandFirst(argv);
   switch (command) {
     case 'serve': {
       const opts = parseServeFlags(rest);

@@ -29,3 +29,18 @@ export function usageError(message: string, usage: string): CliError {
   return new CliError(`${message}\n${usage}`, 2);
 }
 
+/** Flags given before the command that take a value: the audit commands' common ones. */
+const LEADING_VALUE_FLAGS = new Set(['--server', '-s', '--token', '--output', '-o']);
+
+/**
+ * `netledger --server URL events …` as kubectl takes `kubectl --server URL get …`: flags before
+ * the command move after it. `-h`/`--help` alone stays the command (the top-level usage).
+ */
+export function commandFirst(argv: readonly string[]): string[] {
+  let i = 0;
+  while (i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '-h' && argv[i] !== '--help') {
+    i += LEADING_VALUE_FLAGS.has(argv[i]!) ? 2 : 1;
+  }
+  if (i === 0 || i >= argv.length) return [...argv];
+  return [argv[i]!, ...argv.slice(0, i), ...argv.slice(i + 1)];
+}

@@ -24,6 +24,16 @@ async function cluster(): Promise<void> {
 }
 
 describe('netledger CLI on odd input', () => {
+  it('takes --server and -o before the command, as kubectl does', async () => {
+    await cluster();
+    const r = await run(['--server', s.url, '-o', 'json', 'events', '--kind', 'Node'], false);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).items.map((e: any) => e.name)).toContain('n1');
+    const eq = await run([`--server=${s.url}`, 'blame', 'n1', 'iptables', 'KUBE-SERVICES'], false);
+    expect(eq.code, eq.stderr).toBe(0);
+    expect((await run(['--help'], false)).stdout).toContain('usage: netledger <command>');
+  });
+
   it('--at before the first event, or 0, is refused (the API reads resourceVersion=0 as now)', async () => {
     await cluster();
     const old = await run(['tables', 'n1', 'iptables', '--at', '2001-01-01T00:00:00Z']);
