@@ -9,7 +9,7 @@ import { TABLE_NAMES, type TableName } from '../../projections/model.js';
 import type { Ledger } from '../../store/ledger.js';
 import { nodeDeltasSince } from '../../store/node-deltas.js';
 import type { StreamHub, NodeStream } from './stream-hub.js';
-import { requireNode, tableName } from './tables.js';
+import { requireNode } from './tables.js';
 import { resourceVersionParam, waitForRv } from '../wait-rv.js';
 
 export function parseTables(text: unknown): TableName[] {
@@ -18,7 +18,11 @@ export function parseTables(text: unknown): TableName[] {
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean);
-  return [...new Set(names.map(tableName))].sort() as TableName[];
+  // A query parameter, not a path: an unknown name is a bad request naming the tables there are.
+  for (const n of names) {
+    if (!(TABLE_NAMES as readonly string[]).includes(n)) throw errors.badRequest(`tables: Unsupported value: ${JSON.stringify(n)}: supported values: ${TABLE_NAMES.map((t) => `"${t}"`).join(', ')}`);
+  }
+  return [...new Set(names)].sort() as TableName[];
 }
 
 export async function serveNodeStream(req: FastifyRequest, reply: FastifyReply, ledger: Ledger, hub: StreamHub): Promise<void> {

@@ -85,6 +85,7 @@ export function wantsText(req: FastifyRequest): boolean {
   const q = req.query as Record<string, unknown>;
   if (q.format === 'text') return true;
   if (q.format === 'json') return false;
+  if (q.format !== undefined && q.format !== '') throw errors.badRequest(`format: Unsupported value: ${JSON.stringify(q.format)}: supported values: "json", "text"`);
   const accept = req.headers.accept ?? '';
   return accept.startsWith('text/plain');
 }

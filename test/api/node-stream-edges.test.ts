@@ -88,4 +88,13 @@ describe('node stream edges', () => {
     n1.close();
     expect((await fetch(s.url + streamPath('n2'))).status).toBe(404);
   });
+
+  it('an unknown table in ?tables= or an unknown ?format= is 400 naming what there is', async () => {
+    const nat = await api(s.url, 'GET', streamPath('n1', '&tables=nat'));
+    expect(nat.status).toBe(400);
+    expect(nat.json.message).toBe('tables: Unsupported value: "nat": supported values: "iptables", "ip6tables", "routes", "dns"');
+    const xml = await api(s.url, 'GET', '/apis/netledger.io/v1/nodes/n1/tables/iptables?format=xml');
+    expect(xml.status).toBe(400);
+    expect(xml.json.message).toBe('format: Unsupported value: "xml": supported values: "json", "text"');
+  });
 });

@@ -11,7 +11,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Command } from '../../../domain/commands.js';
-import { errors } from '../../../domain/errors.js';
+import { errors, StatusError } from '../../../domain/errors.js';
 import { KIND_INFO, type StoredKind } from '../../../domain/kinds.js';
 import type { KubeObject } from '../../../domain/objects.js';
 import type { Ledger } from '../../../store/ledger.js';
@@ -35,8 +35,22 @@ export async function postPreview(req: FastifyRequest, reply: FastifyReply, ledg
   const body = req.body as { changes?: unknown } | undefined;
   if (!body || typeof body !== 'object' || !Array.isArray(body.changes)) throw errors.badRequest('a preview is {"changes": [{"op": "apply"|"delete", "object": {...}}]}');
   if (body.changes.length > MAX_CHANGES) throw errors.badRequest(`a preview takes at most ${MAX_CHANGES} changes`);
-  const commands = body.changes.map((c, i) => commandFor(c, i, req, reply, actorOf));
-  const outcome = previewCommands(ledger, commands);
+  const builders = body.changes.map((c, i) => commandFor(c, i, req, reply, actorOf));
+  // Which change a failure belongs to: each builder runs just before its change is decided.
+  let current = 0;
+  const commands = builders.map((build, i) => (state: PreviewState) => ((current = i), build(state)));
+  let outcome: ReturnType<typeof previewCommands>;
+  try {
+    outcome = previewCommands(ledger, commands);
+  } catch (e) {
+    if (e instanceof StatusError && builders.length > 1) {
+      // The Status of the real write (exactly, for a single change), pointing at the change
+      // that would fail.
+      const details = (e.status.details ??= {});
+      (details.causes ??= []).push({ reason: e.status.reason, message: e.status.message, field: `changes[${current}]` });
+    }
+    throw e;
+  }
   reply.type('application/json');
   return {
     kind: 'Preview',

@@ -138,6 +138,11 @@ describe('previews', () => {
     const gone = await api(s.url, 'POST', `${NL}/previews`, { changes: [{ op: 'delete', object: { apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'default', name: 'nope' } } }] }, admin);
     expect(gone.status).toBe(404);
     expect(gone.json.message).toBe('pods "nope" not found');
+    // Among several changes, the Status points at the one that fails.
+    const nope = { apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'default', name: 'nope' } };
+    const second = await api(s.url, 'POST', `${NL}/previews`, { changes: [{ op: 'delete', object: { ...nope, metadata: { ...nope.metadata, name: 'web-9' } } }, { op: 'delete', object: nope }] }, admin);
+    expect(second.status).toBe(404);
+    expect(second.json.details.causes).toEqual([{ reason: 'NotFound', message: 'pods "nope" not found', field: 'changes[1]' }]);
     const shape = await api(s.url, 'POST', `${NL}/previews`, { changes: [{ op: 'frobnicate', object: bad }] }, admin);
     expect(shape.status).toBe(400);
   });
