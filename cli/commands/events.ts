@@ -72,13 +72,16 @@ export async function printEvents(ctx: CliContext, values: Parsed['values']): Pr
   }
   if (format === 'human') ctx.out(list.items.length ? eventRows(list.items) : 'No events found.\n');
   else ctx.out(serialize({ kind: 'EventList', apiVersion: 'netledger.io/v1', metadata: list.metadata, items: list.items }, format));
-  if (list.more) noteMore(ctx, list.items.length, 'events');
+  // Oldest first, one event per rv: the next page starts after the last one shown.
+  const last = list.items[list.items.length - 1];
+  if (list.more && last) noteMore(ctx, list.items.length, 'events follow', `--since ${last.resourceVersion}`);
   return 0;
 }
 
-/** --limit cut the list: say so on stderr (stdout stays the list alone, for pipes). */
-export function noteMore(ctx: CliContext, shown: number, what: string): void {
-  ctx.note(`(--limit ${shown} cut the list: more ${what} exist; raise --limit or narrow with --since)\n`);
+/** --limit cut the list: say so on stderr (stdout stays the list alone, for pipes), with the flag
+ * that shows the next page exactly. */
+export function noteMore(ctx: CliContext, shown: number, what: string, next: string): void {
+  ctx.note(`(--limit ${shown} cut the list: more ${what}; the next ones: ${next})\n`);
 }
 
 export async function runEvents(ctx: CliContext, argv: string[]): Promise<number> {

@@ -11,7 +11,7 @@ import { describeOrigin } from './blame.js';
 import { checkTable, TABLES, tablePath } from './tables.js';
 
 export const HISTORY_USAGE = `usage: netledger history [NODE [iptables|ip6tables|routes|dns [KEY]]] [--since RV|DURATION|TIME]
-                       [--limit N] [-o json|yaml] [--server URL] [--token TOKEN]`;
+                       [--until RV] [--limit N] [-o json|yaml] [--server URL] [--token TOKEN]`;
 
 type Cause = { kind: string; namespace: string; name: string; type: string; actor: string; impersonatedBy?: string; time: string; resourceVersion: string };
 
@@ -32,7 +32,7 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
   if (!positionals.length) return printEvents(ctx, values);
   if (positionals.length > 3) throw usageError(`unexpected argument ${positionals[3]}`, HISTORY_USAGE);
   // The event log's filters say nothing about one node's table: refused rather than ignored.
-  for (const flag of ['kind', 'namespace', 'name', 'actor', 'until'] as const) {
+  for (const flag of ['kind', 'namespace', 'name', 'actor'] as const) {
     if (values[flag] !== undefined) throw usageError(`--${flag} filters the event log (history without NODE), not a node's changes`, HISTORY_USAGE);
   }
   const [node, table, key] = positionals as [string, string | undefined, string | undefined];
@@ -47,6 +47,10 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
     if (since.compacted) ctx.note(`Warning: history before ${describeFloor(since.compacted)} was compacted; showing the changes after it\n`);
     q.set('since', String(since.rv));
   }
+  if (typeof values.until === 'string') {
+    if (!/^\d+$/.test(values.until)) throw usageError(`--until ${values.until}: expected a resourceVersion`, HISTORY_USAGE);
+    q.set('until', values.until);
+  }
   const limit = limitOf(values);
   const items: HistoryItem[] = [];
   let rv = '';
@@ -59,8 +63,17 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
   }
   // Newest first across tables; a stable sort keeps each table's own order within one rv.
   items.sort((a, b) => Number(b.resourceVersion) - Number(a.resourceVersion));
-  const shown = items.slice(0, limit);
-  if (more || shown.length < items.length) noteMore(ctx, shown.length, 'changes');
+  let shown = items.slice(0, limit);
+  if (more || shown.length < items.length) {
+    // Newest first: the next page is `--until` the rv before the oldest one shown whole. An rv
+    // the cut went through is left for that page (unless it is all there is to show).
+    const oldest = shown[shown.length - 1]!.resourceVersion;
+    const whole = shown.filter((h) => h.resourceVersion !== oldest);
+    const cutThrough = items.length > shown.length ? items[shown.length]!.resourceVersion === oldest : more;
+    if (cutThrough && whole.length) shown = whole;
+    const next = Number(shown[shown.length - 1]!.resourceVersion) - 1;
+    noteMore(ctx, limit, 'changes are older', `--until ${next}`);
+  }
   if (format !== 'human') {
     ctx.out(serialize({ kind: 'NodeTableHistory', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: rv }, items: shown }, format));
     return 0;

@@ -54,11 +54,26 @@ describe('netledger CLI on odd input', () => {
     const two = await run(['events', '--limit', '2', '-o', 'json']);
     expect(JSON.parse(two.stdout).items).toHaveLength(2);
     // A cut list says so on stderr; a whole one says nothing.
-    expect(two.stderr).toBe('(--limit 2 cut the list: more events exist; raise --limit or narrow with --since)\n');
+    const twoItems = JSON.parse(two.stdout).items;
+    expect(two.stderr).toBe(`(--limit 2 cut the list: more events follow; the next ones: --since ${twoItems[1].resourceVersion})\n`);
     expect(zero.stderr).toBe('');
+    // The hint's flag shows exactly the next page.
+    const next = await run(['events', '--limit', '2', '--since', twoItems[1].resourceVersion, '-o', 'json']);
+    expect(JSON.parse(next.stdout).items).toEqual(JSON.parse(all.stdout).items.slice(2, 4));
     const oneChange = await run(['history', 'n1', 'iptables', '--limit', '1']);
-    expect(oneChange.stderr).toBe('(--limit 1 cut the list: more changes exist; raise --limit or narrow with --since)\n');
+    expect(oneChange.stderr).toMatch(/^\(--limit 1 cut the list: more changes are older; the next ones: --until \d+\)\n$/);
     expect(oneChange.stdout.trim().split('\n')).toHaveLength(2); // header and one row
+    // Page by page with the hint's --until, the history comes out whole, nothing twice.
+    const whole = JSON.parse((await run(['history', 'n1', 'iptables', '-o', 'json'])).stdout).items;
+    const paged: unknown[] = [];
+    let until: string | undefined;
+    for (let i = 0; i < 100; i++) {
+      const page = await run(['history', 'n1', 'iptables', '--limit', '3', '-o', 'json', ...(until ? ['--until', until] : [])]);
+      paged.push(...JSON.parse(page.stdout).items);
+      until = /--until (\d+)\)/.exec(page.stderr)?.[1];
+      if (!until) break;
+    }
+    expect(paged).toEqual(whole);
     for (const bad of ['abc', '1.5', '-1']) {
       const r = await run(['history', 'n1', 'iptables', `--limit=${bad}`]);
       expect(r.code).toBe(2);
