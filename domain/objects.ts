@@ -238,5 +238,7 @@ export interface EndpointSlice extends KubeObject {
 
 /** The label tying an EndpointSlice to its Service (discovery.k8s.io/v1). */
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+/** The Node label naming its zone (v1.LabelTopologyZone). */
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 /** The label naming the controller that manages an EndpointSlice. */
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';

@@ -122,7 +122,11 @@ function reconcileSlices(
 ): PendingEvent[] {
   const existing = new Map(managedSlices(state, namespace, name).map((s) => [s.metadata.name!, s]));
   const desiredSlices = (reservedNames?: ReadonlySet<string>): EndpointSlice[] => {
-    if (svc && hasSelector(svc)) return desiredEndpointSlices(svc, pods ?? state.podsMatching(namespace, svc.spec!.selector!), { now: seconds(time), reservedNames });
+    if (svc && hasSelector(svc)) {
+      // Nodes for the endpoints' zones (and PreferClose hints); see missingNodes for pods whose
+      // node is not there.
+      return desiredEndpointSlices(svc, pods ?? state.podsMatching(namespace, svc.spec!.selector!), { now: seconds(time), reservedNames, nodes: state.nodes, missingNodes: 'keep' });
+    }
     const ep = svc ? (state.get('Endpoints', namespace, name) as Endpoints | undefined) : undefined;
     return ep ? mirroredEndpointSlices(ep, svc, { reservedNames }) : [];
   };

@@ -5,7 +5,8 @@
 // chunks of maxEndpointsPerSlice.
 
 import type { EndpointSlice, Node, Pod, Service, SliceEndpoint, SlicePort } from '../objects.js';
-import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL } from '../objects.js';
+import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL, ZONE_LABEL } from '../objects.js';
+export { ZONE_LABEL };
 import { LAST_CHANGE_TRIGGER_TIME_ANNOTATION, sortedRecord } from './endpointsController.js';
 import { memoize } from '../memo.js';
 import { portMapKey, sortSlicePorts } from './goHash.js';
@@ -25,16 +26,22 @@ import { endpointSliceName, endpointSlicePrefix } from './sliceNames.js';
 export const ENDPOINTSLICE_CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
 /** --max-endpoints-per-slice default. */
 export const DEFAULT_MAX_ENDPOINTS_PER_SLICE = 100;
-export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
 export interface EndpointSliceOptions {
   maxEndpointsPerSlice?: number;
   /**
    * Nodes by name. When given, endpoints get their node's zone, and — as upstream — a pod whose
-   * node does not exist is left out unless the service publishes not-ready addresses. When absent
-   * no node checks are made.
+   * node does not exist is left out unless the service publishes not-ready addresses
+   * (`missingNodes: 'keep'` keeps it). When absent no node checks are made.
    */
   nodes?: ReadonlyMap<string, Node>;
+  /**
+   * What to do with a pod whose node is not in `nodes`. Upstream skips it and requeues the
+   * Service until the node shows up; a reactor that runs only on events cannot retry, so it keeps
+   * the pod (what upstream writes once the node exists) rather than leave it out until the
+   * Service or its pods next change.
+   */
+  missingNodes?: 'skip' | 'keep';
   /** Sets `last-change-trigger-time`; left out by default (see EndpointsOptions.now). */
   now?: string;
   /** Names other slices already have: a generated name never takes one (the apiserver's
@@ -59,7 +66,22 @@ export function podToEndpoint(pod: Pod, node: Node | undefined, service: Service
   if (pod.spec?.nodeName) ep.nodeName = pod.spec.nodeName;
   const zone = node?.metadata.labels?.[ZONE_LABEL];
   if (zone) ep.zone = zone;
+  // trafficdist.ReconcileHints, preferCloseHeuristic: a ready endpoint is hinted for its own zone.
+  if (zone && ready && prefersClose(service)) ep.hints = { forZones: [{ name: zone }] };
   return ep;
+}
+
+/**
+ * spec.trafficDistribution PreferClose, unless topology-aware routing's annotation asks for the
+ * topology cache instead (canUseTrafficDistribution = !hintsEnabled). That cache's proportional
+ * allocation (by the zones' allocatable CPU) is not computed here: such a Service gets no hints,
+ * as upstream's cache gives when it cannot allocate.
+ */
+function prefersClose(service: Service): boolean {
+  if (service.spec?.trafficDistribution !== 'PreferClose') return false;
+  const annotations = service.metadata.annotations ?? {};
+  const mode = annotations['service.kubernetes.io/topology-mode'] ?? annotations['service.kubernetes.io/topology-aware-hints'];
+  return mode !== 'Auto' && mode !== 'auto';
 }
 
 /** getEndpointPorts: the service ports this pod resolves, in PortMapKey (hash) order. */
@@ -156,7 +178,8 @@ export function desiredEndpointSlices(service: Service, pods: readonly Pod[], op
       let node: Node | undefined;
       if (opts.nodes) {
         node = opts.nodes.get(pod.spec?.nodeName ?? '');
-        if (!node && !publishNotReady) continue; // node not found: skipped until it shows up
+        // Node not found: skipped until it shows up.
+        if (!node && !publishNotReady && opts.missingNodes !== 'keep') continue;
       }
       const ep = podToEndpoint(pod, node, service, addressType);
       if (ep.addresses.length > 0) group.endpoints.set(endpointIdentity(ep), ep);

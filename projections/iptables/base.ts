@@ -3,7 +3,7 @@
 // entry (nodeIP, node-cidr local detector) the renderer substitutes into placeholder rules.
 
 import type { ClusterNetworkConfig } from '../../domain/config.js';
-import type { Node } from '../../domain/objects.js';
+import { ZONE_LABEL, type Node } from '../../domain/objects.js';
 import { cidrContains, type Cidr, type Family, LOOPBACK, parseCidr, parseIP } from './ip.js';
 import { chainKey, NODE_META_KEY, NODEPORTS_TAIL_TAG, type NodeMeta } from './keys.js';
 
@@ -170,7 +170,11 @@ function nodeMeta(config: ClusterNetworkConfig, family: Family, node: Node): Nod
     const podCIDRs = node.spec?.podCIDRs ?? (node.spec?.podCIDR ? [node.spec.podCIDR] : []);
     cidr = podCIDRs.find((c) => parseCidr(c)?.family === family) ?? null;
   }
-  return { nodeIP, ifLocal: cidr ? `-s ${cidr}` : null, ifNotLocal: cidr ? `! -s ${cidr}` : null };
+  const meta: NodeMeta = { nodeIP, ifLocal: cidr ? `-s ${cidr}` : null, ifNotLocal: cidr ? `! -s ${cidr}` : null };
+  // kube-proxy reads its zone from its own Node's label (NodeTopologyConfig).
+  const zone = node.metadata.labels?.[ZONE_LABEL];
+  if (zone) meta.zone = zone;
+  return meta;
 }
 
 /** The detector args baked into service rules: literal for cluster-cidr, placeholders for node-cidr. */

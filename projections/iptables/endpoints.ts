@@ -13,6 +13,8 @@ export interface Endpoint {
   ready: boolean;
   serving: boolean;
   terminating: boolean;
+  /** hints.forZones names (kube-proxy's ZoneHints); empty when the endpoint has none. */
+  zoneHints: readonly string[];
 }
 
 /** Several slices may list one IP:port; kube-proxy keeps the first, or the last local copy. */
@@ -50,6 +52,14 @@ function forEachEndpoint(
   }
 }
 
+const NO_HINTS: readonly string[] = [];
+
+function zoneHintsOf(hints: unknown): readonly string[] {
+  const forZones = (hints as { forZones?: unknown } | null | undefined)?.forZones;
+  if (!Array.isArray(forZones) || forZones.length === 0) return NO_HINTS;
+  return forZones.map((z) => (z as { name?: unknown } | null)?.name).filter((n): n is string => typeof n === 'string');
+}
+
 /** Endpoints per slice port, sorted by their "IP:port" string (byte-wise, as upstream). */
 export function endpointsByPort(slices: readonly EndpointSlice[], family: Family): Map<string, EndpointCopies[]> {
   const byPort = new Map<string, Map<string, EndpointCopies>>();
@@ -66,6 +76,7 @@ export function endpointsByPort(slices: readonly EndpointSlice[], family: Family
       ready: c.ready ?? true,
       serving: c.serving ?? true,
       terminating: c.terminating ?? false,
+      zoneHints: zoneHintsOf(ep.hints),
     };
     const existing = set.get(text);
     if (existing) existing.copies.push(info);
@@ -123,13 +134,35 @@ export interface Categorized {
   hasEndpoints: boolean;
 }
 
-/** CategorizeEndpoints without topology hints (see the report: hints are not implemented). */
-export function categorize(eps: readonly { ep: Endpoint; local: boolean }[], policy: PortPolicy): Categorized {
+/**
+ * topologyModeFromHints (pkg/proxy/topology.go), for every zone at once: the zones whose nodes
+ * use PreferSameZone (every ready endpoint has zone hints, and one at least names the zone), in
+ * order; empty when the hints do not apply (an endpoint without them, or none ready). Nodes in
+ * another zone, or with no zone label, use every ready endpoint. Node hints (PreferSameNode) are
+ * behind an alpha gate in v1.33 and not in v1.32.
+ */
+export function hintedZones(eps: readonly { ep: Endpoint }[]): string[] {
+  const zones = new Set<string>();
+  let ready = false;
+  for (const { ep } of eps) {
+    if (!ep.ready) continue;
+    ready = true;
+    if (ep.zoneHints.length === 0) return [];
+    for (const z of ep.zoneHints) zones.add(z);
+  }
+  return ready ? [...zones].sort() : [];
+}
+
+/**
+ * CategorizeEndpoints for a node in `zone`: one of hintedZones (its cluster endpoints are those
+ * hinted for it), or null for every other node (no topology: all ready endpoints).
+ */
+export function categorize(eps: readonly { ep: Endpoint; local: boolean }[], policy: PortPolicy, zone: string | null = null): Categorized {
   let clusterEps: Endpoint[] = [];
   let localEps: Endpoint[] = [];
   let hasEndpoints = false;
   if (policy.usesClusterEndpoints) {
-    clusterEps = eps.filter((e) => e.ep.ready).map((e) => e.ep);
+    clusterEps = eps.filter((e) => e.ep.ready && (zone === null || e.ep.zoneHints.includes(zone))).map((e) => e.ep);
     // No ready endpoint anywhere: fall back to serving-terminating ones (graceful termination).
     if (clusterEps.length === 0) clusterEps = eps.filter((e) => e.ep.serving && e.ep.terminating).map((e) => e.ep);
     if (clusterEps.length > 0) hasEndpoints = true;
@@ -154,7 +187,8 @@ export function categorize(eps: readonly { ep: Endpoint; local: boolean }[], pol
     localEps = eps.filter((e) => e.local && e.ep.serving && e.ep.terminating).map((e) => e.ep);
   }
   if (!policy.usesClusterEndpoints) return { clusterEps, localEps, allReachable: localEps, hasEndpoints };
-  if (!usesServingTerminating) return { clusterEps, localEps, allReachable: clusterEps, hasEndpoints };
+  // Without topology and with ready local endpoints, the cluster set holds every local one.
+  if (!usesServingTerminating && zone === null) return { clusterEps, localEps, allReachable: clusterEps, hasEndpoints };
   const merged = new Map<string, Endpoint>();
   for (const ep of clusterEps) merged.set(ep.text, ep);
   for (const ep of localEps) merged.set(ep.text, ep);

@@ -32,8 +32,11 @@
 //       of the family (kube-proxy's no-op detector omits those rules).
 //     - a `{nodeIPIn:<cidr>,…} ` prefix (KUBE-FW allow-from-node rules): the rule exists only
 //       when the node's IP lies in one of the CIDRs.
-//   meta/node: { nodeIP: string, ifLocal: string|null, ifNotLocal: string|null } (NodeMeta),
-//   node-scoped, one per node per table; not a chain.
+//     - a `{zoneIn:…} ` / `{zoneNotIn:…} ` prefix (topology.ts): zone-hinted endpoints. KUBE-SVC
+//       holds one variant of its endpoint rules per hinted zone and one for every other node;
+//       a KUBE-SEP only some zones use is marked with them, and is absent where none is kept.
+//   meta/node: { nodeIP: string, ifLocal: string|null, ifNotLocal: string|null, zone?: string }
+//   (NodeMeta), node-scoped, one per node per table; not a chain.
 //
 // UNITS
 //
@@ -55,7 +58,7 @@
 //   family, once (cluster-scoped entries, plus the node overrides those services already have).
 
 import type { ClusterNetworkConfig } from '../../domain/config.js';
-import type { EndpointSlice, Node } from '../../domain/objects.js';
+import { ZONE_LABEL, type EndpointSlice, type Node } from '../../domain/objects.js';
 import { CLUSTER, encodeValue, type ClusterView, type Contribution, type DerivedInputs, type ObjectChange, type Projection, type TableName } from '../model.js';
 import { baseRules, localhostNodePorts, nodeRules, ONLY_WITH_LOCALHOST_NODEPORTS, serviceDetector } from './base.js';
 import type { Family } from './ip.js';
@@ -133,7 +136,7 @@ function computeService(namespace: string, name: string, view: ClusterView, tota
 
 function nodeFactsChanged(before: Node | undefined, after: Node | undefined): boolean {
   const facts = (n: Node | undefined) =>
-    n ? encodeValue([n.status?.addresses ?? [], n.spec?.podCIDRs ?? [], n.spec?.podCIDR ?? '']) : '';
+    n ? encodeValue([n.status?.addresses ?? [], n.spec?.podCIDRs ?? [], n.spec?.podCIDR ?? '', n.metadata.labels?.[ZONE_LABEL] ?? '']) : '';
   return facts(before) !== facts(after);
 }
 
@@ -152,7 +155,7 @@ export const iptablesProjection: Projection = {
       case 'EndpointSlice':
         return servicesOfChange(change).map(unitOfService);
       case 'Node':
-        // Status heartbeats change nothing we read; only addresses and pod CIDRs matter.
+        // Status heartbeats change nothing we read; only addresses, pod CIDRs and the zone matter.
         return nodeFactsChanged(change.before as Node | undefined, change.after as Node | undefined) ? [nodeUnit(change.name)] : [];
       case 'ClusterNetworkConfig':
         return iptablesProjection.allUnits(view);

@@ -14,6 +14,8 @@ export interface NodeMeta {
   /** Local-traffic detector args in node-cidr mode (`-s <podCIDR>`), null when undetectable. */
   ifLocal: string | null;
   ifNotLocal: string | null;
+  /** The node's topology.kubernetes.io/zone label, when it has one (zone-hinted rules, topology.ts). */
+  zone?: string;
 }
 
 export function isMetaKey(key: string): boolean {

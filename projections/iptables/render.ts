@@ -5,6 +5,7 @@ import { IF_LOCAL, IF_NOT_LOCAL } from './base.js';
 import { cidrContains, type Family, LOOPBACK, parseCidr } from './ip.js';
 import { isMetaKey, NODE_META_KEY, parseKey, type IptTable, type NodeMeta } from './keys.js';
 import { isServiceChainName } from './names.js';
+import { hasZoneMarker, resolveZoneMarker } from './topology.js';
 
 const TABLES: IptTable[] = ['filter', 'nat'];
 
@@ -106,12 +107,14 @@ const MARKER = /^\{nodeIPIn:([^}]*)\} /;
 
 /** True when a rule's final text depends on the node meta entry. */
 export function dependsOnNodeMeta(line: string): boolean {
-  return line.includes(IF_LOCAL) || line.includes(IF_NOT_LOCAL) || MARKER.test(line);
+  return line.includes(IF_LOCAL) || line.includes(IF_NOT_LOCAL) || MARKER.test(line) || hasZoneMarker(line);
 }
 
 /** Substitute placeholders; null when the rule does not exist on this node. */
 export function resolveRule(line: string, meta: NodeMeta): string | null {
-  let out = line;
+  const unzoned = resolveZoneMarker(line, meta.zone ?? null);
+  if (unzoned === null) return null;
+  let out = unzoned;
   const m = MARKER.exec(out);
   if (m) {
     const inRange = m[1]!.split(',').some((c) => {
@@ -145,15 +148,38 @@ function chainLines(c: ChainRules, meta: NodeMeta): string[] {
   return lines;
 }
 
+/**
+ * Whether a chain exists on the node: a service chain whose every rule is for other zones
+ * (topology.ts) does not; every other chain with a key does.
+ */
+function existsOnNode(chain: string, c: ChainRules, meta: NodeMeta): boolean {
+  if (!isServiceChainName(chain)) return true;
+  let rules = 0;
+  for (const list of [c.whole ?? [], ...c.fragments.map(([, r]) => r)]) {
+    for (const r of list) {
+      rules++;
+      if (!hasZoneMarker(r) || resolveZoneMarker(r, meta.zone ?? null) !== null) return true;
+    }
+  }
+  return rules === 0;
+}
+
 function renderTables(
   grouped: Grouped,
   meta: NodeMeta,
-  pick: (table: IptTable) => { write: string[]; remove: string[] },
+  pick: (table: IptTable) => { write: string[]; remove: string[]; removable?: boolean },
   extra: (table: IptTable) => string[],
 ): string {
   let text = '';
   for (const table of TABLES) {
-    const { write, remove } = pick(table);
+    const picked = pick(table);
+    // Chains the node's zone does not use are not written, and a partial sync deletes them.
+    const write: string[] = [];
+    const remove = [...picked.remove];
+    for (const c of picked.write) {
+      if (existsOnNode(c, grouped[table].get(c)!, meta)) write.push(c);
+      else if (picked.removable) remove.push(c);
+    }
     const extraLines = extra(table);
     if (write.length === 0 && remove.length === 0 && extraLines.length === 0) continue;
     const declared = [...write, ...remove].sort(chainOrder);
@@ -234,7 +260,7 @@ export function partialRestoreInput(
         else if (isServiceChainName(c)) remove.push(c);
         // A vanished fixed chain (never expected) is left alone: built-in chains may jump to it.
       }
-      return { write, remove };
+      return { write, remove, removable: true };
     },
     () => [],
   );

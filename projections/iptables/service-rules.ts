@@ -3,11 +3,12 @@
 // docs reference §2.4. Output: key -> rule lines (key grammar in index.ts).
 
 import type { EndpointSlice, Service } from '../../domain/objects.js';
-import { categorize, endpointsByPort, resolveForNode, slicePortKey, type Endpoint } from './endpoints.js';
+import { categorize, endpointsByPort, hintedZones, resolveForNode, slicePortKey, type Endpoint } from './endpoints.js';
 import type { Family } from './ip.js';
 import { chainKey, fragmentKey, type IptTable } from './keys.js';
 import { endpointChainName, probability, servicePortChains } from './names.js';
 import { externallyAccessible, servicePorts, usesClusterEndpoints, usesLocalEndpoints, type ServicePortInfo } from './service-port.js';
+import { zoneInMarker, zoneNotInMarker } from './topology.js';
 
 export interface RuleContext {
   family: Family;
@@ -77,10 +78,13 @@ function writeServicePort(
   const mp = `-m ${proto} -p ${proto}`;
   const spn = p.spn;
   const { svc: SVC, svl: SVL, ext: EXT, fw: FW } = servicePortChains(spn, proto);
-  const { clusterEps, localEps, allReachable, hasEndpoints } = categorize(resolveForNode(allEps, ctx.nodeName), {
-    usesClusterEndpoints: usesClusterEndpoints(p),
-    usesLocalEndpoints: usesLocalEndpoints(p),
-  });
+  const resolved = resolveForNode(allEps, ctx.nodeName);
+  const policy = { usesClusterEndpoints: usesClusterEndpoints(p), usesLocalEndpoints: usesLocalEndpoints(p) };
+  // Nodes outside the hinted zones (topology.ts): what the flags below are computed from. The
+  // zones' own variants differ only in the endpoints KUBE-SVC picks and the KUBE-SEP chains.
+  const { clusterEps, localEps, allReachable, hasEndpoints } = categorize(resolved, policy);
+  const zones = policy.usesClusterEndpoints ? hintedZones(resolved) : [];
+  const zoned = zones.map((zone) => ({ zone, ...categorize(resolved, policy, zone) }));
   const usesClusterPolicyChain = clusterEps.length > 0 && usesClusterEndpoints(p);
   const usesLocalPolicyChain = localEps.length > 0 && usesLocalEndpoints(p);
   const internalTrafficChain = p.iTPLocal ? SVL : SVC;
@@ -170,19 +174,63 @@ function writeServicePort(
   // 9./10. policy chains
   const large = ctx.largeCluster;
   const sepOf = endpointChainNames(spn, proto);
-  if (usesClusterPolicyChain) writeServiceToEndpointRules(chain(SVC), SVC, p, clusterEps, large, sepOf);
+  if (usesClusterPolicyChain) {
+    const rules = chain(SVC);
+    const variants = zoned.filter((v) => !sameEndpoints(v.clusterEps, clusterEps));
+    if (variants.length === 0) writeServiceToEndpointRules(rules, SVC, p, clusterEps, large, sepOf);
+    else {
+      // One variant per hinted zone whose pick differs, one for every other node.
+      const others = zoneNotInMarker(variants.map((v) => v.zone));
+      for (const [mark, eps] of [[others, clusterEps], ...variants.map((v) => [zoneInMarker([v.zone]), v.clusterEps] as const)] as const) {
+        const variant: string[] = [];
+        writeServiceToEndpointRules(variant, SVC, p, eps, large, sepOf);
+        for (const r of variant) rules.push(mark + r);
+      }
+    }
+  }
   if (usesLocalPolicyChain) writeServiceToEndpointRules(chain(SVL), SVL, p, localEps, large, sepOf);
 
-  // 11. endpoint chains (hairpin masquerade, affinity list, DNAT)
+  // 11. endpoint chains (hairpin masquerade, affinity list, DNAT): for the endpoints reachable
+  // from a node in any zone, each marked with the zones whose nodes reach it when not all do.
   const sepComment = large ? '' : ` -m comment --comment ${spn}`;
-  for (const ep of allReachable) {
+  for (const { ep, mark } of reachableByZone(allReachable, zoned)) {
     const sep = sepOf(ep);
     const affinity = p.stickySeconds > 0 ? ` -m recent --name ${sep} --set` : '';
     chain(sep).push(
-      `-A ${sep}${sepComment} -s ${ep.ip} -j KUBE-MARK-MASQ`,
-      `-A ${sep}${sepComment}${affinity} ${mp} -j DNAT --to-destination ${ep.text}`,
+      `${mark}-A ${sep}${sepComment} -s ${ep.ip} -j KUBE-MARK-MASQ`,
+      `${mark}-A ${sep}${sepComment}${affinity} ${mp} -j DNAT --to-destination ${ep.text}`,
     );
   }
+}
+
+function sameEndpoints(a: readonly Endpoint[], b: readonly Endpoint[]): boolean {
+  return a.length === b.length && a.every((ep, i) => ep.text === b[i]!.text);
+}
+
+/**
+ * The endpoints with a KUBE-SEP chain on some node, and the zone marker of that chain: none
+ * when every node reaches the endpoint; `{zoneNotIn:…}` the hinted zones that do not, when
+ * nodes outside them do; else `{zoneIn:…}` the zones that do.
+ */
+function reachableByZone(others: readonly Endpoint[], zoned: readonly { zone: string; allReachable: Endpoint[] }[]): { ep: Endpoint; mark: string }[] {
+  if (zoned.length === 0) return others.map((ep) => ({ ep, mark: '' }));
+  const byText = new Map<string, { ep: Endpoint; outside: boolean; zones: string[] }>();
+  for (const ep of others) byText.set(ep.text, { ep, outside: true, zones: [] });
+  for (const { zone, allReachable } of zoned) {
+    for (const ep of allReachable) {
+      let r = byText.get(ep.text);
+      if (!r) byText.set(ep.text, (r = { ep, outside: false, zones: [] }));
+      r.zones.push(zone);
+    }
+  }
+  const all = zoned.map((z) => z.zone);
+  return [...byText.values()]
+    .sort((x, y) => (x.ep.text < y.ep.text ? -1 : x.ep.text > y.ep.text ? 1 : 0))
+    .map(({ ep, outside, zones }) => {
+      if (!outside) return { ep, mark: zoneInMarker(zones) };
+      const missing = all.filter((z) => !zones.includes(z));
+      return { ep, mark: missing.length ? zoneNotInMarker(missing) : '' };
+    });
 }
 
 /**

@@ -151,6 +151,36 @@ describe('desiredEndpointSlices', () => {
     expect(kept!.endpoints!.map((e) => e.targetRef!.name)).toEqual(['a', 'lost']);
   });
 
+  it('trafficDistribution PreferClose hints each ready endpoint for its own zone (trafficdist.ReconcileHints)', () => {
+    const nodes = new Map<string, Node>([
+      ['node-1', { metadata: { name: 'node-1', labels: { 'topology.kubernetes.io/zone': 'z1' } } }],
+      ['node-2', { metadata: { name: 'node-2' } }],
+    ]);
+    const pods = [pod('a', { ip: '10.244.1.2' }), pod('b', { ip: '10.244.1.3', ready: false }), pod('c', { ip: '10.244.2.2', node: 'node-2' })];
+    const [close] = desiredEndpointSlices(service('web', { trafficDistribution: 'PreferClose' }), pods, { nodes });
+    const byName = new Map(close!.endpoints!.map((e) => [e.targetRef!.name, e]));
+    expect(byName.get('a')).toMatchObject({ zone: 'z1', hints: { forZones: [{ name: 'z1' }] } });
+    // Not ready: no hint; no zone label: neither zone nor hint.
+    expect(byName.get('b')!.zone).toBe('z1');
+    expect(byName.get('b')!.hints).toBeUndefined();
+    expect(byName.get('c')!.zone).toBeUndefined();
+    expect(byName.get('c')!.hints).toBeUndefined();
+    // Upstream's field order: …, nodeName, zone, hints.
+    expect(Object.keys(byName.get('a')!)).toEqual(['addresses', 'conditions', 'targetRef', 'nodeName', 'zone', 'hints']);
+    // Without it, or when the topology-mode annotation asks for the topology cache: no hints.
+    const [plain] = desiredEndpointSlices(service('web'), pods, { nodes });
+    expect(plain!.endpoints!.some((e) => e.hints)).toBe(false);
+    const auto = service('web', { trafficDistribution: 'PreferClose' });
+    auto.metadata.annotations = { 'service.kubernetes.io/topology-mode': 'Auto' };
+    expect(desiredEndpointSlices(auto, pods, { nodes })[0]!.endpoints!.some((e) => e.hints)).toBe(false);
+  });
+
+  it("keeps a pod whose node is missing when asked to (missingNodes: 'keep', the reactor's choice)", () => {
+    const pods = [pod('lost', { ip: '10.244.9.2', node: 'gone' })];
+    expect(desiredEndpointSlices(service('web'), pods, { nodes: new Map() })[0]!.endpoints).toEqual([]);
+    expect(desiredEndpointSlices(service('web'), pods, { nodes: new Map(), missingNodes: 'keep' })[0]!.endpoints!.map((e) => e.targetRef!.name)).toEqual(['lost']);
+  });
+
   it('truncates long service names as generateName does (58 + 5 characters)', () => {
     const long = 'a'.repeat(63);
     const [slice] = desiredEndpointSlices(service(long), []);

@@ -47,6 +47,7 @@ export interface ServiceOpts {
   ipFamilies?: ('IPv4' | 'IPv6')[];
   labels?: Record<string, string>;
   publishNotReadyAddresses?: boolean;
+  trafficDistribution?: string;
 }
 
 export function service(name: string, o: ServiceOpts = {}): Service {
@@ -66,6 +67,7 @@ export function service(name: string, o: ServiceOpts = {}): Service {
   if (o.selector !== null) s.spec!.selector = o.selector ?? { app: 'web' };
   if (o.labels) s.metadata.labels = o.labels;
   if (o.publishNotReadyAddresses) s.spec!.publishNotReadyAddresses = true;
+  if (o.trafficDistribution) s.spec!.trafficDistribution = o.trafficDistribution;
   return s;
 }
 

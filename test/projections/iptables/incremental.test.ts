@@ -51,6 +51,12 @@ describe('incrementality', () => {
       ['Node', node('n2', ['203.0.113.9'])],
       ['Service', service('ns7', 'dual', { clusterIP: '172.30.0.47', clusterIPs: ['172.30.0.47', 'fd00:172::47'], ipFamilies: ['IPv4', 'IPv6'], type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{ name: 'p80', port: 80, protocol: 'UDP', nodePort: 3007 }] })],
       ['EndpointSlice', slice('ns7', 'dual', 1, [{ ip: 'fd00:10:180::7', node: 'n3' }], [{ name: 'p80', port: 80, protocol: 'UDP' }], 'IPv6')],
+      // Zone hints: n2 moves into the hinted zone, then the hints change.
+      ['EndpointSlice', slice('ns1', 'svc1', 1, [{ ip: '10.180.0.1', zones: ['za'] }, { ip: '10.180.0.11', zones: ['zb'] }, { ip: '10.180.0.12', zones: ['za'] }])],
+      ['Node', node('n2', ['203.0.113.9'], [], 'za')],
+      ['Node', node('n3', ['192.168.0.4'], [], 'zb')],
+      ['EndpointSlice', slice('ns1', 'svc1', 1, [{ ip: '10.180.0.1', zones: ['za'] }, { ip: '10.180.0.11', zones: ['zb'] }, { ip: '10.180.0.12' }])],
+      ['Node', node('n2', ['203.0.113.9'], [], 'zc')],
       ['Service', { delete: 'ns5/svc5' }],
       ['EndpointSlice', { delete: 'ns4/svc4-1' }],
       ['ClusterNetworkConfig' as Kind, { metadata: {}, ...{ config: { ...goldenConfig, localDetector: 'node-cidr', nodePortAddresses: ['192.168.0.0/16'] } } }],

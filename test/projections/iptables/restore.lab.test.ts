@@ -35,7 +35,7 @@ function saved(ns: string, tool: string, table: string): Map<string, string[]> {
 
 const rich: ViewInput = {
   config: { ...goldenConfig, clusterCIDRs: ['10.0.0.0/8', 'fd00:10::/64'] },
-  nodes: [node(TEST_NODE, ['192.168.0.2', 'fd00::2'], ['10.244.1.0/24', 'fd00:244:1::/64'])],
+  nodes: [node(TEST_NODE, ['192.168.0.2', 'fd00::2'], ['10.244.1.0/24', 'fd00:244:1::/64'], 'za')],
   services: [
     ...goldenServices,
     service('ns7', 'dual', {
@@ -54,12 +54,15 @@ const rich: ViewInput = {
       ],
     }, { loadBalancer: { ingress: [{ ip: '5.6.7.9' }, { ip: 'fd00:lb::9' }] } }),
     service('ns8', 'itp', { clusterIP: '172.30.0.48', internalTrafficPolicy: 'Local', ports: [{ name: 'p80', port: 80 }] }),
+    service('ns10', 'zoned', { clusterIP: '172.30.0.50', sessionAffinity: 'ClientIP', ports: [{ name: 'p80', port: 80 }] }),
   ],
   slices: [
     ...goldenSlices,
     slice('ns7', 'dual', 1, [{ ip: '10.180.7.1', node: TEST_NODE }, { ip: '10.180.7.2' }], [{ name: 'dns', port: 5353, protocol: 'UDP' }, { name: 'sctp', port: 9, protocol: 'SCTP' }]),
     slice('ns7', 'dual', 2, [{ ip: 'fd00:10:180::71', node: TEST_NODE }, { ip: 'fd00:10:180::72', ready: false, serving: true, terminating: true }], [{ name: 'dns', port: 5353, protocol: 'UDP' }, { name: 'sctp', port: 9, protocol: 'SCTP' }], 'IPv6'),
     slice('ns8', 'itp', 1, [{ ip: '10.180.8.1', node: TEST_NODE }]),
+    // Zone hints: this node (zone za) picks two of the three endpoints.
+    slice('ns10', 'zoned', 1, [{ ip: '10.180.10.1', zones: ['za'] }, { ip: '10.180.10.2', zones: ['za'] }, { ip: '10.180.10.3', zones: ['zb'] }]),
   ],
 };
 const tableOf = (input: ViewInput, family: 'ipv4' | 'ipv6') => nodeTable(computeAll(input), family === 'ipv4' ? 'iptables' : 'ip6tables', TEST_NODE);

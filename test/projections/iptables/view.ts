@@ -58,9 +58,9 @@ export function nodeTable(contribs: Iterable<Contribution>, table: TableName, no
 
 // ---- object builders ----
 
-export function node(name: string, addresses: string[], podCIDRs: string[] = []): Node {
+export function node(name: string, addresses: string[], podCIDRs: string[] = [], zone?: string): Node {
   return {
-    metadata: { name },
+    metadata: { name, ...(zone ? { labels: { 'topology.kubernetes.io/zone': zone } } : {}) },
     spec: { podCIDR: podCIDRs[0], podCIDRs },
     status: { addresses: addresses.map((address) => ({ type: 'InternalIP', address })) },
   };
@@ -76,6 +76,8 @@ export interface EpSpec {
   ready?: boolean;
   serving?: boolean;
   terminating?: boolean;
+  /** hints.forZones names. */
+  zones?: string[];
 }
 
 export function slice(
@@ -92,6 +94,7 @@ export function slice(
     endpoints: eps.map((e) => ({
       addresses: [e.ip],
       ...(e.node ? { nodeName: e.node } : {}),
+      ...(e.zones ? { hints: { forZones: e.zones.map((name) => ({ name })) } } : {}),
       conditions: {
         ...(e.ready !== undefined ? { ready: e.ready } : {}),
         ...(e.serving !== undefined ? { serving: e.serving } : {}),

@@ -1,0 +1,55 @@
+// Topology-aware routing end to end, as a user sets it up: Nodes labelled with their zone, a
+// Service with trafficDistribution: PreferClose, pods turning ready. The endpointslice controller
+// gives each ready endpoint its node's zone and a hint for it; each node's iptables then sends
+// cluster traffic only to its own zone's endpoints, and a node in a zone without endpoints to all.
+
+import { describe, expect, it } from 'vitest';
+import { api, suiteServer } from '../support/server.js';
+
+const s = suiteServer();
+const ZONE = 'topology.kubernetes.io/zone';
+
+async function ok(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
+  const r = await api(s.url, method, path, body, headers);
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${r.text}`);
+  return r.json;
+}
+
+const dnatTargets = (text: string) => [...text.matchAll(/-j DNAT --to-destination ([\d.]+):8080/g)].map((m) => m[1]).sort();
+
+describe('trafficDistribution: PreferClose', () => {
+  it("keeps each node's cluster traffic in its zone, and spreads it where the zone has no endpoint", async () => {
+    for (const [i, [name, zone]] of [['za-1', 'za'], ['zb-1', 'zb'], ['zc-1', 'zc']].entries()) {
+      await ok('POST', '/api/v1/nodes', { metadata: { name, labels: { [ZONE]: zone } }, status: { addresses: [{ type: 'InternalIP', address: `192.168.60.${11 + i}` }] } });
+    }
+    await ok('POST', '/api/v1/namespaces/default/services', {
+      metadata: { name: 'near' },
+      spec: { selector: { app: 'near' }, trafficDistribution: 'PreferClose', ports: [{ port: 80, targetPort: 8080 }] },
+    });
+    const ips: Record<string, string> = {};
+    for (const [pod, node] of [['a1', 'za-1'], ['a2', 'za-1'], ['b1', 'zb-1']]) {
+      const created = await ok('POST', '/api/v1/namespaces/default/pods', { metadata: { name: pod, labels: { app: 'near' } }, spec: { nodeName: node, containers: [{ name: 'c', image: 'nginx' }] } });
+      ips[pod] = created.status.podIP;
+      await ok('PATCH', `/api/v1/namespaces/default/pods/${pod}/status`, { status: { conditions: [{ type: 'Ready', status: 'True' }] } }, { 'content-type': 'application/merge-patch+json' });
+    }
+    const slices = await ok('GET', '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3Dnear');
+    const eps = slices.items.flatMap((sl: any) => sl.endpoints);
+    expect(eps.map((e: any) => [e.targetRef.name, e.zone, e.hints]).sort()).toEqual([
+      ['a1', 'za', { forZones: [{ name: 'za' }] }],
+      ['a2', 'za', { forZones: [{ name: 'za' }] }],
+      ['b1', 'zb', { forZones: [{ name: 'zb' }] }],
+    ]);
+    const table = async (node: string) => (await api(s.url, 'GET', `/apis/netledger.io/v1/nodes/${node}/tables/iptables?format=text`)).text;
+    expect(dnatTargets(await table('za-1'))).toEqual([ips.a1, ips.a2].sort());
+    expect(dnatTargets(await table('zb-1'))).toEqual([ips.b1]);
+    expect(dnatTargets(await table('zc-1'))).toEqual([ips.a1, ips.a2, ips.b1].sort());
+
+    // A node relabelled into zone b picks zone b's endpoint from then on.
+    await ok('PATCH', '/api/v1/nodes/zc-1', { metadata: { labels: { [ZONE]: 'zb' } } }, { 'content-type': 'application/merge-patch+json' });
+    expect(dnatTargets(await table('zc-1'))).toEqual([ips.b1]);
+    // b1 stops being ready: zone b has no hinted endpoint left, so its nodes spread over zone a's.
+    await ok('PATCH', '/api/v1/namespaces/default/pods/b1/status', { status: { conditions: [{ type: 'Ready', status: 'False' }] } }, { 'content-type': 'application/merge-patch+json' });
+    expect(dnatTargets(await table('zb-1'))).toEqual([ips.a1, ips.a2].sort());
+    expect(dnatTargets(await table('zc-1'))).toEqual([ips.a1, ips.a2].sort());
+  });
+});
