@@ -10,6 +10,7 @@ import type { Ledger } from '../../../store/ledger.js';
 import { causeOf, type Cause, eventsFor } from '../causes.js';
 import { nodeTable, readRv, requireNodeAt, tableName } from '../tables.js';
 import { str, type Query } from './query.js';
+import { historyKeys } from './history.js';
 import { chainOfKey, isMetaKey } from '../../../projections/iptables/index.js';
 import type { TableName } from '../../../projections/model.js';
 
@@ -75,6 +76,24 @@ export function valueContains(value: unknown, text: string): boolean {
   return false;
 }
 
+/** Why a key is not in the table at rv: never there, or removed (when, and where to look). */
+async function notHeldMessage(ledger: Ledger, node: string, table: TableName, key: string, rv: number): Promise<string> {
+  const notFound = `tables.netledger.io "${node}/${table}/${key}" not found`;
+  const keys = await historyKeys(ledger, table, node, key);
+  const last = await ledger.store.db
+    .selectFrom('table_changes')
+    .select(['rv', 'key'])
+    .where('table_name', '=', table)
+    .where('key', 'in', keys)
+    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
+    .where('rv', '<=', rv)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!last) return `${notFound}: no such key in its history`;
+  return `${notFound} at resourceVersion ${rv}; its last change up to then was at resourceVersion ${last.rv} (${last.key}): \`netledger history ${node} ${table} ${key}\` tells its story`;
+}
+
 export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<NodeTableBlame> {
   const { node, table: tableText } = req.params as { node: string; table: string };
   const table = tableName(tableText);
@@ -90,7 +109,7 @@ export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<Nod
   if (contains !== undefined && !entries.length) {
     throw errors.notFound('tables', 'netledger.io', `${node}/${table}`, `no entry of node ${node}'s ${table} table${key === undefined ? '' : ` at key ${key}`} contains ${JSON.stringify(contains)} at resourceVersion ${rv}`);
   }
-  if (key !== undefined && !entries.length) throw errors.notFound('tables', 'netledger.io', `${node}/${table}/${key}`);
+  if (key !== undefined && !entries.length) throw errors.notFound('tables', 'netledger.io', `${node}/${table}/${key}`, await notHeldMessage(ledger, node, table, key, rv));
   const events = await eventsFor(ledger, entries.map((e) => e.rv));
   const origins = await originsOf(ledger, events);
   return {

@@ -207,4 +207,17 @@ describe("a node's history is its table's changes", () => {
     expect(ahead.json.message).toContain(`is not a resourceVersion up to ${s.ledger.committedRv}`);
     expect((await api(s.url, 'GET', `${NL}/n1/tables/iptables/history?continue=${forged({ before: 'x' })}`)).status).toBe(400);
   });
+
+  it('blame of a key the table no longer holds says when it last changed, and where to look', async () => {
+    const removed = ((await ok('GET', `${NL}/n1/tables/iptables/history`)).items as Item[]).find((i) => i.op === 'delete' && i.key.startsWith('nat/KUBE-SEP-'))!;
+    expect(removed).toBeDefined();
+    const chain = removed.key.slice('nat/'.length);
+    const r = await api(s.url, 'GET', `${NL}/n1/tables/iptables/blame?key=${chain}`);
+    expect(r.status).toBe(404);
+    expect(r.json.message).toBe(
+      `tables.netledger.io "n1/iptables/${chain}" not found at resourceVersion ${s.ledger.committedRv}; its last change up to then was at resourceVersion ${removed.resourceVersion} (${removed.key}): \`netledger history n1 iptables ${chain}\` tells its story`,
+    );
+    const never = await api(s.url, 'GET', `${NL}/n1/tables/iptables/blame?key=KUBE-SEP-NOPE`);
+    expect(never.json.message).toBe('tables.netledger.io "n1/iptables/KUBE-SEP-NOPE" not found: no such key in its history');
+  });
 });
