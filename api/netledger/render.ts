@@ -8,15 +8,17 @@ import { renderReverseZones, renderZoneFile } from '../../projections/dns/index.
 import { errors } from '../../domain/errors.js';
 
 /** `zone`: for dns, which zone file (the cluster domain when absent; `in-addr.arpa` or
- * `ip6.arpa` for the reverse zones CoreDNS serves, which hold the PTRs). */
-export function renderTable(table: TableName, entries: ReadonlyMap<string, unknown>, opts: { config: ClusterNetworkConfig; serial: number; zone?: string }): string {
+ * `ip6.arpa` for the reverse zones CoreDNS serves, which hold the PTRs). `underlay`: for routes,
+ * the node's underlay interface, written where `@underlay` stands (`dev eth0`, as flannel's
+ * host-gw routes and vxlan devices name it); absent, host-gw routes leave the kernel to pick it. */
+export function renderTable(table: TableName, entries: ReadonlyMap<string, unknown>, opts: { config: ClusterNetworkConfig; serial: number; zone?: string; underlay?: string }): string {
   switch (table) {
     case 'iptables':
       return renderIptablesRestore(entries, 'ipv4');
     case 'ip6tables':
       return renderIptablesRestore(entries, 'ipv6');
     case 'routes':
-      return renderRoutesBatch(entries);
+      return renderRoutesBatch(entries, opts.underlay ? { underlay: opts.underlay } : {});
     case 'dns': {
       const wanted = (opts.zone ?? opts.config.clusterDomain).replace(/\.$/, '').toLowerCase();
       if (wanted === opts.config.clusterDomain.replace(/\.$/, '').toLowerCase()) return renderZoneFile(entries, { zone: opts.config.clusterDomain, serial: opts.serial });

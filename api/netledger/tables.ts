@@ -81,6 +81,14 @@ export async function nodeTable(ledger: Ledger, node: string, table: TableName, 
   return { rv, entries, digest, serial };
 }
 
+/** `?underlay=IFACE` (routes text): an interface name as the kernel takes one (IFNAMSIZ 16). */
+function underlayParam(q: Query): string | undefined {
+  const v = str(q, 'underlay');
+  if (v === undefined) return undefined;
+  if (!/^[A-Za-z0-9_.@-]{1,15}$/.test(v)) throw errors.badRequest(`underlay: ${JSON.stringify(v)} is not an interface name (1-15 of letters, digits, '_', '.', '-', '@')`);
+  return v;
+}
+
 export function wantsText(req: FastifyRequest): boolean {
   const q = req.query as Record<string, unknown>;
   if (q.format === 'text') return true;
@@ -111,7 +119,8 @@ export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, led
   if (wantsText(req)) {
     reply.type('text/plain; charset=utf-8').header('X-Netledger-Digest', at.digest).header('X-Netledger-Resource-Version', String(rv));
     const zone = typeof q.zone === 'string' && q.zone !== '' ? q.zone : undefined;
-    return renderTable(table, new Map(at.entries.map((e) => [e.key, e.value])), { config: ledger.state.config, serial: at.serial, ...(zone ? { zone } : {}) });
+    const underlay = underlayParam(q);
+    return renderTable(table, new Map(at.entries.map((e) => [e.key, e.value])), { config: ledger.state.config, serial: at.serial, ...(zone ? { zone } : {}), ...(underlay ? { underlay } : {}) });
   }
   const causes = await causeTexts(ledger, at.entries.map((e) => e.rv));
   return sendJson(reply, nodeTableJson(node, table, at, causes));
