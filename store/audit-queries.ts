@@ -25,17 +25,27 @@ export interface EventFilter {
 
 /** Up to `limit` events matching the filter, oldest first. */
 export async function eventsPage(store: EventStore, f: EventFilter, limit: number): Promise<LogEvent[]> {
-  let q = store.db.selectFrom('events').selectAll().where('rv', '>', f.after).where('rv', '<=', f.until);
-  if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
-  if (f.namespace !== undefined) q = q.where('namespace', '=', f.namespace);
-  if (f.name !== undefined) q = q.where('name', '=', f.name);
-  // Who made it: the actor, or the user behind an impersonated one (each has its index).
-  const actor = f.actor;
-  if (actor !== undefined) q = q.where((eb) => eb.or([eb('actor', '=', actor), eb('impersonated_by', '=', actor)]));
-  if (f.sinceTime !== undefined) q = q.where('time', '>=', f.sinceTime);
-  if (f.untilTime !== undefined) q = q.where('time', '<=', f.untilTime);
-  const rows = await q.orderBy('rv').limit(limit).execute();
-  return rows.map(rowToEvent);
+  const page = (who?: 'actor' | 'impersonated_by') => {
+    let q = store.db.selectFrom('events').selectAll().where('rv', '>', f.after).where('rv', '<=', f.until);
+    if (f.kind !== undefined) q = q.where('kind', '=', f.kind);
+    if (f.namespace !== undefined) q = q.where('namespace', '=', f.namespace);
+    if (f.name !== undefined) q = q.where('name', '=', f.name);
+    if (who !== undefined) q = q.where(who, '=', f.actor!);
+    if (f.sinceTime !== undefined) q = q.where('time', '>=', f.sinceTime);
+    if (f.untilTime !== undefined) q = q.where('time', '<=', f.untilTime);
+    return q.orderBy('rv').limit(limit).execute();
+  };
+  if (f.actor === undefined) return (await page()).map(rowToEvent);
+  // Who made it: the actor, or the user behind an impersonated one. One page along each index
+  // (actor, rv) and (impersonated_by, rv), merged: `actor = ? OR impersonated_by = ?` in one
+  // query sorted every matching row before the limit (143 ms a page for a busy actor in a
+  // 300k-event log, against 0.8 ms on the index alone; scratch, a review of this change).
+  const [own, behind] = await Promise.all([page('actor'), page('impersonated_by')]);
+  const byRv = new Map([...own, ...behind].map((r) => [r.rv, r]));
+  return [...byRv.values()]
+    .sort((a, b) => a.rv - b.rv)
+    .slice(0, limit)
+    .map(rowToEvent);
 }
 
 export interface RawChange {

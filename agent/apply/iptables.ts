@@ -47,7 +47,7 @@ function chainsOf(entries: ReadonlyMap<string, unknown>): Set<string> {
 export function fullRestoreInput(entries: ReadonlyMap<string, unknown>, family: Family, existing: readonly string[]): string {
   const wanted = chainsOf(entries);
   const stale = existing.filter((c) => !wanted.has(c));
-  return partialRestoreInput(entries, entries.keys(), stale, family);
+  return partialRestoreInput(entries, entries.keys(), stale, family, { existing: new Set(existing) });
 }
 
 /**

@@ -66,9 +66,13 @@ export async function printEvents(ctx: CliContext, values: Parsed['values']): Pr
   const list = await ctx.connect(values).pages<EventItem>(eventsPath(values), limitOf(values));
   // Below the floor the log keeps only each object's last event: a time reaching there gets a remark.
   const floor = floorOf(list.headers);
+  const compacted = `Warning: events before ${describeFloor(floor)} were compacted: only each object's last event before it is kept\n`;
   if (typeof values.since === 'string' && floor.time) {
     const since = parseSince(values.since);
-    if ('time' in since && since.time < floor.time) ctx.note(`Warning: events before ${describeFloor(floor)} were compacted: only each object's last event before it is kept\n`);
+    if ('time' in since && since.time < floor.time) ctx.note(compacted);
+  } else if (typeof values.until === 'string' && floor.rv > 0 && Number(values.until) < floor.rv) {
+    // Everything asked for lies below the floor: what is listed is the kept remainder.
+    ctx.note(compacted);
   }
   if (format === 'human') ctx.out(list.items.length ? eventRows(list.items) : 'No events found.\n');
   else ctx.out(serialize({ kind: 'EventList', apiVersion: 'netledger.io/v1', metadata: list.metadata, items: list.items }, format));

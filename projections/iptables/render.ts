@@ -167,7 +167,7 @@ function existsOnNode(chain: string, c: ChainRules, meta: NodeMeta): boolean {
 function renderTables(
   grouped: Grouped,
   meta: NodeMeta,
-  pick: (table: IptTable) => { write: string[]; remove: string[]; removable?: boolean },
+  pick: (table: IptTable) => { write: string[]; remove: string[]; removable?: (chain: string) => boolean },
   extra: (table: IptTable) => string[],
 ): string {
   let text = '';
@@ -178,7 +178,7 @@ function renderTables(
     const remove = [...picked.remove];
     for (const c of picked.write) {
       if (existsOnNode(c, grouped[table].get(c)!, meta)) write.push(c);
-      else if (picked.removable) remove.push(c);
+      else if (picked.removable?.(c)) remove.push(c);
     }
     const extraLines = extra(table);
     if (write.length === 0 && remove.length === 0 && extraLines.length === 0) continue;
@@ -212,6 +212,13 @@ export function renderIptablesRestore(entries: ReadonlyMap<string, unknown>, fam
 export interface PartialOptions {
   /** Also rewrite every top-level chain present, as kube-proxy's own partial sync does. */
   topLevel?: boolean;
+  /**
+   * The service chains the kernel holds, as `table/chain` (a full sync reads them with
+   * iptables-save): a chain the
+   * node's zone does not use is deleted only when it is there. Without it, such a chain among
+   * the affected ones is declared and deleted, which is harmless either way.
+   */
+  existing?: ReadonlySet<string>;
 }
 
 /**
@@ -260,7 +267,7 @@ export function partialRestoreInput(
         else if (isServiceChainName(c)) remove.push(c);
         // A vanished fixed chain (never expected) is left alone: built-in chains may jump to it.
       }
-      return { write, remove, removable: true };
+      return { write, remove, removable: (c) => !options.existing || options.existing.has(`${table}/${c}`) };
     },
     () => [],
   );

@@ -47,6 +47,11 @@ describe('netledger CLI after compaction', () => {
     expect(typed.stderr).toBe(`Error from server (Gone): since=3 is below the retention floor ${floor}: compaction removed the history before it; the oldest since accepted is ${floor}\n`);
     const events = await run(['events', '--since', '1h'], s.url);
     expect(events.stderr).toBe(`Warning: events before resourceVersion ${floor} (${floorTime}) were compacted: only each object's last event before it is kept\n`);
+    // --until below the floor: all that is listed is the compacted remainder, and it says so.
+    const below = await run(['events', '--until', String(floor - 1)], s.url);
+    expect(below.code).toBe(0);
+    expect(below.stderr).toBe(`Warning: events before resourceVersion ${floor} (${floorTime}) were compacted: only each object's last event before it is kept\n`);
+    expect((await run(['events', '--until', String(floor)], s.url)).stderr).toBe('');
   });
 
   it('tables --at takes a time or a duration: the last revision at or before it', async () => {

@@ -111,4 +111,17 @@ describe('zone hints (PreferSameZone)', () => {
     const text = render({ ...odd, nodes }, 'odd');
     expect(jumps(text)).toEqual([`-A ${SVC} -m comment --comment "ns1/svc1:p80 -> 10.180.0.1:80" -j ${SEP('10.180.0.1')}`]);
   });
+
+  it("a full sync neither writes nor deletes the KUBE-SEP chains of other zones, unless the kernel holds them", async () => {
+    const { fullRestoreInput } = await import('../../../agent/apply/iptables.js');
+    const entries = nodeTable(computeAll(input(HINTED)), 'iptables', 'in-b');
+    const other = SEP('10.180.0.1');
+    const clean = fullRestoreInput(entries, 'ipv4', []);
+    expect(clean).not.toContain(other);
+    expect(clean).toBe(renderIptablesRestore(entries, 'ipv4'));
+    // Left behind from when the node was in zone a: deleted.
+    const left = fullRestoreInput(entries, 'ipv4', [`nat/${other}`]);
+    expect(left).toContain(`:${other} - [0:0]\n`);
+    expect(left).toContain(`-X ${other}\n`);
+  });
 });
