@@ -53,9 +53,11 @@ async function showAddrs(netns: string | undefined, name: string): Promise<AddrI
 const isV6 = (ip: string): boolean => ip.includes(':');
 
 /**
- * Creates or updates the VXLAN device. Returns 'created' when the device was (re)created: the
- * kernel dropped every route, neighbour and FDB entry on the old one, so the caller must
- * re-apply its whole routes table, as flanneld's reCreateVxlan resyncs.
+ * Creates or updates the VXLAN device. Returns 'created' when the device was (re)created, or
+ * its MAC changed: the kernel dropped every route, neighbour and FDB entry on the old device,
+ * and setting an address (even the same one) flushes the device's neighbours, permanent ones
+ * included. The caller must then re-apply its whole routes table, as flanneld's reCreateVxlan
+ * resyncs.
  */
 export async function ensureFlannelDevice(
   netns: string | undefined,
@@ -78,9 +80,12 @@ export async function ensureFlannelDevice(
         'dev', spec.underlay, 'dstport', String(spec.port), 'nolearning'),
     );
   }
-  if (!link || link.mtu !== spec.mtu || link.address?.toLowerCase() !== mac) {
-    // A vxlan device accepts a new MAC while up (IFF_LIVE_ADDR_CHANGE).
-    await runChecked(ipArgv(netns, 'link', 'set', 'dev', name, 'address', mac, 'mtu', String(spec.mtu)));
+  // Only what differs: `address` flushes the neighbours even when it is the same MAC, so an MTU
+  // change must not pass it. A vxlan device accepts a new MAC while up (IFF_LIVE_ADDR_CHANGE).
+  const macChanged = !link || link.address?.toLowerCase() !== mac;
+  const set = [...(macChanged ? ['address', mac] : []), ...(!link || link.mtu !== spec.mtu ? ['mtu', String(spec.mtu)] : [])];
+  if (set.length) {
+    await runChecked(ipArgv(netns, 'link', 'set', 'dev', name, ...set));
     updated = true;
   }
   // flannel's EnsureV4AddressOnLink: exactly the one /32 (/128) global address, nothing else.
@@ -101,7 +106,7 @@ export async function ensureFlannelDevice(
     await runChecked(ipArgv(netns, 'link', 'set', 'dev', name, 'up'));
     updated = true;
   }
-  return created ? 'created' : updated ? 'updated' : 'unchanged';
+  return created || macChanged ? 'created' : updated ? 'updated' : 'unchanged';
 }
 
 function vxlanMatches(link: LinkInfo, spec: FlannelDeviceSpec, v6: boolean): boolean {

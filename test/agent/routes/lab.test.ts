@@ -195,11 +195,17 @@ describe.skipIf(skipReason !== undefined)(titled('routes lab (real ip/bridge in 
     expect(spawnSync('ip', ['-n', NS, 'link', 'show', 'flannel-v6.1']).status).not.toBe(0);
   });
 
-  it('updates flannel.1 in place for a new MTU or MAC and recreates it for a new local address', async () => {
+  it('updates flannel.1 in place for a new MTU or MAC (a new MAC means applying the table again) and recreates it for a new local address', async () => {
     const spec = { vni: 1, port: 8472, localIp: '192.168.56.11', address: '10.244.1.0/32', mtu: 1450, mac: '12:c6:65:89:b4:e3', underlay: 'eth0' };
     expect(await ensureFlannelDevice(NS, spec)).toBe('created');
     sh('ip', '-n', NS, 'addr', 'add', '10.244.77.0/32', 'dev', 'flannel.1');
-    expect(await ensureFlannelDevice(NS, { ...spec, mtu: 1400, mac: '12:c6:65:89:b4:ff' })).toBe('updated');
+    // An MTU change alone keeps the device's permanent neighbours (setting `address`, even to
+    // the same MAC, would flush them, and with them every route to the other nodes' pods).
+    sh('ip', '-n', NS, 'neigh', 'replace', '10.244.2.0', 'lladdr', '6e:2f:a0:11:22:33', 'dev', 'flannel.1', 'nud', 'permanent');
+    expect(await ensureFlannelDevice(NS, { ...spec, mtu: 1400 })).toBe('updated');
+    expect(neighs('flannel.1')).toEqual(['10.244.2.0 lladdr 6e:2f:a0:11:22:33 PERMANENT']);
+    // A new MAC flushes them: 'created' tells the caller to apply its whole table again.
+    expect(await ensureFlannelDevice(NS, { ...spec, mtu: 1400, mac: '12:c6:65:89:b4:ff' })).toBe('created');
     const d = sh('ip', '-n', NS, '-d', 'addr', 'show', 'flannel.1');
     expect(d).toMatch(/mtu 1400 /);
     expect(d).toContain('link/ether 12:c6:65:89:b4:ff');
