@@ -47,6 +47,8 @@ export class Agent {
   private dns?: DnsResponder;
   private metricsServer?: { close(): Promise<void> };
   private underlayCache?: { ip: string; name: string };
+  private syncTimer?: NodeJS.Timeout;
+  private lastFullSync = 0;
   private nodeIp?: string;
   private stopped = false;
 
@@ -83,11 +85,38 @@ export class Agent {
     // kube-proxy syncs everything at start-up: the kernel may have changed while we were away.
     if (this.store.rv > 0) await this.serial(() => this.fullSync(new Map()));
     this.client.start();
+    this.syncTimer = setInterval(() => void this.serial(() => this.periodicSync()), this.opts.syncPeriodMs);
+    this.syncTimer.unref();
+  }
+
+  /**
+   * What kube-proxy and flanneld do between changes, so that what someone else removed comes
+   * back: every sync period the top-level jumps are ensured and the routes table (idempotent
+   * replace lines) applied again; every full-sync period every table is written in full (which
+   * also rewrites a chain someone flushed, and deletes chains no table holds).
+   */
+  private async periodicSync(): Promise<void> {
+    if (this.stopped || this.store.rv === 0) return;
+    if (Date.now() - this.lastFullSync >= this.opts.fullSyncPeriodMs) {
+      this.log.info({}, 'periodic full sync');
+      await this.fullSync(new Map());
+      return;
+    }
+    for (const [t, applier] of this.iptables) {
+      if (this.errors.has(t)) continue; // the retry's full sync covers it
+      try {
+        await applier.ensureJumps();
+      } catch (err) {
+        this.failed(t, err);
+      }
+    }
+    if (this.store.tables.has('routes') && !this.errors.has('routes')) await this.syncTable('routes', []);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearInterval(this.syncTimer);
     await this.client.stop();
     await this.chain;
     await this.persistNow();
@@ -147,6 +176,7 @@ export class Agent {
       this.log.warn({ err: String(err) }, 'could not turn on IP forwarding');
     }
     for (const t of APPLY_ORDER) if (this.store.tables.has(t)) await this.syncTable(t, removed.get(t) ?? []);
+    this.lastFullSync = Date.now();
   }
 
   private async syncTable(t: TableName, removed: readonly AppliedChange[]): Promise<void> {

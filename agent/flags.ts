@@ -2,7 +2,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TABLE_NAMES, type TableName } from '../projections/model.js';
-import { FlagError } from '../server/flags.js';
+import { FlagError, goDuration } from '../server/flags.js';
 
 export interface Listen {
   host: string;
@@ -21,6 +21,11 @@ export interface AgentOptions {
   stateDir?: string;
   dryRun: boolean;
   iface?: string;
+  /** kube-proxy's --iptables-sync-period (30 s): how often the top-level jumps are ensured and
+   * the routes table is applied again (flanneld's route check), repairing what others removed. */
+  syncPeriodMs: number;
+  /** kube-proxy's FullSyncPeriod (1 h): how often every table is written in full. */
+  fullSyncPeriodMs: number;
 }
 
 export interface DnsOptions {
@@ -81,8 +86,15 @@ export function parseAgentFlags(argv: string[]): AgentOptions {
     'state-dir': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     iface: { type: 'string' },
+    'sync-period': { type: 'string', default: '30s' },
+    'full-sync-period': { type: 'string', default: '1h' },
   });
   const node = v.node as string | undefined;
+  const period = (flag: string) => {
+    const ms = goDuration(`--${flag}`, v[flag] as string);
+    if (ms < 1000) throw new FlagError(`--${flag} ${String(v[flag])}: expected at least 1s`);
+    return ms;
+  };
   if (!node) throw new FlagError('--node NAME is required');
   return {
     server: serverUrl(v.server as string | undefined),
@@ -95,6 +107,8 @@ export function parseAgentFlags(argv: string[]): AgentOptions {
     stateDir: (v['state-dir'] as string | undefined) || undefined,
     dryRun: v['dry-run'] === true,
     iface: (v.iface as string | undefined) || undefined,
+    syncPeriodMs: period('sync-period'),
+    fullSyncPeriodMs: period('full-sync-period'),
   };
 }
 

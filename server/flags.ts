@@ -141,7 +141,7 @@ export function parseServeFlags(argv: string[]): ServeOptions {
 const DURATION_UNITS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
 
 /** Go's time.ParseDuration (`1h0m0s`, `90s`, `1.5h`, `0`), in milliseconds; no negatives here. */
-function goDuration(name: string, text: string): number {
+export function goDuration(name: string, text: string): number {
   if (text === '0') return 0;
   const parts = /^(?:\d+(?:\.\d*)?(?:h|ms|m|s|us|µs|ns))+$/.test(text) ? [...text.matchAll(/(\d+(?:\.\d*)?)(h|ms|m|s|us|µs|ns)/g)] : [];
   if (!parts.length) throw new FlagError(`${name} ${text}: expected a duration (1h0m0s, 30m, 90s)`);

@@ -103,6 +103,12 @@ export class IptablesApplier {
     }
   }
 
+  /** The top-level jumps (EnsureRule), as kube-proxy ensures them on every periodic sync: a jump
+   * someone deleted comes back without a full restore. */
+  async ensureJumps(): Promise<void> {
+    await this.exec.check(['sh', '-c', ensureJumpsScript(this.family)]);
+  }
+
   /** A DELTA's chains; a failed partial restore falls back to a full sync, as kube-proxy does. */
   async partialSync(entries: ReadonlyMap<string, unknown>, changes: readonly AppliedChange[]): Promise<void> {
     const changed = changes.filter((c) => c.op === 'upsert').map((c) => c.key);

@@ -82,10 +82,10 @@ export interface AgentProcess {
   log: string[];
 }
 
-export function startAgent(server: string, node: string, netns: string, stateDir: string): AgentProcess {
+export function startAgent(server: string, node: string, netns: string, stateDir: string, extra: string[] = []): AgentProcess {
   const child = spawn(
     process.execPath,
-    [BIN, 'agent', '--server', server, '--node', node, '--netns', netns, '--dns-listen', '0.0.0.0:53', '--metrics-listen', '0.0.0.0:9100', '--state-dir', stateDir],
+    [BIN, 'agent', '--server', server, '--node', node, '--netns', netns, '--dns-listen', '0.0.0.0:53', '--metrics-listen', '0.0.0.0:9100', '--state-dir', stateDir, ...extra],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NETLEDGER_LOG_LEVEL: 'info' } },
   );
   const log: string[] = [];

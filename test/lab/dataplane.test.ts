@@ -58,9 +58,9 @@ describe.skipIf(skipReason !== undefined)('dataplane lab: 3 nodes, real kernel, 
     await waitFor(`all agents applied ≥ ${rv}`, async () => ((await Promise.all(NODES.map((n) => appliedAtLeast(url(), n.name, rv)))).every(Boolean) ? true : undefined), timeoutMs, 10);
     return performance.now() - t0;
   };
-  const agentFor = (i: number) => {
+  const agentFor = (i: number, extra: string[] = []) => {
     const n = NODES[i]!;
-    const a = startAgent(url(), n.name, nodeNs.get(n.name)!, stateDirs[i]!);
+    const a = startAgent(url(), n.name, nodeNs.get(n.name)!, stateDirs[i]!, extra);
     lab.track(a.child);
     agents.set(n.name, a);
     return a;
@@ -232,6 +232,35 @@ describe.skipIf(skipReason !== undefined)('dataplane lab: 3 nodes, real kernel, 
     await allConverged();
     expect([...(await answers(pods.get('client-2')!.ns, clusterIP, 80, 20)).keys()].sort()).toEqual(['web-2', 'web-3']);
     for (const a of agents.values()) expect(a.log.some((l) => l.includes('node stream reconnecting'))).toBe(true);
+  });
+
+  it('periodic syncs put back what someone else removed: jumps and routes each sync period, flushed chains at the full sync', async () => {
+    const a1 = agents.get('node-1')!;
+    await killed(a1.child);
+    const restarted = agentFor(0, ['--sync-period', '1s', '--full-sync-period', '4s']);
+    // Its start-up full sync is done once it connects to the stream: the damage comes after.
+    await waitFor('node-1 streaming', async () => (restarted.log.some((l) => l.includes('node stream connecting')) ? true : undefined), 20_000, 50);
+    await waitFor('node-1 converged', async () => ((await converged(url(), 'node-1')) ? true : undefined), 20_000, 50);
+    const damagedAt = performance.now();
+    const ns = nodeNs.get('node-1')!;
+    const svcChain = (await inNs(ns, ['iptables', '-t', 'nat', '-S', 'KUBE-SERVICES'])).stdout.match(/default\/web:http cluster IP.* -j (KUBE-SVC-\w+)/)![1]!;
+    const remote = pods.get('client-2')!.ip.replace(/\.\d+$/, '.0/24');
+    const jump = ['-t', 'nat', '-D', 'PREROUTING', '-m', 'comment', '--comment', 'kubernetes service portals', '-j', 'KUBE-SERVICES'];
+    expect((await inNs(ns, ['iptables', ...jump])).code).toBe(0);
+    expect((await inNs(ns, ['iptables', '-t', 'nat', '-F', svcChain])).code).toBe(0);
+    expect((await inNs(ns, ['ip', 'route', 'del', remote])).code).toBe(0);
+    await waitFor('jump and route back', async () => {
+      const pre = (await inNs(ns, ['iptables', '-t', 'nat', '-S', 'PREROUTING'])).stdout;
+      const routes = (await inNs(ns, ['ip', 'route'])).stdout;
+      return pre.includes('-j KUBE-SERVICES') && routes.includes(`${remote} via`) ? true : undefined;
+    }, 5_000, 100);
+    await waitFor('flushed chain rewritten', async () => ((await inNs(ns, ['iptables', '-t', 'nat', '-S', svcChain])).stdout.includes('-j KUBE-SEP-') ? true : undefined), 10_000, 200);
+    // The jump and the route came back within the sync period; the flushed chain at a full sync.
+    expect(restarted.log.filter((l) => l.includes('sync')).join('\n')).toContain('periodic full sync');
+    expect(performance.now() - damagedAt).toBeLessThan(10_000);
+    const got = await answers(pods.get('client-1')!.ns, clusterIP, 80, 20);
+    expect([...got.keys()].sort()).toEqual(['web-2', 'web-3']);
+    await allConverged();
   });
 
   it('no ready endpoints → REJECT (connection refused); a deleted Service stops answering', async () => {
