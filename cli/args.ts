@@ -29,8 +29,9 @@ export function usageError(message: string, usage: string): CliError {
   return new CliError(`${message}\n${usage}`, 2);
 }
 
-/** Flags given before the command that take a value: the audit commands' common ones. */
-const LEADING_VALUE_FLAGS = new Set(['--server', '-s', '--token', '--output', '-o']);
+/** Flags given before the command that take a value: the audit commands' common ones and their
+ * own (events, history, tables, blame). */
+const LEADING_VALUE_FLAGS = new Set(['--server', '-s', '--token', '--output', '-o', '--namespace', '-n', '--kind', '--name', '--actor', '--since', '--until', '--limit', '--at', '--contains']);
 
 /**
  * `netledger --server URL events …` as kubectl takes `kubectl --server URL get …`: flags before

@@ -28,6 +28,8 @@ export interface NodeStream {
   allowance?: number;
   /** The stream's rv moved past rvs that did not concern it, with no line saying so yet. */
   unannounced?: boolean;
+  /** The rv of its node's deletion, published while the stream caught up. */
+  deletedAt?: number;
   closed: boolean;
   onClose?: () => void;
 }
@@ -165,6 +167,7 @@ export class StreamHub {
       for (const s of this.streams) {
         if (!s.live) {
           s.pending.push({ rv, time, changes });
+          if (deleted.get(s.node) === rv) s.deletedAt = rv;
           continue;
         }
         if (rv <= s.rv) continue;
@@ -201,10 +204,16 @@ export class StreamHub {
 
   /** Streams switch to live delivery after their catch-up; buffered rvs are replayed in order. */
   goLive(stream: NodeStream): void {
-    for (const p of stream.pending.splice(0)) this.deliver(stream, p.rv, deltasOf(stream.node, stream.tables, p.changes), p.time);
+    for (const p of stream.pending.splice(0)) {
+      this.deliver(stream, p.rv, deltasOf(stream.node, stream.tables, p.changes), p.time);
+      // Deleted while it caught up: the rvs up to the deletion, then the end. (Published rvs
+      // only: the live state may hold a decided deletion that is not durable yet.)
+      if (p.rv === stream.deletedAt) {
+        this.endDeleted(stream);
+        return;
+      }
+    }
     stream.live = true;
-    // Deleted while it caught up (the deletion was among the pending rvs).
-    if (!this.ledger.state.nodes.has(stream.node)) this.endDeleted(stream);
   }
 
   private bookmarks(): void {

@@ -29,6 +29,9 @@ describe('netledger CLI on odd input', () => {
     const r = await run(['--server', s.url, '-o', 'json', 'events', '--kind', 'Node'], false);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).items.map((e: any) => e.name)).toContain('n1');
+    const own = await run(['--server', s.url, '--kind', 'Node', '--limit', '1', 'events', '-o', 'json'], false);
+    expect(own.code, own.stderr).toBe(0);
+    expect(JSON.parse(own.stdout).items).toHaveLength(1);
     const eq = await run([`--server=${s.url}`, 'blame', 'n1', 'iptables', 'KUBE-SERVICES'], false);
     expect(eq.code, eq.stderr).toBe(0);
     expect((await run(['--help'], false)).stdout).toContain('usage: netledger <command>');

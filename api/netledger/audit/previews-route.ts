@@ -3,9 +3,9 @@
 // What each affected node's tables would become, nothing written. `apply` creates the object
 // when it does not exist and replaces it (PUT semantics, unconditionally) when it does;
 // `subresource: "status"` merges the given status into the live one (a JSON merge patch of
-// `status`, as status writers patch: the fields given replace theirs, the rest stay; a PUT of
-// a partial status would also drop the labels and every status field the body leaves out, and
-// so predict the pod leaving its services). Changes apply in order, each
+// `status`: the fields given replace theirs, lists whole, the rest stay; a PUT of a partial
+// status would also drop the labels and every status field the body leaves out, and so predict
+// the pod leaving its services). Changes apply in order, each
 // seeing the ones before it. The body checks and domain decisions are those of a real write,
 // so a bad object answers the same 400/404/409/422 Status.
 
@@ -35,15 +35,16 @@ export async function postPreview(req: FastifyRequest, reply: FastifyReply, ledg
   const body = req.body as { changes?: unknown } | undefined;
   if (!body || typeof body !== 'object' || !Array.isArray(body.changes)) throw errors.badRequest('a preview is {"changes": [{"op": "apply"|"delete", "object": {...}}]}');
   if (body.changes.length > MAX_CHANGES) throw errors.badRequest(`a preview takes at most ${MAX_CHANGES} changes`);
-  const builders = body.changes.map((c, i) => commandFor(c, i, req, reply, actorOf));
-  // Which change a failure belongs to: each builder runs just before its change is decided.
+  // Which change a failure belongs to: its body is checked, then its builder runs just before
+  // it is decided.
   let current = 0;
-  const commands = builders.map((build, i) => (state: PreviewState) => ((current = i), build(state)));
   let outcome: ReturnType<typeof previewCommands>;
   try {
+    const builders = body.changes.map((c, i) => ((current = i), commandFor(c, i, req, reply, actorOf)));
+    const commands = builders.map((build, i) => (state: PreviewState) => ((current = i), build(state)));
     outcome = previewCommands(ledger, commands);
   } catch (e) {
-    if (e instanceof StatusError && builders.length > 1) {
+    if (e instanceof StatusError && body.changes.length > 1) {
       // The Status of the real write (exactly, for a single change), pointing at the change
       // that would fail.
       const details = (e.status.details ??= {});

@@ -143,6 +143,11 @@ describe('previews', () => {
     const second = await api(s.url, 'POST', `${NL}/previews`, { changes: [{ op: 'delete', object: { ...nope, metadata: { ...nope.metadata, name: 'web-9' } } }, { op: 'delete', object: nope }] }, admin);
     expect(second.status).toBe(404);
     expect(second.json.details.causes).toEqual([{ reason: 'NotFound', message: 'pods "nope" not found', field: 'changes[1]' }]);
+    // A body the write would refuse, among others: its index too.
+    const typed = { apiVersion: 'v1', kind: 'Service', metadata: { namespace: 'default', name: 'typed' }, spec: { ports: 'eighty' } };
+    const badBody = await api(s.url, 'POST', `${NL}/previews`, { changes: [{ op: 'delete', object: { ...nope, metadata: { ...nope.metadata, name: 'web-9' } } }, { op: 'apply', object: typed }] }, admin);
+    expect(badBody.status).toBeGreaterThanOrEqual(400);
+    expect(badBody.json.details.causes.at(-1)).toMatchObject({ field: 'changes[1]' });
     const shape = await api(s.url, 'POST', `${NL}/previews`, { changes: [{ op: 'frobnicate', object: bad }] }, admin);
     expect(shape.status).toBe(400);
   });

@@ -1,0 +1,57 @@
+// StreamHub on its own, with a scripted ledger: a stream still catching up when its node's
+// deletion is published gets the rvs up to the deletion, then the ERROR, and nothing after it.
+// The decision rests on what was published (durable), not on the live state, which may already
+// hold a decided deletion that no batch has made durable yet.
+
+import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
+import type { ServerResponse } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { StreamHub, type NodeStream } from '../../api/netledger/stream-hub.js';
+import type { Ledger } from '../../store/ledger.js';
+
+function fakeResponse(): { res: ServerResponse; text: () => string; ended: () => boolean } {
+  const sink = new PassThrough();
+  let out = '';
+  let ended = false;
+  sink.on('data', (d) => (out += d));
+  sink.on('finish', () => (ended = true));
+  return { res: sink as unknown as ServerResponse, text: () => out, ended: () => ended };
+}
+
+const change = (rv: number, key: string) => ({ table: 'routes' as const, scope: '', key, op: 'upsert' as const, value: { dst: key }, rv });
+
+describe('StreamHub', () => {
+  it('ends a catching-up stream at its node\'s published deletion, not before and not after', async () => {
+    const ledger = Object.assign(new EventEmitter(), { committedRv: 10, state: { nodes: new Map() } }) as unknown as Ledger;
+    const hub = new StreamHub(ledger);
+    const { res, text, ended } = fakeResponse();
+    const stream: NodeStream = { node: 'n1', tables: ['routes'], res, rv: 10, live: false, pending: [], lastWrite: Date.now(), closed: false };
+    hub.add(stream);
+    // The live state no longer has n1 (decided), but only rv 11 is published so far: still live.
+    const batch = (events: { rv: number; kind: string; name: string; type: string }[], changes: ReturnType<typeof change>[]) => {
+      const byRv = new Map<number, unknown[]>();
+      for (const c of changes) byRv.set(c.rv, [...(byRv.get(c.rv) ?? []), c]);
+      ledger.emit('batch', events.map((e) => ({ ...e, time: '2026-12-07T00:00:00Z' })), byRv);
+    };
+    batch([{ rv: 11, kind: 'Service', name: 's', type: 'ADDED' }], [change(11, 'route/a')]);
+    batch(
+      [
+        { rv: 12, kind: 'Node', name: 'n1', type: 'DELETED' },
+        { rv: 13, kind: 'Service', name: 't', type: 'ADDED' },
+      ],
+      [change(12, 'route/b'), change(13, 'route/c')],
+    );
+    hub.goLive(stream);
+    await new Promise((r) => setImmediate(r));
+    const lines = text().trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.type, l.resourceVersion ?? l.status.code])).toEqual([
+      ['DELTA', '11'],
+      ['DELTA', '12'],
+      ['ERROR', 404],
+    ]);
+    expect(ended()).toBe(true);
+    expect(hub.size).toBe(0);
+    hub.close();
+  });
+});
