@@ -43,6 +43,11 @@ describe('trafficDistribution: PreferClose', () => {
     expect(dnatTargets(await table('za-1'))).toEqual([ips.a1, ips.a2].sort());
     expect(dnatTargets(await table('zb-1'))).toEqual([ips.b1]);
     expect(dnatTargets(await table('zc-1'))).toEqual([ips.a1, ips.a2, ips.b1].sort());
+    // Blame searches what the node holds: zone a's DNAT is on za-1, not on zb-1 (whose table
+    // carries that chain only for nodes of zone a).
+    const blame = (node: string) => api(s.url, 'GET', `/apis/netledger.io/v1/nodes/${node}/tables/iptables/blame?contains=${encodeURIComponent(`--to-destination ${ips.a1}:8080`)}`);
+    expect((await blame('za-1')).json.items).toHaveLength(1);
+    expect((await blame('zb-1')).status).toBe(404);
 
     // A node relabelled into zone b picks zone b's endpoint from then on.
     await ok('PATCH', '/api/v1/nodes/zc-1', { metadata: { labels: { [ZONE]: 'zb' } } }, { 'content-type': 'application/merge-patch+json' });

@@ -11,7 +11,8 @@ import { causeOf, type Cause, eventsFor } from '../causes.js';
 import { nodeTable, readRv, requireNodeAt, tableName } from '../tables.js';
 import { str, type Query } from './query.js';
 import { historyKeys } from './history.js';
-import { chainOfKey, isMetaKey } from '../../../projections/iptables/index.js';
+import { chainOfKey, isMetaKey, NODE_META_KEY, resolveRule, type NodeMeta } from '../../../projections/iptables/index.js';
+import type { PastEntry } from '../../../store/table-history.js';
 import type { TableName } from '../../../projections/model.js';
 
 export interface BlameItem {
@@ -76,6 +77,21 @@ export function valueContains(value: unknown, text: string): boolean {
   return false;
 }
 
+/**
+ * Whether an entry holds `contains` as the node has it: iptables rules resolved against the
+ * node's meta entry first (`{ifLocal}` becomes its pod CIDR; a rule marked for other zones or
+ * node IPs is not on the node), so the text searched is the text the node's kernel holds.
+ */
+function containsOnNode(table: TableName, entries: readonly PastEntry[], contains: string | undefined): (e: PastEntry) => boolean {
+  if (contains === undefined) return () => true;
+  if (table !== 'iptables' && table !== 'ip6tables') return (e) => valueContains(e.value, contains);
+  const meta = entries.find((e) => e.key === NODE_META_KEY)?.value as NodeMeta | undefined;
+  return (e) => {
+    if (!Array.isArray(e.value) || !meta) return valueContains(e.value, contains);
+    return (e.value as string[]).some((rule) => resolveRule(rule, meta)?.includes(contains) ?? false);
+  };
+}
+
 /** Why a key is not in the table at rv: never there, or removed (when, and where to look). */
 async function notHeldMessage(ledger: Ledger, node: string, table: TableName, key: string, rv: number): Promise<string> {
   const notFound = `tables.netledger.io "${node}/${table}/${key}" not found`;
@@ -105,7 +121,8 @@ export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<Nod
   // `contains`: the entries holding a text ("why does node-3 have a DNAT to 10.244.2.7?" is
   // `contains=--to-destination 10.244.2.7:`), so the question needs no scan of the table first.
   const contains = str(q, 'contains');
-  const entries = at.entries.filter((e) => (key === undefined || keyMatches(e.key, key, table)) && (contains === undefined || valueContains(e.value, contains)));
+  const holds = containsOnNode(table, at.entries, contains);
+  const entries = at.entries.filter((e) => (key === undefined || keyMatches(e.key, key, table)) && holds(e));
   if (contains !== undefined && !entries.length) {
     throw errors.notFound('tables', 'netledger.io', `${node}/${table}`, `no entry of node ${node}'s ${table} table${key === undefined ? '' : ` at key ${key}`} contains ${JSON.stringify(contains)} at resourceVersion ${rv}`);
   }
