@@ -54,25 +54,31 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
   const limit = limitOf(values);
   const items: HistoryItem[] = [];
   let rv = '';
-  let more = false;
+  // Below this rv the lists are not whole: a table cut at its limit (its last rv may go on), or
+  // the merge's own cut.
+  let wholeAbove = -1;
   for (const t of table ? [table] : TABLES) {
-    const list = await client.pages<HistoryItem>(tablePath(node, t, `/history${q.size ? `?${q}` : ''}`), limit);
+    // One item past the limit: whether the last rv shown goes on in this table.
+    const list = await client.pages<HistoryItem>(tablePath(node, t, `/history${q.size ? `?${q}` : ''}`), limit + 1);
     rv ||= list.metadata.resourceVersion;
-    more ||= list.more;
+    const last = list.items[list.items.length - 1];
+    if (list.more && last) wholeAbove = Math.max(wholeAbove, Number(last.resourceVersion));
     for (const item of list.items) items.push({ ...item, table: t });
   }
   // Newest first across tables; a stable sort keeps each table's own order within one rv.
   items.sort((a, b) => Number(b.resourceVersion) - Number(a.resourceVersion));
+  if (items.length > limit) wholeAbove = Math.max(wholeAbove, Number(items[limit]!.resourceVersion));
   let shown = items.slice(0, limit);
-  if (more || shown.length < items.length) {
-    // Newest first: the next page is `--until` the rv before the oldest one shown whole. An rv
-    // the cut went through is left for that page (unless it is all there is to show).
-    const oldest = shown[shown.length - 1]!.resourceVersion;
-    const whole = shown.filter((h) => h.resourceVersion !== oldest);
-    const cutThrough = items.length > shown.length ? items[shown.length]!.resourceVersion === oldest : more;
-    if (cutThrough && whole.length) shown = whole;
-    const next = Number(shown[shown.length - 1]!.resourceVersion) - 1;
-    noteMore(ctx, limit, 'changes are older', `--until ${next}`);
+  if (wholeAbove >= 0) {
+    // The page shows the rvs above the cut whole; the next starts `--until` the cut (inclusive),
+    // so nothing is shown twice and nothing skipped, whichever table was cut.
+    const whole = shown.filter((h) => Number(h.resourceVersion) > wholeAbove);
+    if (whole.length) {
+      shown = whole;
+      noteMore(ctx, limit, 'changes are older', `--until ${wholeAbove}`);
+    } else {
+      ctx.note(`(--limit ${limit} cut the list inside resourceVersion ${wholeAbove}, which changed more than that: raise --limit to see it whole)\n`);
+    }
   }
   if (format !== 'human') {
     ctx.out(serialize({ kind: 'NodeTableHistory', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: rv }, items: shown }, format));
