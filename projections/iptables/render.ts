@@ -214,9 +214,9 @@ export interface PartialOptions {
   topLevel?: boolean;
   /**
    * The service chains the kernel holds, as `table/chain` (a full sync reads them with
-   * iptables-save): a chain the
-   * node's zone does not use is deleted only when it is there. Without it, such a chain among
-   * the affected ones is declared and deleted, which is harmless either way.
+   * iptables-save): a chain the node's zone does not use is deleted only when it is there.
+   * Without it, such a chain among the affected ones is declared and deleted, which is harmless
+   * either way.
    */
   existing?: ReadonlySet<string>;
 }
