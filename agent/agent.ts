@@ -48,6 +48,7 @@ export class Agent {
   private metricsServer?: { close(): Promise<void> };
   private underlayCache?: { ip: string; name: string };
   private syncTimer?: NodeJS.Timeout;
+  private syncQueued = false;
   private lastFullSync = 0;
   private nodeIp?: string;
   private stopped = false;
@@ -85,15 +86,26 @@ export class Agent {
     // kube-proxy syncs everything at start-up: the kernel may have changed while we were away.
     if (this.store.rv > 0) await this.serial(() => this.fullSync(new Map()));
     this.client.start();
-    this.syncTimer = setInterval(() => void this.serial(() => this.periodicSync()), this.opts.syncPeriodMs);
-    this.syncTimer.unref();
+    // A dry run prints what it would do; repeating the whole routes batch every period would
+    // bury the log.
+    if (!this.opts.dryRun) {
+      this.syncTimer = setInterval(() => {
+        // One at a time: while a sync waits (a hung `ip`), ticks do not pile up behind it.
+        if (this.syncQueued) return;
+        this.syncQueued = true;
+        void this.serial(() => this.periodicSync()).finally(() => (this.syncQueued = false));
+      }, this.opts.syncPeriodMs);
+      this.syncTimer.unref();
+    }
   }
 
   /**
-   * What kube-proxy and flanneld do between changes, so that what someone else removed comes
-   * back: every sync period the top-level jumps are ensured and the routes table (idempotent
-   * replace lines) applied again; every full-sync period every table is written in full (which
-   * also rewrites a chain someone flushed, and deletes chains no table holds).
+   * Between changes, so that what someone else removed comes back (kube-proxy's periodic and
+   * full syncs, flanneld's route checks): every sync period the top-level jumps are ensured
+   * (kube-proxy ensures them at full syncs only; checking them costs one process) and the routes
+   * table applied again (idempotent replace lines; nothing is deleted); every full-sync period
+   * every table is written in full, which rewrites a chain someone flushed and deletes the service
+   * chains and the VXLAN devices' entries no table holds.
    */
   private async periodicSync(): Promise<void> {
     if (this.stopped || this.store.rv === 0) return;
@@ -110,7 +122,13 @@ export class Agent {
         this.failed(t, err);
       }
     }
-    if (this.store.tables.has('routes') && !this.errors.has('routes')) await this.syncTable('routes', []);
+    if (this.store.tables.has('routes') && !this.errors.has('routes')) {
+      try {
+        await this.routes.reapply(this.store.table('routes').entries);
+      } catch (err) {
+        this.failed('routes', err);
+      }
+    }
   }
 
   async stop(): Promise<void> {

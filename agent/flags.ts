@@ -74,6 +74,8 @@ export function parseTablesFlag(text: string | undefined): TableName[] {
   return [...new Set(names)].sort() as TableName[];
 }
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function parseAgentFlags(argv: string[]): AgentOptions {
   const v = parse(argv, {
     server: { type: 'string' },
@@ -92,7 +94,8 @@ export function parseAgentFlags(argv: string[]): AgentOptions {
   const node = v.node as string | undefined;
   const period = (flag: string) => {
     const ms = goDuration(`--${flag}`, v[flag] as string);
-    if (ms < 1000) throw new FlagError(`--${flag} ${String(v[flag])}: expected at least 1s`);
+    // setInterval takes at most 2^31-1 ms (~24.8 days): beyond, Node fires every millisecond.
+    if (ms < 1000 || ms > MAX_TIMER_MS) throw new FlagError(`--${flag} ${String(v[flag])}: expected 1s to 596h`);
     return ms;
   };
   if (!node) throw new FlagError('--node NAME is required');

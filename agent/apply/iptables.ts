@@ -103,8 +103,8 @@ export class IptablesApplier {
     }
   }
 
-  /** The top-level jumps (EnsureRule), as kube-proxy ensures them on every periodic sync: a jump
-   * someone deleted comes back without a full restore. */
+  /** The top-level jumps (EnsureRule; kube-proxy ensures them at its full syncs): a jump someone
+   * deleted comes back without a full restore. */
   async ensureJumps(): Promise<void> {
     await this.exec.check(['sh', '-c', ensureJumpsScript(this.family)]);
   }

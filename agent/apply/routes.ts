@@ -100,6 +100,11 @@ export class RoutesApplier {
     }
   }
 
+  /** Every entry applied again, removing nothing: what a periodic sync puts back. */
+  async reapply(entries: ReadonlyMap<string, unknown>): Promise<void> {
+    await this.applyAll(entries, await this.underlay());
+  }
+
   private async applyAll(entries: ReadonlyMap<string, unknown>, underlay: string): Promise<void> {
     const all: RoutesChange[] = [...entries].map(([key, value]) => ({ key, op: 'upsert', value }));
     if (this.exec.dryRun) {

@@ -53,11 +53,11 @@ async function showAddrs(netns: string | undefined, name: string): Promise<AddrI
 const isV6 = (ip: string): boolean => ip.includes(':');
 
 /**
- * Creates or updates the VXLAN device. Returns 'created' when the device was (re)created, or
- * its MAC changed: the kernel dropped every route, neighbour and FDB entry on the old device,
- * and setting an address (even the same one) flushes the device's neighbours, permanent ones
- * included. The caller must then re-apply its whole routes table, as flanneld's reCreateVxlan
- * resyncs.
+ * Creates or updates the VXLAN device. Returns 'created' when the device was (re)created, its
+ * MAC changed, or it was down: the kernel dropped every route, neighbour and FDB entry on the
+ * old device; setting a MAC (even the same one) flushes the device's neighbours, permanent ones
+ * included; a device that went down lost its routes. The caller must then re-apply its whole
+ * routes table, as flanneld's reCreateVxlan resyncs.
  */
 export async function ensureFlannelDevice(
   netns: string | undefined,
@@ -89,24 +89,28 @@ export async function ensureFlannelDevice(
     updated = true;
   }
   // flannel's EnsureV4AddressOnLink: exactly the one /32 (/128) global address, nothing else.
+  // The new one goes on before an old one comes off: the kernel drops a device's routes and
+  // neighbours with its last address of a family.
   const family = v6 ? 'inet6' : 'inet';
   const wanted = normaliseCidr(spec.address);
   const addrs = (await showAddrs(netns, name)).filter((a) => a.family === family && a.scope !== 'link');
+  let reset = false;
+  if (!addrs.some((a) => `${a.local}/${a.prefixlen}` === wanted)) {
+    await runChecked(ipArgv(netns, 'addr', 'replace', spec.address, 'dev', name));
+    updated = true;
+  }
   for (const a of addrs) {
     const have = `${a.local}/${a.prefixlen}`;
     if (have === wanted) continue;
     await runChecked(ipArgv(netns, 'addr', 'del', have, 'dev', name));
     updated = true;
   }
-  if (!addrs.some((a) => `${a.local}/${a.prefixlen}` === wanted)) {
-    await runChecked(ipArgv(netns, 'addr', 'replace', spec.address, 'dev', name));
-    updated = true;
-  }
   if (!link?.flags?.includes('UP')) {
+    // A device that was down holds no routes: they went when it went down.
     await runChecked(ipArgv(netns, 'link', 'set', 'dev', name, 'up'));
-    updated = true;
+    reset = true;
   }
-  return created || macChanged ? 'created' : updated ? 'updated' : 'unchanged';
+  return created || macChanged || reset ? 'created' : updated ? 'updated' : 'unchanged';
 }
 
 function vxlanMatches(link: LinkInfo, spec: FlannelDeviceSpec, v6: boolean): boolean {

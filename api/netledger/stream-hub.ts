@@ -167,7 +167,7 @@ export class StreamHub {
       for (const s of this.streams) {
         if (!s.live) {
           s.pending.push({ rv, time, changes });
-          if (deleted.get(s.node) === rv) s.deletedAt = rv;
+          if (deleted.get(s.node) === rv) s.deletedAt ??= rv;
           continue;
         }
         if (rv <= s.rv) continue;

@@ -36,7 +36,11 @@ export async function serveNodeStream(req: FastifyRequest, reply: FastifyReply, 
   // An rv the log has not reached (an agent's state from another server, or a restored backup):
   // wait briefly, then 504 ResourceVersionTooLarge as a read would. Streaming from it would skip
   // every rv up to it.
-  if (from !== undefined) await waitForRv(ledger, from);
+  if (from !== undefined) {
+    await waitForRv(ledger, from);
+    // The node may have gone while we waited: its deletion is then behind the stream's start.
+    requireNode(ledger, node);
+  }
 
   reply.hijack();
   const res = reply.raw;

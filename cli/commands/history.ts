@@ -61,6 +61,9 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
     // One item past the limit: whether the last rv shown goes on in this table.
     const list = await client.pages<HistoryItem>(tablePath(node, t, `/history${q.size ? `?${q}` : ''}`), limit + 1);
     rv ||= list.metadata.resourceVersion;
+    // Every table up to the same rv: a write landing between two reads would otherwise show in
+    // a later table's page and be cut from the earlier one's for good.
+    if (!q.has('until')) q.set('until', rv);
     const last = list.items[list.items.length - 1];
     if (list.more && last) wholeAbove = Math.max(wholeAbove, Number(last.resourceVersion));
     for (const item of list.items) items.push({ ...item, table: t });

@@ -66,7 +66,7 @@ import { EndpointTotals, largeClusterOfView, servicesOfChange } from './large-cl
 import { hasNodeLocalPolicy, serviceRules } from './service-rules.js';
 
 export { chainOfKey, isMetaKey, NODE_META_KEY, type NodeMeta } from './keys.js';
-export { partialRestoreInput, renderIptablesRestore, resolveRule, topLevelJumps, type JumpRule } from './render.js';
+export { metaOf, partialRestoreInput, renderIptablesRestore, resolveRule, topLevelJumps, type JumpRule } from './render.js';
 export { endpointChainName, portProtoHash, probability, servicePortChains, servicePortName } from './names.js';
 
 const FAMILY_TABLES: [Family, TableName][] = [

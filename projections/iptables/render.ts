@@ -98,7 +98,8 @@ export function chainOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function metaOf(entries: ReadonlyMap<string, unknown>, family: Family): NodeMeta {
+/** The node's meta entry, or what a node without one is taken to have. */
+export function metaOf(entries: ReadonlyMap<string, unknown>, family: Family): NodeMeta {
   const m = entries.get(NODE_META_KEY) as NodeMeta | undefined | null;
   return m ?? { nodeIP: LOOPBACK[family], ifLocal: null, ifNotLocal: null };
 }

@@ -145,7 +145,8 @@ describe('flags', () => {
       fullSyncPeriodMs: 3_600_000,
     });
     expect(parseAgentFlags(['--server', 'http://h:1', '--node', 'n', '--sync-period', '10s', '--full-sync-period', '30m'])).toMatchObject({ syncPeriodMs: 10_000, fullSyncPeriodMs: 1_800_000 });
-    expect(() => parseAgentFlags(['--server', 'http://h:1', '--node', 'n', '--sync-period', '0'])).toThrow('--sync-period 0: expected at least 1s');
+    expect(() => parseAgentFlags(['--server', 'http://h:1', '--node', 'n', '--sync-period', '0'])).toThrow('--sync-period 0: expected 1s to 596h');
+    expect(() => parseAgentFlags(['--server', 'http://h:1', '--node', 'n', '--full-sync-period', '600h'])).toThrow('--full-sync-period 600h: expected 1s to 596h');
     expect(() => parseAgentFlags(['--server', 'http://h:1', '--node', 'n', '--full-sync-period', 'soon'])).toThrow(/expected a duration/);
     expect(parseAgentFlags(['--server', 'http://h:1', '--node', 'n']).tables).toEqual(['iptables', 'ip6tables', 'routes', 'dns']);
     expect(() => parseAgentFlags(['--server', 'http://h:1'])).toThrow(/--node/);

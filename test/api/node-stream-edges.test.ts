@@ -89,6 +89,16 @@ describe('node stream edges', () => {
     expect((await fetch(s.url + streamPath('n2'))).status).toBe(404);
   });
 
+  it('a node deleted while its stream waits for a future rv is 404, not a stream that never ends', async () => {
+    await api(s.url, 'POST', '/api/v1/nodes', { metadata: { name: 'n-brief' }, status: { addresses: [{ type: 'InternalIP', address: '192.168.78.30' }] } });
+    const waiting = fetch(s.url + streamPath('n-brief', `&resourceVersion=${s.ledger.committedRv + 1}`));
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await api(s.url, 'DELETE', '/api/v1/nodes/n-brief')).status).toBe(200);
+    const res = await waiting;
+    expect(res.status).toBe(404);
+    expect((await res.json()).details.name).toBe('n-brief');
+  });
+
   it('an unknown table in ?tables= or an unknown ?format= is 400 naming what there is', async () => {
     const nat = await api(s.url, 'GET', streamPath('n1', '&tables=nat'));
     expect(nat.status).toBe(400);

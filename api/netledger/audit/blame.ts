@@ -11,7 +11,7 @@ import { causeOf, type Cause, eventsFor } from '../causes.js';
 import { nodeTable, readRv, requireNodeAt, tableName } from '../tables.js';
 import { str, type Query } from './query.js';
 import { historyKeys } from './history.js';
-import { chainOfKey, isMetaKey, NODE_META_KEY, resolveRule, type NodeMeta } from '../../../projections/iptables/index.js';
+import { chainOfKey, isMetaKey, metaOf, NODE_META_KEY, resolveRule } from '../../../projections/iptables/index.js';
 import type { PastEntry } from '../../../store/table-history.js';
 import type { TableName } from '../../../projections/model.js';
 
@@ -85,9 +85,10 @@ export function valueContains(value: unknown, text: string): boolean {
 function containsOnNode(table: TableName, entries: readonly PastEntry[], contains: string | undefined): (e: PastEntry) => boolean {
   if (contains === undefined) return () => true;
   if (table !== 'iptables' && table !== 'ip6tables') return (e) => valueContains(e.value, contains);
-  const meta = entries.find((e) => e.key === NODE_META_KEY)?.value as NodeMeta | undefined;
+  // The meta entry, or the renderer's stand-in for a node without one.
+  const meta = metaOf(new Map(entries.filter((e) => e.key === NODE_META_KEY).map((e) => [e.key, e.value])), table === 'iptables' ? 'ipv4' : 'ipv6');
   return (e) => {
-    if (!Array.isArray(e.value) || !meta) return valueContains(e.value, contains);
+    if (!Array.isArray(e.value)) return valueContains(e.value, contains);
     return (e.value as string[]).some((rule) => resolveRule(rule, meta)?.includes(contains) ?? false);
   };
 }

@@ -210,6 +210,13 @@ describe.skipIf(skipReason !== undefined)(titled('routes lab (real ip/bridge in 
     expect(d).toMatch(/mtu 1400 /);
     expect(d).toContain('link/ether 12:c6:65:89:b4:ff');
     expect(d).not.toContain('10.244.77.0'); // flannel keeps exactly its one address
+    // A new address goes on before the old comes off: the device never loses its last one, which
+    // would drop its routes. A device found down is brought up and reported reset.
+    sh('ip', '-n', NS, 'route', 'replace', '10.244.2.0/24', 'via', '10.244.2.0', 'dev', 'flannel.1', 'onlink');
+    expect(await ensureFlannelDevice(NS, { ...spec, mtu: 1400, mac: '12:c6:65:89:b4:ff', address: '10.244.9.0/32' })).toBe('updated');
+    expect(sh('ip', '-n', NS, 'route', 'show', 'dev', 'flannel.1')).toContain('10.244.2.0/24 via 10.244.2.0 onlink');
+    sh('ip', '-n', NS, 'link', 'set', 'flannel.1', 'down');
+    expect(await ensureFlannelDevice(NS, { ...spec, mtu: 1400, mac: '12:c6:65:89:b4:ff', address: '10.244.9.0/32' })).toBe('created');
     sh('ip', '-n', NS, 'addr', 'add', '192.168.56.21/24', 'dev', 'eth0');
     expect(await ensureFlannelDevice(NS, { ...spec, localIp: '192.168.56.21' })).toBe('created');
     expect(sh('ip', '-n', NS, '-d', 'link', 'show', 'flannel.1')).toContain('local 192.168.56.21 ');
