@@ -15,6 +15,9 @@ export interface PastEntry {
   rv: number;
   /** The value's JSON text (reads write it out as is). */
   text: string;
+  /** The live entry it is, when it is one (not put back from history): its encoding can be kept
+   * with it, as entries are replaced, never changed (api/netledger/entry-bytes.ts). */
+  entry?: Entry;
 }
 
 /** What undoing the changes after rv puts back, per layer: key -> JSON text at rv (null =
@@ -155,7 +158,7 @@ function restoredRvs(store: EventStore, table: TableName, node: string, rv: numb
 }
 
 function live(e: Entry, key: string): PastEntry {
-  return { key, value: e.value, rv: e.rv, text: e.encoded };
+  return { key, value: e.value, rv: e.rv, text: e.encoded, entry: e };
 }
 
 function past(key: string, e: Entry): PastEntry {

@@ -10,7 +10,8 @@ import { lastChangeAt, nodeEntryAt, nodeTableAt, nodeTablePageAt, type PastEntry
 import { decodeToken, encodeToken, limitParam, str, type Query } from './audit/query.js';
 import { waitForRv } from '../wait-rv.js';
 import { causesFor, causeTexts } from './causes.js';
-import { commaSeparated, sendJson } from './json-stream.js';
+import { sendJson } from './json-stream.js';
+import { entriesJson } from './entry-bytes.js';
 import { renderTable } from './render.js';
 
 export interface NodeTableAt {
@@ -131,16 +132,12 @@ export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, led
  * is 100k+ entries, and parsing values back into objects only for fastify to serialize them
  * again was most of a whole-table read.
  */
-export function* nodeTableJson(node: string, table: TableName, at: NodeTableBody, causes: ReadonlyMap<number, string>): Generator<string> {
+export function* nodeTableJson(node: string, table: TableName, at: NodeTableBody, causes: ReadonlyMap<number, string>): Generator<string | Buffer> {
   const metadata = JSON.stringify({ name: node, resourceVersion: String(at.rv), continue: at.continue });
   const digest = at.digest === undefined ? '' : `"digest":"${at.digest}",`;
   yield `{"kind":"NodeTable","apiVersion":"netledger.io/v1","metadata":${metadata},"table":"${table}",${digest}"entries":[`;
-  yield* commaSeparated(at.entries, entryJson);
+  yield* entriesJson(at.entries, causes);
   yield ']}';
-
-  function entryJson(e: PastEntry): string {
-    return `{"key":${JSON.stringify(e.key)},"value":${e.text},"resourceVersion":"${e.rv}","cause":${causes.get(e.rv) ?? 'null'}}`;
-  }
 }
 
 const TABLE_PAGE = 'nodetable';

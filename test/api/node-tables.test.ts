@@ -118,6 +118,23 @@ describe('node tables', () => {
     expect(again.json.digest).toBe(now.json.digest);
   });
 
+  it('a second read answers the same bytes, and a change in between shows (each entry\'s encoding is kept with it)', async () => {
+    const read = async () => (await fetch(`${s.url}${base}/node-1/tables/iptables`)).text();
+    const first = await read();
+    expect(await read()).toBe(first);
+    // web-1 turns not ready: its KUBE-SEP chain goes, KUBE-SVC's jump goes, the REJECT comes.
+    const pod = (await api(s.url, 'GET', '/api/v1/namespaces/default/pods/web-1')).json;
+    await api(s.url, 'PUT', '/api/v1/namespaces/default/pods/web-1/status', { ...pod, status: { ...pod.status, conditions: [{ type: 'Ready', status: 'False' }] } });
+    const after = JSON.parse(await read());
+    expect(after.entries.some((e: any) => /^nat\/KUBE-SEP-/.test(e.key))).toBe(false);
+    expect(after.entries.find((e: any) => e.key === 'filter/KUBE-SERVICES/default/web').value[0]).toContain('has no endpoints');
+    // Unchanged entries are the same text as before, with the same cause.
+    const before = new Map(JSON.parse(first).entries.map((e: any) => [e.key, JSON.stringify(e)]));
+    const base0 = after.entries.find((e: any) => e.key === 'nat/KUBE-MARK-MASQ');
+    expect(JSON.stringify(base0)).toBe(before.get('nat/KUBE-MARK-MASQ'));
+    await api(s.url, 'PUT', '/api/v1/namespaces/default/pods/web-1/status', { ...pod, status: { ...pod.status, conditions: [{ type: 'Ready', status: 'True' }] } });
+  });
+
   it('404 for an unknown node or table', async () => {
     expect((await api(s.url, 'GET', `${base}/nope/tables/iptables`)).json).toMatchObject({ code: 404, message: 'nodes "nope" not found' });
     expect((await api(s.url, 'GET', `${base}/node-1/tables/arp`)).status).toBe(404);
