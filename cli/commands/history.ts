@@ -78,7 +78,10 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
     const whole = shown.filter((h) => Number(h.resourceVersion) > wholeAbove);
     if (whole.length) {
       shown = whole;
-      noteMore(ctx, limit, 'changes are older', `--until ${wholeAbove}`);
+      // A --since given as a duration or time is named by its rv: worked out again from a later
+      // "now", it would move the window under the pages.
+      const since = q.get('since');
+      noteMore(ctx, limit, 'changes are older', `--until ${wholeAbove}${since !== null && values.since !== since ? ` --since ${since}` : ''}`);
     } else {
       ctx.note(`(--limit ${limit} cut the list inside resourceVersion ${wholeAbove}, which changed more than that: raise --limit to see it whole)\n`);
     }

@@ -68,6 +68,9 @@ describe('netledger CLI on odd input', () => {
     // Across the four tables, the newest rv (a Service: its DNS records and its rule) changed
     // more than one key: one row cannot hold it, and it says so instead of offering a page that
     // would skip the rest of it.
+    // A --since given as a duration is handed on as the rv it named, so the window stays put.
+    const hinted = await run(['history', 'n1', 'iptables', '--limit', '1', '--since', '1h']);
+    expect(hinted.stderr).toMatch(/--until \d+ --since \d+\)\n$/);
     const oneRv = await run(['history', 'n1', '--limit', '1']);
     expect(oneRv.stderr).toMatch(/^\(--limit 1 cut the list inside resourceVersion \d+, which changed more than that: raise --limit to see it whole\)\n$/);
     expect(oneChange.stdout.trim().split('\n')).toHaveLength(2); // header and one row
