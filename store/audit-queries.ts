@@ -104,3 +104,11 @@ export function firstEventTypeAfter(store: EventStore, kind: string, namespace: 
 }
 
 const firstEventStatements = new WeakMap<EventStore, BetterSqlite3.Statement>();
+
+/** An object's last logged event (its rv and type), undefined when none is. One lookup on
+ * events_by_object. */
+export function lastEventOf(store: EventStore, kind: string, namespace: string, name: string): { rv: number; type: string } | undefined {
+  return store.sqlite.prepare('select rv, type from events where kind = ? and namespace = ? and name = ? order by rv desc limit 1').get(kind, namespace, name) as
+    | { rv: number; type: string }
+    | undefined;
+}

@@ -4,7 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../domain/errors.js';
 import { TABLE_NAMES, type TableName } from '../../projections/model.js';
-import { firstEventTypeAfter } from '../../store/audit-queries.js';
+import { firstEventTypeAfter, lastEventOf } from '../../store/audit-queries.js';
 import type { Ledger } from '../../store/ledger.js';
 import { lastChangeAt, nodeEntryAt, nodeTableAt, nodeTablePageAt, type PastEntry } from '../../store/table-history.js';
 import { decodeToken, encodeToken, limitParam, str, type Query } from './audit/query.js';
@@ -48,7 +48,14 @@ export function requireNode(ledger: Ledger, node: string): void {
  */
 export function requireNodeAt(ledger: Ledger, node: string, rv: number): void {
   if (nodeExistedAt(ledger, node, rv)) return;
-  if (rv >= ledger.committedRv) throw errors.notFound('nodes', '', node);
+  if (rv >= ledger.committedRv) {
+    // A node deleted since: say when, and that its past stays readable.
+    const last = lastEventOf(ledger.store, 'Node', '', node);
+    if (last?.type === 'DELETED') {
+      throw errors.notFound('nodes', '', node, `nodes "${node}" not found: deleted at resourceVersion ${last.rv}; its tables stay readable at the resourceVersions when it existed (resourceVersion=${last.rv - 1}, netledger … --at ${last.rv - 1})`);
+    }
+    throw errors.notFound('nodes', '', node);
+  }
   throw errors.notFound('nodes', '', node, `nodes "${node}" did not exist at resourceVersion ${rv}`);
 }
 

@@ -28,7 +28,13 @@ describe('audit of a deleted node', () => {
     const deleted = s.ledger.committedRv;
 
     // Now gone: the live read is 404, as kube-apiserver's for the Node.
-    expect((await api(s.url, 'GET', `${NL}/n2/tables/routes`)).json).toMatchObject({ code: 404, message: 'nodes "n2" not found' });
+    expect((await api(s.url, 'GET', `${NL}/n2/tables/routes`)).json).toMatchObject({
+      code: 404,
+      reason: 'NotFound',
+      details: { name: 'n2', kind: 'nodes' },
+      message: `nodes "n2" not found: deleted at resourceVersion ${deleted}; its tables stay readable at the resourceVersions when it existed (resourceVersion=${deleted - 1}, netledger … --at ${deleted - 1})`,
+    });
+    expect((await api(s.url, 'GET', `${NL}/nope/tables/routes`)).json.message).toBe('nodes "nope" not found');
     // As it was: the same text as when it was alive, JSON with causes, blame.
     const again = await api(s.url, 'GET', `${NL}/n2/tables/routes?resourceVersion=${alive}&format=text`);
     expect(again.status).toBe(200);
@@ -73,7 +79,7 @@ describe('audit of a deleted node', () => {
 
     // Outside its life: before its creation, and from its deletion on (the head is "now").
     expect((await api(s.url, 'GET', `${NL}/n2/tables/routes?resourceVersion=${beforeN2}`)).json).toMatchObject({ code: 404, message: `nodes "n2" did not exist at resourceVersion ${beforeN2}` });
-    expect((await api(s.url, 'GET', `${NL}/n2/tables/routes?resourceVersion=${deleted}`)).json).toMatchObject({ code: 404, message: 'nodes "n2" not found' });
+    expect((await api(s.url, 'GET', `${NL}/n2/tables/routes?resourceVersion=${deleted}`)).json).toMatchObject({ code: 404, message: expect.stringMatching(/^nodes "n2" not found: deleted at resourceVersion /) });
     expect((await api(s.url, 'GET', `${NL}/n2/tables/routes?resourceVersion=${created}`)).status).toBe(200);
     // A name that never was a node has no history either.
     expect((await api(s.url, 'GET', `${NL}/nope/tables/routes/history`)).json).toMatchObject({ code: 404, message: 'nodes "nope" not found' });
