@@ -93,22 +93,28 @@ export async function timeAtRv(store: EventStore, rv: number): Promise<string | 
  * the events before rv, which compaction may have removed. One lookup on events_by_object.
  */
 export function firstEventTypeAfter(store: EventStore, kind: string, namespace: string, name: string, rv: number): string | undefined {
-  let statement = firstEventStatements.get(store);
-  if (!statement) {
-    // Prepared once per store: node history asks it for every rv a page tells.
-    statement = store.sqlite.prepare('select type from events where kind = ? and namespace = ? and name = ? and rv > ? order by rv limit 1');
-    firstEventStatements.set(store, statement);
-  }
-  const row = statement.get(kind, namespace, name, rv) as { type: string } | undefined;
+  // Node history asks it for every rv a page tells.
+  const row = prepared(store, 'select type from events where kind = ? and namespace = ? and name = ? and rv > ? order by rv limit 1').get(kind, namespace, name, rv) as
+    | { type: string }
+    | undefined;
   return row?.type;
 }
-
-const firstEventStatements = new WeakMap<EventStore, BetterSqlite3.Statement>();
 
 /** An object's last logged event (its rv and type), undefined when none is. One lookup on
  * events_by_object. */
 export function lastEventOf(store: EventStore, kind: string, namespace: string, name: string): { rv: number; type: string } | undefined {
-  return store.sqlite.prepare('select rv, type from events where kind = ? and namespace = ? and name = ? order by rv desc limit 1').get(kind, namespace, name) as
+  return prepared(store, 'select rv, type from events where kind = ? and namespace = ? and name = ? order by rv desc limit 1').get(kind, namespace, name) as
     | { rv: number; type: string }
     | undefined;
+}
+
+/** Statements prepared once per store (by their text). */
+const statements = new WeakMap<EventStore, Map<string, BetterSqlite3.Statement>>();
+
+function prepared(store: EventStore, text: string): BetterSqlite3.Statement {
+  let byText = statements.get(store);
+  if (!byText) statements.set(store, (byText = new Map()));
+  let statement = byText.get(text);
+  if (!statement) byText.set(text, (statement = store.sqlite.prepare(text)));
+  return statement;
 }

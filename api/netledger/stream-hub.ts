@@ -149,7 +149,9 @@ export class StreamHub {
 
   private publishRvs(byRv: Map<number, PublishedChange[]>, times: Map<number, string>, deleted: Map<string, number>): void {
     // A node deleted in this batch: its stream gets the rvs up to the deletion, then ends.
-    const ended = (s: NodeStream, rv: number) => deleted.get(s.node) === rv && (this.endDeleted(s), true);
+    const endIfDeleted = (s: NodeStream, rv: number) => {
+      if (deleted.get(s.node) === rv) this.endDeleted(s);
+    };
     for (const rv of [...new Set([...byRv.keys(), ...deleted.values()])].sort((a, b) => a - b)) {
       const changes = byRv.get(rv) ?? [];
       const time = times.get(rv);
@@ -173,7 +175,7 @@ export class StreamHub {
         if (rv <= s.rv) continue;
         if (special.has(s.node)) {
           this.deliver(s, rv, deltasOf(s.node, s.tables, changes), time);
-          ended(s, rv);
+          endIfDeleted(s, rv);
           continue;
         }
         const filter = s.tables.join(',');
@@ -186,7 +188,7 @@ export class StreamHub {
         s.rv = rv;
         if (bytes) this.write(s, bytes);
         else s.unannounced = true;
-        ended(s, rv);
+        endIfDeleted(s, rv);
       }
     }
   }

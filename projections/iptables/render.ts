@@ -159,7 +159,8 @@ function existsOnNode(chain: string, c: ChainRules, meta: NodeMeta): boolean {
   for (const list of [c.whole ?? [], ...c.fragments.map(([, r]) => r)]) {
     for (const r of list) {
       rules++;
-      if (!hasZoneMarker(r) || resolveZoneMarker(r, meta.zone ?? null) !== null) return true;
+      // An unmarked rule resolves to itself: the chain exists.
+      if (resolveZoneMarker(r, meta.zone ?? null) !== null) return true;
     }
   }
   return rules === 0;

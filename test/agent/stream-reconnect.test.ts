@@ -7,10 +7,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentLogger } from '../../agent/log.js';
 import { Backoff } from '../../agent/stream/backoff.js';
 import { NodeStreamClient } from '../../agent/stream/client.js';
+import { errors } from '../../domain/errors.js';
 import type { StreamMessage } from '../../agent/stream/messages.js';
 
 const log = agentLogger('test');
 log.level = 'silent';
+
+/** A client resuming from what it last applied (first `from`), recording each message as
+ * `TYPE rv`, or `ERROR code`. */
+function recordingClient(server: string, from?: number): { client: NodeStreamClient; seen: string[] } {
+  let applied = from;
+  const seen: string[] = [];
+  const client = new NodeStreamClient({
+    server,
+    node: 'n1',
+    tables: ['dns'],
+    resumeFrom: () => applied,
+    backoff: new Backoff(10, 50, () => 0.5),
+    log,
+    onMessage: async (msg: StreamMessage) => {
+      seen.push(msg.type === 'ERROR' ? `ERROR ${msg.status.code}` : `${msg.type} ${msg.rv}`);
+      if (msg.type !== 'ERROR') applied = msg.rv;
+    },
+  });
+  return { client, seen };
+}
 
 describe('NodeStreamClient reconnects', () => {
   let server: http.Server;
@@ -44,20 +65,7 @@ describe('NodeStreamClient reconnects', () => {
   });
 
   it('resumes from the applied rv after a drop, and starts over with a SNAPSHOT after 410', async () => {
-    let applied: number | undefined;
-    const seen: string[] = [];
-    const client = new NodeStreamClient({
-      server: base,
-      node: 'n1',
-      tables: ['dns'],
-      resumeFrom: () => applied,
-      backoff: new Backoff(10, 50, () => 0.5),
-      log,
-      onMessage: async (msg: StreamMessage) => {
-        seen.push(msg.type === 'ERROR' ? `ERROR ${msg.status.code}` : `${msg.type} ${msg.rv}`);
-        if (msg.type !== 'ERROR') applied = msg.rv;
-      },
-    });
+    const { client, seen } = recordingClient(base);
     client.start();
     const deadline = Date.now() + 5_000;
     while (requests.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
@@ -76,28 +84,16 @@ describe('NodeStreamClient and an rv the server never had', () => {
       requests.push(rv);
       if (rv !== null) {
         // What the server answers for a resourceVersion beyond its log (api/wait-rv.ts).
+        const status = errors.timeout('Too large resource version: 900, current: 12', [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], 1).status;
         res.writeHead(504, { 'content-type': 'application/json', 'retry-after': '1' });
-        res.end(JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message: 'Timeout: Too large resource version: 900, current: 12', reason: 'Timeout', details: { causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }], retryAfterSeconds: 1 }, code: 504 }));
+        res.end(JSON.stringify(status));
         return;
       }
       res.writeHead(200, { 'content-type': 'application/x-ndjson' });
       res.write('{"type":"SNAPSHOT","resourceVersion":"12","tables":{"dns":{"entries":[]}}}\n');
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const seen: string[] = [];
-    let applied: number | undefined = 900;
-    const client = new NodeStreamClient({
-      server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-      node: 'n1',
-      tables: ['dns'],
-      resumeFrom: () => applied,
-      backoff: new Backoff(10, 50, () => 0.5),
-      log,
-      onMessage: async (msg: StreamMessage) => {
-        seen.push(`${msg.type} ${msg.type === 'ERROR' ? '' : msg.rv}`);
-        if (msg.type !== 'ERROR') applied = msg.rv;
-      },
-    });
+    const { client, seen } = recordingClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 900);
     try {
       client.start();
       const deadline = Date.now() + 5_000;
