@@ -5,7 +5,7 @@
 // VXLAN devices that the table no longer has (left over from a lost state dir or a crash).
 
 import { canonicalIp } from '../../projections/routes/addr.js';
-import { neighDelLine, parseRoutesKey, type LinkValue } from '../../projections/routes/index.js';
+import { neighDelLine, parseRoutesKey, vxlanDevicesHeld, type LinkValue } from '../../projections/routes/index.js';
 import { applyBatches, applyRouteChanges, routeCommandsForChanges, type RoutesChange } from '../routes/index.js';
 import type { AppliedChange } from '../store/local-tables.js';
 import type { Logger } from '../log.js';
@@ -76,15 +76,16 @@ export class RoutesApplier {
 
   async applyChanges(entries: ReadonlyMap<string, unknown>, changes: readonly AppliedChange[]): Promise<void> {
     const list = changes.map(toChange);
-    const underlay = await this.underlay();
+    const opts = { underlay: await this.underlay(), devices: vxlanDevicesHeld(entries) };
     if (this.exec.dryRun) {
-      const b = routeCommandsForChanges(list, { underlay });
+      const b = routeCommandsForChanges(list, opts);
       this.log.info({ dryRun: true, ip: b.ip, bridge: b.bridge, links: list.filter((c) => c.key.startsWith('link/')).map((c) => `${c.op} ${c.key}`) }, 'would apply routes');
       return;
     }
-    const { devicesCreated } = await applyRouteChanges(this.exec.netns, list, { underlay });
-    // A (re)created VXLAN device lost every route/neighbour/FDB entry it had: put them all back.
-    if (devicesCreated.length) await this.applyAll(entries, underlay);
+    const { devicesCreated } = await applyRouteChanges(this.exec.netns, list, opts);
+    // A (re)created VXLAN device lost every route/neighbour/FDB entry it had (or, new, holds none
+    // of the entries on it yet): put them all back.
+    if (devicesCreated.length) await this.applyAll(entries, opts.underlay);
   }
 
   async fullSync(entries: ReadonlyMap<string, unknown>, removed: readonly AppliedChange[]): Promise<void> {
@@ -107,12 +108,13 @@ export class RoutesApplier {
 
   private async applyAll(entries: ReadonlyMap<string, unknown>, underlay: string): Promise<void> {
     const all: RoutesChange[] = [...entries].map(([key, value]) => ({ key, op: 'upsert', value }));
+    const opts = { underlay, devices: vxlanDevicesHeld(entries) };
     if (this.exec.dryRun) {
-      const b = routeCommandsForChanges(all, { underlay });
+      const b = routeCommandsForChanges(all, opts);
       this.log.info({ dryRun: true, ip: b.ip, bridge: b.bridge }, 'would apply routes (full)');
       return;
     }
-    await applyRouteChanges(this.exec.netns, all, { underlay });
+    await applyRouteChanges(this.exec.netns, all, opts);
   }
 
   private async readKernel(dev: string) {

@@ -8,6 +8,7 @@
 // additions so a pod CIDR that moved is released before it is claimed again.
 
 import {
+  heldOn,
   fdbDelLine,
   fdbReplaceLine,
   isKernelRoute,
@@ -18,6 +19,7 @@ import {
   routeReplaceLine,
   type FdbValue,
   type NeighValue,
+  type ParsedKey,
   type RouteValue,
 } from '../../projections/routes/index.js';
 
@@ -34,7 +36,12 @@ export interface RouteBatches {
   bridge: string[];
 }
 
-export function routeCommandsForChanges(changes: readonly RoutesChange[], opts: { underlay?: string }): RouteBatches {
+/**
+ * `devices`: the VXLAN devices the node's table gives it (vxlanDevicesHeld of the table after
+ * these changes); changes of entries on other VXLAN devices produce no lines, as the node does
+ * not hold them (projections/routes/held.ts). Without it every change counts.
+ */
+export function routeCommandsForChanges(changes: readonly RoutesChange[], opts: { underlay?: string; devices?: ReadonlySet<string> }): RouteBatches {
   const routeDels: string[] = [];
   const neighDels: string[] = [];
   const neighUps: string[] = [];
@@ -47,6 +54,7 @@ export function routeCommandsForChanges(changes: readonly RoutesChange[], opts: 
     // A delete's value may be absent (stream) or the old value (history); an upsert of null is a removal too.
     const removal = c.op === 'delete' || c.value === null || c.value === undefined;
     const old = (c.previous ?? (c.op === 'delete' ? c.value : undefined)) ?? undefined;
+    if (opts.devices && !heldOn(opts.devices, c.key, removal ? (old ?? keyDevice(key)) : c.value)) continue;
     switch (key.kind) {
       case 'route':
         // The kernel owns cni0's connected route; ensureCni0 (link/cni0) is what produces it.
@@ -65,4 +73,9 @@ export function routeCommandsForChanges(changes: readonly RoutesChange[], opts: 
     }
   }
   return { ip: [...routeDels, ...neighDels, ...neighUps, ...routeUps], bridge: [...fdbDels, ...fdbUps] };
+}
+
+/** What a removal without its old value still says about its device: neighbour and FDB keys name it. */
+function keyDevice(key: ParsedKey): { dev?: string } | undefined {
+  return key.kind === 'neigh' || key.kind === 'fdb' ? { dev: key.dev } : undefined;
 }

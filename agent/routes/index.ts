@@ -15,7 +15,8 @@ export { ensureFlannelDevice, ensureCni0, findUnderlay, deleteLink, type Flannel
  * Applies one batch of routes-table changes (a DELTA's, or a SNAPSHOT's entries as upserts):
  * devices first (routes and neighbours need them), then `ip -batch -`, then `bridge -batch -`,
  * then removal of VXLAN devices whose link entry went away (a switch to host-gw). cni0 is never
- * removed: pods hang off it. `underlay` replaces the symbolic `@underlay` device.
+ * removed: pods hang off it. `underlay` replaces the symbolic `@underlay` device; `devices` are
+ * the VXLAN devices the node's table gives it (entries on others are not the node's).
  *
  * Returns the VXLAN devices that had to be (re)created: their old entries are gone with them,
  * so the caller re-applies its whole routes table (the entries' replace lines are idempotent).
@@ -23,7 +24,7 @@ export { ensureFlannelDevice, ensureCni0, findUnderlay, deleteLink, type Flannel
 export async function applyRouteChanges(
   netns: string | undefined,
   changes: readonly RoutesChange[],
-  opts: { underlay: string },
+  opts: { underlay: string; devices?: ReadonlySet<string> },
 ): Promise<{ devicesCreated: string[] }> {
   const removedLinks: string[] = [];
   const devicesCreated: string[] = [];

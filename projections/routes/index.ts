@@ -54,6 +54,7 @@ export {
   FLANNEL_PORT,
 } from './nodeNet.js';
 export * from './values.js';
+export { heldOn, vxlanDevicesHeld } from './held.js';
 export * from './commands.js';
 
 const UNIT_PREFIX = 'node:';

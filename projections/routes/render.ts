@@ -7,6 +7,7 @@
 
 import { compareAddresses } from './addr.js';
 import { fdbReplaceLine, isKernelRoute, neighReplaceLine, routeReplaceLine, routeSpec, type DeviceOptions } from './commands.js';
+import { heldOn, vxlanDevicesHeld } from './held.js';
 import { UNDERLAY_DEVICE } from './nodeNet.js';
 import { parseRoutesKey, type FdbValue, type LinkValue, type NeighValue, type RouteValue } from './values.js';
 
@@ -18,8 +19,10 @@ export function renderRoutesBatch(entries: ReadonlyMap<string, unknown>, opts: D
   const routes: RouteValue[] = [];
   const neighs: NeighValue[] = [];
   const fdbs: FdbValue[] = [];
+  const devices = vxlanDevicesHeld(entries);
   for (const [key, value] of entries) {
     if (value === null || value === undefined) continue; // a tombstone is an absent entry
+    if (!heldOn(devices, key, value)) continue; // on a VXLAN device this node has not got
     switch (parseRoutesKey(key)?.kind) {
       case 'link':
         links.push(value as LinkValue);

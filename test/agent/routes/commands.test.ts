@@ -89,4 +89,26 @@ describe('routeCommandsForChanges', () => {
     );
     expect(out.ip).toEqual(['route del 10.244.2.0/24', 'route replace 10.244.7.0/24 via 10.244.7.0 dev flannel.1 onlink']);
   });
+
+  it('leaves out entries on a VXLAN device the node does not have, added or removed', () => {
+    const route6 = { dst: 'fd00:10:244:2::/64', via: 'fd00:10:244:2::', dev: 'flannel-v6.1', onlink: true };
+    const neigh6 = { dst: 'fd00:10:244:2::', lladdr: '6e:2f:a0:11:22:34', dev: 'flannel-v6.1', nud: 'permanent' };
+    const fdb6 = { mac: '6e:2f:a0:11:22:34', dev: 'flannel-v6.1', dst: 'fd00:56::12', flags: ['self'], state: 'permanent' };
+    const changes = [
+      { key: 'route/fd00:10:244:2::/64', op: 'upsert' as const, value: route6 },
+      { key: 'neigh/flannel-v6.1/fd00:10:244:2::', op: 'upsert' as const, value: neigh6 },
+      { key: 'fdb/flannel-v6.1/6e:2f:a0:11:22:34', op: 'upsert' as const, value: fdb6 },
+      { key: 'route/10.244.2.0/24', op: 'upsert' as const, value: route },
+      // Removals as the stream sends them: no previous value, the key alone.
+      { key: 'neigh/flannel-v6.1/fd00:10:244:3::', op: 'delete' as const, value: null },
+      { key: 'fdb/flannel-v6.1/7a:10:5c:44:55:67', op: 'delete' as const, value: null },
+    ];
+    expect(routeCommandsForChanges(changes, { underlay: 'eth0', devices: new Set(['flannel.1']) })).toEqual({
+      ip: ['route replace 10.244.2.0/24 via 10.244.2.0 dev flannel.1 onlink'],
+      bridge: [],
+    });
+    const both = routeCommandsForChanges(changes, { underlay: 'eth0', devices: new Set(['flannel.1', 'flannel-v6.1']) });
+    expect(both.ip).toHaveLength(4);
+    expect(both.bridge).toEqual(['fdb del 7a:10:5c:44:55:67 dev flannel-v6.1 self', 'fdb replace 6e:2f:a0:11:22:34 dev flannel-v6.1 dst fd00:56::12 self permanent']);
+  });
 });

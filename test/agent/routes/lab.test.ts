@@ -18,12 +18,17 @@ import { deterministicVtepMac, renderRoutesBatch, routesProjection, splitRoutesB
 import { tableFor } from '../../projections/routes/fold.js';
 import { makeView, referenceNodes } from '../../projections/routes/view.js';
 import { netnsSkipReason, titled } from '../../support/host.js';
+import { RoutesApplier } from '../../../agent/apply/routes.js';
+import { createExec } from '../../../agent/apply/exec.js';
+import pino from 'pino';
 
 const DUAL = { clusterCIDRs: ['10.244.0.0/16', 'fd00:10:244::/56'] };
 
 const skipReason = netnsSkipReason(['bridge']);
 
 const NS = `nlroutes-${randomBytes(4).toString('hex')}`;
+/** node-c of a dual-stack cluster whose Node has an IPv4 InternalIP only (at first). */
+const NS_C = `nlroutes-c-${randomBytes(4).toString('hex')}`;
 
 function sh(...argv: string[]): string {
   const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', input: '' });
@@ -49,24 +54,31 @@ function tableDiff(before: Map<string, unknown>, after: Map<string, unknown>): R
   return out;
 }
 
+/** A namespace with an up underlay eth0 holding `address`. */
+function addNodeNamespace(ns: string, address: string): void {
+  sh('ip', 'netns', 'add', ns);
+  sh('ip', '-n', ns, 'link', 'set', 'lo', 'up');
+  // A dummy underlay where the kernel has the module; a veth pair (both ends here) otherwise.
+  if (spawnSync('ip', ['-n', ns, 'link', 'add', 'eth0', 'type', 'dummy']).status !== 0) {
+    sh('ip', '-n', ns, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'eth0p');
+    sh('ip', '-n', ns, 'link', 'set', 'eth0p', 'up');
+  }
+  sh('ip', '-n', ns, 'addr', 'add', address, 'dev', 'eth0');
+  sh('ip', '-n', ns, 'link', 'set', 'eth0', 'up');
+}
+
 const MAC_D = deterministicVtepMac('node-d');
 const MAC6_D = deterministicVtepMac('node-d', 6);
 
 describe.skipIf(skipReason !== undefined)(titled('routes lab (real ip/bridge in a network namespace)', skipReason), () => {
   beforeAll(() => {
-    sh('ip', 'netns', 'add', NS);
-    sh('ip', '-n', NS, 'link', 'set', 'lo', 'up');
-    // A dummy underlay where the kernel has the module; a veth pair (both ends here) otherwise.
-    if (spawnSync('ip', ['-n', NS, 'link', 'add', 'eth0', 'type', 'dummy']).status !== 0) {
-      sh('ip', '-n', NS, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'eth0p');
-      sh('ip', '-n', NS, 'link', 'set', 'eth0p', 'up');
-    }
-    sh('ip', '-n', NS, 'addr', 'add', '192.168.56.11/24', 'dev', 'eth0');
+    addNodeNamespace(NS, '192.168.56.11/24');
     sh('ip', '-n', NS, 'addr', 'add', 'fd00:56::11/64', 'dev', 'eth0', 'nodad');
     sh('ip', '-n', NS, 'link', 'set', 'eth0', 'up');
   });
   afterAll(() => {
     spawnSync('ip', ['netns', 'del', NS]);
+    spawnSync('ip', ['netns', 'del', NS_C]);
   });
 
   const view = makeView(referenceNodes({ dualStack: true }), DUAL);
@@ -224,5 +236,36 @@ describe.skipIf(skipReason !== undefined)(titled('routes lab (real ip/bridge in 
 
   it('refuses a cni0 that carries another pod CIDR\'s gateway', async () => {
     await expect(ensureCni0(NS, '10.244.8.1/24')).rejects.toThrow('cni0 carries 10.244.1.1/24, expected 10.244.8.1/24');
+  });
+
+  it('a node without an IPv6 InternalIP applies its IPv4 overlay alone, and the IPv6 one once it has the address', async () => {
+    addNodeNamespace(NS_C, '192.168.56.13/24');
+    const withV6 = referenceNodes({ dualStack: true });
+    const v4Only = withV6.map((n) =>
+      n.metadata.name === 'node-c' ? { ...n, status: { ...n.status, addresses: n.status!.addresses!.filter((a) => !a.address.includes(':')) } } : n,
+    );
+    const before = tableFor(routesProjection, makeView(v4Only, DUAL), 'node-c');
+    const applier = new RoutesApplier(createExec(NS_C, false, pino({ level: 'silent' })), async () => 'eth0', pino({ level: 'silent' }));
+    await applier.fullSync(before, []);
+    expect(spawnSync('ip', ['-n', NS_C, 'link', 'show', 'flannel-v6.1']).status).not.toBe(0);
+    expect(lines(sh('ip', '-n', NS_C, '-4', 'route', 'show', 'dev', 'flannel.1'))).toEqual([
+      '10.244.1.0/24 via 10.244.1.0 onlink',
+      '10.244.2.0/24 via 10.244.2.0 onlink',
+      '10.244.4.0/24 via 10.244.4.0 onlink',
+    ]);
+    // The address arrives: node-c's table gains flannel-v6.1 (and the others its IPv6 entries).
+    sh('ip', '-n', NS_C, 'addr', 'add', 'fd00:56::13/64', 'dev', 'eth0', 'nodad');
+    const after = tableFor(routesProjection, makeView(withV6, DUAL), 'node-c');
+    await applier.applyChanges(after, tableDiff(before, after).map((c) => ({ ...c, previous: c.previous })));
+    expect(lines(sh('ip', '-n', NS_C, '-6', 'route', 'show', 'dev', 'flannel-v6.1')).filter((l) => l.includes('/64 via'))).toEqual([
+      'fd00:10:244:1::/64 via fd00:10:244:1:: metric 1024 onlink pref medium',
+      'fd00:10:244:2::/64 via fd00:10:244:2:: metric 1024 onlink pref medium',
+      'fd00:10:244:4::/64 via fd00:10:244:4:: metric 1024 onlink pref medium',
+    ]);
+    expect(lines(sh('ip', 'netns', 'exec', NS_C, 'bridge', 'fdb', 'show', 'dev', 'flannel-v6.1'), true).filter((l) => l.includes('dst'))).toHaveLength(3);
+    // And goes again: the device goes, taking its entries with it; nothing fails.
+    await applier.applyChanges(before, tableDiff(after, before).map((c) => ({ ...c, previous: c.previous })));
+    expect(spawnSync('ip', ['-n', NS_C, 'link', 'show', 'flannel-v6.1']).status).not.toBe(0);
+    expect(lines(sh('ip', '-n', NS_C, '-4', 'route', 'show', 'dev', 'flannel.1'))).toHaveLength(3);
   });
 });

@@ -168,6 +168,26 @@ describe('routes projection: dual-stack', () => {
     ]);
   });
 
+  it('gives a node without an IPv6 InternalIP no flannel-v6.1 entries to apply, and the others none of its own', () => {
+    // node-c has an IPv6 pod CIDR but no IPv6 underlay: flannel has no v6 lease for it, so it
+    // gets no flannel-v6.1, and the others' IPv6 entries (cluster-wide) are not its to hold.
+    const nodes = referenceNodes({ dualStack: true }).map((n) =>
+      n.metadata.name === 'node-c' ? { ...n, status: { ...n.status, addresses: n.status!.addresses!.filter((a) => !a.address.includes(':')) } } : n,
+    );
+    const view = makeView(nodes, DUAL);
+    const c = tableFor(routesProjection, view, 'node-c');
+    expect(c.has('link/flannel-v6.1')).toBe(false);
+    expect(c.has('neigh/flannel-v6.1/fd00:10:244:1::')).toBe(true); // the cluster's entry, as stored
+    const lines = renderRoutesBatch(c, { underlay: 'eth0' }).split('\n');
+    expect(lines.filter((l) => l.includes('flannel-v6.1'))).toEqual([]);
+    expect(lines).toContain('route replace 10.244.1.0/24 via 10.244.1.0 dev flannel.1 onlink');
+    expect(lines).toContain("# route fd00:10:244:3::/64 dev cni0 proto kernel metric 256 (the kernel's, from cni0's address)");
+    // node-a still has its IPv6 overlay to node-b, and none to node-c.
+    const a = renderRoutesBatch(tableFor(routesProjection, view, 'node-a'), { underlay: 'eth0' }).split('\n');
+    expect(a).toContain('route replace fd00:10:244:2::/64 via fd00:10:244:2:: dev flannel-v6.1 onlink');
+    expect(a.filter((l) => l.includes('fd00:10:244:3:'))).toEqual([]);
+  });
+
   it('ignores IPv6 pod CIDRs when the cluster pod network is IPv4 only', () => {
     const view = makeView(referenceNodes({ dualStack: true }).slice(0, 2));
     const keys = [...tableFor(routesProjection, view, 'node-a').keys()];
