@@ -9,7 +9,7 @@
 import type { LogEvent } from './events.js';
 import { deepEqual } from './equal.js';
 import { objectKey } from './kinds.js';
-import type { Endpoints, EndpointSlice, KubeObject, Pod, Service } from './objects.js';
+import type { Endpoints, EndpointSlice, KubeObject, Node, Pod, Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import type { PendingEvent } from './decide.js';
 import { clone, derivedUid, seconds } from './decide.js';
@@ -25,6 +25,7 @@ import {
   servicesSelectingPod,
 } from './controllers/index.js';
 import { managedSlices, managingService } from './controllers/owned.js';
+import { hintsByZone, nodeCapacity, sameCapacity, serviceOverloaded } from './controllers/topology-cache.js';
 
 export const ENDPOINTS_CONTROLLER = 'system:endpoints-controller';
 
@@ -55,7 +56,7 @@ function reactByKind(state: ClusterState, ev: LogEvent, before: KubeObject | und
     case 'Service':
       return reconcileService(state, ev.namespace, ev.name, ev.rv, time);
     case 'Node':
-      return deleteOrphanedPods(state, ev, time);
+      return [...deleteOrphanedPods(state, ev, time), ...resyncOverloadedServices(state, ev, before, time)];
     case 'Endpoints': {
       if (ev.actor === ENDPOINTS_CONTROLLER) return [];
       const svc = state.get('Service', ev.namespace, ev.name) as Service | undefined;
@@ -80,6 +81,29 @@ function reactByKind(state: ClusterState, ev: LogEvent, before: KubeObject | und
     default:
       return [];
   }
+}
+
+/**
+ * A Node change that moves the zones' capacity (its zone, allocatable CPU, readiness, or the node
+ * itself) syncs the Services whose topology hints it leaves overloaded, as the endpointslice
+ * controller's node handlers do (SetNodes, then GetOverloadedServices); the others keep their
+ * hints until they next sync.
+ */
+function resyncOverloadedServices(state: ClusterState, ev: LogEvent, before: KubeObject | undefined, time: string): PendingEvent[] {
+  const after = ev.type === 'DELETED' ? undefined : (ev.object as Node);
+  const capacity = (n: KubeObject | undefined) => (n ? nodeCapacity(n as Node) : undefined);
+  if (sameCapacity(capacity(before), capacity(after))) return [];
+  const ratios = state.zoneRatios();
+  const out: PendingEvent[] = [];
+  for (const svc of state.servicesWithTopologyHints()) {
+    const byType = new Map<string, EndpointSlice[]>();
+    for (const slice of managedSlices(state, svc.metadata.namespace!, svc.metadata.name!)) {
+      byType.set(slice.addressType, [...(byType.get(slice.addressType) ?? []), slice]);
+    }
+    const overloaded = [...byType.values()].some((slices) => serviceOverloaded(hintsByZone(slices.flatMap((s) => s.endpoints ?? [])), ratios));
+    if (overloaded) out.push(...reconcileService(state, svc.metadata.namespace!, svc.metadata.name!, ev.rv, time));
+  }
+  return out;
 }
 
 function hasSelector(svc: Service): boolean {
@@ -123,9 +147,15 @@ function reconcileSlices(
   const existing = new Map(managedSlices(state, namespace, name).map((s) => [s.metadata.name!, s]));
   const desiredSlices = (reservedNames?: ReadonlySet<string>): EndpointSlice[] => {
     if (svc && hasSelector(svc)) {
-      // Nodes for the endpoints' zones (and PreferClose hints); see missingNodes for pods whose
-      // node is not there.
-      return desiredEndpointSlices(svc, pods ?? state.podsMatching(namespace, svc.spec!.selector!), { now: seconds(time), reservedNames, nodes: state.nodes, missingNodes: 'keep' });
+      // Nodes for the endpoints' zones, PreferClose hints and topology-mode Auto's allocation;
+      // see missingNodes for pods whose node is not there.
+      return desiredEndpointSlices(svc, pods ?? state.podsMatching(namespace, svc.spec!.selector!), {
+        now: seconds(time),
+        reservedNames,
+        nodes: state.nodes,
+        missingNodes: 'keep',
+        topology: { ratios: state.zoneRatios() },
+      });
     }
     const ep = svc ? (state.get('Endpoints', namespace, name) as Endpoints | undefined) : undefined;
     return ep ? mirroredEndpointSlices(ep, svc, { reservedNames }) : [];

@@ -17,6 +17,7 @@ import {
 } from './objects.js';
 import type { ClusterView } from '../projections/model.js';
 import { Allocations } from './allocations.js';
+import { hintsEnabled, nodeCapacity, sameCapacity, ZoneCapacity } from './controllers/topology-cache.js';
 
 export class ClusterState implements ClusterView {
   /** rv of the last event folded in. */
@@ -31,6 +32,10 @@ export class ClusterState implements ClusterView {
   private readonly podsByLabel = new Map<string, Set<string>>();
   /** `ns\0key=value` -> services whose selector has that pair. */
   private readonly servicesBySelector = new Map<string, Set<string>>();
+  /** The zones' allocatable CPU, for topology hints (the endpointslice controller's cache). */
+  private readonly zoneCapacity = new ZoneCapacity();
+  /** Services annotated for topology-aware hints (topology-mode: Auto). */
+  private readonly hintedServices = new Set<string>();
 
   get nodes(): ReadonlyMap<string, Node> {
     return this.objects.get('Node') as Map<string, Node>;
@@ -97,6 +102,17 @@ export class ClusterState implements ClusterView {
     return [...keys].sort().map((k) => services.get(k)!);
   }
 
+  /** The zones' shares of the nodes' allocatable CPU, undefined when hints cannot be allocated. */
+  zoneRatios(): ReadonlyMap<string, number> | undefined {
+    return this.zoneCapacity.ratios();
+  }
+
+  /** Services annotated for topology-aware hints, in key order. */
+  servicesWithTopologyHints(): Service[] {
+    const services = this.services;
+    return [...this.hintedServices].sort().map((k) => services.get(k)!);
+  }
+
   podsOnNode(nodeName: string): readonly Pod[] {
     const keys = this.podKeysByNode.get(nodeName);
     if (!keys) return [];
@@ -141,6 +157,9 @@ export class ClusterState implements ClusterView {
       for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) addTo(this.podsByLabel, `${namespace}\0${k}=${v}`, key);
     } else if (kind === 'Service') {
       for (const [k, v] of Object.entries((obj as Service).spec?.selector ?? {})) addTo(this.servicesBySelector, `${namespace}\0${k}=${v}`, key);
+      if (hintsEnabled(obj.metadata.annotations)) this.hintedServices.add(key);
+    } else if (kind === 'Node') {
+      this.zoneCapacity.add(nodeCapacity(obj as Node));
     }
     this.allocations.claim(kind, key, obj);
   }
@@ -156,6 +175,9 @@ export class ClusterState implements ClusterView {
       for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) removeFrom(this.podsByLabel, `${namespace}\0${k}=${v}`, key);
     } else if (kind === 'Service') {
       for (const [k, v] of Object.entries((obj as Service).spec?.selector ?? {})) removeFrom(this.servicesBySelector, `${namespace}\0${k}=${v}`, key);
+      this.hintedServices.delete(key);
+    } else if (kind === 'Node') {
+      this.zoneCapacity.remove(nodeCapacity(obj as Node));
     }
     this.allocations.release(kind, key, obj);
   }
@@ -186,7 +208,9 @@ function sameIndexedFields(kind: StoredKind, a: KubeObject, b: KubeObject): bool
     case 'Pod':
       return (a as Pod).spec?.nodeName === (b as Pod).spec?.nodeName && sameRecord(a.metadata.labels, b.metadata.labels);
     case 'Service':
-      return sameRecord((a as Service).spec?.selector, (b as Service).spec?.selector);
+      return sameRecord((a as Service).spec?.selector, (b as Service).spec?.selector) && hintsEnabled(a.metadata.annotations) === hintsEnabled(b.metadata.annotations);
+    case 'Node':
+      return sameCapacity(nodeCapacity(a as Node), nodeCapacity(b as Node));
     default:
       return true;
   }

@@ -22,6 +22,7 @@ import {
   servicePortProtocol,
 } from './services.js';
 import { endpointSliceName, endpointSlicePrefix } from './sliceNames.js';
+import { allocateHints, hintsEnabled } from './topology-cache.js';
 
 export const ENDPOINTSLICE_CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
 /** --max-endpoints-per-slice default. */
@@ -47,6 +48,13 @@ export interface EndpointSliceOptions {
   /** Names other slices already have: a generated name never takes one (the apiserver's
    * generateName retries on AlreadyExists). */
   reservedNames?: ReadonlySet<string>;
+  /**
+   * The topology cache's view of the nodes (topology-cache.ts ZoneCapacity.ratios: the zones'
+   * shares of allocatable CPU, undefined when hints cannot be given). When present, a Service
+   * annotated `service.kubernetes.io/topology-mode: Auto` gets its endpoints' zone hints
+   * allocated from it; when absent such a Service gets none.
+   */
+  topology?: { ratios: ReadonlyMap<string, number> | undefined };
 }
 
 /** podToEndpoint: ready = publishNotReady || (serving && !terminating). */
@@ -73,15 +81,10 @@ export function podToEndpoint(pod: Pod, node: Node | undefined, service: Service
 
 /**
  * spec.trafficDistribution PreferClose, unless topology-aware routing's annotation asks for the
- * topology cache instead (canUseTrafficDistribution = !hintsEnabled). That cache's proportional
- * allocation (by the zones' allocatable CPU) is not computed here: such a Service gets no hints,
- * as upstream's cache gives when it cannot allocate.
+ * topology cache instead (canUseTrafficDistribution = !hintsEnabled).
  */
 function prefersClose(service: Service): boolean {
-  if (service.spec?.trafficDistribution !== 'PreferClose') return false;
-  const annotations = service.metadata.annotations ?? {};
-  const mode = annotations['service.kubernetes.io/topology-mode'] ?? annotations['service.kubernetes.io/topology-aware-hints'];
-  return mode !== 'Auto' && mode !== 'auto';
+  return service.spec?.trafficDistribution === 'PreferClose' && !hintsEnabled(service.metadata.annotations);
 }
 
 /** getEndpointPorts: the service ports this pod resolves, in PortMapKey (hash) order. */
@@ -191,6 +194,7 @@ export function desiredEndpointSlices(service: Service, pods: readonly Pod[], op
       for (let i = 0; i < eps.length; i += maxPerSlice) chunks.push({ ports: group.ports, endpoints: eps.slice(i, i + maxPerSlice) });
     }
     if (chunks.length === 0) chunks.push({ ports: [], endpoints: [] }); // the placeholder slice
+    if (opts.topology && hintsEnabled(service.metadata.annotations)) allocateHints(chunks.flatMap((c) => c.endpoints), opts.topology.ratios);
 
     chunks.forEach((chunk, index) => {
       out.push(newEndpointSlice(service, addressType, chunk.ports, chunk.endpoints, index, taken, opts.now));
