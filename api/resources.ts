@@ -266,8 +266,12 @@ async function evict(req: FastifyRequest, reply: FastifyReply, path: ResourcePat
     // delete that would fail (a precondition) is found before the condition is written.
     dryRun(deps.ledger, { ...cmd, dryRun: true });
     const condition = disruptionTarget(pod, seconds(ctx.time));
-    await deps.ledger.submit({ ...ctx, op: 'patch', kind: 'Pod', namespace, name: path.name!, patchType: 'strategic', patch: { status: { conditions: [condition] } }, subresource: 'status' });
-    deps.onWrite?.((await deps.ledger.submit(cmd)).object);
+    const marked = await deps.ledger.submit({ ...ctx, op: 'patch', kind: 'Pod', namespace, name: path.name!, patchType: 'strategic', patch: { status: { conditions: [condition] } }, subresource: 'status' });
+    // The condition moved the pod's resourceVersion: a resourceVersion precondition (met, as
+    // checked above) now names the version that write made, as upstream's eviction does.
+    const rv = marked.object?.metadata.resourceVersion;
+    const preconditions = options.preconditions?.resourceVersion && rv ? { ...options.preconditions, resourceVersion: rv } : options.preconditions;
+    deps.onWrite?.((await deps.ledger.submit({ ...cmd, options: { ...options, ...(preconditions ? { preconditions } : {}) } })).object);
   }
   reply.code(201).type('application/json');
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 };

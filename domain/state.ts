@@ -34,8 +34,9 @@ export class ClusterState implements ClusterView {
   private readonly servicesBySelector = new Map<string, Set<string>>();
   /** The zones' allocatable CPU, for topology hints (the endpointslice controller's cache). */
   private readonly zoneCapacity = new ZoneCapacity();
-  /** Services annotated for topology-aware hints (topology-mode: Auto). */
-  private readonly hintedServices = new Set<string>();
+  /** Services annotated for topology-aware hints (topology-mode: Auto), as keys (a Map, as every
+   * index here, so previews can shadow it). */
+  private readonly hintedServices = new Map<string, true>();
 
   get nodes(): ReadonlyMap<string, Node> {
     return this.objects.get('Node') as Map<string, Node>;
@@ -110,7 +111,7 @@ export class ClusterState implements ClusterView {
   /** Services annotated for topology-aware hints, in key order. */
   servicesWithTopologyHints(): Service[] {
     const services = this.services;
-    return [...this.hintedServices].sort().map((k) => services.get(k)!);
+    return [...this.hintedServices.keys()].sort().map((k) => services.get(k)!);
   }
 
   podsOnNode(nodeName: string): readonly Pod[] {
@@ -157,7 +158,7 @@ export class ClusterState implements ClusterView {
       for (const [k, v] of Object.entries(obj.metadata.labels ?? {})) addTo(this.podsByLabel, `${namespace}\0${k}=${v}`, key);
     } else if (kind === 'Service') {
       for (const [k, v] of Object.entries((obj as Service).spec?.selector ?? {})) addTo(this.servicesBySelector, `${namespace}\0${k}=${v}`, key);
-      if (hintsEnabled(obj.metadata.annotations)) this.hintedServices.add(key);
+      if (hintsEnabled(obj.metadata.annotations)) this.hintedServices.set(key, true);
     } else if (kind === 'Node') {
       this.zoneCapacity.add(nodeCapacity(obj as Node));
     }

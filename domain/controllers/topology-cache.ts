@@ -61,6 +61,14 @@ export class ZoneCapacity {
   private insufficient = 0;
   private cached: ReadonlyMap<string, number> | undefined | null = null;
 
+  /** A copy that moves on its own (a preview's scratch state). */
+  clone(): ZoneCapacity {
+    const copy = new ZoneCapacity();
+    for (const [zone, z] of this.byZone) copy.byZone.set(zone, { ...z });
+    copy.insufficient = this.insufficient;
+    return copy;
+  }
+
   add(c: NodeCapacity): void {
     this.move(c, 1);
   }

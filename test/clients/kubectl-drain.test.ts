@@ -39,6 +39,21 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: drain evicts', () => {
     expect((await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods/solo')).status).toBe(404);
   });
 
+  it('a resourceVersion precondition that holds evicts the pod; a stale one writes nothing', async () => {
+    expect((await t.k.run(['create', '-f', t.file('pinned.yaml', documents(pod({ name: 'pinned' })))])).code).toBe(0);
+    const rv = (await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods/pinned')).json.metadata.resourceVersion;
+    const head = async () => (await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods?limit=1')).json.metadata.resourceVersion;
+    const before = await head();
+    const stale = await api(t.s.url, 'POST', evictionUrl('pinned'), eviction('pinned', { deleteOptions: { preconditions: { resourceVersion: String(Number(rv) - 1) } } }));
+    expect([stale.status, stale.json.reason]).toEqual([409, 'Conflict']);
+    expect(await head()).toBe(before);
+    // The DisruptionTarget condition moves the pod's resourceVersion before the delete, which
+    // then checks the version that write made (addConditionAndDeletePod).
+    const r = await api(t.s.url, 'POST', evictionUrl('pinned'), eviction('pinned', { deleteOptions: { gracePeriodSeconds: 0, preconditions: { resourceVersion: rv } } }));
+    expect([r.status, r.json.status]).toEqual([201, 'Success']);
+    expect((await api(t.s.url, 'GET', '/api/v1/namespaces/default/pods/pinned')).status).toBe(404);
+  });
+
   it('drain cordons the node, evicts its pods and waits for them to go', async () => {
     expect((await t.k.run(['create', '-f', t.file('pods.yaml', documents(pod({ name: 'web-1' }), pod({ name: 'web-2' })))])).code).toBe(0);
     const r = await t.k.run(['drain', 'node-1', '--force', '--grace-period=1', '--timeout=60s']);

@@ -9,6 +9,7 @@
 // tests catch that) rather than silently share live data.
 
 import { Allocations } from '../../../domain/allocations.js';
+import { ZoneCapacity } from '../../../domain/controllers/topology-cache.js';
 import { ClusterState } from '../../../domain/state.js';
 import { ShadowMap } from './shadow-map.js';
 
@@ -66,6 +67,7 @@ export class PreviewState extends ClusterState {
     for (const [name, value] of Object.entries(live as unknown as Record<string, unknown>)) {
       if (name === 'rv' || name === 'config') self[name] = value;
       else if (name === 'allocations') self[name] = shadowAllocations(value as Allocations);
+      else if (value instanceof ZoneCapacity) self[name] = value.clone(); // a handful of zones
       else if (name === 'objects') {
         self[name] = new Map([...(value as Map<string, AnyMap>)].map(([kind, objs]) => [kind, new ShadowMap(objs)]));
       } else self[name] = shadowOf(name, value);
