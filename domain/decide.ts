@@ -341,6 +341,10 @@ function deletedByUpdate(kind: StoredKind, next: KubeObject): boolean {
  * grace period, is left for validation to refuse (ValidateObjectMetaUpdate: field is immutable). */
 function keepSystemMetadata(next: KubeObject, old: KubeObject): void {
   next.metadata.uid = old.metadata.uid;
+  // BeforeUpdate: "Ensure requests cannot update generation" (setGeneration then moves it for
+  // the kinds whose strategy keeps one).
+  if (old.metadata.generation !== undefined) next.metadata.generation = old.metadata.generation;
+  else delete next.metadata.generation;
   next.metadata.creationTimestamp = old.metadata.creationTimestamp;
   if (old.metadata.deletionTimestamp) next.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
   if (old.metadata.deletionGracePeriodSeconds !== undefined && next.metadata.deletionGracePeriodSeconds === undefined) {
@@ -416,8 +420,11 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
   if (patched.metadata.name !== cmd.name) {
     throw errors.badRequest(`the name of the object (${patched.metadata.name ?? ''}) does not match the name on the URL (${cmd.name})`);
   }
-  // A patch carries no uid precondition upstream: changing the uid meets the immutable-field check.
-  if (patched.metadata.uid !== old.metadata.uid) {
+  // A patch carries no uid precondition upstream: changing the uid meets the immutable-field check,
+  // while a patch that drops it (`"uid": null`, as kubectl apply sends once a uid got into the
+  // last-applied annotation) keeps the stored one (BeforeUpdate: "Use the existing UID if none is
+  // provided").
+  if (patched.metadata.uid && patched.metadata.uid !== old.metadata.uid) {
     throw errors.invalid(cmd.kind, info.group, cmd.name, [
       { type: 'FieldValueInvalid', field: 'metadata.uid', message: `Invalid value: ${JSON.stringify(patched.metadata.uid ?? '')}: field is immutable` },
     ]);

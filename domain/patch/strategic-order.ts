@@ -22,7 +22,9 @@ export function sameElement(probe: unknown, item: unknown, key: ElementKey): boo
   if (!isObject(probe) || !isObject(item)) return false;
   if (!jsonEqual(probe[key.mergeKey], item[key.mergeKey])) return false;
   const sk = key.secondaryKey;
-  if (!sk || probe[sk] === undefined) return true;
+  // A null there is a directive to delete the field (kubectl apply sends `protocol: null` when
+  // the last-applied manifest had it and the new one has not), not a key.
+  if (!sk || probe[sk] === undefined || probe[sk] === null) return true;
   return jsonEqual(probe[sk], item[sk] ?? key.secondaryDefault);
 }
 

@@ -86,6 +86,11 @@ describe('bad input', () => {
     await api(s.url, 'POST', podsPath, { metadata: { name: 'uid-patch' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
     const st = await expectRejected(api(s.url, 'PATCH', `${podsPath}/uid-patch`, { metadata: { uid: 'x-forged' } }, { 'content-type': 'application/merge-patch+json' }), 422, 'Invalid');
     expect(st.details.causes).toEqual([{ reason: 'FieldValueInvalid', field: 'metadata.uid', message: 'Invalid value: "x-forged": field is immutable' }]);
+    // Dropping the uid keeps the stored one (kubectl apply sends "uid": null once an exported
+    // object's uid got into its last-applied annotation); a generation sent is not kept.
+    const uid = (await api(s.url, 'GET', `${podsPath}/uid-patch`)).json.metadata.uid;
+    const dropped = await api(s.url, 'PATCH', `${podsPath}/uid-patch`, { metadata: { uid: null, generation: 5, labels: { a: 'b' } } }, { 'content-type': 'application/merge-patch+json' });
+    expect([dropped.status, dropped.json.metadata.uid, dropped.json.metadata.generation, dropped.json.metadata.labels]).toEqual([200, uid, undefined, { a: 'b' }]);
   });
 
   it('an unknown resource is 404 NotFound', async () => {

@@ -85,6 +85,18 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: more commands', () => {
     expect([after.metadata.resourceVersion, after.spec.containers[0].image]).toEqual([before, 'nginx:1.27']);
   });
 
+  it('apply of an exported object and then of the original file (the last-applied uid is dropped, not refused)', async () => {
+    const file = t.file('rt.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: rt\nspec:\n  selector: {app: rt}\n  ports: [{port: 80}]\n');
+    expect((await t.k.run(['apply', '-f', file])).code).toBe(0);
+    const live = t.file('rt-live.yaml', (await t.k.run(['get', 'svc', 'rt', '-o', 'yaml'])).stdout);
+    expect((await t.k.run(['apply', '-f', live])).code).toBe(0);
+    const again = await t.k.run(['apply', '-f', file]);
+    expect([again.code, again.stdout, again.stderr]).toEqual([0, 'service/rt configured\n', '']);
+    const ports = (await api(t.s.url, 'GET', '/api/v1/namespaces/default/services/rt')).json.spec.ports;
+    expect(ports).toEqual([{ port: 80, protocol: 'TCP', targetPort: 80 }]);
+    expect((await t.k.run(['delete', 'svc', 'rt'])).code).toBe(0);
+  });
+
   it('edit: GET, the editor, then a patch', async () => {
     const editor = t.file('editor.sh', '#!/bin/sh\nsed -i "s/image: nginx:1.27/image: nginx:1.99/" "$1"\n');
     chmodSync(editor, 0o755);

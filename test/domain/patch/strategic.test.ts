@@ -100,6 +100,13 @@ describe('strategic merge patch: semantics', () => {
     ]);
   });
 
+  it('service ports: a patch element deleting its protocol (null) names the element by port alone', () => {
+    const svc = liveService();
+    svc.spec!.ports = [{ port: 80, protocol: 'TCP', targetPort: 80 }];
+    const out = smp(svc, { spec: { ports: [{ port: 80, protocol: null, targetPort: null }] } } as never, 'Service');
+    expect(out.spec.ports).toEqual([{ port: 80 }]);
+  });
+
   it('status conditions merge by type, podIPs by ip', () => {
     const out = smp(livePod(), { status: { conditions: [{ type: 'Ready', status: 'False', reason: 'X' }], podIPs: [{ ip: 'fd00::2' }] } });
     expect(out.status.conditions).toEqual([
