@@ -7,7 +7,7 @@ import { errors } from '../domain/errors.js';
 import type { KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import { checkTypes, type TypeCheckOptions } from '../domain/schemas/check-types.js';
-import { UndecodableBody } from './content.js';
+import { duplicateFieldsOf, UndecodableBody } from './content.js';
 import { FieldPath, notSupported } from '../domain/validation/path.js';
 
 export type FieldValidation = 'Ignore' | 'Warn' | 'Strict';
@@ -61,11 +61,16 @@ export function checkTypesOf(kind: string, obj: unknown, validation: FieldValida
       result.errors.map((e) => ({ reason: 'FieldValueTypeInvalid', message: e.message, field: e.field })),
     );
   }
-  if (result.unknownFields.length && validation !== 'Ignore') {
-    const texts = result.unknownFields.map((f) => `unknown field "${f.replace(/^\./, '')}"`);
+  // The strict decoder's errors: keys the JSON body repeated, then fields the schema lacks.
+  const strict = [
+    ...duplicateFieldsOf(obj).map((field) => ({ field, message: `duplicate field "${field}"` })),
+    ...result.unknownFields.map((f) => f.replace(/^\./, '')).map((field) => ({ field, message: `unknown field "${field}"` })),
+  ];
+  if (strict.length && validation !== 'Ignore') {
+    const texts = strict.map((e) => e.message);
     if (validation === 'Strict') {
       const prefix = stage === 'decode' ? `${kind} in version "v1" cannot be handled as a ${kind}: ` : '';
-      throw errors.badRequest(`${prefix}strict decoding error: ${texts.join(', ')}`, result.unknownFields.map((f) => ({ reason: 'FieldValueInvalid', message: `unknown field "${f.replace(/^\./, '')}"`, field: f.replace(/^\./, '') })));
+      throw errors.badRequest(`${prefix}strict decoding error: ${texts.join(', ')}`, strict.map((e) => ({ reason: 'FieldValueInvalid', message: e.message, field: e.field })));
     }
     reply.header('Warning', texts.map((t) => `299 - ${JSON.stringify(t)}`).join(', '));
   }

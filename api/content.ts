@@ -6,6 +6,7 @@ import YAML from 'yaml';
 import { errors } from '../domain/errors.js';
 import type { PatchType } from '../domain/commands.js';
 import { decodeKubernetesProtobuf, PROTOBUF_MEDIA_TYPE } from './protobuf/index.js';
+import { duplicateFields } from './duplicate-fields.js';
 
 export const BODY_LIMIT = 3 * 1024 * 1024;
 
@@ -33,19 +34,43 @@ export function checkObjectMediaType(req: FastifyRequest): void {
   }
 }
 
+/** The repeated keys of each parsed JSON body (by its parsed value), for the strict checks. */
+const DUPLICATES = new WeakMap<object, string[]>();
+
+/** The paths of the keys a JSON body repeated (JSON.parse kept the last of each). */
+export function duplicateFieldsOf(body: unknown): readonly string[] {
+  return typeof body === 'object' && body !== null ? (DUPLICATES.get(body) ?? []) : [];
+}
+
 function parseJson(body: string): unknown {
   if (body.trim() === '') return undefined;
   try {
-    return JSON.parse(body);
+    const value: unknown = JSON.parse(body);
+    if (typeof value === 'object' && value !== null) {
+      const repeated = duplicateFields(body);
+      if (repeated.length) DUPLICATES.set(value, repeated);
+    }
+    return value;
   } catch (e) {
     throw errors.badRequest(`the body of the request could not be decoded as JSON: ${(e as Error).message}`);
   }
 }
 
+/**
+ * kube-apiserver reads YAML through sigs.k8s.io/yaml, which resolves scalars as go-yaml v2 does:
+ * YAML 1.1 (`yes`/`on` are booleans, `010` is octal 8, `1_000` is 1000), except that times and
+ * sexagesimal numbers stay strings. So a label `a: yes` is refused (a boolean where a string
+ * belongs), as there, instead of stored as "yes".
+ */
+const YAML_1_1 = {
+  version: '1.1' as const,
+  customTags: (tags: YAML.Tags) => tags.filter((t) => typeof t === 'string' || (t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp')),
+};
+
 function parseYaml(body: string): unknown {
   if (body.trim() === '') return undefined;
   try {
-    const docs = YAML.parseAllDocuments(body);
+    const docs = YAML.parseAllDocuments(body, YAML_1_1);
     if (docs.length !== 1) throw new Error(`expected one document, got ${docs.length}`);
     const doc = docs[0]!;
     if (doc.errors.length) throw doc.errors[0];

@@ -151,6 +151,41 @@ describe('bad input', () => {
     expect((await api(s.url, 'GET', `${podsPath}/w`)).json.spec.bogus).toBeUndefined();
   });
 
+  it('a key repeated in a JSON body is a strict decoding error, a warning by default, and ignored under Ignore', async () => {
+    const raw = (name: string, query: string) =>
+      fetch(`${s.url}${podsPath}${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"metadata":{"name":"${name}","name":"${name}-2"},"spec":{"containers":[{"name":"c","image":"a","image":"b"}]}}` });
+    const strict = await raw('dup', '?fieldValidation=Strict');
+    const st = await strict.json();
+    expect([strict.status, st.reason, st.message]).toEqual([
+      400,
+      'BadRequest',
+      'Pod in version "v1" cannot be handled as a Pod: strict decoding error: duplicate field "metadata.name", duplicate field "spec.containers[0].image"',
+    ]);
+    expect((await api(s.url, 'GET', `${podsPath}/dup-2`)).status).toBe(404);
+    const warned = await raw('dupw', '');
+    expect(warned.status).toBe(201);
+    expect(warned.headers.get('warning')).toBe('299 - "duplicate field \\"metadata.name\\"", 299 - "duplicate field \\"spec.containers[0].image\\""');
+    expect((await warned.json()).spec.containers[0].image).toBe('b');
+    expect((await raw('dupi', '?fieldValidation=Ignore')).headers.get('warning')).toBeNull();
+    // A merge patch's body too.
+    const patched = await fetch(`${s.url}${podsPath}/dupw-2?fieldValidation=Strict`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/merge-patch+json' },
+      body: '{"metadata":{"labels":{"a":"1"},"labels":{"b":"2"}}}',
+    });
+    expect([patched.status, (await patched.json()).message]).toEqual([400, 'strict decoding error: duplicate field "metadata.labels"']);
+  });
+
+  it('a YAML body is read as kube-apiserver reads it (YAML 1.1 scalars): `yes` is a boolean, 010 is octal', async () => {
+    const yaml = (labels: string, port: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: y11\n  labels: {${labels}}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    ports: [{containerPort: ${port}}]\n`;
+    const bool = await api(s.url, 'POST', podsPath, yaml('a: yes', '80'), { 'content-type': 'application/yaml' });
+    expect([bool.status, bool.json.message]).toEqual([400, 'Pod in version "v1" cannot be handled as a Pod: json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string']);
+    const octal = await api(s.url, 'POST', podsPath, yaml('a: "yes", t: 2001-12-14', '010'), { 'content-type': 'application/yaml' });
+    expect(octal.status).toBe(201);
+    expect([octal.json.metadata.labels, octal.json.spec.containers[0].ports[0].containerPort]).toEqual([{ a: 'yes', t: '2001-12-14' }, 8]);
+  });
+
   it('a fieldValidation value that is none of Ignore, Warn, Strict is 422 on the options kind, and writes nothing', async () => {
     const body = { metadata: { name: 'fv' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
     const created = await expectRejected(api(s.url, 'POST', `${podsPath}?fieldValidation=Bogus`, body), 422, 'Invalid');

@@ -1,0 +1,67 @@
+// Duplicate keys in a JSON body. JSON.parse keeps the last value silently; kube-apiserver's
+// strict decoder (sigs.k8s.io/json UnmarshalStrict) reports each repeat as `duplicate field
+// "metadata.name"`: a 400 under fieldValidation=Strict, a Warning under Warn. The body is known
+// to be valid JSON (JSON.parse took it), so this scan only tracks objects, arrays and keys.
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_OBJECT = 123;
+const CLOSE_OBJECT = 125;
+const OPEN_ARRAY = 91;
+const CLOSE_ARRAY = 93;
+const COMMA = 44;
+
+interface Frame {
+  /** The keys seen so far; undefined for an array. */
+  keys?: Set<string>;
+  path: string;
+  /** Object: the key whose value comes next, and whether a key comes next. Array: the index. */
+  key: string;
+  expectKey: boolean;
+  index: number;
+}
+
+/** The paths of the repeated keys, in the order the repeats appear (`spec.containers[0].image`). */
+export function duplicateFields(text: string): string[] {
+  const out: string[] = [];
+  const stack: Frame[] = [];
+  const valuePath = (): string => {
+    const top = stack[stack.length - 1];
+    if (!top) return '';
+    if (top.keys) return top.path ? `${top.path}.${top.key}` : top.key;
+    return `${top.path}[${top.index}]`;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === BACKSLASH) {
+          escaped = true;
+          i++;
+        } else if (d === QUOTE) break;
+      }
+      const top = stack[stack.length - 1];
+      if (top?.keys && top.expectKey) {
+        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
+        if (top.keys.has(key)) out.push(top.path ? `${top.path}.${key}` : key);
+        else top.keys.add(key);
+        top.key = key;
+        top.expectKey = false;
+      }
+    } else if (c === OPEN_OBJECT) {
+      stack.push({ keys: new Set(), path: valuePath(), key: '', expectKey: true, index: 0 });
+    } else if (c === OPEN_ARRAY) {
+      stack.push({ path: valuePath(), key: '', expectKey: false, index: 0 });
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      stack.pop();
+    } else if (c === COMMA) {
+      const top = stack[stack.length - 1];
+      if (top?.keys) top.expectKey = true;
+      else if (top) top.index++;
+    }
+  }
+  return out;
+}
