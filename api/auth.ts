@@ -66,6 +66,12 @@ export function registerAuth(app: FastifyInstance, tokens: Map<string, TokenUser
       groups = [...found.groups, 'system:authenticated'];
     }
     const impersonate = req.headers['impersonate-user'];
+    if (!impersonate) {
+      // The impersonation filter: a group, uid or extra to act as, with no user to act as, is
+      // refused (kube-apiserver answers 500 "… without impersonating a user"), never ignored.
+      const partial = Object.keys(req.headers).filter((h) => h === 'impersonate-group' || h === 'impersonate-uid' || h.startsWith('impersonate-extra-'));
+      if (partial.length) return sendStatus(reply, errors.internal(`requested ${partial.map((h) => `${h}: ${String(req.headers[h])}`).join(', ')} without impersonating a user`).status);
+    }
     if (typeof impersonate === 'string' && impersonate) {
       // With authentication on, acting as someone else takes a user who is someone: anonymous
       // callers would otherwise put any name on the events blame shows. (There is no RBAC, so

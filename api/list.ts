@@ -3,6 +3,7 @@
 // are served from the snapshot at that rv, so a paged list is consistent.
 
 import { errors, type FieldError } from '../domain/errors.js';
+import { queryInt64 } from './query-params.js';
 import type { KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
@@ -49,8 +50,8 @@ export async function listObjects(ledger: Ledger, info: KindInfo, namespace: str
   const filter = filterFromQuery(info.kind, namespace, q);
   const rvParam = typeof q.resourceVersion === 'string' && q.resourceVersion !== '' ? q.resourceVersion : undefined;
   const match = typeof q.resourceVersionMatch === 'string' && q.resourceVersionMatch !== '' ? q.resourceVersionMatch : undefined;
-  const asked = q.limit !== undefined && q.limit !== '' ? Number(q.limit) : 0;
-  if (!Number.isInteger(asked)) throw errors.badRequest(`invalid limit: ${String(q.limit)}`);
+  const asked = queryInt64('limit', q.limit) ?? 0;
+  queryInt64('timeoutSeconds', q.timeoutSeconds); // a list ignores it, but it must decode
   // The storage pages only when limit > 0: a negative one lists everything, as upstream.
   const limit = Math.max(0, asked);
   const cont = typeof q.continue === 'string' && q.continue !== '' ? decodeContinue(q.continue) : undefined;

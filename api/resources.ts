@@ -2,6 +2,8 @@
 // kube-apiserver's semantics (docs: reference/kube-apiserver-and-clients.md).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { queryBool } from './query-params.js';
+import { resourceForKind } from '../domain/schemas/resources.js';
 import type { Command, DeleteOptions, Subresource } from '../domain/commands.js';
 import { seconds } from '../domain/decide.js';
 import { errors, type FieldError } from '../domain/errors.js';
@@ -124,7 +126,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
   switch (req.method) {
     case 'GET': {
       if (path.name) return getOne(req, reply, path, deps);
-      if (q.watch === 'true' || q.watch === '1') return serveWatch(req, reply, path, deps);
+      if (queryBool(q.watch)) return serveWatch(req, reply, path, deps);
       const negotiated = negotiate(req.headers.accept);
       const list = await listObjects(deps.ledger, info, path.namespace, q);
       if (negotiated.table) return toTable(info.kind, list.items, includeObjectParam(q.includeObject), list.metadata);
@@ -183,12 +185,14 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
         patchType,
         patch: req.body,
         subresource: path.subresource as 'status' | undefined,
-        force: q.force === 'true',
+        force: queryBool(q.force),
       });
     }
     case 'DELETE': {
       const options = deleteOptions(req);
       if (!path.name && info.namespaced && path.namespace === undefined) throw errors.methodNotAllowed();
+      // Namespaces have no deletecollection upstream: 405 before anything is deleted.
+      if (!path.name && !resourceForKind(info.group, info.kind)?.verbs.includes('deletecollection')) throw errors.methodNotAllowed();
       if (!path.name) return deleteCollection(req, reply, path, deps, options);
       if (path.subresource) throw errors.methodNotAllowed();
       return write(req, reply, deps, { ...commandContext(req, deps.actorOf), op: 'delete', kind: info.kind, namespace: path.namespace ?? '', name: path.name, options });
@@ -327,7 +331,17 @@ function disruptionTarget(pod: KubeObject, now: string): Record<string, unknown>
 }
 
 function deleteOptions(req: FastifyRequest): DeleteOptions {
-  return deleteOptionsOf((req.body ?? {}) as Record<string, unknown>, req.query as Record<string, unknown>);
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  // The delete handler decodes its body as DeleteOptions (any kind but that one, or an object
+  // of another kind, is not registered there): a Pod or Service sent instead deletes nothing.
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const kind = body.kind ?? 'DeleteOptions';
+    if (kind !== 'DeleteOptions') {
+      const version = typeof body.apiVersion === 'string' && body.apiVersion ? body.apiVersion : 'v1';
+      throw errors.badRequest(`no kind ${JSON.stringify(String(kind))} is registered for version ${JSON.stringify(version)} in scheme "k8s.io/apimachinery/pkg/apis/meta/internalversion/scheme/register.go:28"`);
+    }
+  }
+  return deleteOptionsOf(body, req.query as Record<string, unknown>);
 }
 
 /** DeleteOptions from a body (a DELETE's, or an Eviction's deleteOptions) and the query. */

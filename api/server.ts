@@ -2,6 +2,7 @@
 // API group. No module-level state: everything arrives through buildApp's options.
 
 import { randomUUID } from 'node:crypto';
+import { queryBool } from './query-params.js';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
@@ -75,7 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
     const q = req.query as Record<string, unknown>;
     const resource = (req as unknown as { resource?: string }).resource ?? '';
     const hasName = /\/[^/]+\/[^/]+$/.test(req.url.split('?')[0] ?? '') && !!resource;
-    const verb = verbOf(req.method, hasName, q?.watch === 'true' || q?.watch === '1');
+    const verb = verbOf(req.method, hasName, queryBool(q?.watch));
     metrics.requests.inc({ verb, resource, code: String(reply.statusCode) });
     metrics.latency.observe({ verb, resource }, reply.elapsedTime / 1000);
   });

@@ -5,6 +5,7 @@
 // ADDED/DELETED for the watcher, as the cacher does.
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { queryBool, queryInt64 } from './query-params.js';
 import { errors, type FieldError } from '../domain/errors.js';
 import { FieldPath, forbidden, notSupported } from '../domain/validation/path.js';
 import type { LogEvent } from '../domain/events.js';
@@ -31,7 +32,7 @@ type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
 export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<void> {
   const { ledger } = deps;
   const q = req.query as Record<string, unknown>;
-  if (q.sendInitialEvents === 'true') {
+  if (queryBool(q.sendInitialEvents)) {
     throw errors.invalid('ListOptions', 'meta.k8s.io', '', [
       { type: 'FieldValueForbidden', field: 'sendInitialEvents', message: 'Forbidden: sendInitialEvents is not supported by this server; use list, then watch' },
     ]);
@@ -51,7 +52,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   const filter = filterFromQuery(path.info.kind, path.namespace, q);
   if (path.namespace === undefined) filter.namespace = undefined;
   const rvParam = resourceVersionParam(q.resourceVersion);
-  const bookmarks = q.allowWatchBookmarks === 'true';
+  const bookmarks = queryBool(q.allowWatchBookmarks);
   const timeoutS = watchTimeoutSeconds(q.timeoutSeconds);
 
   reply.hijack();
@@ -194,9 +195,6 @@ export type { Ledger };
  * server's default, a random 1-2x its minimum request timeout, so watches do not all end at once.
  */
 function watchTimeoutSeconds(param: unknown): number {
-  const n = param === undefined || param === '' ? 0 : Number(param);
-  if (n !== 0 && (typeof param !== 'string' || !/^-?\d+$/.test(param) || !Number.isSafeInteger(n))) {
-    throw errors.badRequest(`timeoutSeconds: invalid value ${JSON.stringify(param)}: expected an integer`);
-  }
+  const n = queryInt64('timeoutSeconds', param) ?? 0;
   return n === 0 ? MIN_REQUEST_TIMEOUT_S * (1 + Math.random()) : n;
 }

@@ -5,6 +5,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../domain/errors.js';
+import { queryBool } from '../query-params.js';
 import { TABLE_NAMES, type TableName } from '../../projections/model.js';
 import type { Ledger } from '../../store/ledger.js';
 import { nodeDeltasSince } from '../../store/node-deltas.js';
@@ -28,7 +29,7 @@ export function parseTables(text: unknown): TableName[] {
 export async function serveNodeStream(req: FastifyRequest, reply: FastifyReply, ledger: Ledger, hub: StreamHub): Promise<void> {
   const { node } = req.params as { node: string };
   const q = req.query as Record<string, unknown>;
-  if (q.watch !== 'true' && q.watch !== '1') throw errors.badRequest('node tables are read one at a time (…/tables/{table}) or streamed with ?watch=true');
+  if (!queryBool(q.watch)) throw errors.badRequest('node tables are read one at a time (…/tables/{table}) or streamed with ?watch=true');
   requireNode(ledger, node);
   const tables = parseTables(q.tables);
   // Absent, '' or '0' (any state, as a Kubernetes watch from 0): a SNAPSHOT first.

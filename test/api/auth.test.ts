@@ -73,4 +73,11 @@ describe('without a token file', () => {
     expect(r.status).toBe(201);
     expect(await s.ledger.store.event(Number(r.json.metadata.resourceVersion))).toMatchObject({ actor: 'carol', impersonatedBy: 'system:anonymous' });
   });
+
+  it('a group to act as without a user to act as is refused, and nothing is written', async () => {
+    const before = s.ledger.committedRv;
+    const r = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', pod('by-group'), { 'impersonate-group': 'system:masters' });
+    expect([r.status, r.json.kind, r.json.reason, r.json.message]).toEqual([500, 'Status', 'InternalError', 'requested impersonate-group: system:masters without impersonating a user']);
+    expect(s.ledger.committedRv).toBe(before);
+  });
 });

@@ -176,6 +176,35 @@ describe('bad input', () => {
     expect([patched.status, (await patched.json()).message]).toEqual([400, 'strict decoding error: duplicate field "metadata.labels"']);
   });
 
+  it('namespaces have no deletecollection: 405, and no namespace is deleted', async () => {
+    await api(s.url, 'POST', '/api/v1/namespaces', { metadata: { name: 'dc-a', labels: { grp: 'dc' } } });
+    const r = await api(s.url, 'DELETE', '/api/v1/namespaces?labelSelector=grp%3Ddc');
+    expect([r.status, r.json.reason]).toEqual([405, 'MethodNotAllowed']);
+    expect((await api(s.url, 'GET', '/api/v1/namespaces/dc-a')).json.status.phase).toBe('Active');
+  });
+
+  it('a DELETE body of another kind than DeleteOptions is 400 and deletes nothing', async () => {
+    await api(s.url, 'POST', podsPath, { metadata: { name: 'del-kind' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    for (const body of [{ kind: 'Service', apiVersion: 'v1' }, { kind: 'Pod' }]) {
+      const r = await api(s.url, 'DELETE', `${podsPath}/del-kind`, body);
+      expect([r.status, r.json.reason]).toEqual([400, 'BadRequest']);
+      expect(r.json.message).toMatch(/^no kind "(Service|Pod)" is registered for version "v1"/);
+    }
+    expect((await api(s.url, 'GET', `${podsPath}/del-kind`)).status).toBe(200);
+    expect((await api(s.url, 'DELETE', `${podsPath}/del-kind`, { kind: 'DeleteOptions', apiVersion: 'meta.k8s.io/v1', gracePeriodSeconds: 0 })).status).toBe(200);
+  });
+
+  it('query values convert as apimachinery converts them: integers strictly, any boolean but false/0 is true', async () => {
+    for (const q of ['limit=99999999999999999999', 'limit=abc', 'timeoutSeconds=abc']) {
+      const r = await api(s.url, 'GET', `${podsPath}?${q}`);
+      expect([q, r.status, r.json.reason]).toEqual([q, 400, 'BadRequest']);
+    }
+    const watch = await fetch(`${s.url}${podsPath}?watch=maybe&timeoutSeconds=1`);
+    expect(watch.headers.get('content-type')).toContain('json');
+    const lines = (await watch.text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.every((l) => l.type === 'ADDED')).toBe(true);
+  });
+
   it('a YAML body is read as kube-apiserver reads it (YAML 1.1 scalars): `yes` is a boolean, 010 is octal', async () => {
     const yaml = (labels: string, port: string) =>
       `apiVersion: v1\nkind: Pod\nmetadata:\n  name: y11\n  labels: {${labels}}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    ports: [{containerPort: ${port}}]\n`;
