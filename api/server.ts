@@ -3,7 +3,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { queryBool } from './query-params.js';
-import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
 import { actorOf, registerAuth, type TokenUser } from './auth.js';
@@ -16,7 +16,7 @@ import { opsRoutes } from './ops.js';
 import { pageNotFound } from './paths.js';
 import { registerPrettyPrint } from './pretty.js';
 import { resourceRoutes } from './resources.js';
-import { errorHandler, sendStatus } from './status.js';
+import { clientErrorHandler, errorHandler, sendStatus } from './status.js';
 import { errors } from '../domain/errors.js';
 
 export interface AppOptions {
@@ -46,6 +46,10 @@ export async function buildApp(opts: AppOptions): Promise<{ app: FastifyInstance
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
     return503OnClosing: true,
+    // Errors fastify meets before a route runs (a path that is not valid percent-encoding) and
+    // requests Node's parser refuses leave as Status objects too.
+    frameworkErrors: (err: Error, req: FastifyRequest, reply: FastifyReply) => errorHandler(err, req, reply),
+    clientErrorHandler,
     forceCloseConnections: true,
     // kubectl sends long selector query strings; keep the router's limits generous.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 4096 },

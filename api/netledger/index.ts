@@ -2,6 +2,7 @@
 // audit reads (events, history, diff, blame) and previews, and the cluster network settings.
 
 import type { FastifyInstance } from 'fastify';
+import { errors } from '../../domain/errors.js';
 import type { Ledger } from '../../store/ledger.js';
 import type { ServerMetrics } from '../metrics.js';
 import type { ActorResolver } from '../request-context.js';
@@ -24,6 +25,14 @@ export async function netledgerRoutes(app: FastifyInstance, deps: NetledgerDeps)
   const { ledger, metrics } = deps;
   const base = '/apis/netledger.io/v1';
   const hub = new StreamHub(ledger, metrics.nodeStreams, deps.streamBufferBytes);
+  // Every path below answers its other methods with 405 MethodNotAllowed, as kube-apiserver does
+  // for a resource that lacks the verb (a 404 would say the path does not exist).
+  const served = new Map<string, Set<string>>();
+  app.addHook('onRoute', (route) => {
+    const set = served.get(route.url) ?? new Set<string>();
+    for (const m of [route.method].flat()) set.add(m);
+    served.set(route.url, set);
+  });
   app.addHook('onClose', async () => hub.close());
   app.get(`${base}/nodes/:node/tables`, (req, reply) => serveNodeStream(req, reply, ledger, hub));
   app.get(`${base}/nodes/:node/tables/:table`, (req, reply) => getNodeTable(req, reply, ledger));
@@ -31,4 +40,10 @@ export async function netledgerRoutes(app: FastifyInstance, deps: NetledgerDeps)
   app.get(`${base}/nodes/:node/status`, (req, reply) => getNodeStatus(req, reply, ledger));
   registerAuditRoutes(app, base, deps);
   registerConfigRoutes(app, base, ledger);
+  for (const [url, methods] of [...served]) {
+    const others = HTTP_METHODS.filter((m) => !methods.has(m));
+    if (others.length) app.route({ method: others, url, handler: async () => Promise.reject(errors.methodNotAllowed()) });
+  }
 }
+
+const HTTP_METHODS = ['DELETE', 'GET', 'HEAD', 'PATCH', 'POST', 'PUT'];

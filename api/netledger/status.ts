@@ -19,6 +19,9 @@ export function parseReport(body: unknown): AgentReport {
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw errors.badRequest('the node status report must be a JSON object');
   const b = body as Record<string, unknown>;
   const rv = b.appliedResourceVersion;
+  if (rv === undefined || rv === null || rv === '') {
+    throw errors.invalid('NodeStatus', 'netledger.io', '', [{ type: 'FieldValueRequired', field: 'appliedResourceVersion', message: 'Required value' }]);
+  }
   if (typeof rv !== 'string' || !/^\d+$/.test(rv)) {
     throw errors.invalid('NodeStatus', 'netledger.io', '', [
       { type: 'FieldValueInvalid', field: 'appliedResourceVersion', message: `Invalid value: ${JSON.stringify(rv)}: must be a decimal resourceVersion string` },

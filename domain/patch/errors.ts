@@ -14,3 +14,15 @@ export class PatchError extends StatusError {
     super(body);
   }
 }
+
+/**
+ * A JSON patch that does not apply to the object (a failed `test`, a missing path):
+ * kube-apiserver answers NewGenericServerResponse(422), whose message is always "the server
+ * rejected our request due to an error in our request" (clients match it). What failed is kept
+ * as the one cause, which upstream drops.
+ */
+export function jsonPatchDoesNotApply(what: string): PatchError {
+  const e = new PatchError('the server rejected our request due to an error in our request', 422);
+  e.status.details = { causes: [{ message: what }] };
+  return e;
+}

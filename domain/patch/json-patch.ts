@@ -5,7 +5,7 @@
 import fjp from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 import { clone } from '../clone.js';
-import { PatchError } from './errors.js';
+import { jsonPatchDoesNotApply, PatchError } from './errors.js';
 import { isObject } from './json.js';
 
 export type JsonPatchOperation = Operation;
@@ -81,11 +81,11 @@ export function applyJsonPatch<T extends object>(target: T, ops: unknown): T {
   } catch (e) {
     if (e instanceof fjp.JsonPatchError) {
       const op = (e.operation ?? operations[e.index ?? 0]) as Operation;
-      throw new PatchError(describe(op, e.name), 422);
+      throw jsonPatchDoesNotApply(describe(op, e.name));
     }
     throw e;
   }
   // Replacing the root (`{"op":"replace","path":"","value":…}`) may yield a non-object.
-  if (!isObject(result)) throw new PatchError('the patched document is not a JSON object', 422);
+  if (!isObject(result)) throw jsonPatchDoesNotApply('the patched document is not a JSON object');
   return result as T;
 }

@@ -46,9 +46,9 @@ function validateOwnerReferences(refs: OwnerReference[] | undefined, path: Field
     const parts = apiVersion.split('/');
     const version = parts.length === 1 ? parts[0]! : parts.length === 2 ? parts[1]! : '';
     if (!version) errs.push(invalid(path.child('apiVersion'), apiVersion, 'version must not be empty'));
-    if (!ref.kind) errs.push(invalid(path.child('kind'), ref.kind ?? '', 'must not be empty'));
-    if (!ref.name) errs.push(invalid(path.child('name'), ref.name ?? '', 'must not be empty'));
-    if (!ref.uid) errs.push(invalid(path.child('uid'), ref.uid ?? '', 'must not be empty'));
+    if (!ref.kind) errs.push(invalid(path.child('kind'), ref.kind ?? '', 'kind must not be empty'));
+    if (!ref.name) errs.push(invalid(path.child('name'), ref.name ?? '', 'name must not be empty'));
+    if (!ref.uid) errs.push(invalid(path.child('uid'), ref.uid ?? '', 'uid must not be empty'));
     if (version === 'v1' && parts.length === 1 && ref.kind === 'Event') {
       errs.push(invalid(path, { goSyntax: ownerRefGoSyntax(ref) }, '/v1, Kind=Event is disallowed from being an owner'));
     }

@@ -63,6 +63,26 @@ describe('bad input', () => {
     // A patch media type is not a whole object: kube-apiserver refuses it on create and replace.
     await expectRejected(api(s.url, 'POST', podsPath, '{}', { 'content-type': 'application/merge-patch+json' }), 415, 'UnsupportedMediaType');
     await expectRejected(api(s.url, 'PUT', `${podsPath}/x`, '{}', { 'content-type': 'application/strategic-merge-patch+json' }), 415, 'UnsupportedMediaType');
+    // Each names what its method takes, also for a type no parser knows.
+    const patch = await expectRejected(api(s.url, 'PATCH', `${podsPath}/x`, 'x', { 'content-type': 'text/plain' }), 415, 'UnsupportedMediaType');
+    expect(patch.message).toBe('the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json');
+    const post = await expectRejected(api(s.url, 'POST', podsPath, 'x', { 'content-type': 'text/plain' }), 415, 'UnsupportedMediaType');
+    expect(post.message).toBe('the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf');
+  });
+
+  it('a path that is not valid percent-encoding, and a request the HTTP parser refuses, are answered with a Status', async () => {
+    const bad = await fetch(`${s.url}${podsPath}/%zz`);
+    expect([bad.status, (await bad.json()).kind]).toEqual([400, 'Status']);
+    const { connect } = await import('node:net');
+    const url = new URL(s.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const sock = connect(Number(url.port), url.hostname, () => sock.write(`FOO ${podsPath} HTTP/1.1\r\nHost: x\r\n\r\n`));
+      let got = '';
+      sock.setEncoding('utf8').on('data', (d: string) => (got += d)).on('close', () => resolve(got)).on('error', reject);
+      sock.setTimeout(5000, () => sock.destroy());
+    });
+    expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ kind: 'Status', code: 400, reason: 'BadRequest' });
   });
 
   it('a protobuf body to a resource nothing serves is 404, not a decoding error (kubectl create configmap)', async () => {
@@ -91,6 +111,19 @@ describe('bad input', () => {
     const uid = (await api(s.url, 'GET', `${podsPath}/uid-patch`)).json.metadata.uid;
     const dropped = await api(s.url, 'PATCH', `${podsPath}/uid-patch`, { metadata: { uid: null, generation: 5, labels: { a: 'b' } } }, { 'content-type': 'application/merge-patch+json' });
     expect([dropped.status, dropped.json.metadata.uid, dropped.json.metadata.generation, dropped.json.metadata.labels]).toEqual([200, uid, undefined, { a: 'b' }]);
+  });
+
+  it('a patch that moves the object to another namespace is 400 (checkName), and changes nothing', async () => {
+    await api(s.url, 'POST', podsPath, { metadata: { name: 'ns-patch' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    const st = await expectRejected(api(s.url, 'PATCH', `${podsPath}/ns-patch`, { metadata: { namespace: 'kube-system' } }, { 'content-type': 'application/merge-patch+json' }), 400, 'BadRequest');
+    expect(st.message).toBe('the namespace of the object (kube-system) does not match the namespace on the request (default)');
+    expect((await api(s.url, 'GET', '/api/v1/namespaces/kube-system/pods/ns-patch')).status).toBe(404);
+  });
+
+  it('a netledger.io path asked with a method it does not serve is 405, not 404', async () => {
+    await expectRejected(api(s.url, 'POST', '/apis/netledger.io/v1/events', {}), 405, 'MethodNotAllowed');
+    await expectRejected(api(s.url, 'GET', '/apis/netledger.io/v1/previews'), 405, 'MethodNotAllowed');
+    await expectRejected(api(s.url, 'DELETE', '/apis/netledger.io/v1/nodes/n/tables/iptables'), 405, 'MethodNotAllowed');
   });
 
   it('an unknown resource is 404 NotFound', async () => {

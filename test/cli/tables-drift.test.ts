@@ -44,4 +44,11 @@ describe('netledger tables shows drift', () => {
     const metrics = (await api(s.url, 'GET', '/metrics')).text;
     expect(metrics).toMatch(/netledger_node_table_in_sync\{node="n1",table="iptables"\} 0/);
   });
+
+  it('a report without appliedResourceVersion says it is required; a malformed one is invalid', async () => {
+    const missing = await api(s.url, 'PUT', '/apis/netledger.io/v1/nodes/n1/status', {});
+    expect([missing.status, missing.json.message]).toEqual([422, 'NodeStatus.netledger.io "" is invalid: appliedResourceVersion: Required value']);
+    const bad = await api(s.url, 'PUT', '/apis/netledger.io/v1/nodes/n1/status', { appliedResourceVersion: 'x' });
+    expect([bad.status, bad.json.message]).toEqual([422, 'NodeStatus.netledger.io "" is invalid: appliedResourceVersion: Invalid value: "x": must be a decimal resourceVersion string']);
+  });
 });

@@ -58,16 +58,20 @@ describe('applyJsonPatch (RFC 6902)', () => {
     throw new Error('expected a PatchError');
   };
 
-  it('a failed test op is 422 with a clear message', () => {
+  // kube-apiserver's fixed message (NewGenericServerResponse(422)); what failed is the cause.
+  const cause = (e: PatchError) => e.status.details?.causes?.[0]?.message;
+
+  it('a failed test op is 422 with upstream\'s message, the failure as its cause', () => {
     const e = failure([{ op: 'test', path: '/metadata/resourceVersion', value: '99' }]);
     expect(e.status.code).toBe(422);
     expect(e.status.reason).toBe('Invalid');
-    expect(e.message).toBe('testing value /metadata/resourceVersion failed: test failed');
+    expect(e.message).toBe('the server rejected our request due to an error in our request');
+    expect(cause(e)).toBe('testing value /metadata/resourceVersion failed: test failed');
   });
 
   it('ops on missing paths are 422', () => {
-    expect(failure([{ op: 'remove', path: '/metadata/labels/nope' }]).message).toBe('Unable to remove nonexistent key: nope: missing value');
-    expect(failure([{ op: 'replace', path: '/spec/nope/x', value: 1 }]).message).toBe(
+    expect(cause(failure([{ op: 'remove', path: '/metadata/labels/nope' }]))).toBe('Unable to remove nonexistent key: nope: missing value');
+    expect(cause(failure([{ op: 'replace', path: '/spec/nope/x', value: 1 }]))).toBe(
       'replace operation does not apply: doc is missing path: "/spec/nope/x": missing value',
     );
     expect(failure([{ op: 'add', path: '/spec/a/b/c', value: [] }]).status.code).toBe(422);

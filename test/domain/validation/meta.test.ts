@@ -24,6 +24,15 @@ describe('metadata names (ValidateObjectMeta + NameIsDNS*)', () => {
     ]);
   });
 
+  it('owner references name each empty field as validateOwnerReference does', () => {
+    expect(lines(validateObject('Pod', pod({ name: 'p', namespace: 'default', ownerReferences: [{ apiVersion: '', kind: '', name: '', uid: '' }] }), ctx))).toEqual([
+      'metadata.ownerReferences.apiVersion: Invalid value: "": version must not be empty',
+      'metadata.ownerReferences.kind: Invalid value: "": kind must not be empty',
+      'metadata.ownerReferences.name: Invalid value: "": name must not be empty',
+      'metadata.ownerReferences.uid: Invalid value: "": uid must not be empty',
+    ]);
+  });
+
   it('name or generateName is required; namespace is required for namespaced kinds', () => {
     // ValidateObjectMetaAccessor: field.Required(fldPath.Child("name"), "name or generateName is required")
     expect(lines(validateObject('Pod', pod({}), ctx))).toEqual([
