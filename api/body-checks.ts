@@ -75,6 +75,7 @@ export function checkTypesOf(kind: string, obj: unknown, validation: FieldValida
     reply.header('Warning', texts.map((t) => `299 - ${JSON.stringify(t)}`).join(', '));
   }
   result.dropUnknownFields();
+  result.canonicalizeQuantities();
 }
 
 /** A strategic merge patch's directives (`$patch`, `$retainKeys`, `$setElementOrder/…`,

@@ -25,3 +25,82 @@ export function quantityNanos(value: unknown): bigint | undefined {
   }
   return sign === '-' ? -nanos : nanos;
 }
+
+/** Quantity's serialization formats, chosen by the suffix it was written with. */
+export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
+
+/** resource.ErrFormatWrong and ErrSuffix, as Quantity.UnmarshalJSON returns them. */
+export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix";
+
+const SUFFIX_CHARS = 'eEinumkKMGTP';
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * ParseQuantity's grammar (parseQuantityString, then the suffixer's interpret): the format a
+ * quantity text has, or the error kube-apiserver's decoder answers for it (`2x`, `lots`: the
+ * format; `2KM`: the suffix).
+ */
+export function quantityFormat(text: string): QuantityFormat | { error: string } {
+  if (text === '') return { error: QUANTITY_FORMAT_ERROR };
+  let pos = 0;
+  if (text[0] === '+' || text[0] === '-') pos++;
+  while (isDigit(text[pos])) pos++;
+  if (text[pos] === '.') {
+    pos++;
+    while (isDigit(text[pos])) pos++;
+  }
+  const suffixStart = pos;
+  while (pos < text.length && SUFFIX_CHARS.includes(text[pos]!)) pos++;
+  if (pos < text.length) {
+    if (text[pos] === '+' || text[pos] === '-') pos++;
+    while (isDigit(text[pos])) pos++;
+    if (pos < text.length) return { error: QUANTITY_FORMAT_ERROR };
+  }
+  const suffix = text.slice(suffixStart);
+  if (suffix in BINARY_SUFFIX) return 'BinarySI';
+  if (suffix in DECIMAL_SUFFIX) return 'DecimalSI';
+  if (/^[eE][-+]?\d+$/.test(suffix)) return 'DecimalExponent';
+  return { error: QUANTITY_SUFFIX_ERROR };
+}
+
+const NANOS_PER_UNIT = 10n ** BigInt(NANO);
+const BINARY_BY_POWER = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+const DECIMAL_BY_EXPONENT = new Map(Object.entries(DECIMAL_SUFFIX).map(([s, e]) => [e, s]));
+
+/**
+ * The text Quantity serializes a value as (CanonicalizeBytes): `0.5` → `500m`, `1024Mi` →
+ * `1Gi`, `1000` → `1k`, `1.5Gi` → `1536Mi`; binary amounts under 1024, or with a fraction, in
+ * decimal form. Undefined when the value is no quantity.
+ */
+export function canonicalQuantity(value: unknown): string | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+  if (text === undefined) return undefined;
+  const format = quantityFormat(text);
+  const nanos = quantityNanos(text);
+  if (typeof format !== 'string' || nanos === undefined) return undefined;
+  if (nanos === 0n) return '0';
+  const binaryLimit = 1024n * NANOS_PER_UNIT;
+  if (format === 'BinarySI' && (nanos <= -binaryLimit || nanos >= binaryLimit) && nanos % NANOS_PER_UNIT === 0n) {
+    let n = nanos / NANOS_PER_UNIT;
+    let power = 0;
+    while (power < BINARY_BY_POWER.length - 1 && n % 1024n === 0n) {
+      n /= 1024n;
+      power++;
+    }
+    return `${n}${BINARY_BY_POWER[power]}`;
+  }
+  // AsCanonicalBytes: trailing zeros into the exponent, then the exponent down to a multiple of 3.
+  let mantissa = nanos;
+  let exponent = -NANO;
+  while (mantissa % 10n === 0n) {
+    mantissa /= 10n;
+    exponent++;
+  }
+  const over = ((exponent % 3) + 3) % 3;
+  mantissa *= 10n ** BigInt(over);
+  exponent -= over;
+  if (exponent === 0) return `${mantissa}`;
+  const si = format === 'DecimalExponent' ? undefined : DECIMAL_BY_EXPONENT.get(exponent);
+  return `${mantissa}${si ?? `e${exponent}`}`;
+}

@@ -5,6 +5,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { GO_TYPE, PRESERVE_UNKNOWN } from './build.js';
 import { KIND_SCHEMAS, SCHEMAS, goStructName, goTypeName } from './registry.js';
+import { canonicalQuantity, quantityFormat, QUANTITY_FORMAT_ERROR } from '../quantity.js';
 
 export interface TypeError_ {
   /** Path as field errors print it: `spec.ports[0].port`. */
@@ -21,6 +22,9 @@ export interface TypeCheckResult {
   /** Takes the unknown fields out of the checked body, as decoding into the typed object drops
    * them (fieldValidation Ignore and Warn store none of them). */
   dropUnknownFields(): void;
+  /** Writes every Quantity of the checked body as Quantity serializes it (`0.5` → `"500m"`),
+   * as a decode into the typed object and back does. */
+  canonicalizeQuantities(): void;
 }
 
 export interface TypeCheckOptions {
@@ -35,8 +39,7 @@ const IDS = {
   rawExtension: 'io.k8s.apimachinery.pkg.runtime.RawExtension',
 };
 
-/** resource.ErrFormatWrong: Quantity's UnmarshalJSON rejects anything but a string or number. */
-export const QUANTITY_FORMAT_ERROR = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+export { QUANTITY_FORMAT_ERROR };
 
 const INT_RANGE: Record<string, [number, number]> = {
   int32: [-2147483648, 2147483647],
@@ -50,6 +53,8 @@ interface Position {
   goPath: string[];
   /** Field path with indices, for `field` and unknown-field paths. */
   path: string;
+  /** The object or array holding the value, and its key there. */
+  holder?: [Record<string, unknown>, string];
 }
 
 class Checker {
@@ -57,6 +62,8 @@ class Checker {
   readonly unknownFields: string[] = [];
   /** Where each unknown field is: its object and key. */
   readonly unknownAt: [Record<string, unknown>, string][] = [];
+  /** Where each Quantity is: its holder and key. */
+  readonly quantities: [Record<string, unknown>, string][] = [];
 
   constructor(private readonly options: TypeCheckOptions = {}) {}
 
@@ -78,7 +85,13 @@ class Checker {
       return;
     }
     if (id === IDS.quantity) {
+      // Quantity.UnmarshalJSON: a string or a number, in ParseQuantity's grammar.
       if (typeof value !== 'string' && typeof value !== 'number') this.errors.push({ field: at.path, message: QUANTITY_FORMAT_ERROR });
+      else {
+        const format = quantityFormat(typeof value === 'number' ? String(value) : value.trim());
+        if (typeof format !== 'string') this.errors.push({ field: at.path, message: format.error });
+        else if (at.holder) this.quantities.push(at.holder);
+      }
       return;
     }
     this.checkShape(schema, value, at, id);
@@ -100,7 +113,7 @@ class Checker {
         return;
       case 'array':
         if (!Array.isArray(value)) return this.typeError(value, at, goType(schema, id));
-        value.forEach((item, i) => this.check(schema.items as TSchema, item, { ...at, path: `${at.path}[${i}]` }));
+        value.forEach((item, i) => this.check(schema.items as TSchema, item, { ...at, path: `${at.path}[${i}]`, holder: [value as unknown as Record<string, unknown>, String(i)] }));
         return;
       case 'object':
         if (typeof value !== 'object' || Array.isArray(value)) return this.typeError(value, at, goType(schema, id));
@@ -114,7 +127,7 @@ class Checker {
     const values = schema.additionalProperties;
     if (values && typeof values === 'object') {
       // A Go map: keys are not part of encoding/json's error context.
-      for (const [key, v] of Object.entries(value)) this.check(values as TSchema, v, { ...at, path: `${at.path}[${key}]` });
+      for (const [key, v] of Object.entries(value)) this.check(values as TSchema, v, { ...at, path: `${at.path}[${key}]`, holder: [value, key] });
       return;
     }
     const props = (schema.properties ?? {}) as Record<string, TSchema>;
@@ -130,7 +143,7 @@ class Checker {
         }
         continue;
       }
-      this.check(field, v, { struct, goPath: [...at.goPath, key], path });
+      this.check(field, v, { struct, goPath: [...at.goPath, key], path, holder: [value, key] });
     }
   }
 
@@ -212,6 +225,12 @@ export function checkTypes(kind: string, body: unknown, options: TypeCheckOption
     unknownFields: checker.unknownFields,
     dropUnknownFields: () => {
       for (const [object, key] of checker.unknownAt) delete object[key];
+    },
+    canonicalizeQuantities: () => {
+      for (const [holder, key] of checker.quantities) {
+        const canonical = canonicalQuantity(holder[key]);
+        if (canonical !== undefined) holder[key] = canonical;
+      }
     },
   };
 }

@@ -46,6 +46,22 @@ describe('bad input', () => {
     expect(st.message).toContain('cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32');
   });
 
+  it('a quantity that ParseQuantity refuses is 400 and stores nothing; a good one is stored as Quantity writes it', async () => {
+    const withResources = (name: string, requests: Record<string, unknown>) => ({
+      metadata: { name },
+      spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests } }] },
+    });
+    const st = await expectRejected(api(s.url, 'POST', podsPath, withResources('badq', { cpu: '2x', memory: 'lots' })), 400, 'BadRequest');
+    expect(st.message).toBe(`Pod in version "v1" cannot be handled as a Pod: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$', quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+    expect((await api(s.url, 'GET', `${podsPath}/badq`)).status).toBe(404);
+    const ok = await api(s.url, 'POST', podsPath, withResources('goodq', { cpu: 0.5, memory: '1024Mi' }));
+    expect([ok.status, ok.json.spec.containers[0].resources.requests]).toEqual([201, { cpu: '500m', memory: '1Gi' }]);
+    // A patch's quantities too (a node's allocatable through the status subresource).
+    await api(s.url, 'POST', '/api/v1/nodes', { metadata: { name: 'node-q' } });
+    const patched = await api(s.url, 'PATCH', '/api/v1/nodes/node-q/status', { status: { allocatable: { cpu: '4000m', memory: 2 ** 31 } } }, { 'content-type': 'application/merge-patch+json' });
+    expect([patched.status, patched.json.status.allocatable]).toEqual([200, { cpu: '4', memory: '2147483648' }]);
+  });
+
   it('an invalid name is 422 Invalid with the field cause', async () => {
     const st = await expectRejected(api(s.url, 'POST', podsPath, { metadata: { name: 'Bad_Name' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }), 422, 'Invalid');
     expect(st.details.causes[0]).toMatchObject({ reason: 'FieldValueInvalid', field: 'metadata.name' });

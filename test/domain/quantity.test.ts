@@ -1,7 +1,7 @@
 // Resource quantities as exact nano-units (what the QoS class compares).
 
 import { describe, expect, it } from 'vitest';
-import { quantityNanos } from '../../domain/quantity.js';
+import { canonicalQuantity, quantityFormat, quantityNanos, QUANTITY_FORMAT_ERROR, QUANTITY_SUFFIX_ERROR } from '../../domain/quantity.js';
 
 describe('quantityNanos', () => {
   it.each([
@@ -32,5 +32,45 @@ describe('quantityNanos', () => {
 
   it.each(['', 'abc', '1Q', 'Gi', '.', '1..2', null, {}])('refuses %j', (text) => {
     expect(quantityNanos(text)).toBeUndefined();
+  });
+});
+
+describe('quantityFormat and canonicalQuantity (ParseQuantity, CanonicalizeBytes)', () => {
+  it.each([
+    [0.5, '500m'],
+    ['0.5', '500m'],
+    ['1024Mi', '1Gi'],
+    ['1.5Gi', '1536Mi'],
+    ['1000', '1k'],
+    ['1500', '1500'],
+    ['1000m', '1'],
+    ['0.1', '100m'],
+    ['100', '100'],
+    ['512', '512'],
+    ['1Ki', '1Ki'],
+    ['1023Ki', '1023Ki'],
+    ['100Mi', '100Mi'],
+    ['0.5Ki', '512'],
+    ['1.5Ki', '1536'],
+    ['1e3', '1e3'],
+    ['1E6', '1e6'],
+    ['12e2', '1200'],
+    ['0', '0'],
+    ['0Gi', '0'],
+    ['-500m', '-500m'],
+    ['+2M', '2M'],
+    [' 1Gi ', '1Gi'],
+    ['0.0000000001', '1n'],
+    ['129e-2', '1290e-3'],
+  ])('%j → %j', (given, canonical) => {
+    expect(canonicalQuantity(given)).toBe(canonical);
+  });
+
+  it('refuses what ParseQuantity refuses, with its error', () => {
+    for (const bad of ['2x', 'lots', '1.2.3', '2KiB', '']) expect(quantityFormat(bad)).toEqual({ error: QUANTITY_FORMAT_ERROR });
+    for (const bad of ['2KM', '1e', '3mi', '1Gi5']) expect(quantityFormat(bad)).toEqual({ error: QUANTITY_SUFFIX_ERROR });
+    expect(quantityFormat('2Ki')).toBe('BinarySI');
+    expect(quantityFormat('2k')).toBe('DecimalSI');
+    expect(quantityFormat('2e-3')).toBe('DecimalExponent');
   });
 });
