@@ -52,6 +52,11 @@ export function notSupported(path: FieldPath, value: BadValue, valid: readonly s
   return { type: 'FieldValueNotSupported', field: String(path), message: withDetail(`Unsupported value: ${renderBadValue(value)}`, detail) };
 }
 
+/** field.NotFound */
+export function notFound(path: FieldPath, value: BadValue): FieldError {
+  return { type: 'FieldValueNotFound', field: String(path), message: `Not found: ${renderBadValue(value)}` };
+}
+
 /** field.Duplicate (optionally with a Detail, as validateNodeTaints sets one). */
 export function duplicate(path: FieldPath, value: BadValue, detail = ''): FieldError {
   return { type: 'FieldValueDuplicate', field: String(path), message: withDetail(`Duplicate value: ${renderBadValue(value)}`, detail) };

@@ -1,12 +1,24 @@
-// Pod create-time validation: validatePodMetadataAndSpec + ValidatePodCreate, and the parts of
+// Pod create-time validation: validatePodMetadataAndSpec + ValidatePodCreate, and most of
 // ValidatePodSpec / validateContainers / validateContainerPorts (pkg/apis/core/validation/
-// validation.go) that a network control plane can meaningfully check. Runs after defaulting.
+// validation.go; volumes, env, resources, probes, ids, affinity and DNS config in
+// pod-details.ts). Runs after defaulting.
 
 import type { FieldError } from '../errors.js';
 import type { Container, Pod } from '../objects.js';
 import { validateLabelName, validateLabels, validateObjectMeta } from './meta.js';
 import { inclusiveRangeError, isDNS1123Label, isValidLabelValue, isValidPortName, isValidPortNum, nameIsDNSSubdomain } from './names.js';
 import { duplicate, FieldPath, forbidden, invalid, notSupported, required } from './path.js';
+import { parseIP } from './ip.js';
+import {
+  validateAffinity,
+  validateDNSConfig,
+  validateEnv,
+  validateProbes,
+  validateResources,
+  validateSecurityContextIds,
+  validateVolumeMounts,
+  validateVolumes,
+} from './pod-details.js';
 
 export const SUPPORTED_PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP']; // sets.List: sorted
 const MAX_INT32 = 2147483647;
@@ -44,8 +56,9 @@ function validateContainerPorts(ports: Container['ports'], path: FieldPath): Fie
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 
-/** validateContainerCommon: name, image, termination message policy, ports, pull policy. */
-function validateContainerCommon(c: Container, path: FieldPath): FieldError[] {
+/** validateContainerCommon: name, image, termination message policy, ports, env, mounts,
+ * pull policy, resources, security context. */
+function validateContainerCommon(c: Container, volumes: ReadonlySet<string>, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   const name = c.name ?? '';
   if (!name) errs.push(required(path.child('name')));
@@ -59,11 +72,15 @@ function validateContainerCommon(c: Container, path: FieldPath): FieldError[] {
     }
   }
   errs.push(...validateContainerPorts(c.ports, path.child('ports')));
+  errs.push(...validateEnv(c.env, path.child('env')));
+  errs.push(...validateVolumeMounts(c.volumeMounts, volumes, path.child('volumeMounts')));
   const pull = c.imagePullPolicy;
   if (pull !== undefined) {
     if (pull === '') errs.push(required(path.child('imagePullPolicy')));
     else if (!PULL_POLICIES.includes(String(pull))) errs.push(notSupported(path.child('imagePullPolicy'), String(pull), PULL_POLICIES));
   }
+  errs.push(...validateResources(c.resources, path.child('resources')));
+  errs.push(...validateSecurityContextIds(c.securityContext, path.child('securityContext'), false));
   return errs;
 }
 
@@ -82,13 +99,14 @@ function checkHostPortConflicts(containers: Container[], path: FieldPath, seen =
 }
 
 /** validateContainers: at least one, names unique, no restartPolicy on regular containers. */
-function validateContainers(containers: Container[] | undefined, path: FieldPath): FieldError[] {
+function validateContainers(containers: Container[] | undefined, volumes: ReadonlySet<string>, path: FieldPath): FieldError[] {
   if (!containers || containers.length === 0) return [required(path)];
   const errs: FieldError[] = [];
   const names = new Set<string>();
   containers.forEach((c, i) => {
     const p = path.index(i);
-    errs.push(...validateContainerCommon(c, p));
+    errs.push(...validateContainerCommon(c, volumes, p));
+    errs.push(...validateProbes(c, p));
     if (names.has(c.name)) errs.push(duplicate(p.child('name'), c.name));
     else names.add(c.name);
     if (c.restartPolicy !== undefined) errs.push(forbidden(p.child('restartPolicy'), 'may not be set for non-init containers'));
@@ -98,12 +116,15 @@ function validateContainers(containers: Container[] | undefined, path: FieldPath
 }
 
 /** validateInitContainers: names unique across regular and init containers; only restartPolicy Always. */
-function validateInitContainers(inits: Container[] | undefined, regular: Container[] | undefined, path: FieldPath): FieldError[] {
+function validateInitContainers(inits: Container[] | undefined, regular: Container[] | undefined, volumes: ReadonlySet<string>, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   const names = new Set((regular ?? []).map((c) => c.name));
   (inits ?? []).forEach((c, i) => {
     const p = path.index(i);
-    errs.push(...validateContainerCommon(c, p));
+    errs.push(...validateContainerCommon(c, volumes, p));
+    // A sidecar (restartPolicy Always) may have probes; other init containers none.
+    if (c.restartPolicy === 'Always') errs.push(...validateProbes(c, p));
+    else for (const probe of ['livenessProbe', 'readinessProbe', 'startupProbe']) if (c[probe]) errs.push(forbidden(p.child(probe), 'may not be set for init containers without restartPolicy=Always'));
     if (c.restartPolicy !== undefined && c.restartPolicy !== 'Always') {
       errs.push(notSupported(p.child('restartPolicy'), String(c.restartPolicy), ['Always']));
     }
@@ -174,8 +195,10 @@ export function validateTolerations(tolerations: Toleration[], path: FieldPath):
 /** ValidatePodSpec (the network-relevant subset, in upstream's order). */
 export function validatePodSpec(spec: Spec, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
-  errs.push(...validateContainers(spec.containers, path.child('containers')));
-  errs.push(...validateInitContainers(spec.initContainers, spec.containers, path.child('initContainers')));
+  const volumes = validateVolumes(spec.volumes, path.child('volumes'));
+  errs.push(...volumes.errs);
+  errs.push(...validateContainers(spec.containers, volumes.names, path.child('containers')));
+  errs.push(...validateInitContainers(spec.initContainers, spec.containers, volumes.names, path.child('initContainers')));
   errs.push(...validateHostNetworkDeps(spec, path));
   const restartPolicy = spec.restartPolicy ?? 'Always';
   if (restartPolicy === '') errs.push(required(path.child('restartPolicy')));
@@ -184,6 +207,9 @@ export function validatePodSpec(spec: Spec, path: FieldPath): FieldError[] {
   if (dnsPolicy === '') errs.push(required(path.child('dnsPolicy')));
   else if (!DNS_POLICIES.includes(dnsPolicy)) errs.push(notSupported(path.child('dnsPolicy'), dnsPolicy, DNS_POLICIES));
   errs.push(...validateLabels(spec.nodeSelector as Record<string, string> | undefined, path.child('nodeSelector')));
+  errs.push(...validateSecurityContextIds(spec.securityContext, path.child('securityContext'), true));
+  errs.push(...validateAffinity(spec.affinity, path.child('affinity')));
+  errs.push(...validateDNSConfig(spec.dnsConfig, dnsPolicy, path.child('dnsConfig'), (s) => parseIP(s) !== null));
   if (spec.serviceAccountName) {
     for (const m of nameIsDNSSubdomain(spec.serviceAccountName, false)) errs.push(invalid(path.child('serviceAccountName'), spec.serviceAccountName, m));
   }

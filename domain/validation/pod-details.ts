@@ -1,0 +1,277 @@
+// The parts of ValidatePodSpec (pkg/apis/core/validation/validation.go) that concern what runs
+// rather than how it is reached: volumes and their mounts, environment variables, resource
+// requirements, probes, security contexts' user and group ids, node affinity and the DNS config.
+// A control plane that accepted what kube-apiserver refuses would let a manifest "work" here and
+// fail on a real cluster.
+
+import type { FieldError } from '../errors.js';
+import type { Container } from '../objects.js';
+import { canonicalQuantity, quantityNanos } from '../quantity.js';
+import { validateLabelName } from './meta.js';
+import { inclusiveRangeError, isDNS1123Label, nameIsDNSSubdomain } from './names.js';
+import { duplicate, FieldPath, forbidden, invalid, notFound, notSupported, required } from './path.js';
+import { goQuote } from './gorepr.js';
+
+/** %#v of a []string, as a field error prints the list it refuses. */
+const goStrings = (list: unknown[]) => ({ goSyntax: `[]string{${list.map((s) => goQuote(String(s))).join(', ')}}` });
+
+type Json = Record<string, unknown>;
+const asObject = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Every VolumeSource member, of which a volume names exactly one, in the order
+ * validateVolumeSource checks them (the first is the volume's, the others are forbidden). */
+const VOLUME_SOURCES = [
+  'emptyDir', 'hostPath', 'gitRepo', 'gcePersistentDisk', 'awsElasticBlockStore', 'secret', 'nfs', 'iscsi', 'glusterfs',
+  'flocker', 'persistentVolumeClaim', 'rbd', 'cinder', 'cephfs', 'quobyte', 'downwardAPI', 'fc', 'flexVolume', 'configMap',
+  'azureFile', 'vsphereVolume', 'photonPersistentDisk', 'portworxVolume', 'azureDisk', 'storageos', 'projected', 'scaleIO',
+  'csi', 'ephemeral', 'image',
+];
+
+/** ValidateVolumes (names and the one-source rule): the names, for the mounts to refer to. */
+export function validateVolumes(volumes: unknown, path: FieldPath): { errs: FieldError[]; names: Set<string> } {
+  const errs: FieldError[] = [];
+  const names = new Set<string>();
+  asList(volumes).forEach((v, i) => {
+    const p = path.index(i);
+    const vol = asObject(v) ?? {};
+    const name = typeof vol.name === 'string' ? vol.name : '';
+    if (!name) errs.push(required(p.child('name')));
+    else for (const m of isDNS1123Label(name)) errs.push(invalid(p.child('name'), name, m));
+    if (name && names.has(name)) errs.push(duplicate(p.child('name'), name));
+    else if (name) names.add(name);
+    const sources = VOLUME_SOURCES.filter((s) => vol[s] !== undefined && vol[s] !== null);
+    if (sources.length === 0) errs.push(required(p, 'must specify a volume type'));
+    for (const extra of sources.slice(1)) errs.push(forbidden(p.child(extra), 'may not specify more than 1 volume type'));
+  });
+  return { errs, names };
+}
+
+/** ValidateVolumeMounts: a mount names a volume of the pod, at a path of its own. */
+export function validateVolumeMounts(mounts: unknown, volumes: ReadonlySet<string>, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  const paths = new Set<string>();
+  asList(mounts).forEach((m, i) => {
+    const p = path.index(i);
+    const mount = asObject(m) ?? {};
+    const name = typeof mount.name === 'string' ? mount.name : '';
+    if (!name) errs.push(required(p.child('name')));
+    else if (!volumes.has(name)) errs.push(notFound(p.child('name'), name));
+    const at = typeof mount.mountPath === 'string' ? mount.mountPath : '';
+    if (!at) errs.push(required(p.child('mountPath')));
+    else if (paths.has(at)) errs.push(invalid(p.child('mountPath'), at, 'must be unique'));
+    else paths.add(at);
+  });
+  return errs;
+}
+
+const ENV_SOURCES = ['configMapKeyRef', 'fieldRef', 'resourceFieldRef', 'secretKeyRef'];
+
+/** ValidateEnv, with RelaxedEnvironmentVariableValidation (beta, on in v1.32): any printable
+ * ASCII name but `=`; a valueFrom names exactly one source and no value beside it. */
+export function validateEnv(env: unknown, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  asList(env).forEach((e, i) => {
+    const p = path.index(i);
+    const ev = asObject(e) ?? {};
+    const name = typeof ev.name === 'string' ? ev.name : '';
+    if (!name) errs.push(required(p.child('name')));
+    else if (!/^[\x20-\x3c\x3e-\x7e]+$/.test(name)) {
+      errs.push(invalid(p.child('name'), name, "a valid environment variable name must consist only of printable ASCII characters other than '='"));
+    }
+    const from = asObject(ev.valueFrom);
+    if (!from) return;
+    const named = ENV_SOURCES.filter((s) => from[s] !== undefined && from[s] !== null);
+    if (named.length === 0) {
+      errs.push(invalid(p.child('valueFrom'), '', 'must specify one of: `configMapKeyRef`, `fieldRef`, `resourceFieldRef` or `secretKeyRef`'));
+    } else if (named.length > 1) {
+      errs.push(invalid(p.child('valueFrom'), '', 'may not have more than one field specified at a time'));
+    }
+    if (typeof ev.value === 'string' && ev.value !== '') errs.push(invalid(p.child('valueFrom'), '', 'may not be specified when `value` is not empty'));
+  });
+  return errs;
+}
+
+const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+/** IsOvercommitAllowed: native resources but huge pages; an extended resource's request must
+ * equal its limit. */
+const isOvercommitAllowed = (name: string) => !name.startsWith('hugepages-') && (!name.includes('/') || name.startsWith('kubernetes.io/'));
+
+/** validateContainerResourceName: a standard container resource, a huge page size, or an extended (domain-qualified) one. */
+function validateResourceName(name: string, path: FieldPath): FieldError[] {
+  if (STANDARD_CONTAINER_RESOURCES.has(name) || name.startsWith('hugepages-')) return [];
+  if (!name.includes('/') || name.startsWith('kubernetes.io/') || name.startsWith('requests.')) {
+    return [invalid(path, name, 'must be a standard resource for containers')];
+  }
+  return validateLabelName(name, path);
+}
+
+/** ValidateResourceRequirements: known names, no negative amounts, requests within limits. */
+export function validateResources(resources: unknown, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  const req = asObject(resources) ?? {};
+  const limits = asObject(req.limits) ?? {};
+  const requests = asObject(req.requests) ?? {};
+  const shown = (q: unknown) => canonicalQuantity(q) ?? String(q);
+  const checkAmount = (name: string, q: unknown, p: FieldPath) => {
+    errs.push(...validateResourceName(name, p));
+    const nanos = quantityNanos(q);
+    if (nanos !== undefined && nanos < 0n) errs.push(invalid(p, shown(q), 'must be greater than or equal to 0'));
+  };
+  for (const name of Object.keys(limits).sort()) checkAmount(name, limits[name], path.child('limits').key(name));
+  for (const name of Object.keys(requests).sort()) {
+    const q = requests[name];
+    checkAmount(name, q, path.child('requests').key(name));
+    const limit = limits[name];
+    if (limit === undefined) {
+      if (!isOvercommitAllowed(name)) errs.push(required(path.child('limits'), 'Limit must be set for non overcommitable resources'));
+      continue;
+    }
+    const [r, l] = [quantityNanos(q), quantityNanos(limit)];
+    if (r === undefined || l === undefined) continue;
+    if (r !== l && !isOvercommitAllowed(name)) errs.push(invalid(path.child('requests'), shown(q), `must be equal to ${name} limit of ${shown(limit)}`));
+    else if (r > l) errs.push(invalid(path.child('requests'), shown(q), `must be less than or equal to ${name} limit of ${shown(limit)}`));
+  }
+  return errs;
+}
+
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+
+/** validateProbe (+ validateLivenessProbe / validateStartupProbe's successThreshold of 1). */
+function validateProbe(probe: unknown, path: FieldPath, successMustBeOne: boolean): FieldError[] {
+  const p = asObject(probe);
+  if (!p) return [];
+  const errs: FieldError[] = [];
+  const handlers = HANDLERS.filter((h) => p[h] !== undefined && p[h] !== null);
+  if (handlers.length === 0) errs.push(required(path, 'must specify a handler type'));
+  for (const extra of handlers.slice(1)) errs.push(forbidden(path.child(extra), 'may not specify more than 1 handler type'));
+  for (const field of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
+    const v = p[field];
+    if (typeof v === 'number' && v < 0) errs.push(invalid(path.child(field), v, 'must be greater than or equal to 0'));
+  }
+  const grace = p.terminationGracePeriodSeconds;
+  if (typeof grace === 'number' && grace <= 0) errs.push(invalid(path.child('terminationGracePeriodSeconds'), grace, 'must be greater than 0'));
+  if (successMustBeOne && typeof p.successThreshold === 'number' && p.successThreshold !== 1) {
+    errs.push(invalid(path.child('successThreshold'), p.successThreshold, 'must be 1'));
+  }
+  return errs;
+}
+
+/** A regular container's probes (init containers other than sidecars may have none). */
+export function validateProbes(c: Container, path: FieldPath): FieldError[] {
+  return [
+    ...validateProbe(c.livenessProbe, path.child('livenessProbe'), true),
+    ...validateProbe(c.readinessProbe, path.child('readinessProbe'), false),
+    ...validateProbe(c.startupProbe, path.child('startupProbe'), true),
+  ];
+}
+
+const MAX_ID = 2147483647;
+
+/** IsValidUserID / IsValidGroupID on a security context's ids. */
+export function validateSecurityContextIds(context: unknown, path: FieldPath, podLevel: boolean): FieldError[] {
+  const sc = asObject(context);
+  if (!sc) return [];
+  const errs: FieldError[] = [];
+  const check = (v: unknown, p: FieldPath) => {
+    if (typeof v === 'number' && (v < 0 || v > MAX_ID)) errs.push(invalid(p, v, inclusiveRangeError(0, MAX_ID)));
+  };
+  check(sc.runAsUser, path.child('runAsUser'));
+  check(sc.runAsGroup, path.child('runAsGroup'));
+  if (podLevel) {
+    check(sc.fsGroup, path.child('fsGroup'));
+    asList(sc.supplementalGroups).forEach((g, i) => check(g, path.child('supplementalGroups').index(i)));
+  }
+  return errs;
+}
+
+const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
+
+/** ValidateNodeSelectorRequirement */
+function validateNodeSelectorRequirement(r: unknown, path: FieldPath): FieldError[] {
+  const rq = asObject(r) ?? {};
+  const errs: FieldError[] = [];
+  const op = typeof rq.operator === 'string' ? rq.operator : '';
+  const values = asList(rq.values);
+  switch (op) {
+    case 'In':
+    case 'NotIn':
+      if (values.length === 0) errs.push(required(path.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
+      break;
+    case 'Exists':
+    case 'DoesNotExist':
+      if (values.length > 0) errs.push(forbidden(path.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+      break;
+    case 'Gt':
+    case 'Lt':
+      if (values.length !== 1) errs.push(required(path.child('values'), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
+      break;
+    default:
+      errs.push(invalid(path.child('operator'), op, 'not a valid selector operator'));
+  }
+  errs.push(...validateLabelName(typeof rq.key === 'string' ? rq.key : '', path.child('key')));
+  return errs;
+}
+
+/** ValidateNodeSelectorTerm: its expressions (matchFields only on metadata.name). */
+function validateNodeSelectorTerm(term: unknown, path: FieldPath): FieldError[] {
+  const t = asObject(term) ?? {};
+  const errs: FieldError[] = [];
+  asList(t.matchExpressions).forEach((r, i) => errs.push(...validateNodeSelectorRequirement(r, path.child('matchExpressions').index(i))));
+  asList(t.matchFields).forEach((r, i) => {
+    const p = path.child('matchFields').index(i);
+    const rq = asObject(r) ?? {};
+    if (rq.operator !== 'In' && rq.operator !== 'NotIn') errs.push(notSupported(p.child('operator'), String(rq.operator ?? ''), ['In', 'NotIn']));
+    if (rq.key !== 'metadata.name') errs.push(notSupported(p.child('key'), String(rq.key ?? ''), ['metadata.name']));
+  });
+  return errs;
+}
+
+/** validateAffinity, the node affinity part. */
+export function validateAffinity(affinity: unknown, path: FieldPath): FieldError[] {
+  const node = asObject(asObject(affinity)?.nodeAffinity);
+  if (!node) return [];
+  const errs: FieldError[] = [];
+  const napath = path.child('nodeAffinity');
+  const requiredTerms = asObject(node.requiredDuringSchedulingIgnoredDuringExecution);
+  if (requiredTerms) {
+    const p = napath.child('requiredDuringSchedulingIgnoredDuringExecution');
+    const terms = asList(requiredTerms.nodeSelectorTerms);
+    if (terms.length === 0) errs.push(required(p.child('nodeSelectorTerms'), 'must have at least one node selector term'));
+    terms.forEach((t, i) => errs.push(...validateNodeSelectorTerm(t, p.child('nodeSelectorTerms').index(i))));
+  }
+  asList(node.preferredDuringSchedulingIgnoredDuringExecution).forEach((term, i) => {
+    const p = napath.child('preferredDuringSchedulingIgnoredDuringExecution').index(i);
+    const weight = asObject(term)?.weight;
+    if (typeof weight !== 'number' || weight < 1 || weight > 100) errs.push(invalid(p.child('weight'), typeof weight === 'number' ? weight : 0, inclusiveRangeError(1, 100)));
+    errs.push(...validateNodeSelectorTerm(asObject(term)?.preference, p.child('preference')));
+  });
+  return errs;
+}
+
+/** validatePodDNSConfig: `dnsPolicy: None` needs a config with a nameserver; at most 3
+ * nameservers (IPs) and 32 searches (subdomains). */
+export function validateDNSConfig(config: unknown, dnsPolicy: string, path: FieldPath, isIP: (s: string) => boolean): FieldError[] {
+  const cfg = asObject(config);
+  const errs: FieldError[] = [];
+  if (dnsPolicy === 'None') {
+    if (!cfg) return [required(path, 'must provide `dnsConfig` when `dnsPolicy` is None')];
+    if (asList(cfg.nameservers).length === 0) errs.push(required(path.child('nameservers'), 'must provide at least one DNS nameserver when `dnsPolicy` is None'));
+  }
+  if (!cfg) return errs;
+  const nameservers = asList(cfg.nameservers);
+  if (nameservers.length > 3) errs.push(invalid(path.child('nameservers'), goStrings(nameservers), 'must not have more than 3 nameservers'));
+  nameservers.forEach((ns, i) => {
+    if (typeof ns !== 'string' || !isIP(ns)) errs.push(invalid(path.child('nameservers').index(i), String(ns), 'must be a valid IP address'));
+  });
+  const searches = asList(cfg.searches);
+  if (searches.length > 32) errs.push(invalid(path.child('searches'), goStrings(searches), 'must not have more than 32 search paths'));
+  searches.forEach((s, i) => {
+    const name = typeof s === 'string' ? s.replace(/\.$/, '') : '';
+    for (const m of nameIsDNSSubdomain(name, false)) errs.push(invalid(path.child('searches').index(i), String(s), m));
+  });
+  asList(cfg.options).forEach((o, i) => {
+    if (!asObject(o)?.name) errs.push(required(path.child('options').index(i), 'Option.Name must not be empty'));
+  });
+  return errs;
+}
