@@ -11,6 +11,7 @@ import type { KubeObject, Namespace, Node, Pod, Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import { applyDefaults } from './defaults.js';
 import { normalizeTimes } from './schemas/times.js';
+import { convertPodIPs } from './pod-ips.js';
 import { podQOSClass } from './qos.js';
 import { admitPod } from './pod-admission.js';
 import { allocateNodeCIDRs, allocateNodePorts, allocatePodIPs, allocateServiceIPs } from './allocate.js';
@@ -94,6 +95,7 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
   obj.apiVersion = info.apiVersion;
   obj.kind = kind;
   normalizeTimes(kind, obj);
+  if (kind === 'Pod') convertPodIPs(obj as Pod);
   if (info.namespaced) obj.metadata.namespace = namespace;
   else delete obj.metadata.namespace;
   if (!obj.metadata.name && obj.metadata.generateName) {
@@ -253,6 +255,7 @@ function update(
   const info = KIND_INFO[kind];
   obj.metadata ??= {};
   normalizeTimes(kind, obj);
+  if (kind === 'Pod') convertPodIPs(obj as Pod);
   // As kube-apiserver's update handler: an object without a name does not match the URL either.
   if (obj.metadata.name !== name) {
     throw errors.badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`);

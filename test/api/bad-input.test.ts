@@ -142,6 +142,15 @@ describe('bad input', () => {
     await expectRejected(api(s.url, 'DELETE', '/apis/netledger.io/v1/nodes/n/tables/iptables'), 405, 'MethodNotAllowed');
   });
 
+  it('a status whose podIPs disagree with podIP is read as podIP says (the v1 conversion), not refused', async () => {
+    await api(s.url, 'POST', podsPath, { metadata: { name: 'ips' }, spec: { nodeName: 'node-ips', containers: [{ name: 'c', image: 'nginx' }] } });
+    const merge = { 'content-type': 'application/merge-patch+json' };
+    const same = await api(s.url, 'PATCH', `${podsPath}/ips/status`, { status: { podIP: '10.244.9.9', podIPs: [{ ip: '10.244.9.10' }] } }, merge);
+    expect([same.status, same.json.status.podIP, same.json.status.podIPs]).toEqual([200, '10.244.9.9', [{ ip: '10.244.9.9' }]]);
+    const bad = await expectRejected(api(s.url, 'PATCH', `${podsPath}/ips/status`, { status: { podIP: 'bad', podIPs: null } }, merge), 422, 'Invalid');
+    expect(bad.details.causes[0].field).toBe('status.podIPs[0]');
+  });
+
   it('an unknown resource is 404 NotFound', async () => {
     await expectRejected(api(s.url, 'GET', '/api/v1/namespaces/default/widgets'), 404, 'NotFound');
     await expectRejected(api(s.url, 'POST', '/api/v1/namespaces/default/widgets', { metadata: { name: 'w' } }), 404, 'NotFound');
