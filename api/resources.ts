@@ -8,7 +8,7 @@ import type { Command, DeleteOptions, Subresource } from '../domain/commands.js'
 import { seconds } from '../domain/decide.js';
 import { errors, type FieldError } from '../domain/errors.js';
 import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
-import type { KubeObject } from '../domain/objects.js';
+import type { KubeObject, Pod } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
 import { objectJsonOnce } from '../store/object-json.js';
 import { checkObjectBody, checkTypesOf, fieldValidationOf, isPatchDirective } from './body-checks.js';
@@ -119,6 +119,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
   const { info } = path;
   if (path.subresource === 'eviction' && info.kind === 'Pod' && path.name) return evict(req, reply, path, deps);
   if (path.subresource === 'binding' && info.kind === 'Pod') return bindPod(req, reply, path, deps);
+  if (info.kind === 'Pod' && path.name && path.subresource && KUBELET_SUBRESOURCES.has(path.subresource)) return throwNoKubelet(req, path, deps);
   if (path.subresource === 'finalize' && info.kind === 'Namespace' && path.name) {
     // namespaces/{name}/finalize: a replace that may change spec.finalizers (FinalizeREST).
     if (req.method !== 'PUT') throw errors.methodNotAllowed();
@@ -399,3 +400,26 @@ async function deleteCollection(req: FastifyRequest, reply: FastifyReply, path: 
 }
 
 export { filterFromQuery, sendStatus, KIND_INFO, type KindInfo };
+
+/** Pod subresources the API server hands to the pod's kubelet (and the methods each takes). */
+const KUBELET_SUBRESOURCES = new Map<string, readonly string[]>([
+  ['log', ['GET']],
+  ['exec', ['GET', 'POST']],
+  ['attach', ['GET', 'POST']],
+  ['portforward', ['GET', 'POST']],
+  ['proxy', ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']],
+]);
+
+/**
+ * pods/log, exec, attach, portforward and proxy: kube-apiserver connects to the kubelet of the
+ * pod's node. netledger runs no kubelet and no container runtime, so it answers why, instead of a
+ * 404 that reads as if the pod were missing: 400 for a pod on no node (as LogLocation), 503 otherwise.
+ */
+function throwNoKubelet(req: FastifyRequest, path: ResourcePath, deps: ResourceDeps): never {
+  if (!KUBELET_SUBRESOURCES.get(path.subresource!)!.includes(req.method)) throw errors.methodNotAllowed();
+  const pod = deps.ledger.state.get('Pod', path.namespace ?? '', path.name!) as Pod | undefined;
+  if (!pod) throw errors.notFound('pods', '', path.name!);
+  const node = pod.spec?.nodeName;
+  if (!node) throw errors.badRequest(`pod ${path.name} does not have a host assigned`);
+  throw errors.unavailable(`pods/${path.subresource} is served by the kubelet of node "${node}", and netledger, a network control plane, runs no kubelet or container runtime`);
+}

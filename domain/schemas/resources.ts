@@ -73,7 +73,18 @@ export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
     plural: 'pods', singular: 'pod', kind: 'Pod', listKind: 'PodList', group: '', version: 'v1',
     namespaced: true, shortNames: ['po'], categories: ['all'], verbs: ALL_VERBS,
     // Upstream lists a resource's subresources by name.
-    subresources: [{ name: 'binding', kind: 'Binding', verbs: ['create'] }, { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] }, status('Pod')],
+    // The kubelet's subresources (attach, exec, log, portforward, proxy) are listed as upstream
+    // lists them; with no kubelet behind them they answer why they cannot (api/resources.ts).
+    subresources: [
+      { name: 'attach', kind: 'PodAttachOptions', verbs: ['create', 'get'] },
+      { name: 'binding', kind: 'Binding', verbs: ['create'] },
+      { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
+      { name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
+      { name: 'log', kind: 'Pod', verbs: ['get'] },
+      { name: 'portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+      { name: 'proxy', kind: 'PodProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] },
+      status('Pod'),
+    ],
     serving: 'generic', schema: 'io.k8s.api.core.v1.Pod',
   },
   {

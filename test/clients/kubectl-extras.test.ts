@@ -97,6 +97,17 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32: more commands', () => {
     expect((await t.k.run(['delete', 'svc', 'rt'])).code).toBe(0);
   });
 
+  it('logs and exec say that no kubelet serves them (not a 404 that reads as a missing pod)', async () => {
+    const logs = await t.k.run(['logs', 'web-1']);
+    expect([logs.code, logs.stderr.trim()]).toEqual([
+      1,
+      'Error from server (ServiceUnavailable): pods/log is served by the kubelet of node "node-1", and netledger, a network control plane, runs no kubelet or container runtime',
+    ]);
+    const exec = await t.k.run(['exec', 'web-1', '--', 'ls']);
+    expect([exec.code, exec.stderr]).toEqual([1, expect.stringContaining('Error from server (ServiceUnavailable): pods/exec is served by the kubelet of node "node-1"')]);
+    expect((await t.k.run(['logs', 'nope'])).stderr).toContain('pods "nope" not found');
+  });
+
   it('edit: GET, the editor, then a patch', async () => {
     const editor = t.file('editor.sh', '#!/bin/sh\nsed -i "s/image: nginx:1.27/image: nginx:1.99/" "$1"\n');
     chmodSync(editor, 0o755);

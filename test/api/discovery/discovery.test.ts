@@ -67,7 +67,7 @@ describe('legacy discovery', () => {
       name: 'events', singularName: 'event', namespaced: true, kind: 'Event', verbs: ALL, shortNames: ['ev'], storageVersionHash: 'r2yiGXH7wu8=',
     });
     expect(Object.keys(byName)).toEqual([
-      'bindings', 'namespaces', 'namespaces/finalize', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/binding', 'pods/eviction', 'pods/status', 'services', 'services/status', 'endpoints', 'events',
+      'bindings', 'namespaces', 'namespaces/finalize', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/attach', 'pods/binding', 'pods/eviction', 'pods/exec', 'pods/log', 'pods/portforward', 'pods/proxy', 'pods/status', 'services', 'services/status', 'endpoints', 'events',
     ]);
     expect(byName.bindings).toEqual({ name: 'bindings', singularName: 'binding', namespaced: true, kind: 'Binding', verbs: ['create'] });
   });
@@ -124,8 +124,13 @@ describe('aggregated discovery v2', () => {
       shortNames: ['po'],
       categories: ['all'],
       subresources: [
+        { subresource: 'attach', responseKind: { group: '', version: 'v1', kind: 'PodAttachOptions' }, verbs: ['create', 'get'] },
         { subresource: 'binding', responseKind: { group: '', version: 'v1', kind: 'Binding' }, verbs: ['create'] },
         { subresource: 'eviction', responseKind: { group: 'policy', version: 'v1', kind: 'Eviction' }, verbs: ['create'] },
+        { subresource: 'exec', responseKind: { group: '', version: 'v1', kind: 'PodExecOptions' }, verbs: ['create', 'get'] },
+        { subresource: 'log', responseKind: { group: '', version: 'v1', kind: 'Pod' }, verbs: ['get'] },
+        { subresource: 'portforward', responseKind: { group: '', version: 'v1', kind: 'PodPortForwardOptions' }, verbs: ['create', 'get'] },
+        { subresource: 'proxy', responseKind: { group: '', version: 'v1', kind: 'PodProxyOptions' }, verbs: ['create', 'delete', 'get', 'patch', 'update'] },
         { subresource: 'status', responseKind: { group: '', version: 'v1', kind: 'Pod' }, verbs: ['get', 'patch', 'update'] },
       ],
     });
