@@ -119,6 +119,14 @@ describe('kube-apiserver write semantics', () => {
     });
   });
 
+  it('the last label or annotation removed leaves no empty map (omitempty)', () => {
+    const svc = own(run(create('Service', 'default', { ...service('lab', { app: 'lab' }), metadata: { name: 'lab', labels: { a: '1' }, annotations: { b: '2' } } })), 'Service');
+    const next = own(run({ ...ctx(), op: 'patch', kind: 'Service', namespace: 'default', name: 'lab', patchType: 'merge', patch: { metadata: { labels: { a: null }, annotations: { b: null } } } }), 'Service');
+    expect(svc.object.metadata.labels).toEqual({ a: '1' });
+    expect('labels' in next.object.metadata).toBe(false);
+    expect('annotations' in next.object.metadata).toBe(false);
+  });
+
   it('generateName: the prefix cut to 58 characters plus 5 of the apiserver\'s alphabet, at most 63 (SimpleNameGenerator)', () => {
     const long = 'a'.repeat(100);
     const made = own(run(create('Pod', 'default', { metadata: { generateName: long }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })), 'Pod');
