@@ -11,6 +11,7 @@ import type { KubeObject, Namespace, Node, Pod, Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import { applyDefaults } from './defaults.js';
 import { normalizeTimes } from './schemas/times.js';
+import { checkTypes, decodeErrorMessage } from './schemas/check-types.js';
 import { convertPodIPs } from './pod-ips.js';
 import { podQOSClass } from './qos.js';
 import { admitPod } from './pod-admission.js';
@@ -418,6 +419,7 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
   }
   // The patch functions copy what they change (domain/patch/json.ts): old stays as stored.
   const patched = applyPatch(cmd.patchType, old, cmd.patch, cmd.kind, applyOptions(cmd));
+  if (cmd.patchType === 'json') decodeJsonPatched(cmd.kind, patched);
   patched.metadata ??= {};
   // A patch is unconditional unless it names a resourceVersion itself.
   if (!patched.metadata.resourceVersion) patched.metadata.resourceVersion = old.metadata.resourceVersion;
@@ -581,4 +583,17 @@ function dropEmptyMetadataMaps(obj: KubeObject): void {
   if (!meta) return;
   if (meta.labels && Object.keys(meta.labels).length === 0) delete meta.labels;
   if (meta.annotations && Object.keys(meta.annotations).length === 0) delete meta.annotations;
+}
+
+/**
+ * A JSON patch's ops carry values of any type to any path: the patched document is decoded into
+ * the typed object upstream (patch.go applyJSPatch, then the decoder), so a wrong type is a 400
+ * and a quantity is parsed and written in canonical form, as for the bodies the API layer
+ * checks (api/body-checks.ts). Fields the type lacks are dropped, as that decode drops them.
+ */
+function decodeJsonPatched(kind: StoredKind, patched: KubeObject): void {
+  const result = checkTypes(kind, patched);
+  if (result.errors.length) throw errors.badRequest(decodeErrorMessage(kind, 'v1', result.errors.map((e) => e.message).join(', ')));
+  result.dropUnknownFields();
+  result.canonicalizeQuantities();
 }

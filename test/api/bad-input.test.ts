@@ -60,6 +60,14 @@ describe('bad input', () => {
     await api(s.url, 'POST', '/api/v1/nodes', { metadata: { name: 'node-q' } });
     const patched = await api(s.url, 'PATCH', '/api/v1/nodes/node-q/status', { status: { allocatable: { cpu: '4000m', memory: 2 ** 31 } } }, { 'content-type': 'application/merge-patch+json' });
     expect([patched.status, patched.json.status.allocatable]).toEqual([200, { cpu: '4', memory: '2147483648' }]);
+    // A JSON patch's values are decoded with the patched object.
+    const jsonPatch = { 'content-type': 'application/json-patch+json' };
+    const bad = await expectRejected(api(s.url, 'PATCH', '/api/v1/nodes/node-q/status', [{ op: 'replace', path: '/status/allocatable/cpu', value: '2x' }], jsonPatch), 400, 'BadRequest');
+    expect(bad.message).toBe(`Node in version "v1" cannot be handled as a Node: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+    const good = await api(s.url, 'PATCH', '/api/v1/nodes/node-q/status', [{ op: 'replace', path: '/status/allocatable/cpu', value: 0.25 }], jsonPatch);
+    expect([good.status, good.json.status.allocatable.cpu]).toEqual([200, '250m']);
+    const typed = await expectRejected(api(s.url, 'PATCH', '/api/v1/nodes/node-q', [{ op: 'add', path: '/spec/unschedulable', value: 'yes' }], jsonPatch), 400, 'BadRequest');
+    expect(typed.message).toBe('Node in version "v1" cannot be handled as a Node: json: cannot unmarshal string into Go struct field NodeSpec.spec.unschedulable of type bool');
   });
 
   it('an invalid name is 422 Invalid with the field cause', async () => {
