@@ -67,12 +67,15 @@ export function checkTypesOf(kind: string, obj: unknown, validation: FieldValida
     ...result.unknownFields.map((f) => f.replace(/^\./, '')).map((field) => ({ field, message: `unknown field "${field}"` })),
   ];
   if (strict.length && validation !== 'Ignore') {
-    const texts = strict.map((e) => e.message);
+    // A body can name a great many: the answer names the first MAX_STRICT_ERRORS.
+    const named = strict.slice(0, MAX_STRICT_ERRORS);
+    const texts = named.map((e) => e.message);
     if (validation === 'Strict') {
       const prefix = stage === 'decode' ? `${kind} in version "v1" cannot be handled as a ${kind}: ` : '';
-      throw errors.badRequest(`${prefix}strict decoding error: ${texts.join(', ')}`, strict.map((e) => ({ reason: 'FieldValueInvalid', message: e.message, field: e.field })));
+      const more = strict.length > named.length ? `, and ${strict.length - named.length} more` : '';
+      throw errors.badRequest(`${prefix}strict decoding error: ${texts.join(', ')}${more}`, named.map((e) => ({ reason: 'FieldValueInvalid', message: e.message, field: e.field })));
     }
-    reply.header('Warning', texts.map((t) => `299 - ${JSON.stringify(t)}`).join(', '));
+    reply.header('Warning', warningHeader(texts));
   }
   result.dropUnknownFields();
   result.canonicalizeQuantities();
@@ -82,4 +85,24 @@ export function checkTypesOf(kind: string, obj: unknown, validation: FieldValida
  * `$deleteFromPrimitiveList/…`): consumed by the patch, never fields of the object. */
 export function isPatchDirective(key: string): boolean {
   return key === '$patch' || key === '$retainKeys' || key.startsWith('$setElementOrder/') || key.startsWith('$deleteFromPrimitiveList/');
+}
+
+const MAX_STRICT_ERRORS = 100;
+/** kube-apiserver's warning recorder limits (filters/warning.go): past 4 Ki runes in all, each
+ * warning is cut to 256 and those that no longer fit are dropped. */
+const WARNINGS_TOTAL = 4 * 1024;
+const WARNING_ITEM = 256;
+
+/** The Warning header of these warnings, within kube-apiserver's limits. */
+export function warningHeader(texts: readonly string[]): string {
+  const total = texts.reduce((n, t) => n + t.length, 0);
+  const items = total <= WARNINGS_TOTAL ? texts : texts.map((t) => (t.length > WARNING_ITEM ? t.slice(0, WARNING_ITEM) : t));
+  const kept: string[] = [];
+  let used = 0;
+  for (const t of items) {
+    if (used + t.length > WARNINGS_TOTAL) break;
+    kept.push(t);
+    used += t.length;
+  }
+  return kept.map((t) => `299 - ${JSON.stringify(t)}`).join(', ');
 }

@@ -1,7 +1,9 @@
 // Duplicate keys in a JSON body. JSON.parse keeps the last value silently; kube-apiserver's
 // strict decoder (sigs.k8s.io/json UnmarshalStrict) reports each repeat as `duplicate field
 // "metadata.name"`: a 400 under fieldValidation=Strict, a Warning under Warn. The body is known
-// to be valid JSON (JSON.parse took it), so this scan only tracks objects, arrays and keys.
+// to be valid JSON (JSON.parse took it), so this scan only tracks objects, arrays and keys. It is
+// linear in the body: a container's path is spelled out only when a repeat inside it is reported,
+// and at most `limit` repeats are.
 
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -14,24 +16,28 @@ const COMMA = 44;
 interface Frame {
   /** The keys seen so far; undefined for an array. */
   keys?: Set<string>;
-  path: string;
   /** Object: the key whose value comes next, and whether a key comes next. Array: the index. */
   key: string;
   expectKey: boolean;
   index: number;
 }
 
-/** The paths of the repeated keys, in the order the repeats appear (`spec.containers[0].image`). */
-export function duplicateFields(text: string): string[] {
+/** The path of the value the innermost frame is at (its key or index), from the root. */
+function pathOf(stack: readonly Frame[], depth: number): string {
+  let out = '';
+  for (let i = 0; i < depth; i++) {
+    const f = stack[i]!;
+    out = f.keys ? (out ? `${out}.${f.key}` : f.key) : `${out}[${f.index}]`;
+  }
+  return out;
+}
+
+/** The paths of the repeated keys, in the order the repeats appear (`spec.containers[0].image`),
+ * at most `limit` of them. */
+export function duplicateFields(text: string, limit = 100): string[] {
   const out: string[] = [];
   const stack: Frame[] = [];
-  const valuePath = (): string => {
-    const top = stack[stack.length - 1];
-    if (!top) return '';
-    if (top.keys) return top.path ? `${top.path}.${top.key}` : top.key;
-    return `${top.path}[${top.index}]`;
-  };
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && out.length < limit; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const start = i;
@@ -46,15 +52,15 @@ export function duplicateFields(text: string): string[] {
       const top = stack[stack.length - 1];
       if (top?.keys && top.expectKey) {
         const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
-        if (top.keys.has(key)) out.push(top.path ? `${top.path}.${key}` : key);
-        else top.keys.add(key);
         top.key = key;
         top.expectKey = false;
+        if (top.keys.has(key)) out.push(pathOf(stack, stack.length));
+        else top.keys.add(key);
       }
     } else if (c === OPEN_OBJECT) {
-      stack.push({ keys: new Set(), path: valuePath(), key: '', expectKey: true, index: 0 });
+      stack.push({ keys: new Set(), key: '', expectKey: true, index: 0 });
     } else if (c === OPEN_ARRAY) {
-      stack.push({ path: valuePath(), key: '', expectKey: false, index: 0 });
+      stack.push({ key: '', expectKey: false, index: 0 });
     } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
       stack.pop();
     } else if (c === COMMA) {

@@ -6,24 +6,39 @@ const DECIMAL_SUFFIX: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 
 const BINARY_SUFFIX: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const NANO = 9;
 
-/** The quantity in nano-units, or undefined when it is not one. */
+/** The largest amount a Quantity holds: ParseQuantity caps every value at 2^63 − 1 units. */
+const MAX_NANOS = (2n ** 63n - 1n) * 10n ** BigInt(NANO);
+
+/**
+ * The quantity in nano-units, or undefined when it is not one. The arithmetic stays small
+ * whatever the text (`1e100000`, a megabyte of digits): amounts past int64 are capped, as
+ * ParseQuantity caps them, and digits far below a nano-unit only round up.
+ */
 export function quantityNanos(value: unknown): bigint | undefined {
-  const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text !== 'string') return undefined;
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/.exec(text.trim());
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
-  const [, sign, whole, fraction = '', suffix = '', exponent] = m;
-  const digits = BigInt(`${whole}${fraction}` || '0');
-  // value = digits × 10^(power10 − |fraction|) × 2^power2
-  const power2 = suffix in BINARY_SUFFIX ? BINARY_SUFFIX[suffix]! : 0;
-  const power10 = (exponent !== undefined ? Number(exponent) : suffix in BINARY_SUFFIX ? 0 : DECIMAL_SUFFIX[suffix]!) - fraction.length + NANO;
-  let nanos = digits << BigInt(power2);
-  if (power10 >= 0) nanos *= 10n ** BigInt(power10);
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+  if (text === undefined) return undefined;
+  const q = parseQuantity(text);
+  if ('error' in q) return undefined;
+  const digits = (q.num + q.denom).replace(/^0+/, '');
+  if (digits === '') return 0n;
+  // value = digits × 10^e10 × 2^p2
+  const p2 = q.format === 'BinarySI' ? BINARY_SUFFIX[q.suffix]! : 0;
+  const e10 = (q.format === 'BinarySI' ? 0 : q.exponent) - q.denom.length;
+  const magnitude = digits.length + e10 + p2 * Math.LOG10E * Math.LN2;
+  const signed = (n: bigint) => (q.negative ? -n : n);
+  if (magnitude > 21) return signed(MAX_NANOS);
+  if (magnitude < -12) return signed(1n);
+  // Digits below 10^-29 units change nothing but the rounding: keep whether any is non-zero.
+  const keep = Math.max(1, Math.min(digits.length, Math.ceil(magnitude) + NANO + 20));
+  const sticky = /[1-9]/.test(digits.slice(keep));
+  const shift = e10 + (digits.length - keep) + NANO;
+  let nanos = BigInt(digits.slice(0, keep)) << BigInt(p2);
+  if (shift >= 0) nanos *= 10n ** BigInt(shift);
   else {
-    const divisor = 10n ** BigInt(-power10);
-    nanos = nanos / divisor + (nanos % divisor === 0n ? 0n : 1n);
+    const divisor = 10n ** BigInt(-shift);
+    nanos = nanos / divisor + (nanos % divisor === 0n && !sticky ? 0n : 1n);
   }
-  return sign === '-' ? -nanos : nanos;
+  return signed(nanos > MAX_NANOS ? MAX_NANOS : nanos);
 }
 
 /** Quantity's serialization formats, chosen by the suffix it was written with. */
@@ -36,19 +51,36 @@ export const QUANTITY_SUFFIX_ERROR = "unable to parse quantity's suffix";
 const SUFFIX_CHARS = 'eEinumkKMGTP';
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
+interface ParsedQuantity {
+  negative: boolean;
+  /** The integer digits, leading zeros stripped ("0" when none are left), as parseQuantityString. */
+  num: string;
+  /** The fraction digits as written. */
+  denom: string;
+  suffix: string;
+  format: QuantityFormat;
+  /** The power of ten of a decimal suffix or an exponent (0 for binary suffixes). */
+  exponent: number;
+}
+
 /**
- * ParseQuantity's grammar (parseQuantityString, then the suffixer's interpret): the format a
- * quantity text has, or the error kube-apiserver's decoder answers for it (`2x`, `lots`: the
- * format; `2KM`: the suffix).
+ * ParseQuantity's grammar (parseQuantityString, then the suffixer's interpret): the parts of a
+ * quantity text, or the error kube-apiserver's decoder answers for it (`2x`, `lots`: the format;
+ * `2KM`: the suffix).
  */
-export function quantityFormat(text: string): QuantityFormat | { error: string } {
+function parseQuantity(text: string): ParsedQuantity | { error: string } {
   if (text === '') return { error: QUANTITY_FORMAT_ERROR };
   let pos = 0;
+  const negative = text[0] === '-';
   if (text[0] === '+' || text[0] === '-') pos++;
+  const numStart = pos;
   while (isDigit(text[pos])) pos++;
+  const num = text.slice(numStart, pos).replace(/^0+/, '') || '0';
+  let denom = '';
   if (text[pos] === '.') {
-    pos++;
+    const denomStart = ++pos;
     while (isDigit(text[pos])) pos++;
+    denom = text.slice(denomStart, pos);
   }
   const suffixStart = pos;
   while (pos < text.length && SUFFIX_CHARS.includes(text[pos]!)) pos++;
@@ -58,10 +90,38 @@ export function quantityFormat(text: string): QuantityFormat | { error: string }
     if (pos < text.length) return { error: QUANTITY_FORMAT_ERROR };
   }
   const suffix = text.slice(suffixStart);
-  if (suffix in BINARY_SUFFIX) return 'BinarySI';
-  if (suffix in DECIMAL_SUFFIX) return 'DecimalSI';
-  if (/^[eE][-+]?\d+$/.test(suffix)) return 'DecimalExponent';
+  if (suffix in BINARY_SUFFIX) return { negative, num, denom, suffix, format: 'BinarySI', exponent: 0 };
+  if (suffix in DECIMAL_SUFFIX) return { negative, num, denom, suffix, format: 'DecimalSI', exponent: DECIMAL_SUFFIX[suffix]! };
+  if (/^[eE][-+]?\d+$/.test(suffix)) return { negative, num, denom, suffix, format: 'DecimalExponent', exponent: Number(suffix.slice(1)) };
   return { error: QUANTITY_SUFFIX_ERROR };
+}
+
+/** The format a quantity text has, or the error kube-apiserver's decoder answers for it. */
+export function quantityFormat(text: string): QuantityFormat | { error: string } {
+  const q = parseQuantity(text);
+  return 'error' in q ? q : q.format;
+}
+
+/**
+ * Whether ParseQuantity keeps the text as it was written: its fast path (an amount that fits
+ * int64 at nano scale or above) reuses the string when it is already canonical — a decimal one
+ * with a scale that is a multiple of 3 and no trailing `000` or leading `0`, a binary one whose
+ * number is not a multiple of 8 (`+2M`, `1E6`, `100Mi` stay as written).
+ */
+function keptAsWritten(text: string, q: ParsedQuantity): boolean {
+  if (text === '0') return true;
+  if (q.format === 'BinarySI') {
+    if (q.denom !== '') return false;
+    const p2 = BINARY_SUFFIX[q.suffix]!;
+    if (15 - q.num.length - Math.trunc((p2 * 3) / 10) - 1 < 0) return false;
+    const value = BigInt(q.num);
+    return value << BigInt(p2) <= 2n ** 63n - 1n && (value & 7n) !== 0n;
+  }
+  if (18 - (q.num.length + q.denom.length) < 0) return false;
+  const scale = q.exponent - q.denom.length;
+  if (scale < -NANO) return false;
+  const shifted = q.num + q.denom;
+  return scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
 }
 
 const NANOS_PER_UNIT = 10n ** BigInt(NANO);
@@ -76,9 +136,11 @@ const DECIMAL_BY_EXPONENT = new Map(Object.entries(DECIMAL_SUFFIX).map(([s, e]) 
 export function canonicalQuantity(value: unknown): string | undefined {
   const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
   if (text === undefined) return undefined;
-  const format = quantityFormat(text);
-  const nanos = quantityNanos(text);
-  if (typeof format !== 'string' || nanos === undefined) return undefined;
+  const q = parseQuantity(text);
+  if ('error' in q) return undefined;
+  if (keptAsWritten(text, q)) return text;
+  const format = q.format;
+  const nanos = quantityNanos(text)!;
   if (nanos === 0n) return '0';
   const binaryLimit = 1024n * NANOS_PER_UNIT;
   if (format === 'BinarySI' && (nanos <= -binaryLimit || nanos >= binaryLimit) && nanos % NANOS_PER_UNIT === 0n) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateFields } from '../../api/duplicate-fields.js';
+import { warningHeader } from '../../api/body-checks.js';
 
 describe('duplicateFields', () => {
   it('names each repeated key by its path, arrays by index, in order', () => {
@@ -15,5 +16,22 @@ describe('duplicateFields', () => {
     expect(duplicateFields('{"k":"}{\\"","\\u006b":1}')).toEqual(['k']);
     expect(duplicateFields('{"x":{"a":1},"y":{"a":2},"z":[[{"b":1,"b":2}]]}')).toEqual(['z[0][0].b']);
     expect(duplicateFields('{"s":"a,b,c","t":[1,2,3],"u":null}')).toEqual([]);
+  });
+
+  it('reports at most `limit` repeats, and spells out a deep path only for those', () => {
+    const deep = '{"a":'.repeat(2000) + '{' + '"k":1,'.repeat(100_000) + '"k":1}' + '}'.repeat(2000);
+    const found = duplicateFields(deep);
+    expect(found).toHaveLength(100);
+    expect(found[0]).toBe(`${'a.'.repeat(2000)}k`);
+  });
+});
+
+describe('warningHeader', () => {
+  it('keeps within kube-apiserver limits: 256 runes an item once past 4 Ki in all', () => {
+    const few = warningHeader(['unknown field "spec.a"']);
+    expect(few).toBe('299 - "unknown field \\"spec.a\\""');
+    const many = warningHeader(Array.from({ length: 1000 }, (_, i) => `duplicate field "${'x'.repeat(300)}${i}"`));
+    expect(many.length).toBeLessThan(5000);
+    expect(many.split('299 - ').length - 1).toBe(16);
   });
 });

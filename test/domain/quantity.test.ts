@@ -30,8 +30,12 @@ describe('quantityNanos', () => {
     expect(quantityNanos('0.5')).toBe(quantityNanos('500m'));
   });
 
-  it.each(['', 'abc', '1Q', 'Gi', '.', '1..2', null, {}])('refuses %j', (text) => {
+  it.each(['', 'abc', '1Q', '1..2', null, {}])('refuses %j', (text) => {
     expect(quantityNanos(text)).toBeUndefined();
+  });
+
+  it('reads a text with no digits as 0, as parseQuantityString does', () => {
+    for (const text of ['Gi', '.', '-', 'e3']) expect(quantityNanos(text)).toBe(0n);
   });
 });
 
@@ -53,16 +57,24 @@ describe('quantityFormat and canonicalQuantity (ParseQuantity, CanonicalizeBytes
     ['0.5Ki', '512'],
     ['1.5Ki', '1536'],
     ['1e3', '1e3'],
-    ['1E6', '1e6'],
+    ['1E6', '1E6'],
     ['12e2', '1200'],
     ['0', '0'],
     ['0Gi', '0'],
     ['-500m', '-500m'],
-    ['+2M', '2M'],
+    ['+2M', '+2M'],
+    ['-', '0'],
+    ['e3', '0'],
+    ['Mi', '0'],
+    // Past int64 units, capped as ParseQuantity caps (and at once, whatever the text's size).
+    ['12345678901234567890', '9223372036854775807'],
+    ['1e100000', '9223372036854775807'],
+    [`1${'0'.repeat(1_000_000)}`, '9223372036854775807'],
+    [`0.${'0'.repeat(1_000_000)}1`, '1n'],
     [' 1Gi ', '1Gi'],
     ['0.0000000001', '1n'],
     ['129e-2', '1290e-3'],
-  ])('%j → %j', (given, canonical) => {
+  ])('%s → %j', (given, canonical) => {
     expect(canonicalQuantity(given)).toBe(canonical);
   });
 
