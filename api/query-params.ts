@@ -3,10 +3,10 @@
 
 import { errors } from '../domain/errors.js';
 
-/** A boolean parameter: absent, "false" or "0" is false; anything else (even "") is true. */
+/** A boolean parameter: absent, "false" (any case) or "0" is false; anything else (even "") is true. */
 export function queryBool(value: unknown): boolean {
   if (value === undefined) return false;
-  const text = Array.isArray(value) ? value[0] : value;
+  const text = String(Array.isArray(value) ? value[0] : value).toLowerCase();
   return text !== 'false' && text !== '0';
 }
 

@@ -427,8 +427,10 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
   if (patched.metadata.name !== cmd.name) {
     throw errors.badRequest(`the name of the object (${patched.metadata.name ?? ''}) does not match the name on the URL (${cmd.name})`);
   }
-  if ((patched.metadata.namespace ?? '') !== cmd.namespace) {
-    throw errors.badRequest(`the namespace of the object (${patched.metadata.namespace ?? ''}) does not match the namespace on the request (${cmd.namespace})`);
+  // checkName compares namespaces only where both are set: a patch that clears it gets the
+  // request's back (update), and a cluster-scoped object's is dropped.
+  if (cmd.namespace && patched.metadata.namespace && patched.metadata.namespace !== cmd.namespace) {
+    throw errors.badRequest(`the namespace of the object (${patched.metadata.namespace}) does not match the namespace on the request (${cmd.namespace})`);
   }
   // A patch carries no uid precondition upstream: changing the uid meets the immutable-field check,
   // while a patch that drops it (`"uid": null`, as kubectl apply sends once a uid got into the

@@ -2,6 +2,7 @@
 // validateOnlyAddedTolerations, ValidatePodStatusUpdate, validatePodIPs, validateHostIPs.
 
 import { clone } from '../clone.js';
+import { checkTypes } from '../schemas/check-types.js';
 import type { FieldError } from '../errors.js';
 import type { Container, Pod } from '../objects.js';
 import { deepEqual, diffLines } from './equal.js';
@@ -103,8 +104,11 @@ export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   const oldGrace = oldSpec.terminationGracePeriodSeconds as number | undefined;
   if (oldGrace !== undefined && oldGrace < 0 && munged.terminationGracePeriodSeconds === 1) munged.terminationGracePeriodSeconds = oldGrace;
 
-  if (!deepEqual(munged, oldSpec)) {
-    const diff = diffLines(oldSpec, munged, 'spec').join('\n');
+  // Quantities compare by value, as the internal objects do: a spec stored before quantities were
+  // written canonically (`0.5`) is the same spec as the one read back and sent again (`500m`).
+  const [was, now] = [withCanonicalQuantities(oldSpec), withCanonicalQuantities(munged)];
+  if (!deepEqual(now, was)) {
+    const diff = diffLines(was, now, 'spec').join('\n');
     errs.push(forbidden(specPath, `pod updates may not change fields other than ${UPDATABLE_POD_SPEC_FIELDS.join(',')}\n${diff}`));
   }
   return errs;
@@ -182,4 +186,10 @@ export function validatePodStatusUpdate(pod: Pod, old: Pod): FieldError[] {
   errs.push(...validateIPList(status.podIP, status.podIPs, 'podIP', podIPGo, 'core.PodIP'));
   errs.push(...validateIPList(status.hostIP, status.hostIPs, 'hostIP', hostIPGo, 'core.HostIP'));
   return errs;
+}
+
+function withCanonicalQuantities(spec: object): unknown {
+  const pod = { spec: clone(spec) };
+  checkTypes('Pod', pod).canonicalizeQuantities();
+  return pod.spec;
 }

@@ -142,6 +142,9 @@ describe('bad input', () => {
     const st = await expectRejected(api(s.url, 'PATCH', `${podsPath}/ns-patch`, { metadata: { namespace: 'kube-system' } }, { 'content-type': 'application/merge-patch+json' }), 400, 'BadRequest');
     expect(st.message).toBe('the namespace of the object (kube-system) does not match the namespace on the request (default)');
     expect((await api(s.url, 'GET', '/api/v1/namespaces/kube-system/pods/ns-patch')).status).toBe(404);
+    // Clearing it is no move: the request's namespace stands.
+    const cleared = await api(s.url, 'PATCH', `${podsPath}/ns-patch`, { metadata: { namespace: null, labels: { a: 'b' } } }, { 'content-type': 'application/merge-patch+json' });
+    expect([cleared.status, cleared.json.metadata.namespace]).toEqual([200, 'default']);
   });
 
   it('a netledger.io path asked with a method it does not serve is 405, not 404', async () => {
@@ -265,6 +268,8 @@ describe('bad input', () => {
       const r = await api(s.url, 'GET', `${podsPath}?${q}`);
       expect([q, r.status, r.json.reason]).toEqual([q, 400, 'BadRequest']);
     }
+    const list = await api(s.url, 'GET', `${podsPath}?watch=False`);
+    expect(list.json.kind).toBe('PodList');
     const watch = await fetch(`${s.url}${podsPath}?watch=maybe&timeoutSeconds=1`);
     expect(watch.headers.get('content-type')).toContain('json');
     const lines = (await watch.text()).trim().split('\n').map((l) => JSON.parse(l));

@@ -93,6 +93,16 @@ describe('Pod updates (ValidatePodUpdate)', () => {
     expect(errs[0]!.message).toContain('+ spec.nodeName: "node-2"');
   });
 
+  it('quantities compare by value: a spec stored as 0.5 is the spec read back as 500m', () => {
+    const stored = old();
+    stored.spec!.containers![0]!.resources = { requests: { cpu: '0.5', memory: '1024Mi' } };
+    const next = old();
+    next.spec!.containers![0]!.resources = { requests: { cpu: '500m', memory: '1Gi' } };
+    expect(validateUpdate('Pod', next, stored, ctx)).toEqual([]);
+    next.spec!.containers![0]!.resources = { requests: { cpu: '600m', memory: '1Gi' } };
+    expect(validateUpdate('Pod', next, stored, ctx)[0]!.message).toContain('+ spec.containers[0].resources.requests.cpu: "600m"');
+  });
+
   it('containers may not be added or removed', () => {
     const next = old();
     next.spec!.containers!.push(c({ name: 'd' }));
