@@ -8,9 +8,10 @@ import type { FieldError } from '../errors.js';
 import type { Container } from '../objects.js';
 import { canonicalQuantity, quantityNanos } from '../quantity.js';
 import { validateLabelName } from './meta.js';
-import { inclusiveRangeError, isDNS1123Label, nameIsDNSSubdomain } from './names.js';
-import { duplicate, FieldPath, forbidden, invalid, notFound, notSupported, required } from './path.js';
+import { inclusiveRangeError, isDNS1123Label, isQualifiedName, nameIsDNSSubdomain } from './names.js';
+import { duplicate, FieldPath, forbidden, invalid, notFound, required } from './path.js';
 import { goQuote } from './gorepr.js';
+import { isValidIP } from './ip.js';
 
 /** %#v of a []string, as a field error prints the list it refuses. */
 const goStrings = (list: unknown[]) => ({ goSyntax: `[]string{${list.map((s) => goQuote(String(s))).join(', ')}}` });
@@ -36,13 +37,16 @@ export function validateVolumes(volumes: unknown, path: FieldPath): { errs: Fiel
     const p = path.index(i);
     const vol = asObject(v) ?? {};
     const name = typeof vol.name === 'string' ? vol.name : '';
-    if (!name) errs.push(required(p.child('name')));
-    else for (const m of isDNS1123Label(name)) errs.push(invalid(p.child('name'), name, m));
-    if (name && names.has(name)) errs.push(duplicate(p.child('name'), name));
-    else if (name) names.add(name);
+    // The source first, then the name; a volume with any error is no volume a mount may name.
+    const own: FieldError[] = [];
     const sources = VOLUME_SOURCES.filter((s) => vol[s] !== undefined && vol[s] !== null);
-    if (sources.length === 0) errs.push(required(p, 'must specify a volume type'));
-    for (const extra of sources.slice(1)) errs.push(forbidden(p.child(extra), 'may not specify more than 1 volume type'));
+    if (sources.length === 0) own.push(required(p, 'must specify a volume type'));
+    for (const extra of sources.slice(1)) own.push(forbidden(p.child(extra), 'may not specify more than 1 volume type'));
+    if (!name) own.push(required(p.child('name')));
+    else for (const m of isDNS1123Label(name)) own.push(invalid(p.child('name'), name, m));
+    if (names.has(name)) own.push(duplicate(p.child('name'), name));
+    if (own.length === 0) names.add(name);
+    errs.push(...own);
   });
   return { errs, names };
 }
@@ -84,26 +88,32 @@ export function validateEnv(env: unknown, path: FieldPath): FieldError[] {
     const named = ENV_SOURCES.filter((s) => from[s] !== undefined && from[s] !== null);
     if (named.length === 0) {
       errs.push(invalid(p.child('valueFrom'), '', 'must specify one of: `configMapKeyRef`, `fieldRef`, `resourceFieldRef` or `secretKeyRef`'));
+    } else if (typeof ev.value === 'string' && ev.value !== '') {
+      errs.push(invalid(p.child('valueFrom'), '', 'may not be specified when `value` is not empty'));
     } else if (named.length > 1) {
       errs.push(invalid(p.child('valueFrom'), '', 'may not have more than one field specified at a time'));
     }
-    if (typeof ev.value === 'string' && ev.value !== '') errs.push(invalid(p.child('valueFrom'), '', 'may not be specified when `value` is not empty'));
   });
   return errs;
 }
 
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
+/** IsNativeResource: no domain, or kubernetes.io's. */
+const isNative = (name: string) => !name.includes('/') || name.includes('kubernetes.io/');
+/** IsExtendedResourceName: another domain's (not `requests.`-prefixed), a qualified name. */
+const isExtended = (name: string) => !isNative(name) && !name.startsWith('requests.') && isQualifiedName(`requests.${name}`).length === 0;
 /** IsOvercommitAllowed: native resources but huge pages; an extended resource's request must
  * equal its limit. */
-const isOvercommitAllowed = (name: string) => !name.startsWith('hugepages-') && (!name.includes('/') || name.startsWith('kubernetes.io/'));
+const isOvercommitAllowed = (name: string) => isNative(name) && !name.startsWith('hugepages-');
 
-/** validateContainerResourceName: a standard container resource, a huge page size, or an extended (domain-qualified) one. */
+/** validateContainerResourceName: a standard container resource or a huge page size, a native
+ * (kubernetes.io) one, or an extended one. */
 function validateResourceName(name: string, path: FieldPath): FieldError[] {
-  if (STANDARD_CONTAINER_RESOURCES.has(name) || name.startsWith('hugepages-')) return [];
-  if (!name.includes('/') || name.startsWith('kubernetes.io/') || name.startsWith('requests.')) {
-    return [invalid(path, name, 'must be a standard resource for containers')];
-  }
-  return validateLabelName(name, path);
+  const errs = isQualifiedName(name).map((m) => invalid(path, name, m));
+  if (errs.length) return errs;
+  if (!name.includes('/')) return STANDARD_CONTAINER_RESOURCES.has(name) || name.startsWith('hugepages-') ? [] : [invalid(path, name, 'must be a standard resource for containers')];
+  if (!isNative(name) && !isExtended(name)) return [invalid(path, name, "doesn't follow extended resource name standard")];
+  return [];
 }
 
 /** ValidateResourceRequirements: known names, no negative amounts, requests within limits. */
@@ -117,6 +127,8 @@ export function validateResources(resources: unknown, path: FieldPath): FieldErr
     errs.push(...validateResourceName(name, p));
     const nanos = quantityNanos(q);
     if (nanos !== undefined && nanos < 0n) errs.push(invalid(p, shown(q), 'must be greater than or equal to 0'));
+    // ValidateResourceQuantityValue: an extended resource counts whole devices.
+    if (nanos !== undefined && isExtended(name) && nanos % 1_000_000_000n !== 0n) errs.push(invalid(p, shown(q), 'must be an integer'));
   };
   for (const name of Object.keys(limits).sort()) checkAmount(name, limits[name], path.child('limits').key(name));
   for (const name of Object.keys(requests).sort()) {
@@ -218,11 +230,18 @@ function validateNodeSelectorTerm(term: unknown, path: FieldPath): FieldError[] 
   const t = asObject(term) ?? {};
   const errs: FieldError[] = [];
   asList(t.matchExpressions).forEach((r, i) => errs.push(...validateNodeSelectorRequirement(r, path.child('matchExpressions').index(i))));
+  // validateNodeFieldSelectorRequirement: one node name, In or NotIn.
   asList(t.matchFields).forEach((r, i) => {
     const p = path.child('matchFields').index(i);
     const rq = asObject(r) ?? {};
-    if (rq.operator !== 'In' && rq.operator !== 'NotIn') errs.push(notSupported(p.child('operator'), String(rq.operator ?? ''), ['In', 'NotIn']));
-    if (rq.key !== 'metadata.name') errs.push(notSupported(p.child('key'), String(rq.key ?? ''), ['metadata.name']));
+    const values = asList(rq.values);
+    if (rq.operator === 'In' || rq.operator === 'NotIn') {
+      if (values.length !== 1) errs.push(required(p.child('values'), "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"));
+    } else errs.push(invalid(p.child('operator'), String(rq.operator ?? ''), 'not a valid selector operator'));
+    if (rq.key !== 'metadata.name') errs.push(invalid(p.child('key'), String(rq.key ?? ''), 'not a valid field selector key'));
+    else values.forEach((v, j) => {
+      for (const m of nameIsDNSSubdomain(String(v), false)) errs.push(invalid(p.child('values').index(j), String(v), m));
+    });
   });
   return errs;
 }
@@ -243,7 +262,7 @@ export function validateAffinity(affinity: unknown, path: FieldPath): FieldError
   asList(node.preferredDuringSchedulingIgnoredDuringExecution).forEach((term, i) => {
     const p = napath.child('preferredDuringSchedulingIgnoredDuringExecution').index(i);
     const weight = asObject(term)?.weight;
-    if (typeof weight !== 'number' || weight < 1 || weight > 100) errs.push(invalid(p.child('weight'), typeof weight === 'number' ? weight : 0, inclusiveRangeError(1, 100)));
+    if (typeof weight !== 'number' || weight < 1 || weight > 100) errs.push(invalid(p.child('weight'), typeof weight === 'number' ? weight : 0, 'must be in the range 1-100'));
     errs.push(...validateNodeSelectorTerm(asObject(term)?.preference, p.child('preference')));
   });
   return errs;
@@ -251,24 +270,26 @@ export function validateAffinity(affinity: unknown, path: FieldPath): FieldError
 
 /** validatePodDNSConfig: `dnsPolicy: None` needs a config with a nameserver; at most 3
  * nameservers (IPs) and 32 searches (subdomains). */
-export function validateDNSConfig(config: unknown, dnsPolicy: string, path: FieldPath, isIP: (s: string) => boolean): FieldError[] {
+export function validateDNSConfig(config: unknown, dnsPolicy: string, path: FieldPath): FieldError[] {
   const cfg = asObject(config);
   const errs: FieldError[] = [];
   if (dnsPolicy === 'None') {
     if (!cfg) return [required(path, 'must provide `dnsConfig` when `dnsPolicy` is None')];
-    if (asList(cfg.nameservers).length === 0) errs.push(required(path.child('nameservers'), 'must provide at least one DNS nameserver when `dnsPolicy` is None'));
+    if (asList(cfg.nameservers).length === 0) return [required(path.child('nameservers'), 'must provide at least one DNS nameserver when `dnsPolicy` is None')];
   }
   if (!cfg) return errs;
   const nameservers = asList(cfg.nameservers);
   if (nameservers.length > 3) errs.push(invalid(path.child('nameservers'), goStrings(nameservers), 'must not have more than 3 nameservers'));
-  nameservers.forEach((ns, i) => {
-    if (typeof ns !== 'string' || !isIP(ns)) errs.push(invalid(path.child('nameservers').index(i), String(ns), 'must be a valid IP address'));
-  });
+  nameservers.forEach((ns, i) => errs.push(...isValidIP(path.child('nameservers').index(i), String(ns))));
   const searches = asList(cfg.searches);
   if (searches.length > 32) errs.push(invalid(path.child('searches'), goStrings(searches), 'must not have more than 32 search paths'));
+  if (searches.map(String).join(' ').length > 2048) {
+    errs.push(invalid(path.child('searches'), goStrings(searches), 'must not have more than 2048 characters (including spaces) in the search list'));
+  }
   searches.forEach((s, i) => {
-    const name = typeof s === 'string' ? s.replace(/\.$/, '') : '';
-    for (const m of nameIsDNSSubdomain(name, false)) errs.push(invalid(path.child('searches').index(i), String(s), m));
+    // A trailing dot is fine, and not part of the name checked (or shown).
+    const name = String(s).replace(/\.$/, '');
+    for (const m of nameIsDNSSubdomain(name, false)) errs.push(invalid(path.child('searches').index(i), name, m));
   });
   asList(cfg.options).forEach((o, i) => {
     if (!asObject(o)?.name) errs.push(required(path.child('options').index(i), 'Option.Name must not be empty'));

@@ -8,7 +8,6 @@ import type { Container, Pod } from '../objects.js';
 import { validateLabelName, validateLabels, validateObjectMeta } from './meta.js';
 import { inclusiveRangeError, isDNS1123Label, isValidLabelValue, isValidPortName, isValidPortNum, nameIsDNSSubdomain } from './names.js';
 import { duplicate, FieldPath, forbidden, invalid, notSupported, required } from './path.js';
-import { parseIP } from './ip.js';
 import {
   validateAffinity,
   validateDNSConfig,
@@ -209,7 +208,7 @@ export function validatePodSpec(spec: Spec, path: FieldPath): FieldError[] {
   errs.push(...validateLabels(spec.nodeSelector as Record<string, string> | undefined, path.child('nodeSelector')));
   errs.push(...validateSecurityContextIds(spec.securityContext, path.child('securityContext'), true));
   errs.push(...validateAffinity(spec.affinity, path.child('affinity')));
-  errs.push(...validateDNSConfig(spec.dnsConfig, dnsPolicy, path.child('dnsConfig'), (s) => parseIP(s) !== null));
+  errs.push(...validateDNSConfig(spec.dnsConfig, dnsPolicy, path.child('dnsConfig')));
   if (spec.serviceAccountName) {
     for (const m of nameIsDNSSubdomain(spec.serviceAccountName, false)) errs.push(invalid(path.child('serviceAccountName'), spec.serviceAccountName, m));
   }

@@ -123,7 +123,7 @@ describe('security context, affinity, DNS config', () => {
       'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].operator: Invalid value: "Bogus": not a valid selector operator',
       "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[1].values: Required value: must be specified when `operator` is 'In' or 'NotIn'",
       "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[2].values: Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'",
-      'spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 0: must be between 1 and 100, inclusive',
+      'spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: Invalid value: 0: must be in the range 1-100',
       "spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].preference.matchExpressions[0].values: Required value: must be specified single value when `operator` is 'Lt' or 'Gt'",
     ]);
     expect(check({ containers: [c()], affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [] } } } })).toEqual([
@@ -138,9 +138,38 @@ describe('security context, affinity, DNS config', () => {
     ]);
     expect(check({ containers: [c()], dnsConfig: { nameservers: ['1.1.1.1', 'x', '8.8.8.8', '9.9.9.9'], options: [{ value: '1' }] } })).toEqual([
       'spec.dnsConfig.nameservers: Invalid value: []string{"1.1.1.1", "x", "8.8.8.8", "9.9.9.9"}: must not have more than 3 nameservers',
-      'spec.dnsConfig.nameservers[1]: Invalid value: "x": must be a valid IP address',
+      'spec.dnsConfig.nameservers[1]: Invalid value: "x": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
       'spec.dnsConfig.options[0]: Required value: Option.Name must not be empty',
     ]);
     expect(check({ containers: [c()], dnsPolicy: 'None', dnsConfig: { nameservers: ['10.96.0.10'], searches: ['ns.svc.cluster.local.'] } })).toEqual([]);
+    expect(check({ containers: [c()], dnsConfig: { searches: ['Bad_Name.'] } })[0]).toMatch(/^spec\.dnsConfig\.searches\[0\]: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain/);
+  });
+
+  it('node field selectors: In or NotIn one node name, on metadata.name', () => {
+    const fields = (matchFields: unknown[]) => ({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields }] } } });
+    const at = 'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchFields';
+    expect(check({ containers: [c()], affinity: fields([{ key: 'metadata.name', operator: 'In', values: ['a', 'b'] }, { key: 'spec.x', operator: 'Exists' }, { key: 'metadata.name', operator: 'In', values: ['Bad_Node'] }]) })).toEqual([
+      `${at}[0].values: Required value: must be only one value when \`operator\` is 'In' or 'NotIn' for node field selector`,
+      `${at}[1].operator: Invalid value: "Exists": not a valid selector operator`,
+      `${at}[1].key: Invalid value: "spec.x": not a valid field selector key`,
+      expect.stringMatching(new RegExp(`^${at.replace(/[.[\]]/g, '\\$&')}\\[2\\]\\.values\\[0\\]: Invalid value: "Bad_Node": a lowercase RFC 1123 subdomain`)),
+    ]);
+  });
+});
+
+describe('the finer points upstream has', () => {
+  it('a volume with an error is no volume a mount may name; a valueFrom beside a value says one thing', () => {
+    expect(check({ volumes: [{ name: 'bare' }], containers: [c({ volumeMounts: [{ name: 'bare', mountPath: '/a' }], env: [{ name: 'E', value: 'x', valueFrom: {} }] })] })).toEqual([
+      'spec.volumes[0]: Required value: must specify a volume type',
+      'spec.containers[0].env[0].valueFrom: Invalid value: "": must specify one of: `configMapKeyRef`, `fieldRef`, `resourceFieldRef` or `secretKeyRef`',
+      'spec.containers[0].volumeMounts[0].name: Not found: "bare"',
+    ]);
+  });
+
+  it('kubernetes.io resources are native; extended ones count whole devices and follow the naming standard', () => {
+    expect(check({ containers: [c({ resources: { limits: { 'kubernetes.io/foo': '1', 'example.com/gpu': '500m' }, requests: { 'example.com/gpu': '500m' } } })] })).toEqual([
+      'spec.containers[0].resources.limits[example.com/gpu]: Invalid value: "500m": must be an integer',
+      'spec.containers[0].resources.requests[example.com/gpu]: Invalid value: "500m": must be an integer',
+    ]);
   });
 });
