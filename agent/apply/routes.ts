@@ -5,8 +5,8 @@
 // VXLAN devices that the table no longer has (left over from a lost state dir or a crash).
 
 import { canonicalIp } from '../../projections/routes/addr.js';
-import { neighDelLine, parseRoutesKey, vxlanDevicesHeld, type LinkValue } from '../../projections/routes/index.js';
-import { applyBatches, applyRouteChanges, routeCommandsForChanges, type RoutesChange } from '../routes/index.js';
+import { neighDelLine, parseRoutesKey, VXLAN_DEVICE, vxlanDevicesHeld, type LinkValue } from '../../projections/routes/index.js';
+import { applyBatches, applyRouteChanges, deleteLink, routeCommandsForChanges, type RoutesChange } from '../routes/index.js';
 import type { AppliedChange } from '../store/local-tables.js';
 import type { Logger } from '../log.js';
 import type { Exec } from './exec.js';
@@ -92,6 +92,14 @@ export class RoutesApplier {
     const underlay = await this.underlay();
     if (removed.length) await this.applyChanges(entries, removed);
     await this.applyAll(entries, underlay);
+    // A flannel device the table no longer gives the node (its removal was lost with a failed
+    // apply or a state dir) holds entries nothing updates any more: it goes, as flanneld's would.
+    const held = vxlanDevicesHeld(entries);
+    for (const dev of Object.values(VXLAN_DEVICE)) {
+      if (held.has(dev) || (await this.exec.read(['ip', 'link', 'show', 'dev', dev])).code !== 0) continue;
+      this.log.info({ dev }, 'removing a flannel device the routes table does not hold');
+      if (!this.exec.dryRun) await deleteLink(this.exec.netns, dev);
+    }
     for (const dev of vxlanDevices(entries)) {
       const kernel = await this.readKernel(dev);
       const lines = strayCleanup(entries, dev, kernel);

@@ -267,5 +267,12 @@ describe.skipIf(skipReason !== undefined)(titled('routes lab (real ip/bridge in 
     await applier.applyChanges(before, tableDiff(after, before).map((c) => ({ ...c, previous: c.previous })));
     expect(spawnSync('ip', ['-n', NS_C, 'link', 'show', 'flannel-v6.1']).status).not.toBe(0);
     expect(lines(sh('ip', '-n', NS_C, '-4', 'route', 'show', 'dev', 'flannel.1'))).toHaveLength(3);
+    // A removal the agent never applied (a failed apply, a lost state dir): the next full sync
+    // takes away the device the table no longer gives the node.
+    await applier.applyChanges(after, tableDiff(before, after).map((c) => ({ ...c, previous: c.previous })));
+    expect(spawnSync('ip', ['-n', NS_C, 'link', 'show', 'flannel-v6.1']).status).toBe(0);
+    await applier.fullSync(before, []);
+    expect(spawnSync('ip', ['-n', NS_C, 'link', 'show', 'flannel-v6.1']).status).not.toBe(0);
+    expect(spawnSync('ip', ['-n', NS_C, 'link', 'show', 'flannel.1']).status).toBe(0);
   });
 });
