@@ -25,7 +25,8 @@ import {
   servicesSelectingPod,
 } from './controllers/index.js';
 import { managedSlices, managingService } from './controllers/owned.js';
-import { hintsByZone, nodeCapacity, sameCapacity, serviceOverloaded } from './controllers/topology-cache.js';
+import { hintsByZone, isNodeReady, serviceOverloaded } from './controllers/topology-cache.js';
+import { ZONE_LABEL } from './objects.js';
 
 export const ENDPOINTS_CONTROLLER = 'system:endpoints-controller';
 
@@ -84,15 +85,15 @@ function reactByKind(state: ClusterState, ev: LogEvent, before: KubeObject | und
 }
 
 /**
- * A Node change that moves the zones' capacity (its zone, allocatable CPU, readiness, or the node
- * itself) syncs the Services whose topology hints it leaves overloaded, as the endpointslice
- * controller's node handlers do (SetNodes, then GetOverloadedServices); the others keep their
- * hints until they next sync.
+ * A Node added or deleted, or one whose readiness or zone changed, syncs the Services whose
+ * topology hints the zones' capacity now leaves overloaded, as the endpointslice controller's
+ * node handlers do (onNodeUpdate looks at readiness and the zone label only; then SetNodes and
+ * GetOverloadedServices); the others keep their hints until they next sync. An allocatable-CPU
+ * change alone counts from the next sync on, as there.
  */
 function resyncOverloadedServices(state: ClusterState, ev: LogEvent, before: KubeObject | undefined, time: string): PendingEvent[] {
   const after = ev.type === 'DELETED' ? undefined : (ev.object as Node);
-  const capacity = (n: KubeObject | undefined) => (n ? nodeCapacity(n as Node) : undefined);
-  if (sameCapacity(capacity(before), capacity(after))) return [];
+  if (before && after && isNodeReady(before as Node) === isNodeReady(after) && zoneOf(before) === zoneOf(after)) return [];
   const ratios = state.zoneRatios();
   const out: PendingEvent[] = [];
   for (const svc of state.servicesWithTopologyHints()) {
@@ -105,6 +106,8 @@ function resyncOverloadedServices(state: ClusterState, ev: LogEvent, before: Kub
   }
   return out;
 }
+
+const zoneOf = (node: KubeObject): string | undefined => node.metadata.labels?.[ZONE_LABEL];
 
 function hasSelector(svc: Service): boolean {
   return !!svc.spec?.selector && Object.keys(svc.spec.selector).length > 0;

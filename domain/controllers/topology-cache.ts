@@ -33,11 +33,15 @@ export function hintsEnabled(annotations: Readonly<Record<string, string>> | und
  * zone's CPU, or the insufficient information that turns hints off everywhere. */
 export type NodeCapacity = { zone: string; cpuNanos: bigint } | 'insufficient' | undefined;
 
+/** isNodeReady: its Ready condition is True. */
+export function isNodeReady(node: Node): boolean {
+  return (node.status?.conditions ?? []).find((c) => c.type === 'Ready')?.status === 'True';
+}
+
 export function nodeCapacity(node: Node): NodeCapacity {
   const labels = node.metadata.labels ?? {};
   if (EXCLUDED_LABELS.some((l) => l in labels)) return undefined;
-  const ready = (node.status?.conditions ?? []).find((c) => c.type === 'Ready');
-  if (ready?.status !== 'True') return undefined;
+  if (!isNodeReady(node)) return undefined;
   const zone = labels[ZONE_LABEL];
   const cpu = quantityNanos((node.status as { allocatable?: Record<string, unknown> } | undefined)?.allocatable?.cpu) ?? 0n;
   if (!zone || cpu === 0n) return 'insufficient';
