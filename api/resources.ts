@@ -2,16 +2,16 @@
 // kube-apiserver's semantics (docs: reference/kube-apiserver-and-clients.md).
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { queryBool } from './query-params.js';
-import { resourceForKind } from '../domain/schemas/resources.js';
 import type { Command, DeleteOptions, Subresource } from '../domain/commands.js';
 import { seconds } from '../domain/decide.js';
 import { errors, type FieldError } from '../domain/errors.js';
 import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
 import type { KubeObject, Pod } from '../domain/objects.js';
+import { resourceForKind } from '../domain/schemas/resources.js';
 import type { Ledger } from '../store/ledger.js';
 import { objectJsonOnce } from '../store/object-json.js';
 import { checkObjectBody, checkTypesOf, fieldValidationOf, isPatchDirective } from './body-checks.js';
+import { queryBool } from './query-params.js';
 import { checkObjectMediaType, PATCH_TYPES } from './content.js';
 import { validatePodBinding, type BindingTarget } from '../domain/validation/binding.js';
 import { FieldPath, invalid, notSupported } from '../domain/validation/path.js';
@@ -333,8 +333,8 @@ function disruptionTarget(pod: KubeObject, now: string): Record<string, unknown>
 
 function deleteOptions(req: FastifyRequest): DeleteOptions {
   const body = (req.body ?? {}) as Record<string, unknown>;
-  // The delete handler decodes its body as DeleteOptions (any kind but that one, or an object
-  // of another kind, is not registered there): a Pod or Service sent instead deletes nothing.
+  // The delete handler decodes its body as DeleteOptions, the one kind its scheme knows: a Pod
+  // or Service sent instead is a 400, and deletes nothing.
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const kind = body.kind ?? 'DeleteOptions';
     if (kind !== 'DeleteOptions') {

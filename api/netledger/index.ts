@@ -42,7 +42,14 @@ export async function netledgerRoutes(app: FastifyInstance, deps: NetledgerDeps)
   registerConfigRoutes(app, base, ledger);
   for (const [url, methods] of [...served]) {
     const others = HTTP_METHODS.filter((m) => !methods.has(m));
-    if (others.length) app.route({ method: others, url, handler: async () => Promise.reject(errors.methodNotAllowed()) });
+    if (!others.length) continue;
+    app.route({
+      method: others,
+      url,
+      handler: async () => {
+        throw errors.methodNotAllowed();
+      },
+    });
   }
 }
 

@@ -108,9 +108,9 @@ export class ZoneCapacity {
   }
 }
 
+/** A zone's share of endpoints (upstream's maximum only judges slices it is not rewriting). */
 interface Allocation {
   minimum: number;
-  maximum: number;
   desired: number;
 }
 
@@ -120,16 +120,13 @@ function allocations(ratios: ReadonlyMap<string, number>, endpoints: number): Ma
   if (ratios.size < 2 || ratios.size > endpoints) return undefined;
   const out = new Map<string, Allocation>();
   let remaining = endpoints;
-  let minTotal = 0;
   for (const [zone, ratio] of ratios) {
     const desired = ratio * endpoints;
     const minimum = Math.ceil(desired * (1 / (1 + OVERLOAD_THRESHOLD)));
-    out.set(zone, { minimum, maximum: 0, desired: Math.max(desired, minimum) });
-    minTotal += minimum;
+    out.set(zone, { minimum, desired: Math.max(desired, minimum) });
     remaining -= minimum;
     if (remaining < 0) return undefined;
   }
-  for (const a of out.values()) a.maximum = a.minimum + endpoints - minTotal;
   return out;
 }
 
