@@ -268,6 +268,9 @@ describe.skipIf(skipReason !== undefined)('dataplane lab: 3 nodes, real kernel, 
     let rv = 0;
     for (const w of WEB) rv = await setReady(url(), w.name, false);
     await allApplied(rv);
+    // The pod's rv is not the last its write made (the endpoints controllers' slices follow it):
+    // wait until every agent holds the server's current tables, as the other cases do.
+    await allConverged();
     const refused = await lab.connect(client, clusterIP, 80);
     expect(refused.ok).toBe(false);
     expect(refused.text).toMatch(/Connection refused/);
