@@ -7,7 +7,7 @@ import { seconds } from '../domain/decide.js';
 import { errors, type FieldError } from '../domain/errors.js';
 import { KIND_INFO, type KindInfo } from '../domain/kinds.js';
 import type { KubeObject, Pod } from '../domain/objects.js';
-import { resourceForKind } from '../domain/schemas/resources.js';
+import { resourceForKind, type Verb } from '../domain/schemas/resources.js';
 import type { Ledger } from '../store/ledger.js';
 import { objectJsonOnce } from '../store/object-json.js';
 import { checkObjectBody, checkTypesOf, fieldValidationOf, isPatchDirective } from './body-checks.js';
@@ -401,14 +401,11 @@ async function deleteCollection(req: FastifyRequest, reply: FastifyReply, path: 
 
 export { filterFromQuery, sendStatus, KIND_INFO, type KindInfo };
 
-/** Pod subresources the API server hands to the pod's kubelet (and the methods each takes). */
-const KUBELET_SUBRESOURCES = new Map<string, readonly string[]>([
-  ['log', ['GET']],
-  ['exec', ['GET', 'POST']],
-  ['attach', ['GET', 'POST']],
-  ['portforward', ['GET', 'POST']],
-  ['proxy', ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']],
-]);
+/** Pod subresources the API server hands to the pod's kubelet; the verbs each takes are the ones
+ * discovery lists (domain/schemas/resources.ts). */
+const KUBELET_SUBRESOURCES = new Set(['log', 'exec', 'attach', 'portforward', 'proxy']);
+/** The verb a request on one named object is. */
+const VERB_OF_METHOD: Readonly<Record<string, Verb>> = { GET: 'get', POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
 
 /**
  * pods/log, exec, attach, portforward and proxy: kube-apiserver connects to the kubelet of the
@@ -416,7 +413,8 @@ const KUBELET_SUBRESOURCES = new Map<string, readonly string[]>([
  * 404 that reads as if the pod were missing: 400 for a pod on no node (as LogLocation), 503 otherwise.
  */
 function throwNoKubelet(req: FastifyRequest, path: ResourcePath, deps: ResourceDeps): never {
-  if (!KUBELET_SUBRESOURCES.get(path.subresource!)!.includes(req.method)) throw errors.methodNotAllowed();
+  const verbs = resourceForKind('', 'Pod')!.subresources.find((s) => s.name === path.subresource)!.verbs;
+  if (!verbs.includes(VERB_OF_METHOD[req.method]!)) throw errors.methodNotAllowed();
   const pod = deps.ledger.state.get('Pod', path.namespace ?? '', path.name!) as Pod | undefined;
   if (!pod) throw errors.notFound('pods', '', path.name!);
   const node = pod.spec?.nodeName;

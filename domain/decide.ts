@@ -95,9 +95,7 @@ function create(state: ClusterState, kind: StoredKind, namespace: string, obj: K
   obj.metadata ??= {};
   obj.apiVersion = info.apiVersion;
   obj.kind = kind;
-  normalizeTimes(kind, obj);
-  if (kind === 'Pod') convertPodIPs(obj as Pod);
-  dropEmptyMetadataMaps(obj);
+  asDecoded(kind, obj);
   if (info.namespaced) obj.metadata.namespace = namespace;
   else delete obj.metadata.namespace;
   if (!obj.metadata.name && obj.metadata.generateName) {
@@ -256,9 +254,7 @@ function update(
 ): PendingDecision {
   const info = KIND_INFO[kind];
   obj.metadata ??= {};
-  normalizeTimes(kind, obj);
-  if (kind === 'Pod') convertPodIPs(obj as Pod);
-  dropEmptyMetadataMaps(obj);
+  asDecoded(kind, obj);
   // As kube-apiserver's update handler: an object without a name does not match the URL either.
   if (obj.metadata.name !== name) {
     throw errors.badRequest(`the name of the object (${obj.metadata.name ?? ''}) does not match the name on the URL (${name})`);
@@ -578,13 +574,17 @@ export function derivedUid(seed: string): string {
 /** Re-exported for the controllers, which copy what they hand back. */
 export { clone };
 
-/** ObjectMeta's labels and annotations are `omitempty` maps: the last one removed leaves no
- * `labels: {}` behind (a decode into the typed object and back drops it). */
-function dropEmptyMetadataMaps(obj: KubeObject): void {
+/**
+ * What a write's object looks like once kube-apiserver has decoded it into the typed object and
+ * encoded it back: times in Go's form, a Pod's addresses converted (podIP authoritative), and no
+ * empty labels or annotations (ObjectMeta's `omitempty` maps).
+ */
+function asDecoded(kind: StoredKind, obj: KubeObject): void {
+  normalizeTimes(kind, obj);
+  if (kind === 'Pod') convertPodIPs(obj as Pod);
   const meta = obj.metadata as { labels?: object; annotations?: object } | undefined;
-  if (!meta) return;
-  if (meta.labels && Object.keys(meta.labels).length === 0) delete meta.labels;
-  if (meta.annotations && Object.keys(meta.annotations).length === 0) delete meta.annotations;
+  if (meta?.labels && Object.keys(meta.labels).length === 0) delete meta.labels;
+  if (meta?.annotations && Object.keys(meta.annotations).length === 0) delete meta.annotations;
 }
 
 /**

@@ -6,8 +6,18 @@ const DECIMAL_SUFFIX: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 
 const BINARY_SUFFIX: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 const NANO = 9;
 
+/** Nano-units in one unit. */
+export const NANOS_PER_UNIT = 10n ** BigInt(NANO);
 /** The largest amount a Quantity holds: ParseQuantity caps every value at 2^63 − 1 units. */
-const MAX_NANOS = (2n ** 63n - 1n) * 10n ** BigInt(NANO);
+const MAX_NANOS = (2n ** 63n - 1n) * NANOS_PER_UNIT;
+
+/** A quantity given as JSON gives it (a string, or a number), parsed; undefined when it is none. */
+function parsedQuantity(value: unknown): { text: string; q: ParsedQuantity } | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+  if (text === undefined) return undefined;
+  const q = parseQuantity(text);
+  return 'error' in q ? undefined : { text, q };
+}
 
 /**
  * The quantity in nano-units, or undefined when it is not one. The arithmetic stays small
@@ -15,10 +25,11 @@ const MAX_NANOS = (2n ** 63n - 1n) * 10n ** BigInt(NANO);
  * ParseQuantity caps them, and digits far below a nano-unit only round up.
  */
 export function quantityNanos(value: unknown): bigint | undefined {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
-  if (text === undefined) return undefined;
-  const q = parseQuantity(text);
-  if ('error' in q) return undefined;
+  const parsed = parsedQuantity(value);
+  return parsed && nanosOf(parsed.q);
+}
+
+function nanosOf(q: ParsedQuantity): bigint {
   const digits = (q.num + q.denom).replace(/^0+/, '');
   if (digits === '') return 0n;
   // value = digits × 10^e10 × 2^p2
@@ -124,7 +135,6 @@ function keptAsWritten(text: string, q: ParsedQuantity): boolean {
   return scale % 3 === 0 && !shifted.endsWith('000') && shifted[0] !== '0';
 }
 
-const NANOS_PER_UNIT = 10n ** BigInt(NANO);
 const BINARY_BY_POWER = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
 const DECIMAL_BY_EXPONENT = new Map(Object.entries(DECIMAL_SUFFIX).map(([s, e]) => [e, s]));
 
@@ -134,13 +144,12 @@ const DECIMAL_BY_EXPONENT = new Map(Object.entries(DECIMAL_SUFFIX).map(([s, e]) 
  * decimal form. Undefined when the value is no quantity.
  */
 export function canonicalQuantity(value: unknown): string | undefined {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : undefined;
-  if (text === undefined) return undefined;
-  const q = parseQuantity(text);
-  if ('error' in q) return undefined;
+  const parsed = parsedQuantity(value);
+  if (!parsed) return undefined;
+  const { text, q } = parsed;
   if (keptAsWritten(text, q)) return text;
   const format = q.format;
-  const nanos = quantityNanos(text)!;
+  const nanos = nanosOf(q);
   if (nanos === 0n) return '0';
   const binaryLimit = 1024n * NANOS_PER_UNIT;
   if (format === 'BinarySI' && (nanos <= -binaryLimit || nanos >= binaryLimit) && nanos % NANOS_PER_UNIT === 0n) {

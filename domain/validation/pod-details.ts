@@ -6,7 +6,7 @@
 
 import type { FieldError } from '../errors.js';
 import type { Container } from '../objects.js';
-import { canonicalQuantity, quantityNanos } from '../quantity.js';
+import { canonicalQuantity, NANOS_PER_UNIT, quantityNanos } from '../quantity.js';
 import { validateLabelName } from './meta.js';
 import { inclusiveRangeError, isDNS1123Label, isQualifiedName, nameIsDNSSubdomain } from './names.js';
 import { duplicate, FieldPath, forbidden, invalid, notFound, required } from './path.js';
@@ -128,7 +128,7 @@ export function validateResources(resources: unknown, path: FieldPath): FieldErr
     const nanos = quantityNanos(q);
     if (nanos !== undefined && nanos < 0n) errs.push(invalid(p, shown(q), 'must be greater than or equal to 0'));
     // ValidateResourceQuantityValue: an extended resource counts whole devices.
-    if (nanos !== undefined && isExtended(name) && nanos % 1_000_000_000n !== 0n) errs.push(invalid(p, shown(q), 'must be an integer'));
+    if (nanos !== undefined && isExtended(name) && nanos % NANOS_PER_UNIT !== 0n) errs.push(invalid(p, shown(q), 'must be an integer'));
   };
   for (const name of Object.keys(limits).sort()) checkAmount(name, limits[name], path.child('limits').key(name));
   for (const name of Object.keys(requests).sort()) {
