@@ -10,7 +10,8 @@ import { checkTypes, type TypeCheckOptions } from '../domain/schemas/check-types
 import { duplicateFieldsOf, UndecodableBody } from './content.js';
 import { FieldPath, notSupported } from '../domain/validation/path.js';
 
-export type FieldValidation = 'Ignore' | 'Warn' | 'Strict';
+import type { FieldValidation } from '../domain/commands.js';
+export type { FieldValidation };
 
 /** `?fieldValidation`, Warn by default; any other value is ValidateFieldValidation's 422 on the
  * request's options kind (CreateOptions, UpdateOptions, PatchOptions). */
@@ -47,13 +48,22 @@ export function checkObjectBody(body: unknown, info: KindInfo, namespace: string
 }
 
 /**
- * Wrong JSON types are 400s; unknown fields are warnings, or 400s under Strict, and are never
+ * Wrong JSON types are 400s; unknown fields are warnings, or errors under Strict, and are never
  * stored: the body loses them, as decoding into the typed object drops them upstream. A create or
  * update body goes through the decoder, whose strict errors upstream wraps in
  * transformDecodeError (`Pod in version "v1" cannot be handled as a Pod: strict decoding error:
- * …`); a patch's strict errors are returned bare (patch.go applyPatchToObject).
+ * …`, 400). An apply patch's are a bare 400. A JSON merge or strategic merge patch's strict errors
+ * are returned instead (the body keeps its fields): they fail the patch once it applies, as a 422
+ * on `patch` that shows the patched object (decide's strictDecoding).
  */
-export function checkTypesOf(kind: string, obj: unknown, validation: FieldValidation, reply: FastifyReply, stage: 'decode' | 'patch' = 'patch', options: TypeCheckOptions = {}): void {
+export function checkTypesOf(
+  kind: string,
+  obj: unknown,
+  validation: FieldValidation,
+  reply: FastifyReply,
+  stage: 'decode' | 'apply' | 'patch' = 'apply',
+  options: TypeCheckOptions = {},
+): readonly string[] {
   const result = checkTypes(kind, obj, options);
   if (result.errors.length) {
     throw errors.badRequest(
@@ -66,6 +76,7 @@ export function checkTypesOf(kind: string, obj: unknown, validation: FieldValida
     ...duplicateFieldsOf(obj).map((field) => ({ field, message: `duplicate field "${field}"` })),
     ...result.unknownFields.map((f) => f.replace(/^\./, '')).map((field) => ({ field, message: `unknown field "${field}"` })),
   ];
+  if (strict.length && validation === 'Strict' && stage === 'patch') return strict.map((e) => e.message);
   if (strict.length && validation !== 'Ignore') {
     // A body can name a great many: the answer names the first MAX_STRICT_ERRORS.
     const named = strict.slice(0, MAX_STRICT_ERRORS);
@@ -75,10 +86,39 @@ export function checkTypesOf(kind: string, obj: unknown, validation: FieldValida
       const more = strict.length > named.length ? `, and ${strict.length - named.length} more` : '';
       throw errors.badRequest(`${prefix}strict decoding error: ${texts.join(', ')}${more}`, named.map((e) => ({ reason: 'FieldValueInvalid', message: e.message, field: e.field })));
     }
-    reply.header('Warning', warningHeader(texts));
+    addWarnings(reply, texts);
   }
   result.dropUnknownFields();
   result.canonicalizeQuantities();
+  return [];
+}
+
+/** The keys a JSON patch operation may have (patch.go jsonPatchOp). */
+const JSON_PATCH_OP_KEYS = new Set(['op', 'path', 'from', 'value']);
+
+/**
+ * A JSON patch's own strict errors under Warn or Strict (applyJSPatch decodes its operations
+ * strictly into jsonPatchOp): repeated keys and keys an operation does not have, each prefixed
+ * `json patch`. Warn sends them; Strict returns them for the patch to fail with.
+ */
+export function checkJsonPatchOps(ops: unknown, validation: FieldValidation, reply: FastifyReply): readonly string[] {
+  if (validation === 'Ignore' || !Array.isArray(ops)) return [];
+  const texts = duplicateFieldsOf(ops).map((field) => `json patch duplicate field "${field}"`);
+  ops.forEach((op, i) => {
+    if (typeof op !== 'object' || op === null || Array.isArray(op)) return;
+    for (const key of Object.keys(op)) if (!JSON_PATCH_OP_KEYS.has(key)) texts.push(`json patch unknown field "[${i}].${key}"`);
+  });
+  if (!texts.length || validation === 'Strict') return texts;
+  addWarnings(reply, texts.slice(0, MAX_STRICT_ERRORS));
+  return [];
+}
+
+/** Adds warnings to the response's Warning header (after any it has). */
+export function addWarnings(reply: FastifyReply, texts: readonly string[]): void {
+  if (!texts.length) return;
+  const had = reply.getHeader('Warning');
+  const header = warningHeader(texts);
+  reply.header('Warning', had ? `${String(had)}, ${header}` : header);
 }
 
 /** A strategic merge patch's directives (`$patch`, `$retainKeys`, `$setElementOrder/…`,

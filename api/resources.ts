@@ -10,7 +10,7 @@ import type { KubeObject, Pod } from '../domain/objects.js';
 import { resourceForKind, type Verb } from '../domain/schemas/resources.js';
 import type { Ledger } from '../store/ledger.js';
 import { objectJsonOnce } from '../store/object-json.js';
-import { checkObjectBody, checkTypesOf, fieldValidationOf, isPatchDirective } from './body-checks.js';
+import { addWarnings, checkJsonPatchOps, checkObjectBody, checkTypesOf, fieldValidationOf, isPatchDirective } from './body-checks.js';
 import { queryBool } from './query-params.js';
 import { checkObjectMediaType, PATCH_TYPES } from './content.js';
 import { validatePodBinding, type BindingTarget } from '../domain/validation/binding.js';
@@ -175,8 +175,10 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       // kubectl's client-side apply bodies (`{"spec":{"$setElementOrder/containers":[…]}}`)
       // must not count them as unknown fields.
       const validation = fieldValidationOf(q, 'PatchOptions');
-      if (patchType === 'strategic') checkTypesOf(info.kind, req.body, validation, reply, 'patch', { skipKey: isPatchDirective });
-      else if (patchType !== 'json') checkTypesOf(info.kind, req.body, validation, reply);
+      const strictErrors =
+        patchType === 'json'
+          ? checkJsonPatchOps(req.body, validation, reply)
+          : checkTypesOf(info.kind, req.body, validation, reply, patchType === 'apply' ? 'apply' : 'patch', patchType === 'strategic' ? { skipKey: isPatchDirective } : {});
       return write(req, reply, deps, {
         ...commandContext(req, deps.actorOf),
         op: 'patch',
@@ -187,6 +189,8 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
         patch: req.body,
         subresource: path.subresource as 'status' | undefined,
         force: queryBool(q.force),
+        fieldValidation: validation,
+        ...(strictErrors.length ? { strictErrors } : {}),
       });
     }
     case 'DELETE': {
@@ -225,10 +229,12 @@ async function write(req: FastifyRequest, reply: FastifyReply, deps: ResourceDep
   if (cmd.dryRun) {
     // Decided on a scratch copy of the state; the table impact rides along in a header.
     const { decision, impact } = dryRun(deps.ledger, cmd);
+    addWarnings(reply, decision.warnings ?? []);
     reply.code(decision.code).type('application/json').header('X-Netledger-Preview', JSON.stringify(impact));
     return decision.object;
   }
   const decision = await deps.ledger.submit(cmd);
+  addWarnings(reply, decision.warnings ?? []);
   deps.onWrite?.(decision.object);
   // The text the store wrote for the object (objectJson): sent as it is, not serialized again.
   reply.code(decision.code).type('application/json');

@@ -7,6 +7,9 @@ import type { KubeObject } from './objects.js';
 
 export type PatchType = 'json' | 'merge' | 'strategic' | 'apply';
 
+/** `?fieldValidation`: what becomes of unknown and duplicate fields (Warn by default). */
+export type FieldValidation = 'Ignore' | 'Warn' | 'Strict';
+
 export interface CommandContext {
   /** RFC 3339 with milliseconds, UTC. */
   time: string;
@@ -33,7 +36,22 @@ export type Command = CommandContext &
   (
     | { op: 'create'; kind: StoredKind; namespace: string; object: KubeObject }
     | { op: 'update'; kind: StoredKind; namespace: string; name: string; object: KubeObject; subresource?: Subresource }
-    | { op: 'patch'; kind: StoredKind; namespace: string; name: string; patchType: PatchType; patch: unknown; subresource?: 'status'; force?: boolean }
+    | {
+        op: 'patch';
+        kind: StoredKind;
+        namespace: string;
+        name: string;
+        patchType: PatchType;
+        patch: unknown;
+        subresource?: 'status';
+        force?: boolean;
+        /** Warn when absent. Unknown fields are dropped from the patched object whatever it is. */
+        fieldValidation?: FieldValidation;
+        /** Strict errors the API found in the patch body (repeated keys, unknown fields, a JSON
+         * patch's unknown operation keys), in upstream's words. A Strict patch that applies fails
+         * with them (and any unknown fields of its result): see decide's patch. */
+        strictErrors?: readonly string[];
+      }
     | { op: 'delete'; kind: StoredKind; namespace: string; name: string; options: DeleteOptions }
     /** The end of a graceful Pod deletion, sent by the server when the grace period is over. */
     | { op: 'finalizeDelete'; kind: StoredKind; namespace: string; name: string; uid: string }
@@ -49,4 +67,6 @@ export interface Decision {
   object: KubeObject;
   /** 201 for creates, 200 otherwise. */
   code: 200 | 201;
+  /** Warnings for the response's Warning header (a JSON patch whose result had unknown fields). */
+  warnings?: string[];
 }

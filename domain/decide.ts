@@ -11,7 +11,9 @@ import type { KubeObject, Namespace, Node, Pod, Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import { applyDefaults } from './defaults.js';
 import { normalizeTimes } from './schemas/times.js';
-import { checkTypes, decodeErrorMessage } from './schemas/check-types.js';
+import { checkTypes, decodeErrorMessage, unknownFieldWarning } from './schemas/check-types.js';
+import { FieldPath, invalid } from './validation/path.js';
+import { goPlainValue } from './validation/gorepr.js';
 import { convertPodIPs } from './pod-ips.js';
 import { podQOSClass } from './qos.js';
 import { admitPod } from './pod-admission.js';
@@ -42,6 +44,7 @@ export interface PendingDecision {
   responseIndex: number;
   object?: KubeObject;
   code: 200 | 201;
+  warnings?: string[];
 }
 
 export function decide(state: ClusterState, cmd: Command): PendingDecision {
@@ -415,7 +418,7 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
   }
   // The patch functions copy what they change (domain/patch/json.ts): old stays as stored.
   const patched = applyPatch(cmd.patchType, old, cmd.patch, cmd.kind, applyOptions(cmd));
-  if (cmd.patchType === 'json') decodeJsonPatched(cmd.kind, patched);
+  const warnings = strictDecoding(cmd, patched);
   patched.metadata ??= {};
   // A patch is unconditional unless it names a resourceVersion itself.
   if (!patched.metadata.resourceVersion) patched.metadata.resourceVersion = old.metadata.resourceVersion;
@@ -438,7 +441,32 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
     ]);
   }
   if (!cmd.subresource && KIND_INFO[cmd.kind].statusSubresource) patched.status = old.status;
-  return update(state, cmd.kind, cmd.namespace, cmd.name, patched, cmd.subresource, cmd);
+  const decided = update(state, cmd.kind, cmd.namespace, cmd.name, patched, cmd.subresource, cmd);
+  return warnings.length ? { ...decided, warnings } : decided;
+}
+
+/** Strict errors named in a 422 (kube-apiserver names them all; a body can hold a great many). */
+const MAX_STRICT_ERRORS = 100;
+
+/**
+ * A patch's strict decoding (patch.go applyPatchToCurrentObject, applyPatchToObject), once the
+ * patch applied: the errors the API found in the body, then, for a JSON patch, the fields its
+ * result has that the type lacks (its ops may put anything anywhere). Strict fails with all of
+ * them on `patch`, showing the patched object's JSON (JSON and merge patches) or the patch itself
+ * as Go prints a map (strategic). Otherwise the result's unknown fields are dropped, and returned
+ * as warnings unless validation is Ignore (the API sent the body's own).
+ */
+function strictDecoding(cmd: Extract<Command, { op: 'patch' }>, patched: KubeObject): string[] {
+  // Go encodes TypeMeta's fields first.
+  const shown = () => (cmd.patchType === 'strategic' ? goPlainValue(cmd.patch) : JSON.stringify({ kind: patched.kind, apiVersion: patched.apiVersion, ...patched }));
+  const value = cmd.fieldValidation === 'Strict' ? shown() : '';
+  const unknown = cmd.patchType === 'json' ? decodeJsonPatched(cmd.kind, patched) : [];
+  const all = [...(cmd.strictErrors ?? []), ...unknown];
+  if (cmd.fieldValidation === 'Strict' && all.length) {
+    const more = all.length > MAX_STRICT_ERRORS ? `, and ${all.length - MAX_STRICT_ERRORS} more` : '';
+    throw errors.patchInvalid(invalid(FieldPath.of('patch'), value, `strict decoding error: ${all.slice(0, MAX_STRICT_ERRORS).join(', ')}${more}`));
+  }
+  return cmd.fieldValidation === 'Ignore' ? [] : unknown.slice(0, MAX_STRICT_ERRORS);
 }
 
 function applyOptions(cmd: Extract<Command, { op: 'patch' }>) {
@@ -593,9 +621,10 @@ function asDecoded(kind: StoredKind, obj: KubeObject): void {
  * and a quantity is parsed and written in canonical form, as for the bodies the API layer
  * checks (api/body-checks.ts). Fields the type lacks are dropped, as that decode drops them.
  */
-function decodeJsonPatched(kind: StoredKind, patched: KubeObject): void {
+function decodeJsonPatched(kind: StoredKind, patched: KubeObject): string[] {
   const result = checkTypes(kind, patched);
   if (result.errors.length) throw errors.badRequest(decodeErrorMessage(kind, 'v1', result.errors.map((e) => e.message).join(', ')));
   result.dropUnknownFields();
   result.canonicalizeQuantities();
+  return result.unknownFields.map((f) => unknownFieldWarning(f.replace(/^\./, '')));
 }

@@ -89,6 +89,11 @@ export const errors = {
         causes: causes.map((c) => ({ reason: c.type, message: c.message, field: c.field })),
       },
     ),
+  /**
+   * The patch handlers' NewInvalid(schema.GroupKind{}, "", …) for a patch that decodes with strict
+   * errors: no kind, no name (the message starts with ` "" is invalid`), one cause on `patch`.
+   */
+  patchInvalid: (cause: FieldError) => failure(422, 'Invalid', ` "" is invalid: ${aggregate([cause])}`, { causes: [{ reason: cause.type, message: cause.message, field: cause.field }] }),
   /** NewApplyConflict: server-side apply met fields other managers own (details hold only causes). */
   applyConflict: (message: string, causes: StatusCause[]) => failure(409, 'Conflict', message, { causes }),
   badRequest: (message: string, causes?: StatusCause[]) =>

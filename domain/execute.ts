@@ -36,7 +36,9 @@ export function execute(state: ClusterState, cmd: Command, observe?: EventObserv
     }
     groupEnd?.();
   });
-  return { events, object: response!, code: pending.code };
+  const decision: Decision = { events, object: response!, code: pending.code };
+  if (pending.warnings) decision.warnings = pending.warnings;
+  return decision;
 }
 
 /** `own`: an event of the command itself (its impersonator goes with it), not a derived one. */

@@ -93,3 +93,32 @@ export function goSlice(typeName: string, items: readonly GoField[] | undefined)
 }
 
 export const goStrings = (items: readonly string[] | undefined): GoSyntax => goSlice('[]string', items);
+
+/**
+ * `%+v` of a JSON document decoded into interface{} with ints kept (sigs.k8s.io/json): maps as
+ * `map[k:v …]` with sorted keys, slices as `[a b]`, strings bare, null as `<nil>`. The patch
+ * handlers print a strategic merge patch this way in a strict decoding error.
+ */
+export function goPlainValue(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'number') return goFloatOrInt(v);
+  if (Array.isArray(v)) return `[${v.map(goPlainValue).join(' ')}]`;
+  const o = v as Record<string, unknown>;
+  return `map[${Object.keys(o)
+    .sort()
+    .map((k) => `${k}:${goPlainValue(o[k])}`)
+    .join(' ')}]`;
+}
+
+/** An integer as int64 prints; anything else as float64's %v: strconv's shortest %g, which
+ * switches to an exponent (two digits at least) below 1e-04 and from 1e+06 on. */
+function goFloatOrInt(n: number): string {
+  if (Number.isSafeInteger(n)) return String(n);
+  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : n < 0 ? '-Inf' : 'NaN';
+  const [mantissa, e] = n.toExponential().split('e') as [string, string];
+  const exp = Number(e);
+  if (exp >= -4 && exp < 6) return String(n);
+  return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+}

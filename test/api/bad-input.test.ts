@@ -236,13 +236,64 @@ describe('bad input', () => {
     expect(warned.headers.get('warning')).toBe('299 - "duplicate field \\"metadata.name\\"", 299 - "duplicate field \\"spec.containers[0].image\\""');
     expect((await warned.json()).spec.containers[0].image).toBe('b');
     expect((await raw('dupi', '?fieldValidation=Ignore')).headers.get('warning')).toBeNull();
-    // A merge patch's body too.
+    // A merge patch's body too: there, a 422 on `patch` (see the next test).
     const patched = await fetch(`${s.url}${podsPath}/dupw-2?fieldValidation=Strict`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/merge-patch+json' },
       body: '{"metadata":{"labels":{"a":"1"},"labels":{"b":"2"}}}',
     });
-    expect([patched.status, (await patched.json()).message]).toEqual([400, 'strict decoding error: duplicate field "metadata.labels"']);
+    const pst = await patched.json();
+    expect([patched.status, pst.reason]).toEqual([422, 'Invalid']);
+    expect(pst.message).toMatch(/ strict decoding error: duplicate field "metadata\.labels"$/);
+  });
+
+  it('a patch whose result has unknown fields: a warning by default, and under Strict a 422 on `patch` that writes nothing', async () => {
+    await api(s.url, 'POST', podsPath, { metadata: { name: 'pstrict' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    const path = `${podsPath}/pstrict`;
+    const send = (type: string, body: unknown, query = '') =>
+      fetch(`${s.url}${path}${query}`, { method: 'PATCH', headers: { 'content-type': `application/${type}+json` }, body: JSON.stringify(body) });
+    const head = s.ledger.committedRv;
+
+    // A JSON patch's ops may put anything anywhere: the result is decoded as upstream decodes it.
+    const jsonStrict = await send('json-patch', [{ op: 'add', path: '/spec/bogus', value: 1 }], '?fieldValidation=Strict');
+    const js = await jsonStrict.json();
+    expect([jsonStrict.status, js.kind, js.reason, js.details.causes.length, js.details.causes[0].field, js.details.causes[0].reason]).toEqual([422, 'Status', 'Invalid', 1, 'patch', 'FieldValueInvalid']);
+    // NewInvalid(schema.GroupKind{}, "", …): no kind and no name, the patched object's JSON as the value.
+    expect(js.message.startsWith(' "" is invalid: patch: Invalid value: "{\\"kind\\":\\"Pod\\",\\"apiVersion\\":\\"v1\\",')).toBe(true);
+    expect(js.message).toContain('\\"bogus\\":1');
+    expect(js.message.endsWith('": strict decoding error: unknown field "spec.bogus"')).toBe(true);
+    expect(js.details.name).toBeUndefined();
+
+    // A merge patch: the same answer.
+    const merge = await send('merge-patch', { spec: { bogus: 2 } }, '?fieldValidation=Strict');
+    expect([merge.status, (await merge.json()).message]).toEqual([422, expect.stringMatching(/\\"bogus\\":2.*": strict decoding error: unknown field "spec\.bogus"$/)]);
+    // A strategic merge patch shows the patch as Go prints the decoded map.
+    const smp = await send('strategic-merge-patch', { spec: { bogus: 2.5, activeDeadlineSeconds: 1000000 }, metadata: { labels: { a: 'x y' } } }, '?fieldValidation=Strict');
+    expect([smp.status, (await smp.json()).message]).toEqual([
+      422,
+      ' "" is invalid: patch: Invalid value: "map[metadata:map[labels:map[a:x y]] spec:map[activeDeadlineSeconds:1000000 bogus:2.5]]": strict decoding error: unknown field "spec.bogus"',
+    ]);
+    // A JSON patch operation's own unknown keys come first, named as applyJSPatch names them.
+    const opKey = await send('json-patch', [{ op: 'add', path: '/spec/bogus', value: 1, extra: true }], '?fieldValidation=Strict');
+    expect((await opKey.json()).message).toMatch(/strict decoding error: json patch unknown field "\[0\]\.extra", unknown field "spec\.bogus"$/);
+    expect(s.ledger.committedRv).toBe(head);
+
+    // Warn (the default): applied, the unknown field warned about and dropped.
+    const warned = await send('json-patch', [
+      { op: 'add', path: '/spec/bogus', value: 1, extra: true },
+      { op: 'add', path: '/metadata/labels', value: { a: 'b' } },
+    ]);
+    expect(warned.status).toBe(200);
+    expect(warned.headers.get('warning')).toBe('299 - "json patch unknown field \\"[0].extra\\"", 299 - "unknown field \\"spec.bogus\\""');
+    const got = await api(s.url, 'GET', path);
+    expect([got.json.metadata.labels, got.json.spec.bogus]).toEqual([{ a: 'b' }, undefined]);
+    // Ignore: applied, not a word.
+    const ignored = await send('json-patch', [{ op: 'add', path: '/spec/bogus', value: 1 }], '?fieldValidation=Ignore');
+    expect([ignored.status, ignored.headers.get('warning')]).toEqual([200, null]);
+    // A dry run warns as the write would.
+    const dry = await send('json-patch', [{ op: 'add', path: '/spec/bogus', value: 1 }], '?dryRun=All');
+    expect([dry.status, dry.headers.get('warning')]).toEqual([200, '299 - "unknown field \\"spec.bogus\\""']);
+    expect(s.ledger.committedRv).toBe(head + 1);
   });
 
   it('namespaces have no deletecollection: 405, and no namespace is deleted', async () => {

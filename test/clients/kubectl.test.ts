@@ -182,7 +182,7 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32 against netledger', () => {
     expect(r.stdout).toMatch(/^ {2}image\t<string>$/m);
   });
 
-  it('errors: NotFound, AlreadyExists, Invalid (422), strict decoding (400)', async () => {
+  it('errors: NotFound, AlreadyExists, Invalid (422), strict decoding (400 on a create, 422 on a patch)', async () => {
     const missing = await t.k.run(['get', 'pods', 'nope']);
     expect([missing.code, missing.stdout, missing.stderr]).toEqual([1, '', 'Error from server (NotFound): pods "nope" not found\n']);
     const dup = t.file('dup.yaml', pod({ name: 'ssa-1' }));
@@ -194,6 +194,14 @@ describe.skipIf(!HAS_KUBECTL)('kubectl v1.32 against netledger', () => {
     expect((await t.k.run(['apply', '-f', unknown])).stderr).toBe(
       `Error from server (BadRequest): error when creating "${unknown}": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].bogus"\n`,
     );
+    // Re-applied with an unknown field, the strategic merge patch fails as upstream's does: a 422
+    // without kind or name, which kubectl words as "The request is invalid".
+    expect((await t.k.run(['apply', '-f', t.file('odd2.yaml', pod({ name: 'odd2' }))])).code).toBe(0);
+    const reapplied = await t.k.run(['apply', '-f', t.file('odd2.yaml', pod({ name: 'odd2' }).replace('    image:', '    bogus: 1\n    image:'))]);
+    expect(reapplied.code).toBe(1);
+    expect(reapplied.stderr).toMatch(/^The request is invalid: patch: Invalid value: "map\[metadata:map\[annotations:map\[kubectl\.kubernetes\.io\/last-applied-configuration:/);
+    expect(reapplied.stderr).toMatch(/ spec:map\[\$setElementOrder\/containers:\[map\[name:\w+\]\] containers:\[map\[bogus:1 name:\w+\]\]\]\]": strict decoding error: unknown field "spec\.containers\[0\]\.bogus"\n$/);
+    expect((await t.k.run(['delete', 'pod', 'odd2'])).code).toBe(0);
   });
 
   it('delete with the default grace returns at once; --grace-period=2 waits for the removal', async () => {

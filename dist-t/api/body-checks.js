@@ -1,0 +1,135 @@
+// Checks on a write's body before it becomes a command: it is an object of the right kind and
+// version, in the namespace of the URL, with the JSON types the schema says, and (per
+// fieldValidation) without unknown fields.
+import { errors } from '../domain/errors.js';
+import { checkTypes } from '../domain/schemas/check-types.js';
+import { duplicateFieldsOf, UndecodableBody } from './content.js';
+import { FieldPath, notSupported } from '../domain/validation/path.js';
+/** `?fieldValidation`, Warn by default; any other value is ValidateFieldValidation's 422 on the
+ * request's options kind (CreateOptions, UpdateOptions, PatchOptions). */
+export function fieldValidationOf(q, optionsKind) {
+    const v = q.fieldValidation;
+    if (v === undefined || v === '')
+        return 'Warn';
+    if (v === 'Ignore' || v === 'Warn' || v === 'Strict')
+        return v;
+    throw errors.invalid(optionsKind, 'meta.k8s.io', '', [notSupported(FieldPath.of('fieldValidation'), String(v), ['', 'Ignore', 'Strict', 'Warn'])]);
+}
+/** Validates the envelope of a full object body (create, update). */
+export function checkObjectBody(body, info, namespace, validation, reply) {
+    if (body instanceof UndecodableBody)
+        throw body.error;
+    if (body === undefined || body === null)
+        throw errors.badRequest('the request body is empty');
+    if (typeof body !== 'object' || Array.isArray(body)) {
+        throw errors.badRequest(`the object provided is unrecognized (must be of type ${info.kind}): couldn't get version/kind; json parse error: cannot unmarshal ${Array.isArray(body) ? 'array' : typeof body} into Go value of type struct`);
+    }
+    const obj = body;
+    if (obj.kind !== undefined && obj.kind !== info.kind) {
+        throw errors.badRequest(`the object provided is unrecognized (must be of type ${info.kind}): kind ${String(obj.kind)} is not ${info.kind}`);
+    }
+    if (obj.apiVersion !== undefined && obj.apiVersion !== info.apiVersion) {
+        throw errors.badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${info.apiVersion})`);
+    }
+    checkTypesOf(info.kind, obj, validation, reply, 'decode');
+    obj.metadata ??= {};
+    if (info.namespaced && namespace !== undefined) {
+        const bodyNs = obj.metadata.namespace;
+        if (bodyNs && bodyNs !== namespace) {
+            throw errors.badRequest('the namespace of the provided object does not match the namespace sent on the request');
+        }
+    }
+    return obj;
+}
+/**
+ * Wrong JSON types are 400s; unknown fields are warnings, or errors under Strict, and are never
+ * stored: the body loses them, as decoding into the typed object drops them upstream. A create or
+ * update body goes through the decoder, whose strict errors upstream wraps in
+ * transformDecodeError (`Pod in version "v1" cannot be handled as a Pod: strict decoding error:
+ * …`, 400). An apply patch's are a bare 400. A JSON merge or strategic merge patch's strict errors
+ * are returned instead (the body keeps its fields): they fail the patch once it applies, as a 422
+ * on `patch` that shows the patched object (decide's strictDecoding).
+ */
+export function checkTypesOf(kind, obj, validation, reply, stage = 'apply', options = {}) {
+    const result = checkTypes(kind, obj, options);
+    if (result.errors.length) {
+        throw errors.badRequest(`${kind} in version "v1" cannot be handled as a ${kind}: ${result.errors.map((e) => e.message).join(', ')}`, result.errors.map((e) => ({ reason: 'FieldValueTypeInvalid', message: e.message, field: e.field })));
+    }
+    // The strict decoder's errors: keys the JSON body repeated, then fields the schema lacks.
+    const strict = [
+        ...duplicateFieldsOf(obj).map((field) => ({ field, message: `duplicate field "${field}"` })),
+        ...result.unknownFields.map((f) => f.replace(/^\./, '')).map((field) => ({ field, message: `unknown field "${field}"` })),
+    ];
+    if (strict.length && validation === 'Strict' && stage === 'patch')
+        return strict.map((e) => e.message);
+    if (strict.length && validation !== 'Ignore') {
+        // A body can name a great many: the answer names the first MAX_STRICT_ERRORS.
+        const named = strict.slice(0, MAX_STRICT_ERRORS);
+        const texts = named.map((e) => e.message);
+        if (validation === 'Strict') {
+            const prefix = stage === 'decode' ? `${kind} in version "v1" cannot be handled as a ${kind}: ` : '';
+            const more = strict.length > named.length ? `, and ${strict.length - named.length} more` : '';
+            throw errors.badRequest(`${prefix}strict decoding error: ${texts.join(', ')}${more}`, named.map((e) => ({ reason: 'FieldValueInvalid', message: e.message, field: e.field })));
+        }
+        addWarnings(reply, texts);
+    }
+    result.dropUnknownFields();
+    result.canonicalizeQuantities();
+    return [];
+}
+/** The keys a JSON patch operation may have (patch.go jsonPatchOp). */
+const JSON_PATCH_OP_KEYS = new Set(['op', 'path', 'from', 'value']);
+/**
+ * A JSON patch's own strict errors under Warn or Strict (applyJSPatch decodes its operations
+ * strictly into jsonPatchOp): repeated keys and keys an operation does not have, each prefixed
+ * `json patch`. Warn sends them; Strict returns them for the patch to fail with.
+ */
+export function checkJsonPatchOps(ops, validation, reply) {
+    if (validation === 'Ignore' || !Array.isArray(ops))
+        return [];
+    const texts = duplicateFieldsOf(ops).map((field) => `json patch duplicate field "${field}"`);
+    ops.forEach((op, i) => {
+        if (typeof op !== 'object' || op === null || Array.isArray(op))
+            return;
+        for (const key of Object.keys(op))
+            if (!JSON_PATCH_OP_KEYS.has(key))
+                texts.push(`json patch unknown field "[${i}].${key}"`);
+    });
+    if (!texts.length || validation === 'Strict')
+        return texts;
+    addWarnings(reply, texts.slice(0, MAX_STRICT_ERRORS));
+    return [];
+}
+/** Adds warnings to the response's Warning header (after any it has). */
+export function addWarnings(reply, texts) {
+    if (!texts.length)
+        return;
+    const had = reply.getHeader('Warning');
+    const header = warningHeader(texts);
+    reply.header('Warning', had ? `${String(had)}, ${header}` : header);
+}
+/** A strategic merge patch's directives (`$patch`, `$retainKeys`, `$setElementOrder/…`,
+ * `$deleteFromPrimitiveList/…`): consumed by the patch, never fields of the object. */
+export function isPatchDirective(key) {
+    return key === '$patch' || key === '$retainKeys' || key.startsWith('$setElementOrder/') || key.startsWith('$deleteFromPrimitiveList/');
+}
+const MAX_STRICT_ERRORS = 100;
+/** kube-apiserver's warning recorder limits (filters/warning.go): past 4 Ki runes in all, each
+ * warning is cut to 256 and those that no longer fit are dropped. */
+const WARNINGS_TOTAL = 4 * 1024;
+const WARNING_ITEM = 256;
+/** The Warning header of these warnings, within kube-apiserver's limits. */
+export function warningHeader(texts) {
+    const total = texts.reduce((n, t) => n + t.length, 0);
+    const items = total <= WARNINGS_TOTAL ? texts : texts.map((t) => (t.length > WARNING_ITEM ? t.slice(0, WARNING_ITEM) : t));
+    const kept = [];
+    let used = 0;
+    for (const t of items) {
+        if (used + t.length > WARNINGS_TOTAL)
+            break;
+        kept.push(t);
+        used += t.length;
+    }
+    return kept.map((t) => `299 - ${JSON.stringify(t)}`).join(', ');
+}
+//# sourceMappingURL=body-checks.js.map

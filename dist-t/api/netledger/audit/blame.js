@@ -1,0 +1,132 @@
+// GET /apis/netledger.io/v1/nodes/{node}/tables/{table}/blame[?key=K][&contains=TEXT][&resourceVersion=R]
+// Like git blame for a node's table: for each entry (a chain, a route, an RRset) the event that
+// last changed it, and — when that event was derived (the endpoints controller reacting to a
+// Pod or Service) — the origin: the event at the root of its cause chain, with the person.
+import { errors } from '../../../domain/errors.js';
+import { causeOf, eventsFor } from '../causes.js';
+import { nodeTable, readRv, requireNodeAt, tableName } from '../tables.js';
+import { str } from './query.js';
+import { historyKeys } from './history.js';
+import { chainOfKey, isMetaKey, metaOf, NODE_META_KEY, resolveRule } from '../../../projections/iptables/index.js';
+/** Follows `cause` links from each rv to the root; returns rv -> root event (absent when not derived). */
+export async function originsOf(ledger, events) {
+    const known = new Map(events);
+    const origins = new Map();
+    // Cause chains are short (slice <- pod, mirrored slice <- endpoints <- user); bound them anyway.
+    for (let depth = 0; depth < 8; depth++) {
+        const wanted = new Set();
+        for (const ev of known.values())
+            if (ev.cause !== null && !known.has(ev.cause))
+                wanted.add(ev.cause);
+        if (!wanted.size)
+            break;
+        for (const [rv, ev] of await eventsFor(ledger, wanted))
+            known.set(rv, ev);
+    }
+    for (const [rv, ev] of events) {
+        let cur = ev;
+        for (let depth = 0; cur.cause !== null && depth < 8; depth++) {
+            const next = known.get(cur.cause);
+            if (!next)
+                break;
+            cur = next;
+        }
+        if (cur !== ev)
+            origins.set(rv, cur);
+    }
+    return origins;
+}
+/**
+ * A key matches itself or its last segments (`KUBE-SEP-X` finds `nat/KUBE-SEP-X`). In the
+ * iptables tables a chain's name (`KUBE-SERVICES`, or `nat/KUBE-SERVICES`) also finds the
+ * fragments its rules are kept in (`nat/KUBE-SERVICES/default/web`): blaming a shared chain names
+ * the service behind each of its rules, not only the fixed chain head.
+ */
+export function keyMatches(key, wanted, table) {
+    if (key === wanted || key.endsWith(`/${wanted}`))
+        return true;
+    if ((table !== 'iptables' && table !== 'ip6tables') || isMetaKey(key))
+        return false;
+    const { table: ipt, chain } = chainOfKey(key);
+    return wanted === chain || wanted === `${ipt}/${chain}`;
+}
+/** Whether any string in a value (a rule, an address, a record) contains `text`. */
+export function valueContains(value, text) {
+    if (typeof value === 'string')
+        return value.includes(text);
+    if (typeof value === 'number')
+        return String(value).includes(text);
+    if (Array.isArray(value))
+        return value.some((v) => valueContains(v, text));
+    if (value !== null && typeof value === 'object')
+        return Object.values(value).some((v) => valueContains(v, text));
+    return false;
+}
+/**
+ * Whether an entry holds `contains` as the node has it: iptables rules resolved against the
+ * node's meta entry first (`{ifLocal}` becomes its pod CIDR; a rule marked for other zones or
+ * node IPs is not on the node), so the text searched is the text the node's kernel holds.
+ */
+function containsOnNode(table, entries, contains) {
+    if (contains === undefined)
+        return () => true;
+    if (table !== 'iptables' && table !== 'ip6tables')
+        return (e) => valueContains(e.value, contains);
+    // The meta entry, or the renderer's stand-in for a node without one.
+    const meta = metaOf(new Map(entries.filter((e) => e.key === NODE_META_KEY).map((e) => [e.key, e.value])), table === 'iptables' ? 'ipv4' : 'ipv6');
+    return (e) => {
+        if (!Array.isArray(e.value))
+            return valueContains(e.value, contains);
+        return e.value.some((rule) => resolveRule(rule, meta)?.includes(contains) ?? false);
+    };
+}
+/** Why a key is not in the table at rv: never there, or removed (when, and where to look). */
+async function notHeldMessage(ledger, node, table, key, rv) {
+    const notFound = `tables.netledger.io "${node}/${table}/${key}" not found`;
+    const keys = await historyKeys(ledger, table, node, key);
+    const last = await ledger.store.db
+        .selectFrom('table_changes')
+        .select(['rv', 'key'])
+        .where('table_name', '=', table)
+        .where('key', 'in', keys)
+        .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
+        .where('rv', '<=', rv)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+    if (!last)
+        return `${notFound}: no such key in its history`;
+    return `${notFound} at resourceVersion ${rv}; its last change up to then was at resourceVersion ${last.rv} (${last.key}): \`netledger history ${node} ${table} ${key}\` tells its story`;
+}
+export async function getBlame(req, ledger) {
+    const { node, table: tableText } = req.params;
+    const table = tableName(tableText);
+    const q = req.query;
+    const rv = await readRv(ledger, q.resourceVersion);
+    requireNodeAt(ledger, node, rv);
+    const at = await nodeTable(ledger, node, table, rv);
+    const key = str(q, 'key');
+    // `contains`: the entries holding a text ("why does node-3 have a DNAT to 10.244.2.7?" is
+    // `contains=--to-destination 10.244.2.7:`), so the question needs no scan of the table first.
+    const contains = str(q, 'contains');
+    const holds = containsOnNode(table, at.entries, contains);
+    const entries = at.entries.filter((e) => (key === undefined || keyMatches(e.key, key, table)) && holds(e));
+    if (contains !== undefined && !entries.length) {
+        throw errors.notFound('tables', 'netledger.io', `${node}/${table}`, `no entry of node ${node}'s ${table} table${key === undefined ? '' : ` at key ${key}`} contains ${JSON.stringify(contains)} at resourceVersion ${rv}`);
+    }
+    if (key !== undefined && !entries.length)
+        throw errors.notFound('tables', 'netledger.io', `${node}/${table}/${key}`, await notHeldMessage(ledger, node, table, key, rv));
+    const events = await eventsFor(ledger, entries.map((e) => e.rv));
+    const origins = await originsOf(ledger, events);
+    return {
+        kind: 'NodeTableBlame',
+        apiVersion: 'netledger.io/v1',
+        metadata: { name: node, resourceVersion: String(rv) },
+        table,
+        items: entries.map((e) => {
+            const origin = origins.get(e.rv);
+            return { key: e.key, value: e.value, resourceVersion: String(e.rv), cause: causeOf(events.get(e.rv), e.rv), origin: origin ? causeOf(origin, origin.rv) : null };
+        }),
+    };
+}
+//# sourceMappingURL=blame.js.map

@@ -1,0 +1,52 @@
+// Answers written for people: YAML when the Accept header prefers it (as kube-apiserver's YAML
+// serializer answers `Accept: application/yaml`), else indented JSON as its isPrettyPrint decides
+// it: `?pretty=<bool>` when given, else for curl, Wget and browsers (their User-Agent). Whole
+// JSON answers only: streamed ones (watches, whole tables) stay as they are.
+import YAML from 'yaml';
+import { parseBool } from './request-context.js';
+export function wantsPretty(req) {
+    if (req.url.includes('pretty')) {
+        const given = req.query?.pretty;
+        if (typeof given === 'string' && given !== '')
+            return parseBool(given) ?? false;
+    }
+    const agent = req.headers['user-agent'] ?? '';
+    return agent.startsWith('curl') || agent.startsWith('Wget') || agent.startsWith('Mozilla/5.0');
+}
+/** Whether application/yaml comes before any JSON alternative in the Accept header. */
+export function wantsYaml(accept) {
+    if (!accept || !accept.includes('yaml'))
+        return false;
+    for (const type of accept.split(',')) {
+        const media = type.split(';')[0].trim();
+        if (media === 'application/yaml')
+            return true;
+        if (media === 'application/json' || media === '*/*' || media === 'application/*')
+            return false;
+    }
+    return false;
+}
+export function registerPrettyPrint(app) {
+    app.addHook('onSend', async (req, reply, payload) => {
+        if (typeof payload !== 'string')
+            return payload;
+        const yaml = wantsYaml(req.headers.accept);
+        if (!yaml && !wantsPretty(req))
+            return payload;
+        const type = reply.getHeader('content-type');
+        if (typeof type !== 'string' || !type.startsWith('application/json'))
+            return payload;
+        try {
+            const value = JSON.parse(payload);
+            if (!yaml)
+                return JSON.stringify(value, null, 2);
+            reply.type('application/yaml');
+            // go-yaml's layout (sigs.k8s.io/yaml): list items at their key's indentation.
+            return YAML.stringify(value, { indentSeq: false });
+        }
+        catch {
+            return payload;
+        }
+    });
+}
+//# sourceMappingURL=pretty.js.map

@@ -1,0 +1,209 @@
+// WATCH on a resource collection: newline-delimited watch events over a chunked response,
+// flushed per event (api-concepts "Efficient detection of changes"). From rv unset/0: synthetic
+// ADDED for the current state; from rv N: every event after N, from the watch cache or the log;
+// below the retention floor: one ERROR 410 Expired, then close. Selector transitions turn into
+// ADDED/DELETED for the watcher, as the cacher does.
+import { queryBool, queryInt64 } from './query-params.js';
+import { errors } from '../domain/errors.js';
+import { FieldPath, forbidden, notSupported } from '../domain/validation/path.js';
+import { objectJsonOnce } from '../store/object-json.js';
+import { filterFromQuery, matches } from './filter.js';
+import { includeObjectParam, negotiate } from './negotiate.js';
+import { partialObject, requireObjectForm } from './partial-metadata.js';
+import { toTable } from './tables.js';
+import { resourceVersionParam } from './wait-rv.js';
+const BOOKMARK_INTERVAL_MS = 30_000;
+/** How long before the watch's deadline its last bookmark goes out. */
+const BOOKMARK_LEAD_MS = 2_000;
+/** A watcher this far behind is closed (it re-watches from its last rv). */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+const MIN_REQUEST_TIMEOUT_S = 1800;
+export async function serveWatch(req, reply, path, deps) {
+    const { ledger } = deps;
+    const q = req.query;
+    if (queryBool(q.sendInitialEvents)) {
+        throw errors.invalid('ListOptions', 'meta.k8s.io', '', [
+            { type: 'FieldValueForbidden', field: 'sendInitialEvents', message: 'Forbidden: sendInitialEvents is not supported by this server; use list, then watch' },
+        ]);
+    }
+    // validateWatchOptions: resourceVersionMatch goes with sendInitialEvents only, as NotOlderThan.
+    const match = typeof q.resourceVersionMatch === 'string' ? q.resourceVersionMatch : '';
+    if (match !== '') {
+        const field = FieldPath.of('resourceVersionMatch');
+        const problems = [];
+        if (q.sendInitialEvents === undefined)
+            problems.push(forbidden(field, 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'));
+        if (match !== 'NotOlderThan')
+            problems.push(notSupported(field, match, ['NotOlderThan']));
+        if (problems.length)
+            throw errors.invalid('ListOptions', 'meta.k8s.io', '', problems);
+    }
+    const { table, partial } = negotiate(req.headers.accept);
+    if (partial)
+        requireObjectForm(partial, path.info.kind);
+    const includeObject = includeObjectParam(q.includeObject);
+    const filter = filterFromQuery(path.info.kind, path.namespace, q);
+    if (path.namespace === undefined)
+        filter.namespace = undefined;
+    const rvParam = resourceVersionParam(q.resourceVersion);
+    const bookmarks = queryBool(q.allowWatchBookmarks);
+    const timeoutS = watchTimeoutSeconds(q.timeoutSeconds);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+    res.flushHeaders?.();
+    deps.watchers?.inc();
+    let firstTable = true;
+    let closed = false;
+    let lastRv = rvParam ?? ledger.committedRv;
+    const send = (line) => writeLine(JSON.stringify(line));
+    const writeLine = (text) => {
+        if (closed)
+            return;
+        res.write(text + '\n');
+        if (res.writableLength > MAX_BUFFERED_BYTES) {
+            send({ type: 'ERROR', object: errors.expired(`watch of ${path.info.resource} fell too far behind; re-watch from resourceVersion ${lastRv}`).status });
+            close();
+        }
+    };
+    const wrap = (obj) => {
+        if (!table)
+            return obj;
+        const t = toTable(path.info.kind, [obj], includeObject, { resourceVersion: obj.metadata.resourceVersion });
+        if (!firstTable)
+            t.columnDefinitions = [];
+        firstTable = false;
+        return t;
+    };
+    // A plain watch writes each object's text as the store encoded it (objectJson), once for every
+    // watcher of it rather than once per watcher.
+    const emit = (type, obj) => {
+        if (table)
+            send({ type, object: wrap(obj) });
+        else if (partial)
+            send({ type, object: partialObject(obj, partial) });
+        else
+            writeLine(`{"type":"${type}","object":${objectJsonOnce(obj)}}`);
+    };
+    // Subscribe first, buffer, then catch up: nothing committed in between can be lost.
+    const pending = [];
+    let live = false;
+    const onBatch = (events, _changes, befores) => {
+        events.forEach((event, i) => {
+            if (event.kind !== path.info.kind)
+                return;
+            if (live)
+                deliver(event, befores[i]);
+            else
+                pending.push({ event, before: befores[i] });
+        });
+    };
+    const deliver = (event, before) => {
+        if (event.rv <= lastRv)
+            return;
+        lastRv = event.rv;
+        const type = transition(filter, event, before);
+        if (type)
+            emit(type, type === 'DELETED' && event.type !== 'DELETED' ? withRv(before ?? event.object, event.rv) : event.object);
+    };
+    const close = () => {
+        if (closed)
+            return;
+        closed = true;
+        deps.openWatches?.delete(close);
+        ledger.off('batch', onBatch);
+        clearInterval(bookmarkTimer);
+        clearTimeout(timeoutTimer);
+        clearTimeout(lastBookmarkTimer);
+        deps.watchers?.dec();
+        res.end();
+    };
+    ledger.on('batch', onBatch);
+    res.on('close', close);
+    deps.openWatches?.add(close);
+    // Only once caught up: while the replay runs, the head is ahead of what was sent, and a client
+    // that resumed from such a bookmark would skip the rest of the replay.
+    const bookmark = () => {
+        if (!bookmarks || !live)
+            return;
+        const metadata = { resourceVersion: String(Math.max(lastRv, ledger.committedRv)) };
+        // The metadata client decodes meta.k8s.io kinds only: its bookmarks are PartialObjectMetadata too.
+        const object = partial ? { kind: 'PartialObjectMetadata', apiVersion: partial.apiVersion, metadata } : { kind: path.info.kind, apiVersion: path.info.apiVersion, metadata };
+        send({ type: 'BOOKMARK', object });
+    };
+    const bookmarkTimer = setInterval(bookmark, BOOKMARK_INTERVAL_MS);
+    // setTimeout takes at most 2^31-1 ms (~24.8 days); beyond that Node fires at once.
+    const timeoutMs = Math.min(Math.max(1, timeoutS) * 1000, 2 ** 31 - 1);
+    const timeoutTimer = setTimeout(close, timeoutMs);
+    // As the watch cache does (nextBookmarkTime): one more bookmark 2 s before the deadline, so the
+    // client resumes from the latest rv, not the last event's.
+    const lastBookmarkTimer = timeoutMs > BOOKMARK_LEAD_MS ? setTimeout(bookmark, timeoutMs - BOOKMARK_LEAD_MS) : undefined;
+    try {
+        if (rvParam === undefined) {
+            const head = ledger.committedRv;
+            const objects = ledger.state.list(path.info.kind, path.namespace || undefined).filter((o) => matches(filter, o));
+            objects.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+            for (const o of objects)
+                emit('ADDED', o);
+            lastRv = head;
+        }
+        else if (rvParam < ledger.floorRv) {
+            send({ type: 'ERROR', object: errors.expired(`too old resource version: ${rvParam} (${ledger.floorRv})`).status });
+            close();
+            return;
+        }
+        else {
+            const cached = ledger.cache.since(rvParam);
+            if (cached) {
+                for (const c of cached)
+                    if (c.event.kind === path.info.kind)
+                        deliver(c.event, c.before);
+            }
+            else {
+                for (const event of await ledger.eventsSince(rvParam)) {
+                    if (event.kind !== path.info.kind)
+                        continue;
+                    const before = needsBefore(filter, event) ? (await ledger.store.lastEventAtOrBefore(event.kind, event.namespace, event.name, event.rv - 1))?.object : undefined;
+                    deliver(event, before);
+                }
+            }
+        }
+        live = true;
+        for (const p of pending.splice(0))
+            deliver(p.event, p.before);
+    }
+    catch (e) {
+        req.log.error({ err: e }, 'watch failed');
+        close();
+    }
+}
+/** What a watcher with this filter sees of an event: the cacher's filter-transition rules. */
+function transition(filter, event, before) {
+    const now = event.type !== 'DELETED' && matches(filter, event.object);
+    const was = event.type === 'ADDED' ? false : before ? matches(filter, before) : event.type === 'DELETED' ? matches(filter, event.object) : now;
+    if (now && was)
+        return 'MODIFIED';
+    if (now)
+        return 'ADDED';
+    if (was)
+        return 'DELETED';
+    return undefined;
+}
+function needsBefore(filter, event) {
+    return event.type === 'MODIFIED' && (!!filter.label || !!filter.field);
+}
+function withRv(obj, rv) {
+    return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } };
+}
+function key(o) {
+    return `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+}
+/**
+ * timeoutSeconds as kube-apiserver reads it (handlers/get.go): an integer; absent or 0 is the
+ * server's default, a random 1-2x its minimum request timeout, so watches do not all end at once.
+ */
+function watchTimeoutSeconds(param) {
+    const n = queryInt64('timeoutSeconds', param) ?? 0;
+    return n === 0 ? MIN_REQUEST_TIMEOUT_S * (1 + Math.random()) : n;
+}
+//# sourceMappingURL=watch.js.map

@@ -1,0 +1,41 @@
+// netledger blame NODE TABLE [KEY] [--contains TEXT] [--at R|DURATION|TIME]: like git blame for a node's table — every chain,
+// route or RRset with the rv, time, person and object of the change that last set it, and the
+// origin when that change was derived (the endpoints controller reacting to a Pod or Service).
+import { parse, usageError } from '../args.js';
+import { actorText, columns, objectRef, outputFormat, serialize } from '../output.js';
+import { atRv } from '../since.js';
+import { checkTable, tablePath } from './tables.js';
+export const BLAME_USAGE = `usage: netledger blame NODE iptables|ip6tables|routes|dns [KEY] [--contains TEXT] [--at RV|DURATION|TIME]
+                       [-o json|yaml] [--server URL] [--token TOKEN]
+  KEY              a key, its last segments (KUBE-SEP-…), or an iptables chain with its fragments
+  --contains TEXT  only entries holding TEXT, e.g. "why does node-3 DNAT to 10.244.2.7?":
+                   netledger blame node-3 iptables --contains 'DNAT --to-destination 10.244.2.7:'`;
+export function describeOrigin(o) {
+    if (!o)
+        return '';
+    return `${objectRef(o)} ${o.type} @${o.resourceVersion} by ${actorText(o)}`;
+}
+export async function runBlame(ctx, argv) {
+    const { values, positionals } = parse(argv, { at: { type: 'string' }, contains: { type: 'string' } }, BLAME_USAGE);
+    if (positionals.length < 2 || positionals.length > 3)
+        throw usageError('expected NODE, TABLE and optionally KEY', BLAME_USAGE);
+    const [node, table, key] = positionals;
+    checkTable(table);
+    const q = new URLSearchParams();
+    if (key !== undefined)
+        q.set('key', key);
+    if (typeof values.contains === 'string')
+        q.set('contains', values.contains);
+    const client = ctx.connect(values);
+    if (typeof values.at === 'string')
+        q.set('resourceVersion', String(await atRv(client, values.at)));
+    const format = outputFormat(values.output);
+    const blame = await client.json(tablePath(node, table, `/blame${q.size ? `?${q}` : ''}`));
+    if (format !== 'human') {
+        ctx.out(serialize(blame, format));
+        return 0;
+    }
+    ctx.out(columns(['RV', 'TIME', 'ACTOR', 'OBJECT', 'TYPE', 'KEY', 'ORIGIN'], blame.items.map((b) => [b.resourceVersion, b.cause?.time ?? '', actorText(b.cause), objectRef(b.cause), b.cause?.type ?? '', b.key, describeOrigin(b.origin)])));
+    return 0;
+}
+//# sourceMappingURL=blame.js.map

@@ -1,0 +1,82 @@
+// netledger events: the event log, oldest first, filtered.
+import { CliError } from '../client.js';
+import { parse, usageError } from '../args.js';
+import { actorText, columns, outputFormat, serialize } from '../output.js';
+import { describeFloor, floorOf, parseSince } from '../since.js';
+export const EVENTS_USAGE = `usage: netledger events [--kind KIND] [--namespace NS] [--name NAME] [--actor USER]
+                       [--since RV|DURATION|TIME] [--until RV] [--limit N] [-o json|yaml]
+                       [--server URL] [--token TOKEN]`;
+export const EVENTS_OPTIONS = {
+    kind: { type: 'string' },
+    namespace: { type: 'string', short: 'n' },
+    name: { type: 'string' },
+    actor: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    limit: { type: 'string' },
+};
+export function eventRows(items) {
+    return columns(['RV', 'TIME', 'ACTOR', 'TYPE', 'KIND', 'NAMESPACE', 'NAME', 'CAUSE'], items.map((e) => [e.resourceVersion, e.time, actorText(e), e.type, e.kind, e.namespace, e.name, e.cause ?? '']));
+}
+export function eventsPath(values) {
+    const q = new URLSearchParams();
+    for (const f of ['kind', 'namespace', 'name', 'actor', 'until']) {
+        const v = values[f];
+        if (typeof v === 'string')
+            q.set(f, v);
+    }
+    if (typeof values.since === 'string') {
+        const since = parseSince(values.since);
+        if ('rv' in since)
+            q.set('since', String(since.rv));
+        else
+            q.set('sinceTime', since.time);
+    }
+    const text = q.toString();
+    return `/apis/netledger.io/v1/events${text ? `?${text}` : ''}`;
+}
+/** --limit N: a whole number; 0 or none means no limit (as the API's limit=0). */
+export function limitOf(values) {
+    if (typeof values.limit !== 'string')
+        return Infinity;
+    if (!/^\d+$/.test(values.limit))
+        throw new CliError(`--limit ${values.limit}: expected a whole number (0 = no limit)`, 2);
+    return Number(values.limit) || Infinity;
+}
+export async function printEvents(ctx, values) {
+    const format = outputFormat(values.output);
+    const list = await ctx.connect(values).pages(eventsPath(values), limitOf(values));
+    // Below the floor the log keeps only each object's last event: a time reaching there gets a remark.
+    const floor = floorOf(list.headers);
+    const compacted = `Warning: events before ${describeFloor(floor)} were compacted: only each object's last event before it is kept\n`;
+    if (typeof values.since === 'string' && floor.time) {
+        const since = parseSince(values.since);
+        if ('time' in since && since.time < floor.time)
+            ctx.note(compacted);
+    }
+    else if (typeof values.until === 'string' && floor.rv > 0 && Number(values.until) < floor.rv) {
+        // Everything asked for lies below the floor: what is listed is the kept remainder.
+        ctx.note(compacted);
+    }
+    if (format === 'human')
+        ctx.out(list.items.length ? eventRows(list.items) : 'No events found.\n');
+    else
+        ctx.out(serialize({ kind: 'EventList', apiVersion: 'netledger.io/v1', metadata: list.metadata, items: list.items }, format));
+    // Oldest first, one event per rv: the next page starts after the last one shown.
+    const last = list.items[list.items.length - 1];
+    if (list.more && last)
+        noteMore(ctx, list.items.length, 'events follow', `--since ${last.resourceVersion}`);
+    return 0;
+}
+/** --limit cut the list: say so on stderr (stdout stays the list alone, for pipes), with the flag
+ * that shows the next page exactly. */
+export function noteMore(ctx, shown, what, next) {
+    ctx.note(`(--limit ${shown} cut the list: more ${what}; the next ones: ${next})\n`);
+}
+export async function runEvents(ctx, argv) {
+    const { values, positionals } = parse(argv, EVENTS_OPTIONS, EVENTS_USAGE);
+    if (positionals.length)
+        throw usageError(`unexpected argument "${positionals[0]}"`, EVENTS_USAGE);
+    return printEvents(ctx, values);
+}
+//# sourceMappingURL=events.js.map

@@ -1,0 +1,157 @@
+// The Endpoints controller (pkg/controller/endpoint/endpoints_controller.go syncService) as a pure
+// function: the core/v1 Endpoints it would write for a Service with a selector.
+import { isIPv6String, parseIPSloppy } from './ip.js';
+import { isPodReady, podIPs, shouldPodBeInEndpoints, shouldSetHostname } from './pods.js';
+import { repackSubsets } from './repackSubsets.js';
+import { HEADLESS_LABEL, findPort, isServiceIPSet, managedSelector, selectorMatches, servicePortProtocol } from './services.js';
+/** maxCapacity: addresses kept in one Endpoints object. */
+export const ENDPOINTS_MAX_CAPACITY = 1000;
+export const OVER_CAPACITY_ANNOTATION = 'endpoints.kubernetes.io/over-capacity';
+export const LAST_CHANGE_TRIGGER_TIME_ANNOTATION = 'endpoints.kubernetes.io/last-change-trigger-time';
+/**
+ * podToEndpointAddressForService: one address per pod, of the service's primary family
+ * (ipFamilies[0]; for old objects the cluster IP's family, or the pod IP's for headless).
+ */
+function podToEndpointAddress(service, pod) {
+    const ips = podIPs(pod);
+    let wantV6;
+    const families = service.spec?.ipFamilies ?? [];
+    if (families.length > 0)
+        wantV6 = families[0] === 'IPv6';
+    else if (isServiceIPSet(service))
+        wantV6 = isIPv6String(service.spec?.clusterIP);
+    else
+        wantV6 = isIPv6String(ips[0]);
+    const ip = ips.find((candidate) => parseIPSloppy(candidate) !== undefined && isIPv6String(candidate) === wantV6);
+    if (ip === undefined)
+        return undefined;
+    const addr = { ip };
+    if (shouldSetHostname(pod, service))
+        addr.hostname = pod.spec.hostname;
+    // Upstream points NodeName at pod.Spec.NodeName unconditionally, so it is "" when unscheduled.
+    addr.nodeName = pod.spec?.nodeName ?? '';
+    addr.targetRef = { kind: 'Pod', ...objectRefOf(pod) };
+    return addr;
+}
+function objectRefOf(pod) {
+    const ref = {};
+    if (pod.metadata.namespace)
+        ref.namespace = pod.metadata.namespace;
+    if (pod.metadata.name)
+        ref.name = pod.metadata.name;
+    if (pod.metadata.uid)
+        ref.uid = pod.metadata.uid;
+    return ref;
+}
+/**
+ * truncateEndpoints: keep at most 1000 addresses, ready ones first, each subset keeping its share
+ * (rounded up) of what survives. Returns whether anything was cut.
+ */
+export function truncateSubsets(subsets) {
+    let totalReady = 0;
+    let totalNotReady = 0;
+    for (const s of subsets) {
+        totalReady += s.addresses?.length ?? 0;
+        totalNotReady += s.notReadyAddresses?.length ?? 0;
+    }
+    if (totalReady + totalNotReady <= ENDPOINTS_MAX_CAPACITY)
+        return false;
+    const truncateReady = totalReady > ENDPOINTS_MAX_CAPACITY;
+    const max = truncateReady ? ENDPOINTS_MAX_CAPACITY : ENDPOINTS_MAX_CAPACITY - totalReady;
+    const numTotal = truncateReady ? totalReady : totalNotReady;
+    let canBeAdded = max;
+    for (const s of subsets) {
+        const numInSubset = (truncateReady ? s.addresses?.length : s.notReadyAddresses?.length) ?? 0;
+        const toBeAdded = Math.min(Math.ceil((numInSubset / numTotal) * max), canBeAdded);
+        if (truncateReady) {
+            if (s.addresses && s.addresses.length > toBeAdded)
+                s.addresses = s.addresses.slice(0, toBeAdded);
+            delete s.notReadyAddresses;
+            canBeAdded -= s.addresses?.length ?? 0;
+        }
+        else {
+            if (s.notReadyAddresses && s.notReadyAddresses.length > toBeAdded)
+                s.notReadyAddresses = s.notReadyAddresses.slice(0, toBeAdded);
+            canBeAdded -= s.notReadyAddresses?.length ?? 0;
+        }
+    }
+    return true;
+}
+/** Service labels, plus the headless marker exactly when the service has no cluster IP. */
+export function endpointsLabels(service) {
+    const labels = { ...(service.metadata.labels ?? {}) };
+    if (isServiceIPSet(service))
+        delete labels[HEADLESS_LABEL];
+    else
+        labels[HEADLESS_LABEL] = '';
+    return sortedRecord(labels);
+}
+export function sortedRecord(r) {
+    const out = {};
+    for (const k of Object.keys(r).sort())
+        out[k] = r[k];
+    return out;
+}
+/**
+ * What the endpoints controller writes for `service`, given the pods of the cluster (any
+ * namespace; others are filtered out). Undefined when the controller leaves the Endpoints to the
+ * user: no selector, or type ExternalName.
+ */
+export function desiredEndpoints(service, pods, opts = {}) {
+    const selector = managedSelector(service);
+    if (!selector)
+        return undefined;
+    const namespace = service.metadata.namespace ?? '';
+    const publishNotReady = service.spec?.publishNotReadyAddresses === true;
+    const servicePorts = service.spec?.ports ?? [];
+    const headless = service.spec?.clusterIP === 'None';
+    const subsets = [];
+    const add = (pod, addr, port) => {
+        const subset = publishNotReady || isPodReady(pod) ? { addresses: [addr] } : { notReadyAddresses: [addr] };
+        if (port)
+            subset.ports = [port];
+        subsets.push(subset);
+    };
+    for (const pod of pods) {
+        if ((pod.metadata.namespace ?? '') !== namespace || !selectorMatches(selector, pod.metadata.labels))
+            continue;
+        if (!shouldPodBeInEndpoints(pod, publishNotReady))
+            continue;
+        const addr = podToEndpointAddress(service, pod);
+        if (!addr)
+            continue;
+        if (servicePorts.length === 0) {
+            // Headless services may have no ports: address-only subsets (DNS A records, no SRV).
+            if (headless)
+                add(pod, addr, undefined);
+            continue;
+        }
+        for (const sp of servicePorts) {
+            const portNum = findPort(pod, sp);
+            if (portNum === undefined)
+                continue; // this pod does not expose the named port
+            const epp = { port: portNum, protocol: servicePortProtocol(sp) };
+            const withName = sp.name ? { name: sp.name, ...epp } : epp;
+            if (sp.appProtocol !== undefined)
+                withName.appProtocol = sp.appProtocol;
+            add(pod, addr, withName);
+        }
+    }
+    const packed = repackSubsets(subsets);
+    const annotations = {};
+    if (opts.now !== undefined)
+        annotations[LAST_CHANGE_TRIGGER_TIME_ANNOTATION] = opts.now;
+    if (truncateSubsets(packed))
+        annotations[OVER_CAPACITY_ANNOTATION] = 'truncated';
+    const metadata = { name: service.metadata.name, namespace };
+    const labels = endpointsLabels(service);
+    if (Object.keys(labels).length > 0)
+        metadata.labels = labels;
+    if (Object.keys(annotations).length > 0)
+        metadata.annotations = sortedRecord(annotations);
+    const endpoints = { kind: 'Endpoints', apiVersion: 'v1', metadata };
+    if (packed.length > 0)
+        endpoints.subsets = packed;
+    return endpoints;
+}
+//# sourceMappingURL=endpointsController.js.map

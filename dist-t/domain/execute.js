@@ -1,0 +1,61 @@
+// execute: decide, then fold the decided events into the state in order, giving each its rv,
+// and let the reactors (the endpoints controllers, the pod GC) add their derived events right
+// after the event that caused them. An observer sees every event as it is folded in, and
+// `groupEnd` is called once an event of the command itself and every event it caused are folded
+// (projections note the first and recompute at the second). A StatusError from decide leaves
+// the state untouched: nothing is folded before decide has accepted the whole command.
+import { evolve } from './state.js';
+import { decide } from './decide.js';
+import { react } from './reactor.js';
+export function execute(state, cmd, observe, groupEnd) {
+    const pending = decide(state, cmd);
+    const events = [];
+    const befores = new Map();
+    let response = pending.object;
+    pending.events.forEach((p, i) => {
+        const ev = fold(state, p, cmd, befores, observe, true);
+        events.push(ev);
+        if (i === pending.responseIndex)
+            response = ev.object;
+        // Derived events may cause further derived events (a mirrored slice is itself an event).
+        const queue = [ev];
+        while (queue.length) {
+            const cause = queue.shift();
+            for (const d of react(state, cause, befores.get(cause.rv), cmd.time)) {
+                const dev = fold(state, d, cmd, befores, observe, false);
+                events.push(dev);
+                queue.push(dev);
+            }
+        }
+        groupEnd?.();
+    });
+    const decision = { events, object: response, code: pending.code };
+    if (pending.warnings)
+        decision.warnings = pending.warnings;
+    return decision;
+}
+/** `own`: an event of the command itself (its impersonator goes with it), not a derived one. */
+function fold(state, p, cmd, befores, observe, own) {
+    const rv = state.rv + 1;
+    p.object.metadata.resourceVersion = String(rv);
+    const ev = {
+        rv,
+        time: cmd.time,
+        actor: p.actor,
+        kind: p.kind,
+        namespace: p.namespace,
+        name: p.name,
+        uid: p.object.metadata.uid ?? '',
+        type: p.type,
+        object: p.object,
+        cause: p.cause,
+        requestId: cmd.requestId,
+    };
+    if (own && cmd.impersonatedBy !== undefined)
+        ev.impersonatedBy = cmd.impersonatedBy;
+    const before = evolve(state, ev);
+    befores.set(rv, before);
+    observe?.(ev, before);
+    return ev;
+}
+//# sourceMappingURL=execute.js.map

@@ -1,0 +1,200 @@
+// answerQuery: a pure lookup over the dns table with CoreDNS's negative-answer matrix
+// (reference §2.8). Owner names are the question as sent; names synthesised from objects keep
+// their lower-case labels but take the zone as spelled in the question (CoreDNS, golden case 14).
+import { existsKey, podsKey, rrsetKey, RR_TYPES } from './keys.js';
+import { fqdn, ipFamily, podLabelToIP, canonicalIP } from './names.js';
+export const REVERSE_ZONES = ['in-addr.arpa.', 'ip6.arpa.'];
+/** The reverse zone `name` is in (its apex included), if any; any case, trailing dot optional. */
+export function reverseZoneOf(name) {
+    const lower = name.toLowerCase();
+    const fq = lower.endsWith('.') ? lower : `${lower}.`;
+    return REVERSE_ZONES.find((z) => inZone(fq, z));
+}
+/** CoreDNS stops following CNAMEs after this many links. */
+const MAX_CNAME_LINKS = 8;
+const inZone = (name, zone) => name === zone || name.endsWith(`.${zone}`);
+function rrset(ctx, name, type) {
+    return ctx.entries.get(`${name}/${type}`);
+}
+function respell(ctx, name) {
+    return inZone(name, ctx.zone) ? name.slice(0, name.length - ctx.zone.length) + ctx.spelledZone : name;
+}
+function toRRs(ctx, owner, type, set) {
+    return set.records.map((r) => {
+        let data;
+        if (type === 'TXT')
+            data = [r];
+        else if (type === 'SRV')
+            data = { ...r, target: respell(ctx, r.target) };
+        else if (type === 'CNAME' || type === 'NS')
+            data = respell(ctx, r);
+        else
+            data = r;
+        return { name: owner, type, class: 'IN', ttl: set.ttl, data };
+    });
+}
+/** Does `name` exist (NODATA rather than NXDOMAIN)? Under `svc`/`pod` any RRset or fact makes a
+ * name exist; outside them only the explicit facts do, plus the synthetic `ns.dns` for A/AAAA
+ * (CoreDNS rejects every other name left of the zone at parse time). */
+function exists(ctx, name, type) {
+    if (ctx.entries.has(existsKey(name)))
+        return true;
+    if (name === `ns.dns.${ctx.zone}`)
+        return type === 'A' || type === 'AAAA';
+    if (!name.endsWith(`.svc.${ctx.zone}`) && !name.endsWith(`.pod.${ctx.zone}`))
+        return false;
+    return RR_TYPES.some((t) => ctx.entries.has(rrsetKey(name, t)));
+}
+/** `pods insecure`: `<dashed ip>.<ns>.pod.<zone>` under an existing namespace. */
+function insecurePod(ctx, name) {
+    const pods = ctx.entries.get(podsKey(ctx.zone));
+    if (pods?.mode !== 'insecure' || !name.endsWith(`.pod.${ctx.zone}`))
+        return undefined;
+    const labels = name.slice(0, name.length - `.pod.${ctx.zone}`.length).split('.');
+    if (labels.length !== 2 || !ctx.entries.has(existsKey(`${labels[1]}.pod.${ctx.zone}`)))
+        return undefined;
+    const ip = podLabelToIP(labels[0]);
+    return ip ? { ip: canonicalIP(ip), ttl: pods.ttl } : undefined;
+}
+/** Answers for (name, type) in the forward zone, following in-zone CNAMEs as CoreDNS does:
+ * a CNAME whose in-zone target yields nothing is dropped (the name still exists → NODATA). */
+function resolve(ctx, name, owner, type, seen) {
+    const cname = rrset(ctx, name, 'CNAME');
+    if (cname) {
+        if (type === 'CNAME')
+            return { answers: toRRs(ctx, owner, 'CNAME', cname), exists: true };
+        // CoreDNS answers A/AAAA with the CNAME; SRV, TXT, … on an ExternalName are NODATA.
+        if (type !== 'A' && type !== 'AAAA')
+            return { answers: [], exists: true };
+        const link = toRRs(ctx, owner, 'CNAME', cname);
+        const target = cname.records[0];
+        if (!inZone(target, ctx.zone))
+            return { answers: link, exists: true };
+        if (seen.includes(target) || seen.length >= MAX_CNAME_LINKS)
+            return { answers: [], exists: true };
+        const next = resolve(ctx, target, respell(ctx, target), type, [...seen, name]);
+        return { answers: next.answers.length > 0 ? [...link, ...next.answers] : [], exists: true };
+    }
+    const set = RR_TYPES.includes(type) ? rrset(ctx, name, type) : undefined;
+    if (set)
+        return { answers: toRRs(ctx, owner, type, set), exists: true };
+    const srv = (type === 'A' || type === 'AAAA') && name.startsWith('_') ? rrset(ctx, name, 'SRV') : undefined;
+    if (srv)
+        return { answers: portNameAddresses(ctx, owner, type, srv), exists: true };
+    const pod = insecurePod(ctx, name);
+    if (pod) {
+        const want = type === 'A' ? 4 : type === 'AAAA' ? 6 : 0;
+        const answers = ipFamily(pod.ip) === want ? [{ name: owner, type, class: 'IN', ttl: pod.ttl, data: pod.ip }] : [];
+        return { answers, exists: true };
+    }
+    return { answers: [], exists: exists(ctx, name, type) };
+}
+/** CoreDNS answers A/AAAA at `_port._proto.<svc>` with the addresses behind the SRV (owner =
+ * the question): the A/AAAA RRsets of its targets, merged. */
+function portNameAddresses(ctx, owner, type, srv) {
+    const seen = new Set();
+    const out = [];
+    for (const target of new Set(srv.records.map((r) => r.target))) {
+        const set = rrset(ctx, target, type);
+        for (const rr of set ? toRRs(ctx, owner, type, set) : []) {
+            if (!seen.has(rr.data))
+                out.push(rr);
+            seen.add(rr.data);
+        }
+    }
+    return out;
+}
+/** SRV glue: the A/AAAA records of each distinct target. */
+function srvAdditional(ctx, answers) {
+    const targets = [...new Set(answers.filter((a) => a.type === 'SRV').map((a) => a.data.target))];
+    return targets.flatMap((spelled) => {
+        const target = spelled.toLowerCase();
+        return ['A', 'AAAA'].flatMap((t) => {
+            const set = rrset(ctx, target, t);
+            return set ? toRRs(ctx, spelled, t, set) : [];
+        });
+    });
+}
+/** `NS` at a reverse zone's apex: `ns.dns.<apex>` (the apex as the question spelled it), with
+ * our own address as its glue (CoreDNS's nsAddrs names it under the zone asked about). */
+function reverseApexNS(ctx, qname, apex) {
+    const host = `ns.dns.${apex}`;
+    const ns = rrset(ctx, ctx.zone, 'NS');
+    const glue = ['A', 'AAAA'].flatMap((t) => {
+        const set = rrset(ctx, `ns.dns.${ctx.zone}`, t);
+        return set ? toRRs(ctx, host, t, set) : [];
+    });
+    return { rcode: 'NOERROR', authoritative: true, answers: [{ name: qname, type: 'NS', class: 'IN', ttl: ns?.ttl ?? glue[0]?.ttl ?? 0, data: host }], authority: [], additional: glue };
+}
+/**
+ * CoreDNS's parse.go reads two labels left of `<service>.<namespace>.svc` as port and protocol,
+ * each with its leading underscore optional (stripUnderscore): `http.tcp.web.ns.svc` asks what
+ * `_http._tcp.web.ns.svc` does. The table keys the underscored form; the owner stays as asked.
+ */
+function portProtocolKey(name, zone) {
+    const suffix = `.svc.${zone}`;
+    if (!name.endsWith(suffix))
+        return name;
+    const labels = name.slice(0, name.length - suffix.length).split('.');
+    if (labels.length !== 4)
+        return name;
+    const [port, protocol, service, namespace] = labels;
+    const strip = (label) => (label.startsWith('_') ? label.slice(1) : label);
+    return `_${strip(port)}._${strip(protocol)}.${service}.${namespace}${suffix}`;
+}
+export function answerQuery(entries, q, opts) {
+    const zone = fqdn(opts.zone);
+    const qname = q.name.endsWith('.') ? q.name : `${q.name}.`;
+    const lower = qname.toLowerCase();
+    const type = q.type.toUpperCase();
+    const empty = (rcode, authoritative) => ({ rcode, authoritative, answers: [], authority: [], additional: [] });
+    // Zone transfers need the transfer plugin in CoreDNS; out-of-zone names have no upstream here.
+    if (type === 'AXFR' || type === 'IXFR')
+        return empty('REFUSED', false);
+    const apex = inZone(lower, zone) ? zone : reverseZoneOf(lower);
+    if (!apex)
+        return empty('REFUSED', false);
+    const soaSet = entries.get(rrsetKey(zone, 'SOA'));
+    // No table yet (the agent has not received its snapshot): CoreDNS answers SERVFAIL until synced.
+    if (!soaSet)
+        return empty('SERVFAIL', false);
+    const spelledApex = qname.slice(qname.length - apex.length);
+    const ctx = { entries, zone, spelledZone: apex === zone ? spelledApex : zone };
+    const base = soaSet.records[0];
+    // MNAME and RNAME are made from the zone CoreDNS matched, spelled as the question spelled it
+    // (backend_lookup.go SOA), as the owner is.
+    const soaData = { ...base, mname: `ns.dns.${spelledApex}`, rname: `hostmaster.${spelledApex}`, serial: opts.serial % 2 ** 32 };
+    const soa = { name: spelledApex, type: 'SOA', class: 'IN', ttl: soaSet.ttl, data: soaData };
+    const negative = (rcode) => ({ rcode, authoritative: true, answers: [], authority: [soa], additional: [] });
+    const positive = (answers, additional = []) => ({
+        rcode: 'NOERROR', authoritative: true, answers, authority: [], additional,
+    });
+    // handler.go answers SOA only at the apex; any other name, existing or not, is NODATA.
+    if (type === 'SOA')
+        return lower === apex ? positive([{ ...soa, name: qname }]) : negative('NOERROR');
+    if (apex !== zone) {
+        // The reverse zones hold PTRs only. At the apex, NS is answered as in the cluster zone
+        // (plugin.NS looks up `ns.dns.<zone>`, our own address) and anything else is NODATA; below
+        // it, any other type is NXDOMAIN (Records: a reverse name is errNoItems).
+        if (lower === apex)
+            return type === 'NS' ? reverseApexNS(ctx, qname, spelledApex) : negative('NOERROR');
+        const ptr = rrset(ctx, lower, 'PTR');
+        return type === 'PTR' && ptr ? positive(toRRs(ctx, qname, 'PTR', ptr)) : negative('NXDOMAIN');
+    }
+    if (lower === zone) {
+        const ns = rrset(ctx, zone, 'NS');
+        if (type !== 'NS' || !ns)
+            return negative('NOERROR');
+        const answers = toRRs(ctx, qname, 'NS', ns);
+        const glue = ns.records.flatMap((host) => ['A', 'AAAA'].flatMap((t) => {
+            const set = rrset(ctx, host, t);
+            return set ? toRRs(ctx, respell(ctx, host), t, set) : [];
+        }));
+        return positive(answers, glue);
+    }
+    const result = resolve(ctx, portProtocolKey(lower, zone), qname, type, []);
+    if (result.answers.length > 0)
+        return positive(result.answers, type === 'SRV' ? srvAdditional(ctx, result.answers) : []);
+    return negative(result.exists ? 'NOERROR' : 'NXDOMAIN');
+}
+//# sourceMappingURL=answer.js.map

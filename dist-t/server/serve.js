@@ -1,0 +1,62 @@
+// `netledger serve`: opens the ledger, records the cluster network settings, serves the API,
+// makes what kube-apiserver keeps in every cluster (bootstrap.ts), and shuts down gracefully on
+// SIGTERM/SIGINT.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pino from 'pino';
+import { buildApp } from '../api/server.js';
+import { loadTokenFile } from '../api/auth.js';
+import { ServerMetrics } from '../api/metrics.js';
+import { Ledger } from '../store/ledger.js';
+import { advertiseAddressOf, bootstrapCluster } from './bootstrap.js';
+import { Terminator } from './terminator.js';
+import { EventExpiry } from './event-expiry.js';
+import { parseRetain, startRetention } from '../store/retention.js';
+export async function startServer(opts, logger = pino({ level: process.env.NETLEDGER_LOG_LEVEL ?? 'info' })) {
+    if (opts.databaseUrl)
+        throw new Error('--database-url: the PostgreSQL backend is not available in this build; use the embedded SQLite default (--data DIR)');
+    const metrics = new ServerMetrics();
+    const ledger = await Ledger.open({
+        dataDir: opts.dataDir,
+        log: logger,
+        metrics: {
+            onBatch: (size, events, seconds) => {
+                metrics.batchSize.observe(size);
+                metrics.batchEvents.inc(events);
+                metrics.commitLatency.observe(seconds);
+            },
+            onWrite: (t) => metrics.walCommit.observe(t.commitMs / 1000),
+        },
+    });
+    await ledger.submit({ op: 'configure', config: opts.config, time: new Date().toISOString(), actor: 'system:netledger', requestId: null, newUid: randomUUID() });
+    const terminator = new Terminator(ledger, logger);
+    terminator.start();
+    const eventExpiry = new EventExpiry(ledger, opts.eventTtlMs, logger);
+    await eventExpiry.start();
+    const stopRetention = opts.retain ? startRetention(ledger, parseRetain(opts.retain), logger) : () => undefined;
+    const tokens = opts.tokenAuthFile ? loadTokenFile(opts.tokenAuthFile) : undefined;
+    const https = opts.tls ? { cert: readFileSync(opts.tls.certFile), key: readFileSync(opts.tls.keyFile) } : undefined;
+    const { app } = await buildApp({ ledger, tokens, logger, metrics, https, streamBufferBytes: opts.streamBufferBytes, onWrite: (o) => {
+            terminator.watch(o);
+            eventExpiry.watch(o);
+        } });
+    const url = await app.listen({ host: opts.host, port: opts.port });
+    const address = app.server.address();
+    const scheme = https ? 'https' : 'http';
+    const listenUrl = typeof address === 'object' && address ? `${scheme}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : url;
+    // After listen: the `kubernetes` Service points at the port actually bound (--listen …:0).
+    await bootstrapCluster(ledger, { advertiseAddress: advertiseAddressOf(opts.advertiseAddress, opts.host), port: typeof address === 'object' && address ? address.port : opts.port, log: logger });
+    logger.info({ address: listenUrl, data: opts.dataDir, rv: ledger.committedRv }, 'netledger serving');
+    return {
+        url: listenUrl,
+        ledger,
+        async close() {
+            terminator.stop();
+            eventExpiry.stop();
+            stopRetention();
+            await app.close();
+            await ledger.close();
+        },
+    };
+}
+//# sourceMappingURL=serve.js.map

@@ -1,0 +1,55 @@
+// Finishes graceful Pod deletions. There is no kubelet to confirm a pod stopped, so when a Pod's
+// deletionTimestamp passes, the server deletes it as a separate event (API.md, "Status").
+import { randomUUID } from 'node:crypto';
+export const TERMINATOR = 'system:pod-terminator';
+export class Terminator {
+    ledger;
+    log;
+    timers = new Map();
+    constructor(ledger, log) {
+        this.ledger = ledger;
+        this.log = log;
+    }
+    /** Schedules every terminating pod of the loaded state (after a restart). */
+    start() {
+        for (const pod of this.ledger.state.list('Pod'))
+            this.watch(pod);
+    }
+    watch(obj) {
+        if (obj.kind !== 'Pod' || !obj.metadata.deletionTimestamp || !obj.metadata.uid)
+            return;
+        const key = `${obj.metadata.namespace}/${obj.metadata.name}/${obj.metadata.uid}`;
+        const at = Date.parse(obj.metadata.deletionTimestamp);
+        // A later delete may shorten the grace period: the earlier deadline wins.
+        const scheduled = this.timers.get(key);
+        if (scheduled && scheduled.at <= at)
+            return;
+        if (scheduled)
+            clearTimeout(scheduled.timer);
+        const due = Math.max(0, at - Date.now());
+        const timer = setTimeout(() => {
+            this.timers.delete(key);
+            this.ledger
+                .submit({
+                op: 'finalizeDelete',
+                kind: 'Pod',
+                namespace: obj.metadata.namespace,
+                name: obj.metadata.name,
+                uid: obj.metadata.uid,
+                time: new Date().toISOString(),
+                actor: TERMINATOR,
+                requestId: null,
+                newUid: randomUUID(),
+            })
+                .catch((err) => this.log.warn({ err, pod: key }, 'finishing a graceful deletion failed'));
+        }, due);
+        timer.unref();
+        this.timers.set(key, { timer, at });
+    }
+    stop() {
+        for (const t of this.timers.values())
+            clearTimeout(t.timer);
+        this.timers.clear();
+    }
+}
+//# sourceMappingURL=terminator.js.map
