@@ -8,7 +8,7 @@ import type { EndpointSlice, Node, Pod, Service, SliceEndpoint, SlicePort } from
 import { MANAGED_BY_LABEL, SERVICE_NAME_LABEL, ZONE_LABEL } from '../objects.js';
 export { ZONE_LABEL };
 import { LAST_CHANGE_TRIGGER_TIME_ANNOTATION, sortedRecord } from './endpointsController.js';
-import { memoize } from '../memo.js';
+import { memoize, podMemo } from '../memo.js';
 import { portMapKey, sortSlicePorts } from './goHash.js';
 import { isPodReady, isPodTerminating, podEndpointAddresses, shouldPodBeInEndpoints, shouldSetHostname } from './pods.js';
 import {
@@ -143,6 +143,32 @@ const orderedPorts = memoize((text: string): { ports: SlicePort[]; key: string }
   return { ports, key: portMapKey(ports) };
 }, 10_000);
 
+/** A pod's part in its Service's slices, memoized per pod and Service: whether it is one of the
+ * Service's endpoints at all, the service ports it resolves, and its endpoint per address type,
+ * kept with the zone of the node it was built for. */
+interface PodPorts {
+  ports: SlicePort[];
+  key: string;
+  endpoints: Map<AddressType, { zone: string | undefined; ep: SliceEndpoint; identity: string }>;
+}
+
+const podPorts = podMemo((service: Service, pod: Pod): PodPorts | undefined => {
+  const selector = managedSelector(service)!;
+  if ((pod.metadata.namespace ?? '') !== (service.metadata.namespace ?? '') || !selectorMatches(selector, pod.metadata.labels) || !shouldPodBeInEndpoints(pod, true)) return undefined;
+  return { ...orderedPorts(JSON.stringify(unsortedEndpointPorts(service, pod))), endpoints: new Map() };
+});
+
+/** The pod's endpoint for one address type, built again only when its node's zone changed. */
+function endpointOf(resolved: PodPorts, pod: Pod, node: Node | undefined, service: Service, addressType: AddressType): { ep: SliceEndpoint; identity: string } {
+  const zone = node?.metadata.labels?.[ZONE_LABEL];
+  const kept = resolved.endpoints.get(addressType);
+  if (kept && kept.zone === zone) return kept;
+  const ep = podToEndpoint(pod, node, service, addressType);
+  const built = { zone, ep, identity: endpointIdentity(ep) };
+  resolved.endpoints.set(addressType, built);
+  return built;
+}
+
 interface PortGroup {
   key: string;
   ports: SlicePort[];
@@ -160,32 +186,24 @@ export function desiredEndpointSlices(service: Service, pods: readonly Pod[], op
   if (!selector) return [];
   const maxPerSlice = opts.maxEndpointsPerSlice ?? DEFAULT_MAX_ENDPOINTS_PER_SLICE;
   if (!Number.isInteger(maxPerSlice) || maxPerSlice < 1) throw new RangeError(`maxEndpointsPerSlice must be a positive integer, got ${maxPerSlice}`);
-  const namespace = service.metadata.namespace ?? '';
   const publishNotReady = service.spec?.publishNotReadyAddresses === true;
-  const candidates = pods.filter(
-    (pod) =>
-      (pod.metadata.namespace ?? '') === namespace &&
-      selectorMatches(selector, pod.metadata.labels) &&
-      shouldPodBeInEndpoints(pod, true),
-  );
-
-  const resolved = candidates.map((pod) => ({ pod, ...orderedPorts(JSON.stringify(unsortedEndpointPorts(service, pod))) }));
-
   const out: EndpointSlice[] = [];
   const taken = new Set<string>(opts.reservedNames);
   for (const addressType of addressTypesForService(service)) {
     const groups = new Map<string, PortGroup>();
-    for (const { pod, ports, key } of resolved) {
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { key, ports, endpoints: new Map() }));
+    for (const pod of pods) {
+      const resolved = podPorts(service, pod);
+      if (!resolved) continue;
+      let group = groups.get(resolved.key);
+      if (!group) groups.set(resolved.key, (group = { key: resolved.key, ports: resolved.ports, endpoints: new Map() }));
       let node: Node | undefined;
       if (opts.nodes) {
         node = opts.nodes.get(pod.spec?.nodeName ?? '');
         // Node not found: skipped until it shows up.
         if (!node && !publishNotReady && opts.missingNodes !== 'keep') continue;
       }
-      const ep = podToEndpoint(pod, node, service, addressType);
-      if (ep.addresses.length > 0) group.endpoints.set(endpointIdentity(ep), ep);
+      const { ep, identity } = endpointOf(resolved, pod, node, service, addressType);
+      if (ep.addresses.length > 0) group.endpoints.set(identity, ep);
     }
 
     const chunks: { ports: SlicePort[]; endpoints: SliceEndpoint[] }[] = [];
@@ -194,7 +212,11 @@ export function desiredEndpointSlices(service: Service, pods: readonly Pod[], op
       for (let i = 0; i < eps.length; i += maxPerSlice) chunks.push({ ports: group.ports, endpoints: eps.slice(i, i + maxPerSlice) });
     }
     if (chunks.length === 0) chunks.push({ ports: [], endpoints: [] }); // the placeholder slice
-    if (opts.topology && hintsEnabled(service.metadata.annotations)) allocateHints(chunks.flatMap((c) => c.endpoints), opts.topology.ratios);
+    if (opts.topology && hintsEnabled(service.metadata.annotations)) {
+      // The allocation writes each endpoint's hints: on copies, as the pods' memo keeps the originals.
+      for (const c of chunks) c.endpoints = c.endpoints.map((ep) => ({ ...ep }));
+      allocateHints(chunks.flatMap((c) => c.endpoints), opts.topology.ratios);
+    }
 
     chunks.forEach((chunk, index) => {
       out.push(newEndpointSlice(service, addressType, chunk.ports, chunk.endpoints, index, taken, opts.now));

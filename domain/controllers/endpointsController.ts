@@ -5,6 +5,7 @@ import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Ser
 import { isIPv6String, parseIPSloppy } from './ip.js';
 import { isPodReady, podIPs, shouldPodBeInEndpoints, shouldSetHostname } from './pods.js';
 import { repackSubsets } from './repackSubsets.js';
+import { podMemo } from '../memo.js';
 import { HEADLESS_LABEL, findPort, isServiceIPSet, managedSelector, selectorMatches, servicePortProtocol } from './services.js';
 
 /** maxCapacity: addresses kept in one Endpoints object. */
@@ -97,6 +98,38 @@ export function sortedRecord(r: Record<string, string>): Record<string, string> 
 }
 
 /**
+ * The subsets one pod contributes to its Service's Endpoints before they are repacked: one per
+ * service port the pod resolves (an address-only one for a headless Service without ports),
+ * none when the pod is not the Service's or not to be listed. Memoized per pod and Service.
+ */
+const podSubsets = podMemo((service: Service, pod: Pod): readonly EndpointSubset[] => {
+  const selector = managedSelector(service)!;
+  const publishNotReady = service.spec?.publishNotReadyAddresses === true;
+  if ((pod.metadata.namespace ?? '') !== (service.metadata.namespace ?? '') || !selectorMatches(selector, pod.metadata.labels)) return [];
+  if (!shouldPodBeInEndpoints(pod, publishNotReady)) return [];
+  const addr = podToEndpointAddress(service, pod);
+  if (!addr) return [];
+  const subset = (port: EndpointPort | undefined): EndpointSubset => {
+    const s: EndpointSubset = publishNotReady || isPodReady(pod) ? { addresses: [addr] } : { notReadyAddresses: [addr] };
+    if (port) s.ports = [port];
+    return s;
+  };
+  const servicePorts = service.spec?.ports ?? [];
+  // Headless services may have no ports: address-only subsets (DNS A records, no SRV).
+  if (servicePorts.length === 0) return service.spec?.clusterIP === 'None' ? [subset(undefined)] : [];
+  const out: EndpointSubset[] = [];
+  for (const sp of servicePorts) {
+    const portNum = findPort(pod, sp);
+    if (portNum === undefined) continue; // this pod does not expose the named port
+    const epp: EndpointPort = { port: portNum, protocol: servicePortProtocol(sp) };
+    const withName: EndpointPort = sp.name ? { name: sp.name, ...epp } : epp;
+    if (sp.appProtocol !== undefined) withName.appProtocol = sp.appProtocol;
+    out.push(subset(withName));
+  }
+  return out;
+});
+
+/**
  * What the endpoints controller writes for `service`, given the pods of the cluster (any
  * namespace; others are filtered out). Undefined when the controller leaves the Endpoints to the
  * user: no selector, or type ExternalName.
@@ -105,36 +138,8 @@ export function desiredEndpoints(service: Service, pods: readonly Pod[], opts: E
   const selector = managedSelector(service);
   if (!selector) return undefined;
   const namespace = service.metadata.namespace ?? '';
-  const publishNotReady = service.spec?.publishNotReadyAddresses === true;
-  const servicePorts = service.spec?.ports ?? [];
-  const headless = service.spec?.clusterIP === 'None';
-
   const subsets: EndpointSubset[] = [];
-  const add = (pod: Pod, addr: EndpointAddress, port: EndpointPort | undefined): void => {
-    const subset: EndpointSubset = publishNotReady || isPodReady(pod) ? { addresses: [addr] } : { notReadyAddresses: [addr] };
-    if (port) subset.ports = [port];
-    subsets.push(subset);
-  };
-
-  for (const pod of pods) {
-    if ((pod.metadata.namespace ?? '') !== namespace || !selectorMatches(selector, pod.metadata.labels)) continue;
-    if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
-    const addr = podToEndpointAddress(service, pod);
-    if (!addr) continue;
-    if (servicePorts.length === 0) {
-      // Headless services may have no ports: address-only subsets (DNS A records, no SRV).
-      if (headless) add(pod, addr, undefined);
-      continue;
-    }
-    for (const sp of servicePorts) {
-      const portNum = findPort(pod, sp);
-      if (portNum === undefined) continue; // this pod does not expose the named port
-      const epp: EndpointPort = { port: portNum, protocol: servicePortProtocol(sp) };
-      const withName: EndpointPort = sp.name ? { name: sp.name, ...epp } : epp;
-      if (sp.appProtocol !== undefined) withName.appProtocol = sp.appProtocol;
-      add(pod, addr, withName);
-    }
-  }
+  for (const pod of pods) for (const s of podSubsets(service, pod)) subsets.push(s);
 
   const packed = repackSubsets(subsets);
   const annotations: Record<string, string> = {};
