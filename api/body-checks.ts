@@ -54,17 +54,20 @@ export function checkObjectBody(body: unknown, info: KindInfo, namespace: string
  * transformDecodeError (`Pod in version "v1" cannot be handled as a Pod: strict decoding error:
  * …`, 400). An apply patch's are a bare 400. A JSON merge or strategic merge patch's strict errors
  * are returned instead (the body keeps its fields): they fail the patch once it applies, as a 422
- * on `patch` that shows the patched object (decide's strictDecoding).
+ * on `patch` that shows the patched object (decide's strictDecoding). So are a merge patch's
+ * type errors (`typeErrors`: decide decodes its result); a strategic one's are a 400 here.
  */
 export function checkTypesOf(
   kind: string,
   obj: unknown,
   validation: FieldValidation,
   reply: FastifyReply,
-  stage: 'decode' | 'apply' | 'patch' = 'apply',
+  stage: 'decode' | 'apply' | 'patch' | 'merge' = 'apply',
   options: TypeCheckOptions = {},
-): readonly string[] {
+): { strictErrors: readonly string[]; typeErrors: boolean } {
   const result = checkTypes(kind, obj, options);
+  // A merge patch's result is decoded after it applies (decide): its type errors are reported there.
+  if (result.errors.length && stage === 'merge') return { strictErrors: [], typeErrors: true };
   if (result.errors.length) {
     throw errors.badRequest(
       `${kind} in version "v1" cannot be handled as a ${kind}: ${result.errors.map((e) => e.message).join(', ')}`,
@@ -76,7 +79,7 @@ export function checkTypesOf(
     ...duplicateFieldsOf(obj).map((field) => ({ field, message: `duplicate field "${field}"` })),
     ...result.unknownFields.map((f) => f.replace(/^\./, '')).map((field) => ({ field, message: `unknown field "${field}"` })),
   ];
-  if (strict.length && validation === 'Strict' && stage === 'patch') return strict.map((e) => e.message);
+  if (strict.length && validation === 'Strict' && (stage === 'patch' || stage === 'merge')) return { strictErrors: strict.map((e) => e.message), typeErrors: false };
   if (strict.length && validation !== 'Ignore') {
     // A body can name a great many: the answer names the first MAX_STRICT_ERRORS.
     const named = strict.slice(0, MAX_STRICT_ERRORS);
@@ -90,7 +93,7 @@ export function checkTypesOf(
   }
   result.dropUnknownFields();
   result.canonicalizeQuantities();
-  return [];
+  return { strictErrors: [], typeErrors: false };
 }
 
 /** The keys a JSON patch operation may have (patch.go jsonPatchOp). */

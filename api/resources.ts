@@ -175,10 +175,11 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       // kubectl's client-side apply bodies (`{"spec":{"$setElementOrder/containers":[…]}}`)
       // must not count them as unknown fields.
       const validation = fieldValidationOf(q, 'PatchOptions');
-      const strictErrors =
+      const stage = patchType === 'apply' ? 'apply' : patchType === 'merge' ? 'merge' : 'patch';
+      const { strictErrors, typeErrors } =
         patchType === 'json'
-          ? checkJsonPatchOps(req.body, validation, reply)
-          : checkTypesOf(info.kind, req.body, validation, reply, patchType === 'apply' ? 'apply' : 'patch', patchType === 'strategic' ? { skipKey: isPatchDirective } : {});
+          ? { strictErrors: checkJsonPatchOps(req.body, validation, reply), typeErrors: false }
+          : checkTypesOf(info.kind, req.body, validation, reply, stage, patchType === 'strategic' ? { skipKey: isPatchDirective } : {});
       return write(req, reply, deps, {
         ...commandContext(req, deps.actorOf),
         op: 'patch',
@@ -191,6 +192,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
         force: queryBool(q.force),
         fieldValidation: validation,
         ...(strictErrors.length ? { strictErrors } : {}),
+        ...(typeErrors ? { decodePatched: true } : {}),
       });
     }
     case 'DELETE': {

@@ -51,6 +51,9 @@ export type Command = CommandContext &
          * patch's unknown operation keys), in upstream's words. A Strict patch that applies fails
          * with them (and any unknown fields of its result): see decide's patch. */
         strictErrors?: readonly string[];
+        /** A merge patch whose body holds values the object's types refuse: decide decodes the
+         * patched object, as upstream decodes every JSON and merge patch's result, and fails. */
+        decodePatched?: boolean;
       }
     | { op: 'delete'; kind: StoredKind; namespace: string; name: string; options: DeleteOptions }
     /** The end of a graceful Pod deletion, sent by the server when the grace period is over. */

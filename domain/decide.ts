@@ -11,7 +11,7 @@ import type { KubeObject, Namespace, Node, Pod, Service } from './objects.js';
 import type { ClusterState } from './state.js';
 import { applyDefaults } from './defaults.js';
 import { normalizeTimes } from './schemas/times.js';
-import { checkTypes, decodeErrorMessage, unknownFieldWarning } from './schemas/check-types.js';
+import { checkTypes, unknownFieldWarning } from './schemas/check-types.js';
 import { FieldPath, invalid } from './validation/path.js';
 import { goPlainValue } from './validation/gorepr.js';
 import { convertPodIPs } from './pod-ips.js';
@@ -449,23 +449,31 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
 const MAX_STRICT_ERRORS = 100;
 
 /**
- * A patch's strict decoding (patch.go applyPatchToCurrentObject, applyPatchToObject), once the
- * patch applied: the errors the API found in the body, then, for a JSON patch, the fields its
- * result has that the type lacks (its ops may put anything anywhere). Strict fails with all of
- * them on `patch`, showing the patched object's JSON (JSON and merge patches) or the patch itself
- * as Go prints a map (strategic). Otherwise the result's unknown fields are dropped, and returned
- * as warnings unless validation is Ignore (the API sent the body's own).
+ * A patch's decoding (patch.go applyPatchToCurrentObject, applyPatchToObject), once the patch
+ * applied. A JSON patch's result is decoded into the type (its ops may put anything anywhere), as
+ * is a merge patch's when the API found values its body's types refuse (`decodePatched`): a value
+ * the type refuses fails the patch whatever the validation ("non-strict errors trump"). Then the
+ * strict errors: the API's from the body, and the fields the decoded result has that the type
+ * lacks. Every failure is NewInvalid's 422 on `patch`, showing the patched object's JSON (JSON and
+ * merge patches) or the patch itself as Go prints a map (strategic); Strict fails on strict errors.
+ * Otherwise the result's unknown fields are dropped, and returned as warnings unless validation is
+ * Ignore (the API sent the body's own).
  */
 function strictDecoding(cmd: Extract<Command, { op: 'patch' }>, patched: KubeObject): string[] {
-  // Go encodes TypeMeta's fields first.
-  const shown = () => (cmd.patchType === 'strategic' ? goPlainValue(cmd.patch) : JSON.stringify({ kind: patched.kind, apiVersion: patched.apiVersion, ...patched }));
-  const value = cmd.fieldValidation === 'Strict' ? shown() : '';
-  const unknown = cmd.patchType === 'json' ? decodeJsonPatched(cmd.kind, patched) : [];
+  const decoded = cmd.patchType === 'json' || cmd.decodePatched ? checkTypes(cmd.kind, patched) : undefined;
+  // Shown as it is before decoding drops anything; Go encodes TypeMeta's fields first.
+  const fail = (detail: string) =>
+    errors.patchInvalid(invalid(FieldPath.of('patch'), cmd.patchType === 'strategic' ? goPlainValue(cmd.patch) : JSON.stringify({ kind: patched.kind, apiVersion: patched.apiVersion, ...patched }), detail));
+  // Go's decoder reports the first value it could not take.
+  if (decoded?.errors.length) throw fail(decoded.errors[0]!.message);
+  const unknown = (decoded?.unknownFields ?? []).map((f) => unknownFieldWarning(f.replace(/^\./, '')));
   const all = [...(cmd.strictErrors ?? []), ...unknown];
   if (cmd.fieldValidation === 'Strict' && all.length) {
     const more = all.length > MAX_STRICT_ERRORS ? `, and ${all.length - MAX_STRICT_ERRORS} more` : '';
-    throw errors.patchInvalid(invalid(FieldPath.of('patch'), value, `strict decoding error: ${all.slice(0, MAX_STRICT_ERRORS).join(', ')}${more}`));
+    throw fail(`strict decoding error: ${all.slice(0, MAX_STRICT_ERRORS).join(', ')}${more}`);
   }
+  decoded?.dropUnknownFields();
+  decoded?.canonicalizeQuantities();
   return cmd.fieldValidation === 'Ignore' ? [] : unknown.slice(0, MAX_STRICT_ERRORS);
 }
 
@@ -615,16 +623,3 @@ function asDecoded(kind: StoredKind, obj: KubeObject): void {
   if (meta?.annotations && Object.keys(meta.annotations).length === 0) delete meta.annotations;
 }
 
-/**
- * A JSON patch's ops carry values of any type to any path: the patched document is decoded into
- * the typed object upstream (patch.go applyJSPatch, then the decoder), so a wrong type is a 400
- * and a quantity is parsed and written in canonical form, as for the bodies the API layer
- * checks (api/body-checks.ts). Fields the type lacks are dropped, as that decode drops them.
- */
-function decodeJsonPatched(kind: StoredKind, patched: KubeObject): string[] {
-  const result = checkTypes(kind, patched);
-  if (result.errors.length) throw errors.badRequest(decodeErrorMessage(kind, 'v1', result.errors.map((e) => e.message).join(', ')));
-  result.dropUnknownFields();
-  result.canonicalizeQuantities();
-  return result.unknownFields.map((f) => unknownFieldWarning(f.replace(/^\./, '')));
-}

@@ -46,7 +46,7 @@ describe('bad input', () => {
     expect(st.message).toContain('cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32');
   });
 
-  it('a quantity that ParseQuantity refuses is 400 and stores nothing; a good one is stored as Quantity writes it', async () => {
+  it('a quantity that ParseQuantity refuses is 400 on a create, 422 on `patch` in the result of a patch, and stores nothing; a good one is stored as Quantity writes it', async () => {
     const withResources = (name: string, requests: Record<string, unknown>) => ({
       metadata: { name },
       spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests } }] },
@@ -60,14 +60,25 @@ describe('bad input', () => {
     await api(s.url, 'POST', '/api/v1/nodes', { metadata: { name: 'node-q' } });
     const patched = await api(s.url, 'PATCH', '/api/v1/nodes/node-q/status', { status: { allocatable: { cpu: '4000m', memory: 2 ** 31 } } }, { 'content-type': 'application/merge-patch+json' });
     expect([patched.status, patched.json.status.allocatable]).toEqual([200, { cpu: '4', memory: '2147483648' }]);
-    // A JSON patch's values are decoded with the patched object.
+    // A JSON patch's values are decoded with the patched object, and a value the type refuses is
+    // NewInvalid's 422 on `patch` that shows the patched object (patch.go jsonPatcher).
     const jsonPatch = { 'content-type': 'application/json-patch+json' };
-    const bad = await expectRejected(api(s.url, 'PATCH', '/api/v1/nodes/node-q/status', [{ op: 'replace', path: '/status/allocatable/cpu', value: '2x' }], jsonPatch), 400, 'BadRequest');
-    expect(bad.message).toBe(`Node in version "v1" cannot be handled as a Node: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`);
+    const head = s.ledger.committedRv;
+    const bad = await expectRejected(api(s.url, 'PATCH', '/api/v1/nodes/node-q/status', [{ op: 'replace', path: '/status/allocatable/cpu', value: '2x' }], jsonPatch), 422, 'Invalid');
+    expect(bad.message.startsWith(' "" is invalid: patch: Invalid value: "{\\"kind\\":\\"Node\\",\\"apiVersion\\":\\"v1\\",')).toBe(true);
+    expect(bad.message.endsWith(`\\"cpu\\":\\"2x\\",\\"memory\\":\\"2147483648\\"}}}": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`)).toBe(true);
+    expect(bad.details.causes.map((c: { field: string; reason: string }) => [c.field, c.reason])).toEqual([['patch', 'FieldValueInvalid']]);
     const good = await api(s.url, 'PATCH', '/api/v1/nodes/node-q/status', [{ op: 'replace', path: '/status/allocatable/cpu', value: 0.25 }], jsonPatch);
     expect([good.status, good.json.status.allocatable.cpu]).toEqual([200, '250m']);
-    const typed = await expectRejected(api(s.url, 'PATCH', '/api/v1/nodes/node-q', [{ op: 'add', path: '/spec/unschedulable', value: 'yes' }], jsonPatch), 400, 'BadRequest');
-    expect(typed.message).toBe('Node in version "v1" cannot be handled as a Node: json: cannot unmarshal string into Go struct field NodeSpec.spec.unschedulable of type bool');
+    const unschedulable = 'json: cannot unmarshal string into Go struct field NodeSpec.spec.unschedulable of type bool';
+    const typed = await expectRejected(api(s.url, 'PATCH', '/api/v1/nodes/node-q', [{ op: 'add', path: '/spec/unschedulable', value: 'yes' }], jsonPatch), 422, 'Invalid');
+    expect(typed.message).toMatch(/^ "" is invalid: patch: Invalid value: "\{.*\\"unschedulable\\":\\"yes\\".*\}": json: cannot unmarshal string into Go struct field NodeSpec\.spec\.unschedulable of type bool$/);
+    // A merge patch's result is decoded the same way; a strategic merge patch's body stays a 400.
+    const merged = await expectRejected(api(s.url, 'PATCH', '/api/v1/nodes/node-q', { spec: { unschedulable: 'yes' } }, { 'content-type': 'application/merge-patch+json' }), 422, 'Invalid');
+    expect(merged.message.endsWith(`": ${unschedulable}`)).toBe(true);
+    const strategic = await expectRejected(api(s.url, 'PATCH', '/api/v1/nodes/node-q', { spec: { unschedulable: 'yes' } }, { 'content-type': 'application/strategic-merge-patch+json' }), 400, 'BadRequest');
+    expect(strategic.message).toBe(`Node in version "v1" cannot be handled as a Node: ${unschedulable}`);
+    expect(s.ledger.committedRv).toBe(head + 1);
   });
 
   it('an invalid name is 422 Invalid with the field cause', async () => {
