@@ -48,38 +48,20 @@ export function checkObjectBody(body: unknown, info: KindInfo, namespace: string
 }
 
 /**
- * Wrong JSON types are 400s; unknown fields are warnings, or errors under Strict, and are never
+ * Wrong JSON types are 400s; unknown fields are warnings, or 400s under Strict, and are never
  * stored: the body loses them, as decoding into the typed object drops them upstream. A create or
  * update body goes through the decoder, whose strict errors upstream wraps in
  * transformDecodeError (`Pod in version "v1" cannot be handled as a Pod: strict decoding error:
- * …`, 400). An apply patch's are a bare 400. A JSON merge or strategic merge patch's strict errors
- * are returned instead (the body keeps its fields): they fail the patch once it applies, as a 422
- * on `patch` that shows the patched object (decide's strictDecoding). So are a merge patch's
- * type errors (`typeErrors`: decide decodes its result); a strategic one's are a 400 here.
+ * …`); an apply patch's are bare.
  */
-export function checkTypesOf(
-  kind: string,
-  obj: unknown,
-  validation: FieldValidation,
-  reply: FastifyReply,
-  stage: 'decode' | 'apply' | 'patch' | 'merge' = 'apply',
-  options: TypeCheckOptions = {},
-): { strictErrors: readonly string[]; typeErrors: boolean } {
-  const result = checkTypes(kind, obj, options);
-  // A merge patch's result is decoded after it applies (decide): its type errors are reported there.
-  if (result.errors.length && stage === 'merge') return { strictErrors: [], typeErrors: true };
-  if (result.errors.length) {
-    throw errors.badRequest(
-      `${kind} in version "v1" cannot be handled as a ${kind}: ${result.errors.map((e) => e.message).join(', ')}`,
-      result.errors.map((e) => ({ reason: 'FieldValueTypeInvalid', message: e.message, field: e.field })),
-    );
-  }
+export function checkTypesOf(kind: string, obj: unknown, validation: FieldValidation, reply: FastifyReply, stage: 'decode' | 'apply' = 'apply'): void {
+  const result = checkTypes(kind, obj);
+  if (result.errors.length) throw typeErrors(kind, result.errors);
   // The strict decoder's errors: keys the JSON body repeated, then fields the schema lacks.
   const strict = [
     ...duplicateFieldsOf(obj).map((field) => ({ field, message: `duplicate field "${field}"` })),
     ...result.unknownFields.map((f) => f.replace(/^\./, '')).map((field) => ({ field, message: `unknown field "${field}"` })),
   ];
-  if (strict.length && validation === 'Strict' && (stage === 'patch' || stage === 'merge')) return { strictErrors: strict.map((e) => e.message), typeErrors: false };
   if (strict.length && validation !== 'Ignore') {
     // A body can name a great many: the answer names the first MAX_STRICT_ERRORS.
     const named = strict.slice(0, MAX_STRICT_ERRORS);
@@ -93,27 +75,61 @@ export function checkTypesOf(
   }
   result.dropUnknownFields();
   result.canonicalizeQuantities();
-  return { strictErrors: [], typeErrors: false };
+}
+
+function typeErrors(kind: string, found: readonly { message: string; field: string }[]) {
+  return errors.badRequest(
+    `${kind} in version "v1" cannot be handled as a ${kind}: ${found.map((e) => e.message).join(', ')}`,
+    found.map((e) => ({ reason: 'FieldValueTypeInvalid', message: e.message, field: e.field })),
+  );
+}
+
+/** What checking a JSON, merge or strategic merge patch's body hands decide, which decodes the
+ * patched object as upstream's patch handlers do (decide.ts strictDecoding). */
+export interface PatchBodyCheck {
+  /** The body's own strict errors (none under Ignore): repeated keys; a JSON patch operation's
+   * keys it does not have. Reported with the result's, once the patch applied. */
+  strictErrors: readonly string[];
+  /** The patched object must be decoded: the body holds fields the type lacks (the result may
+   * too, at the merged place, unless a null removed them) or values it refuses (a merge patch). */
+  decodePatched: boolean;
+}
+
+/**
+ * A patch body's check before the patch applies. A strategic merge patch's values the type
+ * refuses are a 400 here (upstream fails them after the patch applied, in the unstructured
+ * converter's words). A body without unknown fields leaves none in the result (stored objects
+ * have none), so only a body with some has its result decoded.
+ */
+export function checkPatchBody(kind: string, body: unknown, patchType: 'json' | 'merge' | 'strategic', validation: FieldValidation): PatchBodyCheck {
+  if (patchType === 'json') return { strictErrors: validation === 'Ignore' ? [] : jsonPatchOpErrors(body), decodePatched: true };
+  const result = checkTypes(kind, body, patchType === 'strategic' ? { skipKey: isPatchDirective } : {});
+  if (result.errors.length && patchType === 'strategic') throw typeErrors(kind, result.errors);
+  const decodePatched = result.errors.length > 0 || result.unknownFields.length > 0;
+  // The result's quantities are canonicalized where it is decoded; otherwise here, in the body.
+  if (!decodePatched) result.canonicalizeQuantities();
+  const strictErrors = validation === 'Ignore' ? [] : duplicateFieldsOf(body).map((field) => `duplicate field "${field}"`);
+  return { strictErrors, decodePatched };
 }
 
 /** The keys a JSON patch operation may have (patch.go jsonPatchOp). */
 const JSON_PATCH_OP_KEYS = new Set(['op', 'path', 'from', 'value']);
 
 /**
- * A JSON patch's own strict errors under Warn or Strict (applyJSPatch decodes its operations
- * strictly into jsonPatchOp): repeated keys and keys an operation does not have, each prefixed
- * `json patch`. Warn sends them; Strict returns them for the patch to fail with.
+ * A JSON patch's own strict errors (applyJSPatch decodes its operations strictly into
+ * jsonPatchOp), each prefixed `json patch`, operation by operation: keys an operation does not
+ * have, then keys it repeats.
  */
-export function checkJsonPatchOps(ops: unknown, validation: FieldValidation, reply: FastifyReply): readonly string[] {
-  if (validation === 'Ignore' || !Array.isArray(ops)) return [];
-  const texts = duplicateFieldsOf(ops).map((field) => `json patch duplicate field "${field}"`);
+function jsonPatchOpErrors(ops: unknown): string[] {
+  if (!Array.isArray(ops)) return [];
+  const repeated = duplicateFieldsOf(ops);
+  const out: string[] = [];
   ops.forEach((op, i) => {
     if (typeof op !== 'object' || op === null || Array.isArray(op)) return;
-    for (const key of Object.keys(op)) if (!JSON_PATCH_OP_KEYS.has(key)) texts.push(`json patch unknown field "[${i}].${key}"`);
+    for (const key of Object.keys(op)) if (!JSON_PATCH_OP_KEYS.has(key)) out.push(`json patch unknown field "[${i}].${key}"`);
+    for (const field of repeated) if (field.startsWith(`[${i}].`)) out.push(`json patch duplicate field "${field}"`);
   });
-  if (!texts.length || validation === 'Strict') return texts;
-  addWarnings(reply, texts.slice(0, MAX_STRICT_ERRORS));
-  return [];
+  return out;
 }
 
 /** Adds warnings to the response's Warning header (after any it has). */

@@ -10,7 +10,7 @@ import type { KubeObject, Pod } from '../domain/objects.js';
 import { resourceForKind, type Verb } from '../domain/schemas/resources.js';
 import type { Ledger } from '../store/ledger.js';
 import { objectJsonOnce } from '../store/object-json.js';
-import { addWarnings, checkJsonPatchOps, checkObjectBody, checkTypesOf, fieldValidationOf, isPatchDirective } from './body-checks.js';
+import { addWarnings, checkObjectBody, checkPatchBody, checkTypesOf, fieldValidationOf, type PatchBodyCheck } from './body-checks.js';
 import { queryBool } from './query-params.js';
 import { checkObjectMediaType, PATCH_TYPES } from './content.js';
 import { validatePodBinding, type BindingTarget } from '../domain/validation/binding.js';
@@ -171,15 +171,14 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       if (patchType !== 'apply' && q.force !== undefined) {
         throw errors.invalid('PatchOptions', 'meta.k8s.io', '', [{ type: 'FieldValueForbidden', field: 'force', message: 'Forbidden: may not be specified for non-apply patch' }]);
       }
-      // Upstream checks unknown fields on the patched object, after the directives are consumed:
-      // kubectl's client-side apply bodies (`{"spec":{"$setElementOrder/containers":[…]}}`)
-      // must not count them as unknown fields.
+      // An apply patch's body is checked as a whole object. The others' unknown fields are those
+      // of the patched object, after the directives are consumed (kubectl's client-side apply
+      // sends `{"spec":{"$setElementOrder/containers":[…]}}`) and nulls removed: decide decodes
+      // it, and its warnings come with the answer.
       const validation = fieldValidationOf(q, 'PatchOptions');
-      const stage = patchType === 'apply' ? 'apply' : patchType === 'merge' ? 'merge' : 'patch';
-      const { strictErrors, typeErrors } =
-        patchType === 'json'
-          ? { strictErrors: checkJsonPatchOps(req.body, validation, reply), typeErrors: false }
-          : checkTypesOf(info.kind, req.body, validation, reply, stage, patchType === 'strategic' ? { skipKey: isPatchDirective } : {});
+      let checked: PatchBodyCheck = { strictErrors: [], decodePatched: false };
+      if (patchType === 'apply') checkTypesOf(info.kind, req.body, validation, reply);
+      else checked = checkPatchBody(info.kind, req.body, patchType, validation);
       return write(req, reply, deps, {
         ...commandContext(req, deps.actorOf),
         op: 'patch',
@@ -191,8 +190,8 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
         subresource: path.subresource as 'status' | undefined,
         force: queryBool(q.force),
         fieldValidation: validation,
-        ...(strictErrors.length ? { strictErrors } : {}),
-        ...(typeErrors ? { decodePatched: true } : {}),
+        ...(checked.strictErrors.length ? { strictErrors: checked.strictErrors } : {}),
+        ...(checked.decodePatched && patchType !== 'json' ? { decodePatched: true } : {}),
       });
     }
     case 'DELETE': {

@@ -451,22 +451,22 @@ const MAX_STRICT_ERRORS = 100;
 /**
  * A patch's decoding (patch.go applyPatchToCurrentObject, applyPatchToObject), once the patch
  * applied. A JSON patch's result is decoded into the type (its ops may put anything anywhere), as
- * is a merge patch's when the API found values its body's types refuse (`decodePatched`): a value
- * the type refuses fails the patch whatever the validation ("non-strict errors trump"). Then the
- * strict errors: the API's from the body, and the fields the decoded result has that the type
- * lacks. Every failure is NewInvalid's 422 on `patch`, showing the patched object's JSON (JSON and
- * merge patches) or the patch itself as Go prints a map (strategic); Strict fails on strict errors.
- * Otherwise the result's unknown fields are dropped, and returned as warnings unless validation is
- * Ignore (the API sent the body's own).
+ * is a merge or strategic patch's when the API found fields or values in its body the type
+ * lacks or refuses (`decodePatched`). A value the type refuses fails the patch whatever the
+ * validation ("non-strict errors trump"). Then the strict errors: the API's from the body (its
+ * repeated keys), then the fields the result has that the type lacks, in the order upstream's
+ * decoders meet them. Every failure is NewInvalid's 422 on `patch`, showing the patched document
+ * (JSON and merge patches) or the patch itself as Go prints a map (strategic); Strict fails on
+ * strict errors. Otherwise the result's unknown fields are dropped, and the strict errors are
+ * the answer's warnings unless validation is Ignore.
  */
 function strictDecoding(cmd: Extract<Command, { op: 'patch' }>, patched: KubeObject): string[] {
   const decoded = cmd.patchType === 'json' || cmd.decodePatched ? checkTypes(cmd.kind, patched) : undefined;
-  // Shown as it is before decoding drops anything; Go encodes TypeMeta's fields first.
-  const fail = (detail: string) =>
-    errors.patchInvalid(invalid(FieldPath.of('patch'), cmd.patchType === 'strategic' ? goPlainValue(cmd.patch) : JSON.stringify({ kind: patched.kind, apiVersion: patched.apiVersion, ...patched }), detail));
+  // Shown as it is before decoding drops anything.
+  const fail = (detail: string) => errors.patchInvalid(invalid(FieldPath.of('patch'), patchShown(cmd, patched), detail));
   // Go's decoder reports the first value it could not take.
   if (decoded?.errors.length) throw fail(decoded.errors[0]!.message);
-  const unknown = (decoded?.unknownFields ?? []).map((f) => unknownFieldWarning(f.replace(/^\./, '')));
+  const unknown = sortedPaths((decoded?.unknownFields ?? []).map((f) => f.replace(/^\./, ''))).map(unknownFieldWarning);
   const all = [...(cmd.strictErrors ?? []), ...unknown];
   if (cmd.fieldValidation === 'Strict' && all.length) {
     const more = all.length > MAX_STRICT_ERRORS ? `, and ${all.length - MAX_STRICT_ERRORS} more` : '';
@@ -474,7 +474,67 @@ function strictDecoding(cmd: Extract<Command, { op: 'patch' }>, patched: KubeObj
   }
   decoded?.dropUnknownFields();
   decoded?.canonicalizeQuantities();
-  return cmd.fieldValidation === 'Ignore' ? [] : unknown.slice(0, MAX_STRICT_ERRORS);
+  return cmd.fieldValidation === 'Ignore' ? [] : all.slice(0, MAX_STRICT_ERRORS);
+}
+
+/**
+ * The patched document as the patch handlers hold it when decoding fails: a merge patch's result
+ * re-encoded from Go maps (keys sorted at every level), a JSON patch's with the levels its
+ * operations went through re-encoded so (json-patch v4), a strategic patch's own map in %+v.
+ */
+function patchShown(cmd: Extract<Command, { op: 'patch' }>, patched: KubeObject): string {
+  if (cmd.patchType === 'strategic') return goPlainValue(cmd.patch);
+  if (cmd.patchType === 'merge') return JSON.stringify(sortedDeep(patched));
+  let doc = sortedShallow(patched as unknown as Record<string, unknown>);
+  for (const op of Array.isArray(cmd.patch) ? (cmd.patch as Record<string, unknown>[]) : []) {
+    for (const pointer of [op?.path, op?.from]) if (typeof pointer === 'string') doc = sortedAlong(doc, pointer.split('/').slice(1));
+  }
+  return JSON.stringify(doc);
+}
+
+function sortedShallow(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o).sort()) out[k] = o[k];
+  return out;
+}
+
+function sortedDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedDeep);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) out[k] = sortedDeep((v as Record<string, unknown>)[k]);
+  return out;
+}
+
+/** `doc` (already a copy) with every object on the JSON pointer's way sorted, copied as it goes. */
+function sortedAlong(doc: Record<string, unknown>, tokens: string[]): Record<string, unknown> {
+  let holder: Record<string, unknown> | unknown[] = doc;
+  for (const raw of tokens.slice(0, -1)) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const next: unknown = (holder as Record<string, unknown>)[token];
+    if (next === null || typeof next !== 'object') break;
+    const copy: Record<string, unknown> | unknown[] = Array.isArray(next) ? [...next] : sortedShallow(next as Record<string, unknown>);
+    (holder as Record<string, unknown>)[token] = copy;
+    holder = copy;
+  }
+  return doc;
+}
+
+/** Field paths (`spec.containers[1].bogus`) in document order with keys sorted: by key at each
+ * level, list items by index. */
+function sortedPaths(paths: string[]): string[] {
+  const parts = (p: string) => p.split(/\.|(?=\[)/).map((s) => (s.startsWith('[') ? Number(s.slice(1, -1)) : s));
+  return paths
+    .map((p) => ({ p, at: parts(p) }))
+    .sort((a, b) => {
+      for (let i = 0; i < Math.min(a.at.length, b.at.length); i++) {
+        const x = a.at[i]!;
+        const y = b.at[i]!;
+        if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1;
+      }
+      return a.at.length - b.at.length;
+    })
+    .map((x) => x.p);
 }
 
 function applyOptions(cmd: Extract<Command, { op: 'patch' }>) {

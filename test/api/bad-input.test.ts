@@ -65,7 +65,8 @@ describe('bad input', () => {
     const jsonPatch = { 'content-type': 'application/json-patch+json' };
     const head = s.ledger.committedRv;
     const bad = await expectRejected(api(s.url, 'PATCH', '/api/v1/nodes/node-q/status', [{ op: 'replace', path: '/status/allocatable/cpu', value: '2x' }], jsonPatch), 422, 'Invalid');
-    expect(bad.message.startsWith(' "" is invalid: patch: Invalid value: "{\\"kind\\":\\"Node\\",\\"apiVersion\\":\\"v1\\",')).toBe(true);
+    // The document as json-patch holds it: the levels its operations went through have sorted keys.
+    expect(bad.message.startsWith(' "" is invalid: patch: Invalid value: "{\\"apiVersion\\":\\"v1\\",\\"kind\\":\\"Node\\",\\"metadata\\":')).toBe(true);
     expect(bad.message.endsWith(`\\"cpu\\":\\"2x\\",\\"memory\\":\\"2147483648\\"}}}": quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`)).toBe(true);
     expect(bad.details.causes.map((c: { field: string; reason: string }) => [c.field, c.reason])).toEqual([['patch', 'FieldValueInvalid']]);
     const good = await api(s.url, 'PATCH', '/api/v1/nodes/node-q/status', [{ op: 'replace', path: '/status/allocatable/cpu', value: 0.25 }], jsonPatch);
@@ -269,8 +270,8 @@ describe('bad input', () => {
     const jsonStrict = await send('json-patch', [{ op: 'add', path: '/spec/bogus', value: 1 }], '?fieldValidation=Strict');
     const js = await jsonStrict.json();
     expect([jsonStrict.status, js.kind, js.reason, js.details.causes.length, js.details.causes[0].field, js.details.causes[0].reason]).toEqual([422, 'Status', 'Invalid', 1, 'patch', 'FieldValueInvalid']);
-    // NewInvalid(schema.GroupKind{}, "", …): no kind and no name, the patched object's JSON as the value.
-    expect(js.message.startsWith(' "" is invalid: patch: Invalid value: "{\\"kind\\":\\"Pod\\",\\"apiVersion\\":\\"v1\\",')).toBe(true);
+    // NewInvalid(schema.GroupKind{}, "", …): no kind and no name, the patched document as the value.
+    expect(js.message.startsWith(' "" is invalid: patch: Invalid value: "{\\"apiVersion\\":\\"v1\\",\\"kind\\":\\"Pod\\",\\"metadata\\":')).toBe(true);
     expect(js.message).toContain('\\"bogus\\":1');
     expect(js.message.endsWith('": strict decoding error: unknown field "spec.bogus"')).toBe(true);
     expect(js.details.name).toBeUndefined();
@@ -284,10 +285,33 @@ describe('bad input', () => {
       422,
       ' "" is invalid: patch: Invalid value: "map[metadata:map[labels:map[a:x y]] spec:map[activeDeadlineSeconds:1000000 bogus:2.5]]": strict decoding error: unknown field "spec.bogus"',
     ]);
-    // A JSON patch operation's own unknown keys come first, named as applyJSPatch names them.
-    const opKey = await send('json-patch', [{ op: 'add', path: '/spec/bogus', value: 1, extra: true }], '?fieldValidation=Strict');
-    expect((await opKey.json()).message).toMatch(/strict decoding error: json patch unknown field "\[0\]\.extra", unknown field "spec\.bogus"$/);
+    // A JSON patch operation's own unknown and repeated keys come first, operation by operation,
+    // named as applyJSPatch names them.
+    const opKeys = await fetch(`${s.url}${path}?fieldValidation=Strict`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json-patch+json' },
+      body: '[{"op":"add","path":"/spec/bogus","value":1,"extra":true},{"op":"add","path":"/x","path":"/metadata/labels","value":{"a":"b"}}]',
+    });
+    expect((await opKeys.json()).message).toMatch(/strict decoding error: json patch unknown field "\[0\]\.extra", json patch duplicate field "\[1\]\.path", unknown field "spec\.bogus"$/);
+    // The result's unknown fields, not the body's: in document order with keys sorted, at their
+    // place in a merged list, and none where a null removed them.
+    const sorted = await send('merge-patch', { spec: { zzz: 1, aaa: { b: 1 } } }, '?fieldValidation=Strict');
+    expect((await sorted.json()).message).toMatch(/strict decoding error: unknown field "spec\.aaa", unknown field "spec\.zzz"$/);
     expect(s.ledger.committedRv).toBe(head);
+    await api(s.url, 'POST', podsPath, { metadata: { name: 'pstrict2' }, spec: { containers: [{ name: 'c1', image: 'nginx' }, { name: 'c2', image: 'nginx' }] } });
+    const merged = await fetch(`${s.url}${podsPath}/pstrict2?fieldValidation=Strict`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/strategic-merge-patch+json' },
+      body: JSON.stringify({ spec: { containers: [{ name: 'c2', bogus: 1 }] } }),
+    });
+    expect((await merged.json()).message).toMatch(/strict decoding error: unknown field "spec\.containers\[1\]\.bogus"$/);
+    const removed = await send('merge-patch', { spec: { bogus: null }, metadata: { labels: { n: '1' } } }, '?fieldValidation=Strict');
+    expect([removed.status, removed.headers.get('warning')]).toEqual([200, null]);
+    const head2 = s.ledger.committedRv;
+    // A patch that fails for another reason sends no warnings: they come with a decoded result.
+    const missing = await fetch(`${s.url}${podsPath}/no-such-pod`, { method: 'PATCH', headers: { 'content-type': 'application/json-patch+json' }, body: '[{"op":"add","path":"/spec/bogus","value":1,"extra":true}]' });
+    expect([missing.status, missing.headers.get('warning')]).toEqual([404, null]);
+    expect(s.ledger.committedRv).toBe(head2);
 
     // Warn (the default): applied, the unknown field warned about and dropped.
     const warned = await send('json-patch', [
@@ -304,7 +328,7 @@ describe('bad input', () => {
     // A dry run warns as the write would.
     const dry = await send('json-patch', [{ op: 'add', path: '/spec/bogus', value: 1 }], '?dryRun=All');
     expect([dry.status, dry.headers.get('warning')]).toEqual([200, '299 - "unknown field \\"spec.bogus\\""']);
-    expect(s.ledger.committedRv).toBe(head + 1);
+    expect(s.ledger.committedRv).toBe(head2 + 1);
   });
 
   it('namespaces have no deletecollection: 405, and no namespace is deleted', async () => {
