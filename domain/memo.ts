@@ -22,20 +22,22 @@ export function memoize<T>(fn: (text: string) => T, max: number): (text: string)
 }
 
 /**
- * A memo of what a controller derives from one pod for one Service, kept with the pod object (a
- * WeakMap: it goes when the pod object does). Stored objects are replaced, never changed in place
- * (decide clones before it changes one), so the same pod object and the same Service object give
- * the same result: a hit changes no output. A pod keeps its result for the last Service that
- * asked. An endpoint change replaces one pod of a Service; the Service's other pods are hits.
- * Callers must treat the results as read-only: stored Endpoints and slices share them.
+ * A memo of what a controller derives from one pod for one Service, kept with the two objects
+ * (WeakMaps: an entry goes when either object does). Stored objects are replaced, never changed
+ * in place (decide clones before it changes one), so the same pod object and the same Service
+ * object give the same result: a hit changes no output. An endpoint change replaces one pod of
+ * a Service; the Service's other pods are hits. Callers must treat the results as read-only:
+ * stored Endpoints and slices share them.
  */
 export function podMemo<P extends object, S extends object, T>(compute: (service: S, pod: P) => T): (service: S, pod: P) => T {
-  const memo = new WeakMap<P, { service: S; value: T }>();
+  const byService = new WeakMap<S, WeakMap<P, { value: T }>>();
   return (service, pod) => {
+    let memo = byService.get(service);
+    if (!memo) byService.set(service, (memo = new WeakMap()));
     const hit = memo.get(pod);
-    if (hit !== undefined && hit.service === service) return hit.value;
+    if (hit) return hit.value;
     const value = compute(service, pod);
-    memo.set(pod, { service, value });
+    memo.set(pod, { value });
     return value;
   };
 }

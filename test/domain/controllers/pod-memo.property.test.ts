@@ -5,8 +5,8 @@
 // fresh copies before each command (no memo can hit) must write the same log. The histories start
 // from a hinted topology-mode Auto Service over ready pods in two zones, and add nodes moving
 // between zones or changing CPU, PreferClose and Auto switched on and off, and pods with hostnames
-// to random-history's steps, so kept endpoints meet changed zones and hints. (Each of dropping
-// the memo's Service check, its zone check or the copies hints are allocated on fails it.)
+// to random-history's steps, so kept endpoints meet changed zones and hints. (Keying the memo on
+// the pod alone fails it, as do dropping its zone check and allocating hints on kept endpoints.)
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
