@@ -455,7 +455,7 @@ const MAX_STRICT_ERRORS = 100;
  * lacks or refuses (`decodePatched`). A value the type refuses fails the patch whatever the
  * validation ("non-strict errors trump"). Then the strict errors: the API's from the body (its
  * repeated keys), then the fields the result has that the type lacks, in the order upstream's
- * decoders meet them. Every failure is NewInvalid's 422 on `patch`, showing the patched document
+ * decoders give them. Every failure is NewInvalid's 422 on `patch`, showing the patched document
  * (JSON and merge patches) or the patch itself as Go prints a map (strategic); Strict fails on
  * strict errors. Otherwise the result's unknown fields are dropped, and the strict errors are
  * the answer's warnings unless validation is Ignore.
@@ -466,7 +466,10 @@ function strictDecoding(cmd: Extract<Command, { op: 'patch' }>, patched: KubeObj
   const fail = (detail: string) => errors.patchInvalid(invalid(FieldPath.of('patch'), patchShown(cmd, patched), detail));
   // Go's decoder reports the first value it could not take.
   if (decoded?.errors.length) throw fail(decoded.errors[0]!.message);
-  const unknown = sortedPaths((decoded?.unknownFields ?? []).map((f) => f.replace(/^\./, ''))).map(unknownFieldWarning);
+  // The JSON decoder meets them in the document's order (json-patch and merge re-encode it with
+  // keys sorted); the unstructured converter (strategic) sorts its errors' texts.
+  const paths = (decoded?.unknownFields ?? []).map((f) => f.replace(/^\./, ''));
+  const unknown = cmd.patchType === 'strategic' ? paths.map(unknownFieldWarning).sort() : sortedPaths(paths).map(unknownFieldWarning);
   const all = [...(cmd.strictErrors ?? []), ...unknown];
   if (cmd.fieldValidation === 'Strict' && all.length) {
     const more = all.length > MAX_STRICT_ERRORS ? `, and ${all.length - MAX_STRICT_ERRORS} more` : '';
