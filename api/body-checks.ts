@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { errors } from '../domain/errors.js';
 import type { KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
-import { checkTypes, type TypeCheckOptions } from '../domain/schemas/check-types.js';
+import { checkTypes } from '../domain/schemas/check-types.js';
 import { duplicateFieldsOf, UndecodableBody } from './content.js';
 import { FieldPath, notSupported } from '../domain/validation/path.js';
 

@@ -47,12 +47,14 @@ export type Command = CommandContext &
         force?: boolean;
         /** Warn when absent. Unknown fields are dropped from the patched object whatever it is. */
         fieldValidation?: FieldValidation;
-        /** Strict errors the API found in the patch body (repeated keys, unknown fields, a JSON
-         * patch's unknown operation keys), in upstream's words. A Strict patch that applies fails
-         * with them (and any unknown fields of its result): see decide's patch. */
+        /** Strict errors the API found in the patch body, in upstream's words: repeated keys, a
+         * JSON patch's operation keys it does not have. Reported with the patched result's unknown
+         * fields once the patch applied: a Strict patch fails, a Warn one warns (decide's
+         * strictDecoding). */
         strictErrors?: readonly string[];
-        /** A merge patch whose body holds values the object's types refuse: decide decodes the
-         * patched object, as upstream decodes every JSON and merge patch's result, and fails. */
+        /** A merge or strategic patch whose body holds fields the type lacks (or, merge, values
+         * it refuses): decide decodes the patched object, as upstream decodes every patch's
+         * result. A JSON patch's result is always decoded. */
         decodePatched?: boolean;
       }
     | { op: 'delete'; kind: StoredKind; namespace: string; name: string; options: DeleteOptions }
@@ -70,6 +72,6 @@ export interface Decision {
   object: KubeObject;
   /** 201 for creates, 200 otherwise. */
   code: 200 | 201;
-  /** Warnings for the response's Warning header (a JSON patch whose result had unknown fields). */
+  /** Warnings for the response's Warning header (a patch's strict errors under Warn). */
   warnings?: string[];
 }

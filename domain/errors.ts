@@ -90,8 +90,9 @@ export const errors = {
       },
     ),
   /**
-   * The patch handlers' NewInvalid(schema.GroupKind{}, "", …) for a patch that decodes with strict
-   * errors: no kind, no name (the message starts with ` "" is invalid`), one cause on `patch`.
+   * The patch handlers' NewInvalid(schema.GroupKind{}, "", …) for a patch whose result does not
+   * decode (a value the type refuses, or strict errors under Strict): no kind, no name (the
+   * message starts with ` "" is invalid`), one cause on `patch`.
    */
   patchInvalid: (cause: FieldError) => failure(422, 'Invalid', ` "" is invalid: ${aggregate([cause])}`, { causes: [{ reason: cause.type, message: cause.message, field: cause.field }] }),
   /** NewApplyConflict: server-side apply met fields other managers own (details hold only causes). */

@@ -19,13 +19,5 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** How Go's %v prints a decoded JSON value: enough to mirror upstream error texts. */
-export function goString(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(goString).join(' ')}]`;
-  if (isObject(v)) {
-    const keys = Object.keys(v).sort();
-    return `map[${keys.map((k) => `${k}:${goString(v[k])}`).join(' ')}]`;
-  }
-  if (v === null || v === undefined) return '<nil>';
-  return String(v);
-}
+/** How Go's %v prints a decoded JSON value: upstream's patch error texts print the documents so. */
+export { goPlainValue as goString } from '../validation/gorepr.js';
