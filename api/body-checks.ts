@@ -56,7 +56,12 @@ export function checkObjectBody(body: unknown, info: KindInfo, namespace: string
  */
 export function checkTypesOf(kind: string, obj: unknown, validation: FieldValidation, reply: FastifyReply, stage: 'decode' | 'apply' = 'apply'): void {
   const result = checkTypes(kind, obj);
-  if (result.errors.length) throw typeErrors(kind, result.errors);
+  if (result.errors.length) {
+    throw errors.badRequest(
+      `${kind} in version "v1" cannot be handled as a ${kind}: ${result.errors.map((e) => e.message).join(', ')}`,
+      result.errors.map((e) => ({ reason: 'FieldValueTypeInvalid', message: e.message, field: e.field })),
+    );
+  }
   // The strict decoder's errors: keys the JSON body repeated, then fields the schema lacks.
   const strict = [
     ...duplicateFieldsOf(obj).map((field) => ({ field, message: `duplicate field "${field}"` })),
@@ -77,13 +82,6 @@ export function checkTypesOf(kind: string, obj: unknown, validation: FieldValida
   result.canonicalizeQuantities();
 }
 
-function typeErrors(kind: string, found: readonly { message: string; field: string }[]) {
-  return errors.badRequest(
-    `${kind} in version "v1" cannot be handled as a ${kind}: ${found.map((e) => e.message).join(', ')}`,
-    found.map((e) => ({ reason: 'FieldValueTypeInvalid', message: e.message, field: e.field })),
-  );
-}
-
 /** What checking a JSON, merge or strategic merge patch's body hands decide, which decodes the
  * patched object as upstream's patch handlers do (decide.ts strictDecoding). */
 export interface PatchBodyCheck {
@@ -91,20 +89,18 @@ export interface PatchBodyCheck {
    * keys it does not have. Reported with the result's, once the patch applied. */
   strictErrors: readonly string[];
   /** The patched object must be decoded: the body holds fields the type lacks (the result may
-   * too, at the merged place, unless a null removed them) or values it refuses (a merge patch). */
+   * too, at the merged place, unless a null removed them) or values it refuses. */
   decodePatched: boolean;
 }
 
 /**
- * A patch body's check before the patch applies. A strategic merge patch's values the type
- * refuses are a 400 here (upstream fails them after the patch applied, in the unstructured
- * converter's words). A body without unknown fields leaves none in the result (stored objects
- * have none), so only a body with some has its result decoded.
+ * A patch body's check before the patch applies. A body without unknown fields or values the
+ * type refuses leaves none in the result (stored objects have none), so only a body with some has
+ * its result decoded, once the patch applied (upstream: a missing object is a 404 first).
  */
 export function checkPatchBody(kind: string, body: unknown, patchType: 'json' | 'merge' | 'strategic', validation: FieldValidation): PatchBodyCheck {
   if (patchType === 'json') return { strictErrors: validation === 'Ignore' ? [] : jsonPatchOpErrors(body), decodePatched: true };
   const result = checkTypes(kind, body, patchType === 'strategic' ? { skipKey: isPatchDirective } : {});
-  if (result.errors.length && patchType === 'strategic') throw typeErrors(kind, result.errors);
   const decodePatched = result.errors.length > 0 || result.unknownFields.length > 0;
   // The result's quantities are canonicalized where it is decoded; otherwise here, in the body.
   if (!decodePatched) result.canonicalizeQuantities();

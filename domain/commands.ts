@@ -52,9 +52,9 @@ export type Command = CommandContext &
          * fields once the patch applied: a Strict patch fails, a Warn one warns (decide's
          * strictDecoding). */
         strictErrors?: readonly string[];
-        /** A merge or strategic patch whose body holds fields the type lacks (or, merge, values
-         * it refuses): decide decodes the patched object, as upstream decodes every patch's
-         * result. A JSON patch's result is always decoded. */
+        /** A merge or strategic patch whose body holds fields or values the type lacks or
+         * refuses: decide decodes the patched object, as upstream decodes every patch's result.
+         * A JSON patch's result is always decoded. */
         decodePatched?: boolean;
       }
     | { op: 'delete'; kind: StoredKind; namespace: string; name: string; options: DeleteOptions }

@@ -452,7 +452,8 @@ const MAX_STRICT_ERRORS = 100;
  * A patch's decoding (patch.go applyPatchToCurrentObject, applyPatchToObject), once the patch
  * applied. A JSON patch's result is decoded into the type (its ops may put anything anywhere), as
  * is a merge or strategic patch's when the API found fields or values in its body the type
- * lacks or refuses (`decodePatched`). A value the type refuses fails the patch whatever the
+ * lacks or refuses (`decodePatched`; upstream decodes every result, and a body without such
+ * fields or values leaves none in it). A value the type refuses fails the patch whatever the
  * validation ("non-strict errors trump"). Then the strict errors: the API's from the body (its
  * repeated keys), then the fields the result has that the type lacks, in the order upstream's
  * decoders give them. Every failure is NewInvalid's 422 on `patch`, showing the patched document
@@ -464,8 +465,10 @@ function strictDecoding(cmd: Extract<Command, { op: 'patch' }>, patched: KubeObj
   const decoded = cmd.patchType === 'json' || cmd.decodePatched ? checkTypes(cmd.kind, patched) : undefined;
   // Shown as it is before decoding drops anything.
   const fail = (detail: string) => errors.patchInvalid(invalid(FieldPath.of('patch'), patchShown(cmd, patched), detail));
-  // Go's decoder reports the first value it could not take.
-  if (decoded?.errors.length) throw fail(decoded.errors[0]!.message);
+  // The decoder reports the first value it could not take: a strategic patch's result goes through
+  // the unstructured converter, the others' through encoding/json.
+  const refused = decoded?.errors[0];
+  if (refused) throw fail(cmd.patchType === 'strategic' ? (refused.converter ?? refused.message) : refused.message);
   // The JSON decoder meets them in the document's order (json-patch and merge re-encode it with
   // keys sorted); the unstructured converter (strategic) sorts its errors' texts.
   const paths = (decoded?.unknownFields ?? []).map((f) => f.replace(/^\./, ''));

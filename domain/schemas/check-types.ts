@@ -12,6 +12,36 @@ export interface TypeError_ {
   field: string;
   /** The decoder's text: `json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32`. */
   message: string;
+  /** The same mismatch in the words of apimachinery's unstructured converter (runtime/converter.go
+   * fromUnstructured), which decodes a strategic merge patch's result: `unrecognized type: int32`,
+   * `cannot convert int64 to string`, `cannot restore struct from: string`. Absent where the
+   * converter hands the value to the type's own JSON decoding (Quantity, IntOrString). */
+  converter?: string;
+}
+
+/** What the converter calls a decoded JSON value's Go type (sigs.k8s.io/json keeps ints). */
+function sourceKind(value: unknown): string {
+  if (Array.isArray(value)) return 'slice';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'int64' : 'float64';
+  if (typeof value === 'boolean') return 'bool';
+  return typeof value === 'string' ? 'string' : 'map';
+}
+
+/**
+ * fromUnstructured's error for `value` into a Go type of this kind (`type` as Go prints it).
+ * Simple types: a value reflect can convert but JSON would not (an int into a string, a fraction
+ * into an int) is "cannot convert"; one it cannot convert at all is "unrecognized type".
+ */
+function converterError(value: unknown, kind: 'string' | 'bool' | 'int32' | 'int64' | 'float64' | 'struct' | 'slice' | 'map', type: string): string | undefined {
+  const st = sourceKind(value);
+  if (kind === 'struct') return `cannot restore struct from: ${st}`;
+  if (kind === 'slice') return `cannot restore slice from ${st}`;
+  if (kind === 'map') return `cannot restore map from ${st}`;
+  const numeric = (k: string) => k === 'int32' || k === 'int64' || k === 'float64';
+  // reflect's ConvertibleTo: numbers to numbers, and an integer to a string (a rune).
+  if (numeric(st) && numeric(kind)) return st === 'float64' && kind !== 'float64' ? `cannot convert float64 to ${type}` : undefined;
+  if (st === 'int64' && kind === 'string') return `cannot convert int64 to ${type}`;
+  return `unrecognized type: ${kind}`;
 }
 
 export interface TypeCheckResult {
@@ -81,7 +111,7 @@ class Checker {
     if (id === IDS.fieldsV1 || id === IDS.rawExtension) return; // raw JSON of any shape
     if (id === IDS.intOrString) {
       // IntOrString.UnmarshalJSON: a quoted value is the string arm, anything else is an int32.
-      if (typeof value !== 'string') this.checkInteger('int32', value, at);
+      if (typeof value !== 'string') this.checkInteger('int32', value, at, false);
       return;
     }
     if (id === IDS.quantity) {
@@ -100,23 +130,23 @@ class Checker {
   private checkShape(schema: TSchema, value: unknown, at: Position, id: string | null): void {
     switch (schema.type) {
       case 'string':
-        if (typeof value !== 'string') this.typeError(value, at, goType(schema, id));
+        if (typeof value !== 'string') this.typeError(value, at, goType(schema, id), 'string');
         return;
       case 'boolean':
-        if (typeof value !== 'boolean') this.typeError(value, at, 'bool');
+        if (typeof value !== 'boolean') this.typeError(value, at, 'bool', 'bool');
         return;
       case 'integer':
         this.checkInteger(schema.format === 'int32' ? 'int32' : 'int64', value, at);
         return;
       case 'number':
-        if (typeof value !== 'number') this.typeError(value, at, 'float64');
+        if (typeof value !== 'number') this.typeError(value, at, 'float64', 'float64');
         return;
       case 'array':
-        if (!Array.isArray(value)) return this.typeError(value, at, goType(schema, id));
+        if (!Array.isArray(value)) return this.typeError(value, at, goType(schema, id), 'slice');
         value.forEach((item, i) => this.check(schema.items as TSchema, item, { ...at, path: `${at.path}[${i}]`, holder: [value as unknown as Record<string, unknown>, String(i)] }));
         return;
       case 'object':
-        if (typeof value !== 'object' || Array.isArray(value)) return this.typeError(value, at, goType(schema, id));
+        if (typeof value !== 'object' || Array.isArray(value)) return this.typeError(value, at, goType(schema, id), schema.additionalProperties ? 'map' : 'struct');
         return this.checkObject(schema, value as Record<string, unknown>, at, id);
       default:
         return;
@@ -147,19 +177,21 @@ class Checker {
     }
   }
 
-  private checkInteger(goInt: 'int32' | 'int64', value: unknown, at: Position): void {
-    if (typeof value !== 'number') return this.typeError(value, at, goInt);
+  private checkInteger(goInt: 'int32' | 'int64', value: unknown, at: Position, converted = true): void {
+    if (typeof value !== 'number') return this.typeError(value, at, goInt, converted ? goInt : undefined);
     const [min, max] = INT_RANGE[goInt]!;
     // encoding/json names the literal when a number does not fit the integer type.
-    if (!Number.isInteger(value) || value < min || value > max) this.typeError(value, at, goInt, `number ${jsonNumber(value)}`);
+    if (!Number.isInteger(value) || value < min || value > max) this.typeError(value, at, goInt, converted ? goInt : undefined, `number ${jsonNumber(value)}`);
   }
 
-  private typeError(value: unknown, at: Position, type: string, described?: string): void {
+  /** `kind`: the Go kind the converter would meet (none for types that decode themselves). */
+  private typeError(value: unknown, at: Position, type: string, kind?: Parameters<typeof converterError>[1], described?: string): void {
     const what = described ?? jsonKind(value);
     const message = at.struct
       ? `json: cannot unmarshal ${what} into Go struct field ${at.struct}.${at.goPath.join('.')} of type ${type}`
       : `json: cannot unmarshal ${what} into Go value of type ${type}`;
-    this.errors.push({ field: at.path, message });
+    const converter = kind ? converterError(value, kind, type) : undefined;
+    this.errors.push(converter ? { field: at.path, message, converter } : { field: at.path, message });
   }
 }
 

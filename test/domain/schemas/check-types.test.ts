@@ -16,6 +16,7 @@ describe('checkTypes: wrong JSON types, with encoding/json wording', () => {
         {
           field: 'spec.ports[0].port',
           message: 'json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32',
+          converter: 'unrecognized type: int32',
         },
       ],
       unknownFields: [],
@@ -43,7 +44,7 @@ describe('checkTypes: wrong JSON types, with encoding/json wording', () => {
 
   test('struct, list and map fields name their Go types', () => {
     expect(checkTypes('Pod', { spec: 'x' }).errors).toEqual([
-      { field: 'spec', message: 'json: cannot unmarshal string into Go struct field Pod.spec of type v1.PodSpec' },
+      { field: 'spec', message: 'json: cannot unmarshal string into Go struct field Pod.spec of type v1.PodSpec', converter: 'cannot restore struct from: string' },
     ]);
     expect(checkTypes('Pod', { spec: { containers: {} } }).errors[0]!.message).toBe(
       'json: cannot unmarshal object into Go struct field PodSpec.spec.containers of type []v1.Container',
@@ -52,7 +53,11 @@ describe('checkTypes: wrong JSON types, with encoding/json wording', () => {
       'json: cannot unmarshal array into Go struct field ObjectMeta.metadata.labels of type map[string]string',
     );
     expect(checkTypes('Service', { metadata: { labels: { app: 1 } } }).errors).toEqual([
-      { field: 'metadata.labels[app]', message: 'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string' },
+      {
+        field: 'metadata.labels[app]',
+        message: 'json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string',
+        converter: 'cannot convert int64 to string',
+      },
     ]);
     expect(checkTypes('Pod', { spec: { hostNetwork: 'true' } }).errors[0]!.message).toBe(
       'json: cannot unmarshal string into Go struct field PodSpec.spec.hostNetwork of type bool',
@@ -60,7 +65,18 @@ describe('checkTypes: wrong JSON types, with encoding/json wording', () => {
   });
 
   test('a non-object body is a Go value error', () => {
-    expect(checkTypes('Pod', []).errors).toEqual([{ field: '', message: 'json: cannot unmarshal array into Go value of type v1.Pod' }]);
+    expect(checkTypes('Pod', []).errors).toEqual([{ field: '', message: 'json: cannot unmarshal array into Go value of type v1.Pod', converter: 'cannot restore struct from: slice' }]);
+  });
+
+  test("each error also in the unstructured converter's words (a strategic merge patch's result)", () => {
+    const converter = (body: unknown) => checkTypes('Service', body).errors.map((e) => e.converter);
+    expect(converter({ spec: { ports: [{ port: 1.5 }] } })).toEqual(['cannot convert float64 to int32']);
+    expect(converter({ spec: { ports: [{ name: true }] } })).toEqual(['unrecognized type: string']);
+    expect(converter({ spec: { ports: 'x' } })).toEqual(['cannot restore slice from string']);
+    expect(converter({ metadata: { labels: ['a'] } })).toEqual(['cannot restore map from slice']);
+    expect(converter({ spec: { publishNotReadyAddresses: 'yes' } })).toEqual(['unrecognized type: bool']);
+    // Integers convert between sizes; int-or-string decodes itself (no converter text).
+    expect(converter({ spec: { ports: [{ port: 80, targetPort: true }] } })).toEqual([undefined]);
   });
 
   test('timestamps decode as strings; quantities take strings or numbers', () => {
