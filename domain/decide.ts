@@ -20,6 +20,7 @@ import { admitPod } from './pod-admission.js';
 import { allocateNodeCIDRs, allocateNodePorts, allocatePodIPs, allocateServiceIPs } from './allocate.js';
 import { prepareServiceForCreate, prepareServiceForUpdate, validateObject, validateStatusUpdate, validateUpdate } from './validation/index.js';
 import { applyPatch } from './patch-dispatch.js';
+import { jsonPatchOpsDecodeError } from './patch/index.js';
 import { validateNamespaceFinalizeUpdate } from './validation/namespace.js';
 import { clone } from './clone.js';
 import { deepEqual } from './equal.js';
@@ -416,6 +417,10 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
     }
     throw errors.notFound(info.resource, info.group, cmd.name);
   }
+  // Under Warn and Strict, applyJSPatch first decodes the operations strictly: a wrongly typed
+  // document or operation field is a 400 in encoding/json's words.
+  const undecodable = cmd.patchType === 'json' && cmd.fieldValidation !== 'Ignore' ? jsonPatchOpsDecodeError(cmd.patch) : undefined;
+  if (undecodable) throw errors.badRequest(`error decoding patch: ${undecodable}`);
   // The patch functions copy what they change (domain/patch/json.ts): old stays as stored.
   const patched = applyPatch(cmd.patchType, old, cmd.patch, cmd.kind, applyOptions(cmd));
   const warnings = strictDecoding(cmd, patched);

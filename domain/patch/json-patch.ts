@@ -12,6 +12,32 @@ export type JsonPatchOperation = Operation;
 
 const OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
 
+/** encoding/json's name for a decoded JSON value's kind in an UnmarshalTypeError. */
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (typeof v === 'boolean') return 'bool';
+  return typeof v === 'number' || typeof v === 'string' ? typeof v : 'object';
+}
+
+/**
+ * What applyJSPatch's strict decoding of the operations into []jsonPatchOp refuses (under
+ * fieldValidation Warn and Strict, before the patch library reads them), in encoding/json's words:
+ * a document that is not a list, an operation that is not an object, an op, path or from that is
+ * not a string. The first one, as the decoder returns the first type error it met.
+ */
+export function jsonPatchOpsDecodeError(ops: unknown): string | undefined {
+  if (!Array.isArray(ops)) return `json: cannot unmarshal ${jsonKind(ops)} into Go value of type []handlers.jsonPatchOp`;
+  for (const op of ops) {
+    if (op === null) continue; // null decodes as the zero operation
+    if (!isObject(op)) return `json: cannot unmarshal ${jsonKind(op)} into Go value of type handlers.jsonPatchOp`;
+    for (const key of ['op', 'path', 'from']) {
+      const v = op[key];
+      if (v !== undefined && v !== null && typeof v !== 'string') return `json: cannot unmarshal ${jsonKind(v)} into Go struct field jsonPatchOp.${key} of type string`;
+    }
+  }
+  return undefined;
+}
+
 /** Shape checks kube-apiserver makes while decoding the patch document: 400 BadRequest. */
 function decodeOperations(ops: unknown): Operation[] {
   if (!Array.isArray(ops)) throw new PatchError('json: cannot unmarshal object into Go value of type jsonpatch.Patch');

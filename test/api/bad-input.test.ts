@@ -312,9 +312,19 @@ describe('bad input', () => {
     const removed = await send('merge-patch', { spec: { bogus: null }, metadata: { labels: { n: '1' } } }, '?fieldValidation=Strict');
     expect([removed.status, removed.headers.get('warning')]).toEqual([200, null]);
     const head2 = s.ledger.committedRv;
+    // Under Warn (the default) and Strict the operations are decoded strictly first: a wrongly
+    // typed field or document is a 400 in encoding/json's words (after the 404, as upstream).
+    const typed = await send('json-patch', [{ op: 'add', path: 5, value: 1 }]);
+    expect([typed.status, (await typed.json()).message]).toEqual([400, 'error decoding patch: json: cannot unmarshal number into Go struct field jsonPatchOp.path of type string']);
+    const notList = await send('json-patch', { op: 'add' });
+    expect([notList.status, (await notList.json()).message]).toEqual([400, 'error decoding patch: json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp']);
+    const ignored = await send('json-patch', [{ op: 'add', path: 5, value: 1 }], '?fieldValidation=Ignore');
+    expect([ignored.status, (await ignored.json()).message]).toEqual([400, 'operation 0 (add): missing path']);
     // A patch that fails for another reason sends no warnings: they come with a decoded result.
     const missing = await fetch(`${s.url}${podsPath}/no-such-pod`, { method: 'PATCH', headers: { 'content-type': 'application/json-patch+json' }, body: '[{"op":"add","path":"/spec/bogus","value":1,"extra":true}]' });
     expect([missing.status, missing.headers.get('warning')]).toEqual([404, null]);
+    const missingTyped = await fetch(`${s.url}${podsPath}/no-such-pod`, { method: 'PATCH', headers: { 'content-type': 'application/json-patch+json' }, body: '[{"op":"add","path":5}]' });
+    expect(missingTyped.status).toBe(404);
     expect(s.ledger.committedRv).toBe(head2);
 
     // Warn (the default): applied, the unknown field warned about and dropped.
@@ -327,8 +337,8 @@ describe('bad input', () => {
     const got = await api(s.url, 'GET', path);
     expect([got.json.metadata.labels, got.json.spec.bogus]).toEqual([{ a: 'b' }, undefined]);
     // Ignore: applied, not a word.
-    const ignored = await send('json-patch', [{ op: 'add', path: '/spec/bogus', value: 1 }], '?fieldValidation=Ignore');
-    expect([ignored.status, ignored.headers.get('warning')]).toEqual([200, null]);
+    const quiet = await send('json-patch', [{ op: 'add', path: '/spec/bogus', value: 1 }], '?fieldValidation=Ignore');
+    expect([quiet.status, quiet.headers.get('warning')]).toEqual([200, null]);
     // A dry run warns as the write would.
     const dry = await send('json-patch', [{ op: 'add', path: '/spec/bogus', value: 1 }], '?dryRun=All');
     expect([dry.status, dry.headers.get('warning')]).toEqual([200, '299 - "unknown field \\"spec.bogus\\""']);
