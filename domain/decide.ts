@@ -13,7 +13,7 @@ import { applyDefaults } from './defaults.js';
 import { normalizeTimes } from './schemas/times.js';
 import { checkTypes, unknownFieldWarning } from './schemas/check-types.js';
 import { FieldPath, invalid } from './validation/path.js';
-import { goPlainValue } from './validation/gorepr.js';
+import { goPlainValue, sortedDeep } from './validation/gorepr.js';
 import { convertPodIPs } from './pod-ips.js';
 import { podQOSClass } from './qos.js';
 import { admitPod } from './pod-admission.js';
@@ -468,6 +468,8 @@ const MAX_STRICT_ERRORS = 100;
  */
 function strictDecoding(cmd: Extract<Command, { op: 'patch' }>, patched: KubeObject): string[] {
   const decoded = cmd.patchType === 'json' || cmd.decodePatched ? checkTypes(cmd.kind, patched) : undefined;
+  // The common patch (a kubelet's status, a label): a clean body, nothing to decode or report.
+  if (!decoded && !cmd.strictErrors?.length) return [];
   // Shown as it is before decoding drops anything.
   const fail = (detail: string) => errors.patchInvalid(invalid(FieldPath.of('patch'), patchShown(cmd, patched), detail));
   // The decoder reports the first value it could not take: a strategic patch's result goes through
@@ -506,14 +508,6 @@ function patchShown(cmd: Extract<Command, { op: 'patch' }>, patched: KubeObject)
 function sortedShallow(o: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(o).sort()) out[k] = o[k];
-  return out;
-}
-
-function sortedDeep(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortedDeep);
-  if (v === null || typeof v !== 'object') return v;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) out[k] = sortedDeep((v as Record<string, unknown>)[k]);
   return out;
 }
 

@@ -9,6 +9,7 @@ import { deepEqual } from '../equal.js';
 import type { Subresource } from '../commands.js';
 import { errors, type FieldError } from '../errors.js';
 import { FieldPath } from '../validation/path.js';
+import { sortedDeep } from '../validation/gorepr.js';
 import { fieldManagerErrors } from './manager-name.js';
 import { KIND_INFO, type StoredKind } from '../kinds.js';
 import type { KubeObject } from '../objects.js';
@@ -287,14 +288,7 @@ function withLastApplied(obj: KubeObject, config: Record<string, unknown>, manag
 
 /** encoding/json of an unstructured value: map keys sorted, <, > and & escaped. */
 function goJson(v: unknown): string {
-  const sorted = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(sorted);
-    if (x === null || typeof x !== 'object') return x;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(x).sort()) out[k] = sorted((x as Record<string, unknown>)[k]);
-    return out;
-  };
-  return JSON.stringify(sorted(v)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(sortedDeep(v)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

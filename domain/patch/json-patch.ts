@@ -7,17 +7,11 @@ import type { Operation } from 'fast-json-patch';
 import { clone } from '../clone.js';
 import { jsonPatchDoesNotApply, PatchError } from './errors.js';
 import { isObject } from './json.js';
+import { jsonKind } from '../schemas/check-types.js';
 
 export type JsonPatchOperation = Operation;
 
 const OPS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
-
-/** encoding/json's name for a decoded JSON value's kind in an UnmarshalTypeError. */
-function jsonKind(v: unknown): string {
-  if (Array.isArray(v)) return 'array';
-  if (typeof v === 'boolean') return 'bool';
-  return typeof v === 'number' || typeof v === 'string' ? typeof v : 'object';
-}
 
 /**
  * What applyJSPatch's strict decoding of the operations into []jsonPatchOp refuses (under

@@ -195,7 +195,8 @@ class Checker {
   }
 }
 
-function jsonKind(value: unknown): string {
+/** encoding/json's name for a decoded JSON value's kind in an UnmarshalTypeError. */
+export function jsonKind(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   switch (typeof value) {
     case 'string':

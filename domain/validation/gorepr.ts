@@ -122,3 +122,12 @@ function goFloatOrInt(n: number): string {
   if (exp >= -4 && exp < 6) return String(n);
   return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
 }
+
+/** A decoded JSON value with every object's keys in sorted order, as encoding/json writes Go maps. */
+export function sortedDeep(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortedDeep);
+  if (v === null || typeof v !== 'object') return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) out[k] = sortedDeep((v as Record<string, unknown>)[k]);
+  return out;
+}
