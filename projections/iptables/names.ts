@@ -3,6 +3,7 @@
 // hash is base32(sha256(...))[0:16] with the RFC 4648 alphabet, no separators between parts.
 
 import { hash } from 'node:crypto';
+import { IP_MEMO_SIZE, memoize } from '../../domain/memo.js';
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -10,7 +11,7 @@ const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
  * into one string, no Buffer view or string per character: every service recompute names all of
  * its chains, and this was the largest single allocation of an endpoint change (bench scale,
  * heap sampling: ~15 of ~280 KB). */
-function hash16(text: string): string {
+function base32Sha256Prefix(text: string): string {
   const digest = hash('sha256', text, 'buffer');
   const codes = new Array<number>(16);
   let bits = 0;
@@ -26,6 +27,12 @@ function hash16(text: string): string {
   }
   return String.fromCharCode(...codes);
 }
+
+/** Every recompute of a Service names its chains again and gets the same names: kept, with room
+ * for one name per service port and per endpoint at the scalability envelope (110,000 at bench
+ * scale's). The sha256s were ~40% of a Service's iptables recompute (CPU profile, endpoint
+ * changes on bench scale's envelope). */
+const hash16 = memoize(base32Sha256Prefix, IP_MEMO_SIZE);
 
 /** `ns/name` or `ns/name:port` — proxy.ServicePortName.String(). */
 export function servicePortName(namespace: string, name: string, portName: string): string {
@@ -68,6 +75,16 @@ export function isServiceChainName(chain: string): boolean {
  * and then 10^10/n is exact rational arithmetic, which BigInt does with Go's rounding.
  */
 export function probability(n: number): string {
+  let p = probabilities[n];
+  if (p === undefined && n < probabilities.length) probabilities[n] = p = goProbability(n);
+  return p ?? goProbability(n);
+}
+
+/** probability(n) for the endpoint counts of most service ports: a KUBE-SVC chain of N endpoints
+ * prints N − 1 of them on every recompute. */
+const probabilities = new Array<string | undefined>(1024);
+
+function goProbability(n: number): string {
   if ((n & (n - 1)) !== 0 || n > 2 ** 30) return (1 / n).toFixed(10);
   const scale = 10_000_000_000n;
   const d = BigInt(n);
