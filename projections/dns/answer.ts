@@ -71,11 +71,13 @@ function toRRs(ctx: Ctx, owner: string, type: string, set: RRsetValue): Resource
 }
 
 /** Does `name` exist (NODATA rather than NXDOMAIN)? Under `svc`/`pod` any RRset or fact makes a
- * name exist; outside them only the explicit facts do, plus the synthetic `ns.dns` for A/AAAA
- * (CoreDNS rejects every other name left of the zone at parse time). */
+ * name exist; outside them only the explicit facts do, plus the synthetic `ns.dns` (CoreDNS
+ * rejects every other name left of the zone at parse time). `ns.dns` is answered by Services'
+ * isDefaultNS branch for every type but the two that never reach it: TXT (its own branch) and
+ * PTR (Reverse), which parse the name and fail. */
 function exists(ctx: Ctx, name: string, type: string): boolean {
   if (ctx.entries.has(existsKey(name))) return true;
-  if (name === `ns.dns.${ctx.zone}`) return type === 'A' || type === 'AAAA';
+  if (name === `ns.dns.${ctx.zone}`) return type !== 'TXT' && type !== 'PTR';
   if (!name.endsWith(`.svc.${ctx.zone}`) && !name.endsWith(`.pod.${ctx.zone}`)) return false;
   return RR_TYPES.some((t) => ctx.entries.has(rrsetKey(name, t)));
 }
@@ -159,18 +161,28 @@ function reverseApexNS(ctx: Ctx, qname: string, apex: string): QueryResult {
 }
 
 /**
- * CoreDNS's parse.go reads two labels left of `<service>.<namespace>.svc` as port and protocol,
- * each with its leading underscore optional (stripUnderscore): `http.tcp.web.ns.svc` asks what
- * `_http._tcp.web.ns.svc` does. The table keys the underscored form; the owner stays as asked.
+ * The table key a question is answered from, as CoreDNS's parse.go reads names: up to two labels
+ * left of `<service>.<namespace>.svc|pod`.
+ * - Under `svc`, two labels are port and protocol, each with its leading underscore optional
+ *   (stripUnderscore): `http.tcp.web.ns.svc` asks what `_http._tcp.web.ns.svc` does. The table
+ *   keys the underscored form.
+ * - Under `pod`, findPods reads the pod label and the namespace alone: `x.1-2-3-4.ns.pod` and
+ *   `_a._b.1-2-3-4.ns.pod` ask what `1-2-3-4.ns.pod` does.
+ * The owner of the answer stays the name as asked.
  */
-function portProtocolKey(name: string, zone: string): string {
-  const suffix = `.svc.${zone}`;
-  if (!name.endsWith(suffix)) return name;
-  const labels = name.slice(0, name.length - suffix.length).split('.');
-  if (labels.length !== 4) return name;
-  const [port, protocol, service, namespace] = labels as [string, string, string, string];
-  const strip = (label: string) => (label.startsWith('_') ? label.slice(1) : label);
-  return `_${strip(port)}._${strip(protocol)}.${service}.${namespace}${suffix}`;
+function lookupKey(name: string, zone: string): string {
+  for (const kind of ['svc', 'pod'] as const) {
+    const suffix = `.${kind}.${zone}`;
+    if (!name.endsWith(suffix)) continue;
+    const labels = name.slice(0, name.length - suffix.length).split('.');
+    if (labels.length < 3 || labels.length > 4) return name;
+    const [service, namespace] = labels.slice(-2) as [string, string];
+    if (kind === 'pod') return `${service}.${namespace}${suffix}`;
+    if (labels.length === 3) return name;
+    const strip = (label: string) => (label.startsWith('_') ? label.slice(1) : label);
+    return `_${strip(labels[0]!)}._${strip(labels[1]!)}.${service}.${namespace}${suffix}`;
+  }
+  return name;
 }
 
 export function answerQuery(
@@ -229,7 +241,7 @@ export function answerQuery(
     return positive(answers, glue);
   }
 
-  const result = resolve(ctx, portProtocolKey(lower, zone), qname, type, []);
+  const result = resolve(ctx, lookupKey(lower, zone), qname, type, []);
   if (result.answers.length > 0) return positive(result.answers, type === 'SRV' ? srvAdditional(ctx, result.answers) : []);
   return negative(result.exists ? 'NOERROR' : 'NXDOMAIN');
 }

@@ -4,7 +4,7 @@
 
 import type { ClusterNetworkConfig } from '../../domain/config.js';
 import type { EndpointSlice } from '../../domain/objects.js';
-import { canonicalIP, dashedEndpointLabel, ipFamily, isValidLabel, type Family } from './names.js';
+import { canonicalIP, dashedEndpointLabel, ipFamily, type Family } from './names.js';
 
 export const NO_PORT = -1;
 
@@ -17,7 +17,9 @@ export interface CandidatePort {
 export interface ReadyAddress {
   ip: string;
   family: Family;
-  /** The endpoint's DNS label under its service (CoreDNS endpointHostname). */
+  /** The endpoint's name under its service (CoreDNS endpointHostname). A pod name (under
+   * endpoint_pod_names) may hold dots: it is then no label, names only SRV targets and PTRs, and
+   * has no records of its own (parse.go reads its labels as port and protocol). */
   endpointName: string;
   ports: CandidatePort[];
 }
@@ -49,9 +51,7 @@ export function readyAddresses(slices: readonly EndpointSlice[], config: Cluster
         const family = ipFamily(raw);
         if (!family) continue;
         const ip = canonicalIP(raw);
-        const name = endpointName(ip, ep.hostname, ep.targetRef?.name, config.dnsEndpointPodNames);
-        if (!isValidLabel(name)) continue;
-        out.push({ ip, family, endpointName: name, ports });
+        out.push({ ip, family, endpointName: endpointName(ip, ep.hostname, ep.targetRef?.name, config.dnsEndpointPodNames), ports });
       }
     }
   }

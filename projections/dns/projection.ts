@@ -26,6 +26,12 @@ function* allUnits(view: ClusterView): Iterable<string> {
   yield BASE_UNIT;
   for (const name of view.namespaces.keys()) yield nsUnit(name);
   for (const key of view.services.keys()) yield svcUnit(...splitNsName(key));
+  // A slice whose Service is missing still has endpoint PTRs (service.ts), in its label's unit.
+  for (const slice of view.endpointSlices.values()) {
+    const svc = sliceServiceName(slice);
+    const ns = slice.metadata.namespace ?? '';
+    if (svc && !view.services.has(`${ns}/${svc}`)) yield svcUnit(ns, svc);
+  }
   // Every pod, whatever the pod mode: a config change from `verified` to `disabled` recomputes
   // allUnits(view after), and the pod units must be among them to drop their records.
   for (const key of view.pods.keys()) yield podUnit(...splitNsName(key));

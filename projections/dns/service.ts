@@ -67,7 +67,6 @@ function endpointCandidates(addrs: ReadyAddress[], svcName: string, match?: stri
 
 export function computeService(out: DnsContributions, view: ClusterView, ns: string, name: string): void {
   const svc = view.services.get(`${ns}/${name}`);
-  if (!svc) return;
   const config: ClusterNetworkConfig = view.config;
   const zone = fqdn(config.clusterDomain);
   const ttl = recordTTL(config);
@@ -75,15 +74,19 @@ export function computeService(out: DnsContributions, view: ClusterView, ns: str
   // `<ns>.svc.<zone>` is the namespace unit's claim: the domain creates a Namespace before any
   // object in it and deletes its contents with it. Claiming it here too made every service a
   // claimant of one key, so each service change merged 10,000 claims.
+  const addrs = readyAddresses(view.slicesForService(ns, name), config);
 
-  if (svc.spec?.type === 'ExternalName') {
-    // Rule 5: a CNAME unless the value is an IP; no sub-names, no endpoints.
-    const ext = svc.spec.externalName;
-    if (ext && ipFamily(ext.replace(/\.$/, '')) === undefined) out.rrset(svcName, 'CNAME', ttl, [fqdn(ext)]);
+  if (!svc || svc.spec?.type === 'ExternalName') {
+    // Rule 5: a CNAME unless the value is an IP (as Go's net.ParseIP reads it: `1.2.3.4.` is a
+    // name); no sub-names, no endpoint names. Endpoint PTRs come from any EndpointSlice, whatever
+    // its Service is or whether it exists (reverse.go serviceRecordForIP reads the endpoints
+    // index alone).
+    const ext = svc?.spec?.externalName;
+    if (ext && ipFamily(ext) === undefined) out.rrset(svcName, 'CNAME', ttl, [fqdn(ext)]);
+    for (const a of addrs) out.rrset(reverseName(a.ip), 'PTR', ttl, [`${a.endpointName}.${svcName}`]);
     return;
   }
 
-  const addrs = readyAddresses(view.slicesForService(ns, name), config);
   const headless = isHeadless(svc);
 
   if (headless) {
@@ -119,7 +122,8 @@ export function computeService(out: DnsContributions, view: ClusterView, ns: str
   }
   for (const [label, group] of byName) {
     const epName = `${label}.${svcName}`;
-    emitCandidates(out, epName, endpointCandidates(group, svcName), ttl, true);
+    // A dotted pod name is no label: a question for it is read as `_port._proto` (parse.go).
+    if (isValidLabel(label)) emitCandidates(out, epName, endpointCandidates(group, svcName), ttl, true);
     for (const a of group) out.rrset(reverseName(a.ip), 'PTR', ttl, [epName]);
   }
 }

@@ -20,6 +20,13 @@ describe('§2.8 matrix, default options', () => {
     ['dns.cluster.local.', 'A', nxdomain],
     ['ns.dns.cluster.local.', 'AAAA', nodata],
     ['ns.dns.cluster.local.', 'TXT', nxdomain],
+    // Services' isDefaultNS branch answers every other type (nothing of it: NODATA); TXT and PTR
+    // never reach it and fail to parse the name.
+    ['ns.dns.cluster.local.', 'SRV', nodata],
+    ['ns.dns.cluster.local.', 'MX', nodata],
+    ['ns.dns.cluster.local.', 'CNAME', nodata],
+    ['ns.dns.cluster.local.', 'NS', nodata],
+    ['ns.dns.cluster.local.', 'PTR', nxdomain],
     ['testns.svc.cluster.local.', 'A', nodata],
     ['empty-ns.svc.cluster.local.', 'SRV', nodata],
     ['nonexistent.svc.cluster.local.', 'A', nxdomain],
@@ -86,7 +93,12 @@ describe('§2.6 pod records', () => {
     expect(ask(t, 'default.pod.cluster.local.', 'A')).toEqual(nodata);
     expect(ask(t, '1-2-3-4.nons.pod.cluster.local.', 'A')).toEqual(nxdomain);
     expect(ask(t, 'not-an-ip.default.pod.cluster.local.', 'A')).toEqual(nxdomain);
-    expect(ask(t, 'a.1-2-3-4.default.pod.cluster.local.', 'A')).toEqual(nxdomain);
+    // findPods reads the pod label and the namespace alone: one or two labels in front of them
+    // (parse.go's endpoint, or port and protocol) change nothing; three are too many.
+    expect(ask(t, 'a.1-2-3-4.default.pod.cluster.local.', 'A')).toEqual(ok(['a.1-2-3-4.default.pod.cluster.local.\t5\tIN\tA\t1.2.3.4']));
+    expect(ask(t, '_a._b.1-2-3-4.default.pod.cluster.local.', 'A')).toEqual(ok(['_a._b.1-2-3-4.default.pod.cluster.local.\t5\tIN\tA\t1.2.3.4']));
+    expect(ask(t, 'a.1-2-3-4.nons.pod.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(t, 'x.a.b.1-2-3-4.default.pod.cluster.local.', 'A')).toEqual(nxdomain);
   });
   it('verified: only the IP of a live pod in that namespace', () => {
     const t = buildTable(dnsProjection, richCluster({ dnsPods: 'verified' }));
@@ -99,6 +111,8 @@ describe('§2.6 pod records', () => {
     expect(ask(t, '10-244-1-10.testns.pod.cluster.local.', 'A')).toEqual(nxdomain);
     expect(ask(t, '10-244-1-11.testns.pod.cluster.local.', 'A')).toEqual(ok(['10-244-1-11.testns.pod.cluster.local.\t5\tIN\tA\t10.244.1.11']));
     expect(ask(t, '1-2-3-4.testns.pod.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(t, 'web.10-244-1-5.testns.pod.cluster.local.', 'A')).toEqual(ok(['web.10-244-1-5.testns.pod.cluster.local.\t5\tIN\tA\t10.244.1.5']));
+    expect(ask(t, 'web.1-2-3-4.testns.pod.cluster.local.', 'A')).toEqual(nxdomain);
     expect(ask(t, 'testns.pod.cluster.local.', 'A')).toEqual(nodata);
     expect(ask(t, 'empty-ns.pod.cluster.local.', 'A')).toEqual(nodata);
   });

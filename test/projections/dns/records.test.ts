@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { dnsProjection } from '../../../projections/dns/index.js';
 import { ask, nodata, nxdomain, ok } from './ask.js';
 import { buildTable } from './fold.js';
-import { richCluster } from './fixture.js';
+import { richCluster, richClusterInput } from './fixture.js';
+import { makeView, service, slice } from './view.js';
 
 const table = buildTable(dnsProjection, richCluster());
 const IP6_PTR_2001_DB8__1 = '1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.';
@@ -144,6 +145,40 @@ describe('spec §2.4: headless services', () => {
     // hostname still wins
     expect(ask(named, 'my-pet.headless.default.svc.cluster.local.', 'A').rcode).toBe('NOERROR');
   });
+  it('endpoint_pod_names with a dotted pod name: the address still counts, its name only in SRV targets and PTRs', () => {
+    // Pod names are DNS subdomains: `web.1` is a valid one. CoreDNS keeps it as the endpoint name
+    // (object/endpoint.go drops only names of 64 characters or more), so the service's records
+    // hold the address, and a question for `web.1.<svc>…` parses as port `web`, protocol `1`.
+    const view = richClusterInput({ dnsEndpointPodNames: true });
+    view.services!.push(service('testns', 'dots', { clusterIP: 'None', clusterIPs: ['None'], ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }));
+    view.slices!.push(slice('testns', 'dots', 'dots-abc', 'IPv4', [{ ip: '10.244.2.3', pod: 'web.1' }, { ip: '10.244.2.4', pod: 'web-2' }], [{ name: 'http', port: 80 }]));
+    const t = buildTable(dnsProjection, makeView(view));
+    expect(ask(t, 'dots.testns.svc.cluster.local.', 'A').answers).toEqual([
+      'dots.testns.svc.cluster.local.\t5\tIN\tA\t10.244.2.3',
+      'dots.testns.svc.cluster.local.\t5\tIN\tA\t10.244.2.4',
+    ]);
+    expect(ask(t, '_http._tcp.dots.testns.svc.cluster.local.', 'SRV').answers).toEqual([
+      '_http._tcp.dots.testns.svc.cluster.local.\t5\tIN\tSRV\t0 50 80 web-2.dots.testns.svc.cluster.local.',
+      '_http._tcp.dots.testns.svc.cluster.local.\t5\tIN\tSRV\t0 50 80 web.1.dots.testns.svc.cluster.local.',
+    ]);
+    expect(ask(t, '3.2.244.10.in-addr.arpa.', 'PTR')).toEqual(ok(['3.2.244.10.in-addr.arpa.\t5\tIN\tPTR\tweb.1.dots.testns.svc.cluster.local.']));
+    expect(ask(t, 'web.1.dots.testns.svc.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(t, 'web-2.dots.testns.svc.cluster.local.', 'A').answers).toEqual(['web-2.dots.testns.svc.cluster.local.\t5\tIN\tA\t10.244.2.4']);
+  });
+  it('endpoint PTRs come from any EndpointSlice: of an ExternalName service, or of no service at all (reverse.go)', () => {
+    const view = richClusterInput();
+    view.slices!.push(
+      slice('default', 'foo', 'foo-manual', 'IPv4', [{ ip: '10.244.3.1' }], [{ name: 'http', port: 80 }]),
+      slice('default', 'ghost', 'ghost-manual', 'IPv4', [{ ip: '10.244.3.2', hostname: 'one' }], [{ name: 'http', port: 80 }]),
+    );
+    const t = buildTable(dnsProjection, makeView(view));
+    expect(ask(t, '1.3.244.10.in-addr.arpa.', 'PTR')).toEqual(ok(['1.3.244.10.in-addr.arpa.\t5\tIN\tPTR\t10-244-3-1.foo.default.svc.cluster.local.']));
+    expect(ask(t, '2.3.244.10.in-addr.arpa.', 'PTR')).toEqual(ok(['2.3.244.10.in-addr.arpa.\t5\tIN\tPTR\tone.ghost.default.svc.cluster.local.']));
+    // …but no forward names: an ExternalName has no endpoint names, a missing service no names.
+    expect(ask(t, '10-244-3-1.foo.default.svc.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(t, 'one.ghost.default.svc.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(t, 'ghost.default.svc.cluster.local.', 'A')).toEqual(nxdomain);
+  });
 });
 
 describe('spec §2.5: ExternalName', () => {
@@ -164,6 +199,12 @@ describe('spec §2.5: ExternalName', () => {
   });
   it('an IP-valued externalName yields nothing', () => {
     expect(ask(table, 'ipname.default.svc.cluster.local.', 'A')).toEqual(nxdomain);
+  });
+  it("an IP with a trailing dot is a name to Go's net.ParseIP: a CNAME (msg.Service HostType)", () => {
+    const view = richClusterInput();
+    view.services!.push(service('default', 'ipdot', { type: 'ExternalName', externalName: '1.2.3.4.' }));
+    const t = buildTable(dnsProjection, makeView(view));
+    expect(ask(t, 'ipdot.default.svc.cluster.local.', 'CNAME')).toEqual(ok(['ipdot.default.svc.cluster.local.\t5\tIN\tCNAME\t1.2.3.4.']));
   });
 });
 
