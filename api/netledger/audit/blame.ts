@@ -10,8 +10,8 @@ import type { Ledger } from '../../../store/ledger.js';
 import { causeOf, type Cause, eventsFor } from '../causes.js';
 import { nodeTable, readRv, requireNodeAt, tableName } from '../tables.js';
 import { str, type Query } from './query.js';
-import { historyKeys } from './history.js';
-import { chainOfKey, isMetaKey, metaOf, NODE_META_KEY, resolveRule } from '../../../projections/iptables/index.js';
+import { historyKeys, keyMatches } from './key-match.js';
+import { metaOf, NODE_META_KEY, resolveRule } from '../../../projections/iptables/index.js';
 import type { PastEntry } from '../../../store/table-history.js';
 import type { TableName } from '../../../projections/model.js';
 
@@ -53,19 +53,6 @@ export async function originsOf(ledger: Ledger, events: Map<number, EventHeader>
     if (cur !== ev) origins.set(rv, cur);
   }
   return origins;
-}
-
-/**
- * A key matches itself or its last segments (`KUBE-SEP-X` finds `nat/KUBE-SEP-X`). In the
- * iptables tables a chain's name (`KUBE-SERVICES`, or `nat/KUBE-SERVICES`) also finds the
- * fragments its rules are kept in (`nat/KUBE-SERVICES/default/web`): blaming a shared chain names
- * the service behind each of its rules, not only the fixed chain head.
- */
-export function keyMatches(key: string, wanted: string, table?: TableName): boolean {
-  if (key === wanted || key.endsWith(`/${wanted}`)) return true;
-  if ((table !== 'iptables' && table !== 'ip6tables') || isMetaKey(key)) return false;
-  const { table: ipt, chain } = chainOfKey(key);
-  return wanted === chain || wanted === `${ipt}/${chain}`;
 }
 
 /** Whether any string in a value (a rule, an address, a record) contains `text`. */

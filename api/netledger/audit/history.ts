@@ -4,7 +4,6 @@
 // node held before and after, whichever of its two layers (the cluster's entries, its own) moved
 // (store/node-history.ts). Paged by change id; the token pins `until` so pages stay consistent.
 
-import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
 import type { TableName } from '../../../projections/model.js';
 import type { Ledger } from '../../../store/ledger.js';
@@ -12,7 +11,8 @@ import { nodeHistory } from '../../../store/node-history.js';
 import { waitForRv } from '../../wait-rv.js';
 import { causeOf, eventsFor, type Cause } from '../causes.js';
 import { nodeExistedAt, requireNodeEver, tableName } from '../tables.js';
-import { keyMatches, originsOf } from './blame.js';
+import { originsOf } from './blame.js';
+import { historyKeys } from './key-match.js';
 import { decodeToken, encodeToken, listLimitParam, requireRetained, requireWalkable, rvParam, str, type Query } from './query.js';
 
 export interface HistoryItem {
@@ -109,28 +109,4 @@ export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<H
 function historyOf(node: string, table: TableName, q: Query): string {
   const key = str(q, 'key');
   return `${node} ${table}${key === undefined ? '' : ` key=${key}`}`;
-}
-
-/**
- * The keys `?key=` names, by blame's rule (keyMatches: `KUBE-SVC-X` names `nat/KUBE-SVC-X`): the
- * node's live keys it matches; when none does (a chain or record removed since), the keys of the
- * node's layers in the history it matches; else the key as given.
- */
-export async function historyKeys(ledger: Ledger, table: TableName, node: string, wanted: string): Promise<string[]> {
-  const set = ledger.engine.tables[table];
-  const keys = new Set<string>();
-  for (const key of set.clusterEntries().keys()) if (keyMatches(key, wanted, table)) keys.add(key);
-  for (const key of set.nodeOverrides(node)?.keys() ?? []) if (keyMatches(key, wanted, table)) keys.add(key);
-  if (keys.size) return [...keys].sort();
-  const past = await ledger.store.db
-    .selectFrom('table_changes')
-    .select('key')
-    .distinct()
-    .where('table_name', '=', table)
-    .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
-    // A suffix compared as text: LIKE would read `_` and `%` in a DNS key as wildcards.
-    .where((eb) => eb.or([eb('key', '=', wanted), eb(sql`substr(key, ${-(wanted.length + 1)})`, '=', `/${wanted}`)]))
-    .orderBy('key')
-    .execute();
-  return past.length ? past.map((r) => r.key) : [wanted];
 }
