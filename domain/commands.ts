@@ -58,7 +58,8 @@ export type Command = CommandContext &
         decodePatched?: boolean;
       }
     | { op: 'delete'; kind: StoredKind; namespace: string; name: string; options: DeleteOptions }
-    /** The end of a graceful Pod deletion, sent by the server when the grace period is over. */
+    /** The end of a graceful Pod deletion, sent by the server (actor POD_TERMINATOR) when the
+     * grace period is over. */
     | { op: 'finalizeDelete'; kind: StoredKind; namespace: string; name: string; uid: string }
     | { op: 'configure'; config: ClusterNetworkConfig }
     /** pods/binding: a scheduler assigns an unscheduled Pod to a node (`target`). */
@@ -75,3 +76,6 @@ export interface Decision {
   /** Warnings for the response's Warning header (a patch's strict errors under Warn). */
   warnings?: string[];
 }
+
+/** Who ends graceful Pod deletions: there is no kubelet to confirm a pod stopped. */
+export const POD_TERMINATOR = 'system:pod-terminator';

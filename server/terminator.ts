@@ -2,10 +2,9 @@
 // deletionTimestamp passes, the server deletes it as a separate event (API.md, "Status").
 
 import { randomUUID } from 'node:crypto';
+import { POD_TERMINATOR } from '../domain/commands.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
-
-export const TERMINATOR = 'system:pod-terminator';
 
 export class Terminator {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; at: number }>();
@@ -36,7 +35,7 @@ export class Terminator {
           name: obj.metadata.name!,
           uid: obj.metadata.uid!,
           time: new Date().toISOString(),
-          actor: TERMINATOR,
+          actor: POD_TERMINATOR,
           requestId: null,
           newUid: randomUUID(),
         })

@@ -4,7 +4,9 @@
 // Pod or Service) — the origin: the event at the root of its cause chain, with the person.
 
 import type { FastifyRequest } from 'fastify';
+import { POD_TERMINATOR } from '../../../domain/commands.js';
 import { errors } from '../../../domain/errors.js';
+import type { KubeObject } from '../../../domain/objects.js';
 import type { EventHeader } from '../../../store/event-store.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { causeOf, type Cause, eventsFor } from '../causes.js';
@@ -52,7 +54,44 @@ export async function originsOf(ledger: Ledger, events: Map<number, EventHeader>
     }
     if (cur !== ev) origins.set(rv, cur);
   }
+  const requests = new Map<number, EventHeader | undefined>();
+  for (const [rv, ev] of events) {
+    const root = origins.get(rv) ?? ev;
+    if (root.actor !== POD_TERMINATOR || root.kind !== 'Pod' || root.type !== 'DELETED') continue;
+    if (!requests.has(root.rv)) requests.set(root.rv, await deletionRequestOf(ledger, root));
+    const request = requests.get(root.rv);
+    if (request) origins.set(rv, request);
+  }
   return origins;
+}
+
+/**
+ * The request behind the end of a graceful Pod deletion. The terminator's DELETED event is a
+ * command of its own, with no cause: a cause would make replay fold it into the group before it
+ * (store/project.ts groups by cause). Its origin is the request that set the deletionTimestamp
+ * it carried out (a later delete may have moved it closer): the earliest of the pod's events,
+ * back from the deletion, that holds that timestamp.
+ */
+async function deletionRequestOf(ledger: Ledger, deletion: EventHeader): Promise<EventHeader | undefined> {
+  const rows = await ledger.store.db
+    .selectFrom('events')
+    .select(['rv', 'object'])
+    .where('kind', '=', 'Pod')
+    .where('namespace', '=', deletion.namespace)
+    .where('name', '=', deletion.name)
+    .where('uid', '=', deletion.uid)
+    .where('rv', '<=', deletion.rv)
+    .orderBy('rv', 'desc')
+    .limit(64)
+    .execute();
+  const stampOf = (text: string) => (JSON.parse(text) as KubeObject).metadata.deletionTimestamp;
+  const stamp = rows[0] ? stampOf(rows[0].object) : undefined;
+  let setter: number | undefined;
+  for (const r of rows.slice(1)) {
+    if (!stamp || stampOf(r.object) !== stamp) break;
+    setter = r.rv;
+  }
+  return setter === undefined ? undefined : (await eventsFor(ledger, [setter])).get(setter);
 }
 
 /** Whether any string in a value (a rule, an address, a record) contains `text`. */

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, removeDir, startTestServer, tempDir, type TestServer } from '../../support/server.js';
-import { as, buildStory, TOKENS, writeTokenFile, type Story } from './fixture.js';
+import { as, buildStory, reportPodStatus, TOKENS, writeTokenFile, type Story } from './fixture.js';
 
 const NL = '/apis/netledger.io/v1';
 const admin = as(TOKENS.admin);
@@ -217,5 +217,41 @@ describe('auditors ask', () => {
     expect((await api(s.url, 'GET', `${NL}/nodes/node-3/tables/nope/diff?from=1`, undefined, admin)).status).toBe(404);
     const node = await api(s.url, 'GET', `${NL}/nodes/node-9/tables/iptables/history`, undefined, admin);
     expect(node.json).toMatchObject({ code: 404, reason: 'NotFound', message: 'nodes "node-9" not found' });
+  });
+
+  it("a graceful pod deletion's end leads back to the person who asked for it", async () => {
+    // There is no kubelet: the server ends the deletion when the grace period is over, as a
+    // command of its own (actor system:pod-terminator). Its origin is the request that set the
+    // deletionTimestamp, so "who removed these rules?" names bob, not the terminator.
+    // A service of one pod: while the pod terminates, kube-proxy keeps its serving endpoint (no
+    // ready one is left), so the rules go at the end of the grace period.
+    const created = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', {
+      metadata: { name: 'solo', labels: { app: 'solo' } },
+      spec: { nodeName: 'node-1', containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 8080 }] }] },
+    }, as(TOKENS.bob));
+    expect(created.status).toBe(201);
+    await reportPodStatus(s.url, 'solo', '10.244.0.9', 'node-1');
+    expect((await api(s.url, 'POST', '/api/v1/namespaces/default/services', { metadata: { name: 'solo' }, spec: { selector: { app: 'solo' }, ports: [{ port: 80, targetPort: 8080 }] } }, as(TOKENS.bob))).status).toBe(201);
+    const asked = await api(s.url, 'DELETE', '/api/v1/namespaces/default/pods/solo?gracePeriodSeconds=1', undefined, as(TOKENS.bob));
+    expect(asked.status).toBe(200);
+    const markedAt = Number(asked.json.metadata.resourceVersion);
+    let gone = false;
+    for (let i = 0; i < 100 && !gone; i++) {
+      gone = (await api(s.url, 'GET', '/api/v1/namespaces/default/pods/solo', undefined, admin)).status === 404;
+      if (!gone) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(gone).toBe(true);
+    const h = await api(s.url, 'GET', `${NL}/nodes/node-1/tables/iptables/history?since=${markedAt}`, undefined, admin);
+    expect(h.status).toBe(200);
+    // The rules went with the slice update the pod's deletion caused (the endpoints controller's),
+    // whose chain ends at the terminator's DELETED event, and from there at bob's request.
+    const ended = h.json.items.filter((i: any) => Number(i.resourceVersion) > markedAt);
+    expect(ended.length).toBeGreaterThan(0);
+    for (const i of ended) {
+      expect(i.cause).toMatchObject({ kind: 'EndpointSlice', type: 'MODIFIED', actor: 'system:endpoints-controller' });
+      expect(i.origin).toMatchObject({ actor: 'bob', kind: 'Pod', name: 'solo', type: 'MODIFIED', resourceVersion: String(markedAt) });
+    }
+    const deletion = (await api(s.url, 'GET', `${NL}/events?since=${markedAt}&kind=Pod&name=solo`, undefined, admin)).json.items;
+    expect(deletion.map((e: any) => [e.type, e.actor])).toEqual([['DELETED', 'system:pod-terminator']]);
   });
 });
