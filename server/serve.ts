@@ -12,6 +12,7 @@ import { Ledger } from '../store/ledger.js';
 import type { ServeOptions } from './flags.js';
 import { advertiseAddressOf, bootstrapCluster } from './bootstrap.js';
 import { Terminator } from './terminator.js';
+import { lockDataDir } from './data-lock.js';
 import { EventExpiry } from './event-expiry.js';
 import { parseRetain, startRetention } from '../store/retention.js';
 
@@ -23,6 +24,18 @@ export interface RunningServer {
 
 export async function startServer(opts: ServeOptions, logger = pino({ level: process.env.NETLEDGER_LOG_LEVEL ?? 'info' })): Promise<RunningServer> {
   if (opts.databaseUrl) throw new Error('--database-url: the PostgreSQL backend is not available in this build; use the embedded SQLite default (--data DIR)');
+  // Before anything opens the database: a second server would migrate and compact it under the
+  // first (data-lock.ts).
+  const unlock = lockDataDir(opts.dataDir);
+  try {
+    return await serveLocked(opts, logger, unlock);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+}
+
+async function serveLocked(opts: ServeOptions, logger: pino.Logger, unlock: () => void): Promise<RunningServer> {
   const metrics = new ServerMetrics();
   const ledger = await Ledger.open({
     dataDir: opts.dataDir,
@@ -64,6 +77,7 @@ export async function startServer(opts: ServeOptions, logger = pino({ level: pro
       stopRetention();
       await app.close();
       await ledger.close();
+      unlock();
     },
   };
 }
