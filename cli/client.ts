@@ -79,20 +79,28 @@ export class Client {
 
   /** Follows `metadata.continue` until the list ends or `max` items are in hand; `headers` are the first page's. */
   /** Every page's items, up to `max`; `more` when the server had more than were returned. */
-  async pages<T>(path: string, max = Infinity): Promise<{ items: T[]; metadata: { resourceVersion: string }; headers?: Headers; more: boolean }> {
+  /**
+   * Follows a list's pages until it ends or holds `max` items; a finite `max` is sent as each
+   * page's `limit`, so the list is cut where the server cut it and `continue` (when `more`) is the
+   * token of the rest. `from` is a token to start from.
+   */
+  async pages<T>(path: string, max = Infinity, from?: string): Promise<{ items: T[]; metadata: { resourceVersion: string }; headers?: Headers; more: boolean; continue?: string }> {
     const items: T[] = [];
-    let cont: string | undefined;
+    let cont = from;
     let meta: { resourceVersion: string } = { resourceVersion: '' };
     let headers: Headers | undefined;
     do {
+      const q = new URLSearchParams();
+      if (cont) q.set('continue', cont);
+      if (max !== Infinity) q.set('limit', String(max - items.length));
       const sep = path.includes('?') ? '&' : '?';
-      const res = await this.jsonWithHeaders<{ items: T[]; metadata: { resourceVersion: string; continue?: string } }>(cont ? `${path}${sep}continue=${encodeURIComponent(cont)}` : path);
+      const res = await this.jsonWithHeaders<{ items: T[]; metadata: { resourceVersion: string; continue?: string } }>(q.size ? `${path}${sep}${q}` : path);
       const page = res.body;
       headers ??= res.headers;
       if (!meta.resourceVersion) meta = { resourceVersion: page.metadata.resourceVersion };
       items.push(...page.items);
       cont = page.metadata.continue;
     } while (cont && items.length < max);
-    return { items: items.slice(0, max), metadata: meta, headers, more: items.length > max || cont !== undefined };
+    return { items: items.slice(0, max), metadata: meta, headers, more: items.length > max || cont !== undefined, continue: cont };
   }
 }

@@ -7,8 +7,8 @@ import { actorText, columns, outputFormat, serialize } from '../output.js';
 import { describeFloor, floorOf, parseSince } from '../since.js';
 
 export const EVENTS_USAGE = `usage: netledger events [--kind KIND] [--namespace NS] [--name NAME] [--actor USER]
-                       [--since RV|DURATION|TIME] [--until RV] [--limit N] [-o json|yaml]
-                       [--server URL] [--token TOKEN]`;
+                       [--since RV|DURATION|TIME] [--until RV] [--limit N] [--continue TOKEN]
+                       [-o json|yaml] [--server URL] [--token TOKEN]`;
 
 export const EVENTS_OPTIONS = {
   kind: { type: 'string' },
@@ -18,6 +18,7 @@ export const EVENTS_OPTIONS = {
   since: { type: 'string' },
   until: { type: 'string' },
   limit: { type: 'string' },
+  continue: { type: 'string' },
 } as const;
 
 export interface EventItem {
@@ -63,7 +64,7 @@ export function limitOf(values: Parsed['values']): number {
 
 export async function printEvents(ctx: CliContext, values: Parsed['values']): Promise<number> {
   const format = outputFormat(values.output as string | undefined);
-  const list = await ctx.connect(values).pages<EventItem>(eventsPath(values), limitOf(values));
+  const list = await ctx.connect(values).pages<EventItem>(eventsPath(values), limitOf(values), values.continue as string | undefined);
   // Below the floor the log keeps only each object's last event: a time reaching there gets a remark.
   const floor = floorOf(list.headers);
   const compacted = `Warning: events before ${describeFloor(floor)} were compacted: only each object's last event before it is kept\n`;
@@ -76,9 +77,13 @@ export async function printEvents(ctx: CliContext, values: Parsed['values']): Pr
   }
   if (format === 'human') ctx.out(list.items.length ? eventRows(list.items) : 'No events found.\n');
   else ctx.out(serialize({ kind: 'EventList', apiVersion: 'netledger.io/v1', metadata: list.metadata, items: list.items }, format));
-  // Oldest first, one event per rv: the next page starts after the last one shown.
+  // Oldest first, one event per rv: the next page starts after the last one shown. Below the
+  // floor `--since` is refused (the log there is not whole): the list's own token goes on.
   const last = list.items[list.items.length - 1];
-  if (list.more && last) noteMore(ctx, list.items.length, 'events follow', `--since ${last.resourceVersion}`);
+  if (list.more && last) {
+    const next = Number(last.resourceVersion) < floor.rv && list.continue ? `--continue ${list.continue}` : `--since ${last.resourceVersion}`;
+    noteMore(ctx, list.items.length, 'events follow', next);
+  }
   return 0;
 }
 

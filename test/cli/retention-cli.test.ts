@@ -54,6 +54,28 @@ describe('netledger CLI after compaction', () => {
     expect((await run(['events', '--until', String(floor)], s.url)).stderr).toBe('');
   });
 
+  it('events --limit below the floor: the next page is a --continue token that works, where --since would be 410', async () => {
+    // Pages small enough to break below the floor twice, then the rest in one.
+    const below = log.filter((e) => Number(e.resourceVersion) < floor).length;
+    const limit = String(Math.max(1, Math.floor(below / 3)));
+    const seen: string[] = [];
+    let from: string[] = [];
+    for (let page = 0; page < 2; page++) {
+      const r = await run(['events', '--limit', limit, '-o', 'json', ...from], s.url);
+      expect(r.code, r.stderr).toBe(0);
+      seen.push(...JSON.parse(r.stdout).items.map((e: { resourceVersion: string }) => e.resourceVersion));
+      expect(Number(seen.at(-1))).toBeLessThan(floor);
+      // A --since below the floor would be refused: below it the hint is the list's token.
+      const next = /the next ones: --continue (\S+)\)\n$/.exec(r.stderr);
+      expect(next, r.stderr).not.toBeNull();
+      from = ['--continue', next![1]!];
+    }
+    const rest = await run(['events', '-o', 'json', ...from], s.url);
+    expect(rest.code, rest.stderr).toBe(0);
+    seen.push(...JSON.parse(rest.stdout).items.map((e: { resourceVersion: string }) => e.resourceVersion));
+    expect(seen).toEqual(log.map((e) => e.resourceVersion));
+  });
+
   it('tables --at takes a time or a duration: the last revision at or before it', async () => {
     const target = log.find((e) => Number(e.resourceVersion) === floor + 10)!;
     const expected = Math.max(...log.filter((e) => e.time <= target.time).map((e) => Number(e.resourceVersion)));

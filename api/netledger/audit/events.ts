@@ -1,5 +1,5 @@
 // GET /apis/netledger.io/v1/events?since=R&until=R&sinceTime=T&untilTime=T&kind=K&namespace=NS
-//   &name=N&actor=A&limit=N&continue=TOKEN
+//   &name=N&actor=A&fieldSelector=kind=K,…&limit=N&continue=TOKEN
 // The event log, oldest first, as an EventList (or a meta.k8s.io Table for kubectl get). `since`
 // is exclusive (events after R, as a watch from R would deliver them), `until` inclusive. The
 // first page pins `until` to the committed rv and every continue token carries it, so paging is
@@ -10,6 +10,8 @@ import { errors } from '../../../domain/errors.js';
 import type { LogEvent } from '../../../domain/events.js';
 import { CONFIG_KIND, KIND_INFO, type StoredKind } from '../../../domain/kinds.js';
 import { RESOURCES } from '../../../domain/schemas/resources.js';
+import { SelectorParseError } from '../../../domain/selectors/errors.js';
+import { parseFieldSelector, type FieldSelector } from '../../../domain/selectors/fields.js';
 import { eventsPage, timeAtRv, type EventFilter } from '../../../store/audit-queries.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { negotiate } from '../../negotiate.js';
@@ -85,6 +87,43 @@ export function kindOf(text: string): string {
   return k;
 }
 
+const FILTER_FIELDS = ['kind', 'namespace', 'name', 'actor'] as const;
+type FilterField = (typeof FILTER_FIELDS)[number];
+
+/**
+ * The filters asked for, as query parameters or as a fieldSelector on the same fields (kubectl get
+ * events.netledger.io --field-selector kind=Pod), equality only. A selector the log cannot
+ * honour is a 400, never silently ignored: a field it lacks (`field label not supported`, as
+ * kube-apiserver says), `!=`, a labelSelector (events have no labels), or a selector that
+ * contradicts a parameter.
+ */
+function filterFields(q: Query): Partial<Record<FilterField, string>> {
+  const out: Partial<Record<FilterField, string>> = {};
+  for (const f of FILTER_FIELDS) out[f] = str(q, f);
+  const labels = str(q, 'labelSelector');
+  if (labels !== undefined && labels.trim() !== '') {
+    throw errors.badRequest(`labelSelector: the event log's items have no labels; select with fieldSelector on ${FILTER_FIELDS.join(', ')}`);
+  }
+  const text = str(q, 'fieldSelector');
+  if (text === undefined) return out;
+  let selector: FieldSelector;
+  try {
+    selector = parseFieldSelector(text);
+  } catch (e) {
+    if (e instanceof SelectorParseError) throw errors.badRequest(e.message);
+    throw e;
+  }
+  for (const r of selector.requirements) {
+    const field = FILTER_FIELDS.find((f) => f === r.field);
+    if (!field) throw errors.badRequest(`field label not supported: ${r.field}`);
+    if (r.operator === '!=') throw errors.badRequest(`fieldSelector ${r.field}!=${r.value}: the event log selects by equality only`);
+    const given = out[field];
+    if (given !== undefined && given !== r.value) throw errors.badRequest(`fieldSelector ${r.field}=${r.value} contradicts ${field}=${given}`);
+    out[field] = r.value;
+  }
+  return out;
+}
+
 /** The one event log: its tokens name it for the same checks as the per-node lists'. */
 const EVENTS_OF = 'the event log';
 
@@ -123,14 +162,14 @@ export async function listEvents(req: FastifyRequest, reply: FastifyReply, ledge
   const limit = listLimitParam(q);
   const floor = ledger.floorRv;
   const { after, until } = await position(q, ledger);
-  const kind = str(q, 'kind');
+  const fields = filterFields(q);
   const filter: EventFilter = {
     after,
     until,
-    kind: kind === undefined ? undefined : kindOf(kind),
-    namespace: str(q, 'namespace'),
-    name: str(q, 'name'),
-    actor: str(q, 'actor'),
+    kind: fields.kind === undefined ? undefined : kindOf(fields.kind),
+    namespace: fields.namespace,
+    name: fields.name,
+    actor: fields.actor,
     sinceTime: timeParam(q, 'sinceTime'),
     untilTime: timeParam(q, 'untilTime'),
   };
