@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TABLE_NAMES, type TableName } from '../projections/model.js';
 import { FlagError, goDuration } from '../server/flags.js';
+import { helpHint } from '../server/flag-usage.js';
 
 export interface Listen {
   host: string;
@@ -56,13 +57,35 @@ function serverUrl(text: string | undefined): string {
   return url.toString().replace(/\/$/, '');
 }
 
-function parse(argv: string[], options: NonNullable<ParseArgsConfig['options']>) {
+function parse(command: string, argv: string[], options: NonNullable<ParseArgsConfig['options']>) {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values as Record<string, string | boolean | undefined>;
   } catch (e) {
-    throw new FlagError((e as Error).message);
+    throw new FlagError(`${(e as Error).message} ${helpHint(command)}`);
   }
 }
+
+export const AGENT_FLAGS = {
+  server: { type: 'string' },
+  node: { type: 'string' },
+  netns: { type: 'string' },
+  tables: { type: 'string' },
+  'dns-listen': { type: 'string' },
+  'dns-upstream': { type: 'string' },
+  'metrics-listen': { type: 'string' },
+  'state-dir': { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  iface: { type: 'string' },
+  'sync-period': { type: 'string', default: '30s' },
+  'full-sync-period': { type: 'string', default: '1h' },
+} as const;
+
+export const DNS_FLAGS = {
+  server: { type: 'string' },
+  listen: { type: 'string', default: '127.0.0.1:53' },
+  node: { type: 'string' },
+  upstream: { type: 'string' },
+} as const;
 
 export function parseTablesFlag(text: string | undefined): TableName[] {
   if (text === undefined) return [...TABLE_NAMES];
@@ -77,20 +100,7 @@ export function parseTablesFlag(text: string | undefined): TableName[] {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function parseAgentFlags(argv: string[]): AgentOptions {
-  const v = parse(argv, {
-    server: { type: 'string' },
-    node: { type: 'string' },
-    netns: { type: 'string' },
-    tables: { type: 'string' },
-    'dns-listen': { type: 'string' },
-    'dns-upstream': { type: 'string' },
-    'metrics-listen': { type: 'string' },
-    'state-dir': { type: 'string' },
-    'dry-run': { type: 'boolean', default: false },
-    iface: { type: 'string' },
-    'sync-period': { type: 'string', default: '30s' },
-    'full-sync-period': { type: 'string', default: '1h' },
-  });
+  const v = parse('agent', argv, AGENT_FLAGS);
   const node = v.node as string | undefined;
   const period = (flag: string) => {
     const ms = goDuration(`--${flag}`, v[flag] as string);
@@ -116,12 +126,7 @@ export function parseAgentFlags(argv: string[]): AgentOptions {
 }
 
 export function parseDnsFlags(argv: string[]): DnsOptions {
-  const v = parse(argv, {
-    server: { type: 'string' },
-    listen: { type: 'string', default: '127.0.0.1:53' },
-    node: { type: 'string' },
-    upstream: { type: 'string' },
-  });
+  const v = parse('dns', argv, DNS_FLAGS);
   return {
     server: serverUrl(v.server as string | undefined),
     listen: parseListen('--listen', v.listen as string),

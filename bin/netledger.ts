@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The `netledger` command and its subcommands.
 
-import { FlagError, parseServeFlags } from '../server/flags.js';
+import { AGENT_FLAGS, DNS_FLAGS } from '../agent/flags.js';
+import { flagUsage, wantsHelp } from '../server/flag-usage.js';
+import { FlagError, parseServeFlags, SERVE_FLAGS } from '../server/flags.js';
 import { commandFirst } from '../cli/args.js';
 
 const USAGE = `usage: netledger <command> [flags]
@@ -18,10 +20,16 @@ commands:
   events    print the event log
 `;
 
+function help(command: string, spec: Parameters<typeof flagUsage>[1], about: string): number {
+  process.stdout.write(flagUsage(command, spec, about));
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = commandFirst(argv);
   switch (command) {
     case 'serve': {
+      if (wantsHelp(rest)) return help('serve', SERVE_FLAGS, 'runs the control plane; what each flag does: docs/API.md "Server"');
       const opts = parseServeFlags(rest);
       // Loaded on demand, so the CLI commands start without fastify and SQLite.
       const { startServer } = await import('../server/serve.js');
@@ -45,10 +53,12 @@ async function main(argv: string[]): Promise<number> {
       return runVerify(rest);
     }
     case 'agent': {
+      if (wantsHelp(rest)) return help('agent', AGENT_FLAGS, "runs a node agent: applies the node's tables to its kernel (docs/API.md \"Agent\")");
       const { runAgent } = await import('../agent/main.js');
       return runAgent(rest);
     }
     case 'dns': {
+      if (wantsHelp(rest)) return help('dns', DNS_FLAGS, "answers cluster DNS from a node's dns table, as CoreDNS would (docs/API.md)");
       const { runDns } = await import('../agent/dns-main.js');
       return runDns(rest);
     }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG, type ClusterNetworkConfig } from '../domain/config.js';
 import { Cidr, familyOf } from '../domain/net/cidr.js';
 import { reachable } from './bootstrap.js';
+import { helpHint } from './flag-usage.js';
 
 export interface ServeOptions {
   host: string;
@@ -25,7 +26,7 @@ export interface ServeOptions {
 
 export class FlagError extends Error {}
 
-const SPEC = {
+export const SERVE_FLAGS = {
   listen: { type: 'string', default: '127.0.0.1:6443' },
   data: { type: 'string', default: './data' },
   'database-url': { type: 'string' },
@@ -58,11 +59,11 @@ const SPEC = {
 export function parseServeFlags(argv: string[]): ServeOptions {
   let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseArgs({ args: argv, options: SPEC, strict: true, allowPositionals: false }).values as typeof values;
+    values = parseArgs({ args: argv, options: SERVE_FLAGS, strict: true, allowPositionals: false }).values as typeof values;
   } catch (e) {
-    throw new FlagError((e as Error).message);
+    throw new FlagError(`${(e as Error).message} ${helpHint('serve')}`);
   }
-  const str = (k: keyof typeof SPEC) => values[k] as string | undefined;
+  const str = (k: keyof typeof SERVE_FLAGS) => values[k] as string | undefined;
   const listen = str('listen')!;
   const colon = listen.lastIndexOf(':');
   if (colon < 0) throw new FlagError(`--listen ${listen}: expected HOST:PORT`);

@@ -1,9 +1,12 @@
 // `netledger serve` flags (API.md's table): defaults, each flag reaching the settings it names,
 // and bad values refused with a message that names the flag.
 
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { AGENT_FLAGS, DNS_FLAGS } from '../../agent/flags.js';
 import { DEFAULT_CONFIG } from '../../domain/config.js';
-import { FlagError, parseServeFlags } from '../../server/flags.js';
+import { FlagError, parseServeFlags, SERVE_FLAGS } from '../../server/flags.js';
+import { BIN } from '../support/server.js';
 
 describe('netledger serve flags', () => {
   it('with no flags: 127.0.0.1:6443, ./data, and the documented cluster network defaults', () => {
@@ -85,5 +88,25 @@ describe('netledger serve flags', () => {
   ])('%j is refused: %s', (argv, message) => {
     expect(() => parseServeFlags(argv)).toThrow(FlagError);
     expect(() => parseServeFlags(argv)).toThrow(message);
+  });
+});
+
+describe('--help of serve, agent and dns', () => {
+  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  it('lists every flag the parser takes, with its default, and exits 0', () => {
+    for (const [command, spec] of [['serve', SERVE_FLAGS], ['agent', AGENT_FLAGS], ['dns', DNS_FLAGS]] as const) {
+      for (const ask of ['--help', '-h']) {
+        const r = run([command, ask]);
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout.startsWith(`usage: netledger ${command} [flags]\n`)).toBe(true);
+        for (const name of Object.keys(spec)) expect(r.stdout).toMatch(new RegExp(`^  --${name}( VALUE)?( |$)`, 'm'));
+      }
+    }
+    expect(run(['serve', '--help']).stdout).toMatch(/^ {2}--listen VALUE +\(default 127\.0\.0\.1:6443\)$/m);
+  });
+  it('an unknown flag says where the list is, and exits 2', () => {
+    const r = run(['agent', '--bogus']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("netledger: Unknown option '--bogus' (netledger agent --help lists the flags)\n");
   });
 });
