@@ -21,7 +21,8 @@ export function columns(headers: string[], rows: string[][]): string {
 }
 
 export function serialize(value: unknown, format: 'json' | 'yaml'): string {
-  return format === 'json' ? JSON.stringify(value, null, 2) + '\n' : stringify(value);
+  // No folding: a rule or a record stays on one line, as grep and diff want it.
+  return format === 'json' ? JSON.stringify(value, null, 2) + '\n' : stringify(value, { lineWidth: 0 });
 }
 
 /** `Kind ns/name`, or `Kind name` for cluster-scoped objects. */

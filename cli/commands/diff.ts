@@ -29,7 +29,8 @@ export async function runDiff(ctx: CliContext, argv: string[]): Promise<number> 
   }
   q.set('format', 'text');
   const text = await client.text(tablePath(node, table, `/diff?${q}`));
-  const color = values['no-color'] ? false : values.color === true || ctx.isTTY;
+  // --color and --no-color win; else a terminal gets colour unless NO_COLOR is set (no-color.org).
+  const color = values['no-color'] ? false : values.color === true || (ctx.isTTY && !ctx.env.NO_COLOR);
   ctx.out(color ? colorDiff(text) : text);
   return 0;
 }

@@ -9,6 +9,10 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, BIN, removeDir, ROOT, startTestServer, tempDir, type TestServer } from '../support/server.js';
 import { as, buildStory, TOKENS, writeTokenFile, type Story } from '../api/audit/fixture.js';
+import { Client } from '../../cli/client.js';
+import { resolveConnection } from '../../cli/connection.js';
+import type { CliContext } from '../../cli/context.js';
+import { runCli } from '../../cli/index.js';
 
 const BUILT = existsSync(BIN) && existsSync(join(ROOT, 'dist', 'cli', 'index.js'));
 
@@ -66,6 +70,9 @@ describe('netledger audit CLI (built binary)', () => {
     expect(list.kind).toBe('EventList');
     expect(list.items.map((e: any) => e.actor)).toEqual(['alice', 'bob']);
     const yaml = parse((await run(['events', '--actor', 'bob', '-o', 'yaml'], env)).stdout);
+    // Long strings (a rule, a record, an object's last-applied annotation) stay on one line.
+    const rulesYaml = (await run(['tables', 'node-3', 'iptables', '-o', 'yaml'], env)).stdout;
+    expect(rulesYaml).toContain('- -A KUBE-SERVICES -m comment --comment "default/web:http cluster IP" -m tcp -p tcp -d ');
     expect(yaml.items.map((e: any) => `${e.kind}/${e.name}`)).toEqual(['Pod/web-2', 'Service/web']);
     const none = await run(['events', '--since', `${s.ledger.committedRv}`], env);
     expect(none.stdout).toBe('No events found.\n');
@@ -123,6 +130,18 @@ describe('netledger audit CLI (built binary)', () => {
     const colored = await run(['diff', 'node-3', 'iptables', String(story.beforeBob), '--color'], env);
     expect(colored.stdout).toContain('\x1b[32m+-A KUBE-SERVICES -m comment --comment "default/web:alt cluster IP"');
     expect(colored.stdout).toContain(`\x1b[1m--- node-3/iptables@${story.beforeBob}\x1b[0m`);
+    // On a terminal the diff is coloured, unless NO_COLOR is set (no-color.org) or --no-color.
+    const onTerminal = async (extraEnv: Record<string, string>, args: string[] = []) => {
+      let out = '';
+      const ctxEnv = { ...env, ...extraEnv };
+      const ctx: CliContext = { out: (t) => void (out += t), note: () => undefined, isTTY: true, env: ctxEnv, connect: (v) => new Client(resolveConnection({ server: v.server as string | undefined }, ctxEnv)) };
+      expect(await runCli('diff', ['node-3', 'iptables', String(story.beforeBob), ...args], ctx)).toBe(0);
+      return out;
+    };
+    expect(await onTerminal({})).toContain('\x1b[32m+');
+    expect(await onTerminal({ NO_COLOR: '1' })).toBe(apiDiff.text);
+    expect(await onTerminal({}, ['--no-color'])).toBe(apiDiff.text);
+    expect(await onTerminal({ NO_COLOR: '1' }, ['--color'])).toContain('\x1b[32m+');
     // bob's report makes web-2 ready; its slice, two rvs on, adds the endpoint.
     const json = JSON.parse((await run(['diff', 'node-3', 'iptables', String(story.beforeBob), String(story.bobReady + 2), '-o', 'json'], env)).stdout);
     expect(json).toMatchObject({ kind: 'NodeTableDiff', from: String(story.beforeBob), to: String(story.bobReady + 2) });
