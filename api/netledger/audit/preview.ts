@@ -9,8 +9,11 @@
 // Synchronous from start to end on purpose: the live state only changes in the appender's
 // drain, which cannot run in the middle, so the preview sees one consistent state.
 
-import type { Command, Decision } from '../../../domain/commands.js';
+import { randomUUID } from 'node:crypto';
+import { POD_TERMINATOR, type Command, type Decision } from '../../../domain/commands.js';
 import type { LogEvent } from '../../../domain/events.js';
+import type { KubeObject } from '../../../domain/objects.js';
+import type { ClusterState } from '../../../domain/state.js';
 import { execute } from '../../../domain/execute.js';
 import type { ProjectionEngine } from '../../../projections/engine.js';
 import { TABLE_NAMES, type DerivedInputs, type Projection, type TableName } from '../../../projections/model.js';
@@ -65,22 +68,40 @@ export function previewCommands(ledger: Ledger, commands: readonly Command[] | (
   const inputs = engine.forkInputs();
   const events: LogEvent[] = [];
   const decisions: Decision[] = [];
+  const observe = (ev: LogEvent, before: KubeObject | undefined) => {
+    events.push(ev);
+    const change = changeOf(ev, before);
+    // Units are asked with the view right after each event, as the appender does.
+    for (const p of engine.projections) {
+      for (const u of p.unitsAffected(change, overlay)) affected.get(p)!.add(u);
+      for (const u of inputs.get(p.name)?.observe(change, overlay) ?? []) affected.get(p)!.add(u);
+    }
+  };
   for (const item of commands) {
     const cmd = typeof item === 'function' ? item(overlay) : item;
-    const decision = execute(overlay, { ...cmd, dryRun: false }, (ev, before) => {
-      events.push(ev);
-      const change = changeOf(ev, before);
-      // Units are asked with the view right after each event, as the appender does.
-      for (const p of engine.projections) {
-        for (const u of p.unitsAffected(change, overlay)) affected.get(p)!.add(u);
-        for (const u of inputs.get(p.name)?.observe(change, overlay) ?? []) affected.get(p)!.add(u);
-      }
-    });
-    decisions.push(decision);
+    decisions.push(execute(overlay, { ...cmd, dryRun: false }, observe));
+  }
+  // "What will deleting this pod change?" is answered to the end: a graceful deletion the
+  // commands started is followed by the terminator's, at its deletionTimestamp.
+  for (const pod of gracefullyDeleted(ledger.state, events)) {
+    execute(overlay, { op: 'finalizeDelete', kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name!, uid: pod.metadata.uid!, time: pod.metadata.deletionTimestamp!, actor: POD_TERMINATOR, requestId: null, newUid: randomUUID() }, observe);
   }
   const changed = recomputeUnits(engine, overlay, affected, inputs);
   const nodes = perNode(ledger, overlay, changed);
   return { events, nodes, impact: impactOf(nodes), rv: ledger.state.rv, decisions };
+}
+
+/** The Pods the events left terminating with a deletionTimestamp they set or moved (a pod
+ * already terminating before them is not theirs to finish). */
+function gracefullyDeleted(live: ClusterState, events: readonly LogEvent[]): KubeObject[] {
+  const pods = new Map<string, KubeObject | undefined>();
+  for (const ev of events) {
+    if (ev.kind !== 'Pod') continue;
+    const stamp = ev.type === 'DELETED' ? undefined : ev.object.metadata.deletionTimestamp;
+    const started = stamp !== undefined && stamp !== live.get('Pod', ev.namespace, ev.name)?.metadata.deletionTimestamp;
+    pods.set(`${ev.namespace}/${ev.name}`, started ? ev.object : undefined);
+  }
+  return [...pods.values()].filter((p): p is KubeObject => p !== undefined);
 }
 
 /** The new value of every (table, scope, key) whose value would change (undefined = removed). */

@@ -175,4 +175,33 @@ describe('previews', () => {
     expect(JSON.stringify([...s.ledger.state.pods.keys()])).toBe(before);
     expect(s.ledger.state.get('Service', 'default', 'web')).toBeDefined();
   });
+  it('a graceful deletion is previewed to its end: what the terminator then does comes with it', async () => {
+    // A service of one pod: while it terminates kube-proxy keeps its serving endpoint, so its
+    // rules go only when the grace period is over.
+    const pod = await api(s.url, 'POST', '/api/v1/namespaces/default/pods', { metadata: { name: 'solo', labels: { app: 'solo' } }, spec: { nodeName: 'node-2', containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 8080 }] }] } }, admin);
+    expect(pod.status).toBe(201);
+    pod.json.status = { ...pod.json.status, phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] };
+    expect((await api(s.url, 'PUT', '/api/v1/namespaces/default/pods/solo/status', pod.json, admin)).status).toBe(200);
+    expect((await api(s.url, 'POST', '/api/v1/namespaces/default/services', { metadata: { name: 'solo' }, spec: { selector: { app: 'solo' }, ports: [{ port: 80, targetPort: 8080 }] } }, admin)).status).toBe(201);
+    const rv = s.ledger.committedRv;
+    const preview = await api(s.url, 'POST', `${NL}/previews`, { changes: [{ op: 'delete', gracePeriodSeconds: 1, object: { apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'default', name: 'solo' } } }] }, admin);
+    expect(preview.status).toBe(200);
+    expect(preview.json.events.filter((e: any) => e.kind === 'Pod').map((e: any) => [e.type, e.actor])).toEqual([
+      ['MODIFIED', 'admin'],
+      ['DELETED', 'system:pod-terminator'],
+    ]);
+    for (const n of preview.json.nodes) {
+      expect(n.tables.iptables.removed.map((r: any) => r.key)).toEqual(expect.arrayContaining([expect.stringMatching(/^nat\/KUBE-SEP-/), 'nat/KUBE-SERVICES/default/solo']));
+    }
+    expect(s.ledger.committedRv).toBe(rv);
+
+    expect((await api(s.url, 'DELETE', '/api/v1/namespaces/default/pods/solo?gracePeriodSeconds=1', undefined, admin)).status).toBe(200);
+    let gone = false;
+    for (let i = 0; i < 100 && !gone; i++) {
+      gone = (await api(s.url, 'GET', '/api/v1/namespaces/default/pods/solo', undefined, admin)).status === 404;
+      if (!gone) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(gone).toBe(true);
+    expect(preview.json.nodes).toEqual(await realDiffs(s.url, rv, s.ledger.committedRv));
+  });
 });
