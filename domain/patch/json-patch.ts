@@ -1,10 +1,11 @@
 // RFC 6902 JSON patch (application/json-patch+json) through fast-json-patch, including `test`
-// operations. The target is never mutated; failures become a PatchError whose text follows
-// evanphx/json-patch, the library kube-apiserver uses.
+// operations, read as evanphx/json-patch v4 (kube-apiserver's) reads them. The target is never
+// mutated; failures become a PatchError whose text follows that library.
 
 import fjp from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
 import { clone } from '../clone.js';
+import { errors } from '../errors.js';
 import { jsonPatchDoesNotApply, PatchError } from './errors.js';
 import { isObject } from './json.js';
 import { jsonKind } from '../schemas/check-types.js';
@@ -32,18 +33,45 @@ export function jsonPatchOpsDecodeError(ops: unknown): string | undefined {
   return undefined;
 }
 
-/** Shape checks kube-apiserver makes while decoding the patch document: 400 BadRequest. */
-function decodeOperations(ops: unknown): Operation[] {
-  if (!Array.isArray(ops)) throw new PatchError('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
-  ops.forEach((op, i) => {
-    if (!isObject(op)) throw new PatchError(`json: cannot unmarshal ${typeof op} into Go value of type jsonpatch.Operation`);
-    if (typeof op.op !== 'string' || !OPS.has(op.op)) throw new PatchError(`Unexpected kind: ${String(op.op ?? 'unknown')}`);
-    if (typeof op.path !== 'string') throw new PatchError(`operation ${i} (${op.op}): missing path`);
-    if ((op.op === 'add' || op.op === 'replace' || op.op === 'test') && !Object.hasOwn(op, 'value'))
-      throw new PatchError(`operation ${i} (${op.op}): missing value`);
-    if ((op.op === 'move' || op.op === 'copy') && typeof op.from !== 'string') throw new PatchError(`operation ${i} (${op.op}): missing from`);
-  });
-  return ops as Operation[];
+/** patch.go maxJSONPatchOperations: a longer patch is refused before any operation applies. */
+const MAX_OPERATIONS = 10_000;
+
+type RawOperation = Record<string, unknown> | null;
+
+/**
+ * What jsonpatch.DecodePatch refuses (400 BadRequest): a document that is not a list of objects.
+ * It reads nothing inside the operations; json-patch v4's Apply reads each as it reaches it
+ * (readOperation).
+ */
+function decodeOperations(ops: unknown): RawOperation[] {
+  if (ops === null) return []; // null decodes as no operations
+  if (!Array.isArray(ops)) throw new PatchError(`json: cannot unmarshal ${jsonKind(ops)} into Go value of type jsonpatch.Patch`);
+  for (const op of ops) if (op !== null && !isObject(op)) throw new PatchError(`json: cannot unmarshal ${jsonKind(op)} into Go value of type jsonpatch.Operation`);
+  if (ops.length > MAX_OPERATIONS) throw errors.tooLarge(`Request entity too large: The allowed maximum operations in a JSON patch is ${MAX_OPERATIONS}, got ${ops.length}`);
+  return ops as RawOperation[];
+}
+
+/**
+ * One operation as json-patch v4's Apply reads it when it reaches it: an unknown kind, a path or
+ * from that is absent or no string fail there, in its words, as the cause of the 422 the handler
+ * answers (NewGenericServerResponse); a value an add, replace or test lacks is a nil node (null).
+ */
+function readOperation(raw: RawOperation): Operation {
+  const kind = typeof raw?.op === 'string' ? raw.op : 'unknown';
+  if (!raw || !OPS.has(kind)) throw jsonPatchDoesNotApply(`Unexpected kind: ${kind}`);
+  const read = (key: 'path' | 'from', dropReason: boolean): string => {
+    const v = raw[key];
+    if (typeof v === 'string') return v;
+    const reason = dropReason ? 'missing value' : v === undefined || v === null ? `operation${key === 'from' ? ',' : ''} missing ${key} field: missing value` : `json: cannot unmarshal ${jsonKind(v)} into Go value of type string`;
+    throw jsonPatchDoesNotApply(`${kind} operation failed to decode ${key}: ${reason}`);
+  };
+  // move and copy read `from` first; add, remove and copy drop the reason a path failed.
+  const from = kind === 'move' || kind === 'copy' ? read('from', false) : undefined;
+  const path = read('path', kind === 'add' || kind === 'remove' || kind === 'copy');
+  const op: Record<string, unknown> = { op: kind, path };
+  if (from !== undefined) op.from = from;
+  if (kind === 'add' || kind === 'replace' || kind === 'test') op.value = Object.hasOwn(raw, 'value') ? raw.value : null;
+  return op as unknown as Operation;
 }
 
 function describe(op: Operation, code: string): string {
@@ -88,23 +116,22 @@ function asApplied(doc: unknown, op: Operation): Operation {
 }
 
 /**
- * Applies `ops` to a copy of `target`. A malformed document is 400; an operation that does not
- * apply (missing path, failed `test`) is 422, as kube-apiserver answers.
+ * Applies `ops` to a copy of `target`, in order. A document that is no list of objects is 400; an
+ * operation that cannot be read or does not apply (an unknown kind, a missing path, a failed
+ * `test`) is 422 when it is reached, as kube-apiserver answers.
  */
 export function applyJsonPatch<T extends object>(target: T, ops: unknown): T {
   const operations = decodeOperations(ops);
   let result: unknown = clone(target);
-  try {
-    operations.forEach((op, i) => {
+  operations.forEach((raw, i) => {
+    const op = readOperation(raw);
+    try {
       result = fjp.applyOperation(result, clone(asApplied(result, op)), true, true, true, i).newDocument;
-    });
-  } catch (e) {
-    if (e instanceof fjp.JsonPatchError) {
-      const op = (e.operation ?? operations[e.index ?? 0]) as Operation;
-      throw jsonPatchDoesNotApply(describe(op, e.name));
+    } catch (e) {
+      if (e instanceof fjp.JsonPatchError) throw jsonPatchDoesNotApply(describe(op, e.name));
+      throw e;
     }
-    throw e;
-  }
+  });
   // Replacing the root (`{"op":"replace","path":"","value":…}`) may yield a non-object.
   if (!isObject(result)) throw jsonPatchDoesNotApply('the patched document is not a JSON object');
   return result as T;

@@ -318,8 +318,13 @@ describe('bad input', () => {
     expect([typed.status, (await typed.json()).message]).toEqual([400, 'error decoding patch: json: cannot unmarshal number into Go struct field jsonPatchOp.path of type string']);
     const notList = await send('json-patch', { op: 'add' });
     expect([notList.status, (await notList.json()).message]).toEqual([400, 'error decoding patch: json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp']);
+    // Under Ignore only jsonpatch.DecodePatch reads the body; Apply then fails the operation with
+    // json-patch v4's words, as the cause of NewGenericServerResponse's 422 (patch.go applyJSPatch).
     const ignored = await send('json-patch', [{ op: 'add', path: 5, value: 1 }], '?fieldValidation=Ignore');
-    expect([ignored.status, (await ignored.json()).message]).toEqual([400, 'operation 0 (add): missing path']);
+    const ig = await ignored.json();
+    expect([ignored.status, ig.reason, ig.details.causes]).toEqual([422, 'Invalid', [{ message: 'add operation failed to decode path: missing value' }]]);
+    const notListIgnored = await send('json-patch', { op: 'add' }, '?fieldValidation=Ignore');
+    expect([notListIgnored.status, (await notListIgnored.json()).message]).toEqual([400, 'json: cannot unmarshal object into Go value of type jsonpatch.Patch']);
     // A patch that fails for another reason sends no warnings: they come with a decoded result.
     const missing = await fetch(`${s.url}${podsPath}/no-such-pod`, { method: 'PATCH', headers: { 'content-type': 'application/json-patch+json' }, body: '[{"op":"add","path":"/spec/bogus","value":1,"extra":true}]' });
     expect([missing.status, missing.headers.get('warning')]).toEqual([404, null]);
@@ -343,6 +348,36 @@ describe('bad input', () => {
     const dry = await send('json-patch', [{ op: 'add', path: '/spec/bogus', value: 1 }], '?dryRun=All');
     expect([dry.status, dry.headers.get('warning')]).toEqual([200, '299 - "unknown field \\"spec.bogus\\""']);
     expect(s.ledger.committedRv).toBe(head2 + 1);
+  });
+
+  // patch.go applyJSPatch: jsonpatch.DecodePatch only unmarshals the operations; evanphx/json-patch
+  // v4's Apply then fails a bad one, and the handler answers NewGenericServerResponse(422):
+  // reason Invalid, the fixed message, the library's text as the cause (not a 400).
+  it('a JSON patch operation json-patch v4 cannot apply (unknown op, no path, no from) is 422 after the 404, and writes nothing', async () => {
+    await api(s.url, 'POST', podsPath, { metadata: { name: 'jp-ops', labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    const send = (name: string, ops: unknown) => api(s.url, 'PATCH', `${podsPath}/${name}`, ops, { 'content-type': 'application/json-patch+json' });
+    const head = s.ledger.committedRv;
+    for (const [ops, cause] of [
+      [[{ op: 'bogus', path: '/x' }], 'Unexpected kind: bogus'],
+      [[{ path: '/x', value: 1 }], 'Unexpected kind: unknown'],
+      [[{ op: 'add', value: 1 }], 'add operation failed to decode path: missing value'],
+      [[{ op: 'replace', value: 1 }], 'replace operation failed to decode path: operation missing path field: missing value'],
+      [[{ op: 'move', path: '/metadata/labels/c' }], 'move operation failed to decode from: operation, missing from field: missing value'],
+      [[{ op: 'copy', path: '/metadata/labels/c' }], 'copy operation failed to decode from: operation, missing from field: missing value'],
+      [[{ op: 'add', path: '/metadata/labels/c', value: 'd' }, { op: 'bogus' }], 'Unexpected kind: bogus'],
+    ] as const) {
+      const r = await send('jp-ops', ops);
+      expect([r.status, r.json.kind, r.json.reason, r.json.message, r.json.details?.causes]).toEqual([
+        422,
+        'Status',
+        'Invalid',
+        'the server rejected our request due to an error in our request',
+        [{ message: cause }],
+      ]);
+    }
+    // The object is read first: a missing one is 404 whatever the operations.
+    expect((await send('jp-none', [{ op: 'bogus', path: '/x' }])).status).toBe(404);
+    expect(s.ledger.committedRv).toBe(head);
   });
 
   it('namespaces have no deletecollection: 405, and no namespace is deleted', async () => {

@@ -89,11 +89,48 @@ describe('applyJsonPatch (RFC 6902)', () => {
     expect(failure([{ op: 'replace', path: '/spec/containers/3', value: {} }]).status.code).toBe(422);
   });
 
-  it('malformed patch documents are 400', () => {
-    expect(failure({ op: 'add' }).status.code).toBe(400);
-    expect(failure([{ op: 'frobnicate', path: '/a' }]).message).toBe('Unexpected kind: frobnicate');
-    expect(failure([{ op: 'add', path: '/a' }]).message).toBe('operation 0 (add): missing value');
-    expect(failure([{ op: 'move', path: '/a' }]).status.code).toBe(400);
+  it('a document that does not decode as a list of objects is 400 (jsonpatch.DecodePatch)', () => {
+    expect([failure({ op: 'add' }).status.code, failure({ op: 'add' }).message]).toEqual([400, 'json: cannot unmarshal object into Go value of type jsonpatch.Patch']);
+    expect(failure([true]).message).toBe('json: cannot unmarshal bool into Go value of type jsonpatch.Operation');
+    expect(failure([[]]).message).toBe('json: cannot unmarshal array into Go value of type jsonpatch.Operation');
+    expect(applyJsonPatch(livePod(), null)).toStrictEqual(livePod()); // null decodes as no operations
+  });
+
+  // Upstream (patch.go applyJSPatch) only unmarshals the document; json-patch v4's Apply reads
+  // each operation as it reaches it, so a bad one is the same 422 NewGenericServerResponse as a
+  // missing path, with the library's text as the cause (these were 400s before).
+  it('an unknown op, a missing path or from is 422 when Apply reaches it', () => {
+    const e = failure([{ op: 'frobnicate', path: '/a' }]);
+    expect([e.status.code, e.status.reason, e.message, cause(e)]).toEqual([422, 'Invalid', 'the server rejected our request due to an error in our request', 'Unexpected kind: frobnicate']);
+    expect(cause(failure([{ path: '/a' }]))).toBe('Unexpected kind: unknown');
+    expect(cause(failure([{ op: 5, path: '/a' }]))).toBe('Unexpected kind: unknown');
+    expect(cause(failure([null]))).toBe('Unexpected kind: unknown');
+    expect(cause(failure([{ op: 'add', value: 1 }]))).toBe('add operation failed to decode path: missing value');
+    expect(cause(failure([{ op: 'remove', path: 5 }]))).toBe('remove operation failed to decode path: missing value');
+    expect(cause(failure([{ op: 'replace', value: 1 }]))).toBe('replace operation failed to decode path: operation missing path field: missing value');
+    expect(cause(failure([{ op: 'test', path: 5, value: 1 }]))).toBe('test operation failed to decode path: json: cannot unmarshal number into Go value of type string');
+    expect(cause(failure([{ op: 'move', path: '/a' }]))).toBe('move operation failed to decode from: operation, missing from field: missing value');
+    expect(cause(failure([{ op: 'copy', path: '/a', from: null }]))).toBe('copy operation failed to decode from: operation, missing from field: missing value');
+    expect(cause(failure([{ op: 'copy', from: '/spec/nodeName' }]))).toBe('copy operation failed to decode path: missing value');
+    expect(cause(failure([{ op: 'move', from: '/spec/nodeName' }]))).toBe('move operation failed to decode path: operation missing path field: missing value');
+    // Operations run in order: the first that fails is the one named.
+    expect(cause(failure([{ op: 'remove', path: '/metadata/labels/nope' }, { op: 'bogus' }]))).toMatch(/nonexistent key: nope/);
+  });
+
+  it('add and replace without a value write null (a nil node)', () => {
+    const out = applyJsonPatch(livePod(), [
+      { op: 'add', path: '/metadata/labels/x' },
+      { op: 'replace', path: '/metadata/labels/app' },
+      { op: 'add', path: '/spec/tolerations/-' },
+    ]);
+    expect(out.metadata.labels).toEqual({ app: null, tier: 'frontend', x: null });
+    expect(out.spec!.tolerations!.at(-1)).toBeNull();
+  });
+
+  it('more than 10000 operations is 413 (patch.go maxJSONPatchOperations), before any applies', () => {
+    expect(() => applyJsonPatch(livePod(), Array.from({ length: 10001 }, () => ({ op: 'bogus' })))).toThrow(
+      expect.objectContaining({ status: expect.objectContaining({ code: 413, reason: 'RequestEntityTooLarge', message: 'Request entity too large: The allowed maximum operations in a JSON patch is 10000, got 10001' }) }),
+    );
   });
 
   it('nothing is applied when a later op fails', () => {
