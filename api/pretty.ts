@@ -5,6 +5,7 @@
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import YAML from 'yaml';
+import { negotiate } from './negotiate.js';
 import { parseBool } from './request-context.js';
 
 export function wantsPretty(req: FastifyRequest): boolean {
@@ -16,15 +17,14 @@ export function wantsPretty(req: FastifyRequest): boolean {
   return agent.startsWith('curl') || agent.startsWith('Wget') || agent.startsWith('Mozilla/5.0');
 }
 
-/** Whether application/yaml comes before any JSON alternative in the Accept header. */
+/** Whether negotiation (api/negotiate.ts) picks YAML: the first acceptable clause names it. */
 export function wantsYaml(accept: string | undefined): boolean {
   if (!accept || !accept.includes('yaml')) return false;
-  for (const type of accept.split(',')) {
-    const media = type.split(';')[0]!.trim();
-    if (media === 'application/yaml') return true;
-    if (media === 'application/json' || media === '*/*' || media === 'application/*') return false;
+  try {
+    return negotiate(accept).media === 'yaml';
+  } catch {
+    return false; // a 406: its Status goes out as JSON
   }
-  return false;
 }
 
 export function registerPrettyPrint(app: FastifyInstance): void {

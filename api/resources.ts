@@ -130,7 +130,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       if (queryBool(q.watch)) return serveWatch(req, reply, path, deps);
       const negotiated = negotiate(req.headers.accept);
       const list = await listObjects(deps.ledger, info, path.namespace, q);
-      if (negotiated.table) return toTable(info.kind, list.items, includeObjectParam(q.includeObject), list.metadata);
+      if (negotiated.table) return toTable(info.kind, list.items, includeObjectParam(q.includeObject), list.metadata, negotiated.table);
       if (negotiated.partial) return partialList(list, info.kind, negotiated.partial);
       return list;
     }
@@ -220,7 +220,7 @@ async function getOne(req: FastifyRequest, reply: FastifyReply, path: ResourcePa
   reply.type('application/json');
   if (negotiated.table) {
     const q = req.query as Record<string, unknown>;
-    return toTable(info.kind, [obj], includeObjectParam(q.includeObject), { resourceVersion: obj.metadata.resourceVersion });
+    return toTable(info.kind, [obj], includeObjectParam(q.includeObject), { resourceVersion: obj.metadata.resourceVersion }, negotiated.table);
   }
   if (negotiated.partial) return partialObject(obj, negotiated.partial);
   return obj;

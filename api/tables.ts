@@ -1,9 +1,9 @@
-// meta.k8s.io/v1 Table responses (kubectl get), built by the printers.
+// meta.k8s.io Table responses (kubectl get), built by the printers, in the version negotiated.
 
 import type { KubeObject } from '../domain/objects.js';
-import type { IncludeObject } from './negotiate.js';
+import type { IncludeObject, TableTarget } from './negotiate.js';
 import { tableFor } from './printers/index.js';
 
-export function toTable(kind: string, objects: readonly KubeObject[], includeObject: IncludeObject, listMeta: Record<string, unknown>): unknown {
-  return tableFor(kind, objects as KubeObject[], { includeObject, now: new Date(), listMeta });
+export function toTable(kind: string, objects: readonly KubeObject[], includeObject: IncludeObject, listMeta: Record<string, unknown>, as: TableTarget): unknown {
+  return tableFor(kind, objects as KubeObject[], { includeObject, now: new Date(), listMeta, apiVersion: as.apiVersion });
 }

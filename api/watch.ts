@@ -46,7 +46,8 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
     if (match !== 'NotOlderThan') problems.push(notSupported(field, match, ['NotOlderThan']));
     if (problems.length) throw errors.invalid('ListOptions', 'meta.k8s.io', '', problems);
   }
-  const { table, partial } = negotiate(req.headers.accept);
+  // A watch's events are framed as JSON only: any other acceptable type is a 406 too.
+  const { table, partial } = negotiate(req.headers.accept, true);
   if (partial) requireObjectForm(partial, path.info.kind);
   const includeObject = includeObjectParam(q.includeObject);
   const filter = filterFromQuery(path.info.kind, path.namespace, q);
@@ -75,7 +76,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   };
   const wrap = (obj: KubeObject): unknown => {
     if (!table) return obj;
-    const t = toTable(path.info.kind, [obj], includeObject, { resourceVersion: obj.metadata.resourceVersion }) as Record<string, unknown>;
+    const t = toTable(path.info.kind, [obj], includeObject, { resourceVersion: obj.metadata.resourceVersion }, table) as Record<string, unknown>;
     if (!firstTable) t.columnDefinitions = [];
     firstTable = false;
     return t;

@@ -31,7 +31,7 @@ export interface TableListMeta {
 
 export interface Table {
   kind: 'Table';
-  apiVersion: 'meta.k8s.io/v1';
+  apiVersion: TableApiVersion;
   metadata: TableListMeta;
   /** null when the request asked for no headers (watch events after the first). */
   columnDefinitions: TableColumnDefinition[] | null;
@@ -40,12 +40,17 @@ export interface Table {
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
+/** meta.k8s.io has a Table in v1 and v1beta1 (handlers/response.go asTable): the one asked for. */
+export type TableApiVersion = 'meta.k8s.io/v1' | 'meta.k8s.io/v1beta1';
+
 export interface TableOptions {
   includeObject?: IncludeObject;
   /** The request's clock: AGE is computed against it. */
   now: Date;
   listMeta?: TableListMeta;
   noHeaders?: boolean;
+  /** meta.k8s.io/v1 unless asked otherwise; rows' PartialObjectMetadata are in the same version. */
+  apiVersion?: TableApiVersion;
 }
 
 /** What a printer produces for one object, before `includeObject` is applied. */

@@ -3,6 +3,7 @@
 // the columns of `netledger events`. Wide (priority 1) cells show with `-o wide`.
 
 import type { IncludeObject, Table, TableColumnDefinition } from '../../printers/index.js';
+import type { TableApiVersion } from '../../printers/types.js';
 import { translateTimestampSince } from '../../printers/index.js';
 import { column } from '../../printers/types.js';
 import { actorText } from '../../../domain/events.js';
@@ -25,22 +26,22 @@ const COLUMNS: TableColumnDefinition[] = [
 const cell = (v: string | null): string => (v ? v : '<none>');
 
 /** What a row carries for kubectl: the event's own metadata, not the changed object's. */
-function rowObject(e: EventItem, include: IncludeObject): unknown {
+function rowObject(e: EventItem, include: IncludeObject, apiVersion: TableApiVersion): unknown {
   if (include === 'None') return null;
   if (include === 'Object') return e;
   const created = new Date(Date.parse(e.time)).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: e.resourceVersion, creationTimestamp: created } };
+  return { kind: 'PartialObjectMetadata', apiVersion, metadata: { resourceVersion: e.resourceVersion, creationTimestamp: created } };
 }
 
-export function eventsTable(list: EventList, include: IncludeObject, now: Date): Table {
+export function eventsTable(list: EventList, include: IncludeObject, now: Date, apiVersion: TableApiVersion = 'meta.k8s.io/v1'): Table {
   return {
     kind: 'Table',
-    apiVersion: 'meta.k8s.io/v1',
+    apiVersion,
     metadata: { ...list.metadata },
     columnDefinitions: COLUMNS,
     rows: list.items.map((e) => ({
       cells: [e.resourceVersion, translateTimestampSince(e.time, now), actorText(e), e.type, e.kind, cell(e.namespace), e.name, e.time, cell(e.cause), cell(e.requestId)],
-      object: rowObject(e, include),
+      object: rowObject(e, include, apiVersion),
     })),
   };
 }

@@ -178,7 +178,7 @@ export async function listEvents(req: FastifyRequest, reply: FastifyReply, ledge
   const list: EventList = { kind: 'EventList', apiVersion: 'netledger.io/v1', metadata: { resourceVersion: String(until) }, items: page.map(eventItem) };
   if (events.length > limit) list.metadata.continue = encodeToken('events', EVENTS_OF, { after: page[page.length - 1]!.rv, until, floor });
   await floorHeaders(reply, ledger, floor);
-  return table ? eventsTable(list, includeObject, new Date()) : list;
+  return table ? eventsTable(list, includeObject, new Date(), table.apiVersion) : list;
 }
 
 /**
