@@ -5,7 +5,7 @@
 // first clause whose parameters the endpoint allows wins. `as`/`g`/`v` ask for a conversion:
 // a meta.k8s.io v1 or v1beta1 Table (JSON or YAML) or PartialObjectMetadata[List]; any other
 // conversion, or a version of these that does not exist, skips the clause. Nothing acceptable is
-// a 406 naming what is served (but protobuf alone is answered JSON).
+// a 406 naming what is served.
 
 import { errors } from '../domain/errors.js';
 
@@ -114,8 +114,6 @@ export function negotiate(header: string | undefined, stream = false): Negotiate
       if (chosen) return chosen;
     }
   }
-  // A client that lists protobuf alone is answered JSON (netledger serves no protobuf).
-  if (/(^|,)\s*application\/vnd\.kubernetes\.protobuf/.test(header)) return { media: 'json' };
   throw errors.notAcceptable(`only the following media types are accepted: ${stream ? ACCEPTED_STREAM : ACCEPTED}`);
 }
 

@@ -1,7 +1,7 @@
 // Accept negotiation as kube-apiserver's NegotiateOutputMediaType does it: a Table in the meta.k8s.io
 // version asked for (v1 or v1beta1, whose rows' PartialObjectMetadata follow it), a version that
 // does not exist skipped for the next alternative, and a 406 naming what is served when nothing
-// listed is acceptable.
+// listed is acceptable; protobuf, which upstream serves and netledger does not, included.
 
 import { describe, expect, it } from 'vitest';
 import { api, readWatch, suiteServer } from '../support/server.js';
@@ -58,5 +58,24 @@ describe('Accept negotiation', () => {
     expect([event.type, event.object.kind, event.object.apiVersion, event.object.rows[0].object.apiVersion]).toEqual(['MODIFIED', 'Table', 'meta.k8s.io/v1beta1', 'meta.k8s.io/v1beta1']);
     const refused = await api(s.url, 'GET', `${pods}?watch=true`, undefined, { accept: TABLE('v9') });
     expect([refused.status, refused.json.message]).toEqual([406, 'only the following media types are accepted: application/json;stream=watch']);
+  });
+
+  // Upstream serves protobuf for core/v1, netledger does not: an Accept naming protobuf alone has
+  // nothing acceptable here, so it is 406 as upstream answers such a request anywhere protobuf is
+  // not served (NewNotAcceptableError over the serializers' media types), not JSON the client
+  // did not ask for. Clients list JSON after protobuf (kubectl describe, client-go's default).
+  it('protobuf alone is 406; protobuf then JSON, or */*, is JSON', async () => {
+    for (const path of [pods, `${pods}/neg-1`]) {
+      const only = await api(s.url, 'GET', path, undefined, { accept: 'application/vnd.kubernetes.protobuf' });
+      expect([only.status, only.json]).toEqual([406, expect.objectContaining(NOT_ACCEPTABLE)]);
+      for (const accept of ['application/vnd.kubernetes.protobuf,application/json', 'application/vnd.kubernetes.protobuf, */*']) {
+        const r = await api(s.url, 'GET', path, undefined, { accept });
+        expect([r.status, r.headers.get('content-type')]).toEqual([200, expect.stringContaining('application/json')]);
+      }
+    }
+    const watch = await api(s.url, 'GET', `${pods}?watch=true`, undefined, { accept: 'application/vnd.kubernetes.protobuf;stream=watch' });
+    expect([watch.status, watch.json.message]).toEqual([406, 'only the following media types are accepted: application/json;stream=watch']);
+    // A watch is framed as JSON only: YAML is no stream type.
+    expect((await api(s.url, 'GET', `${pods}?watch=true`, undefined, { accept: 'application/yaml' })).status).toBe(406);
   });
 });
