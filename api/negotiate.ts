@@ -54,24 +54,26 @@ function parseQ(text: string): number {
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : 0;
 }
 
-/** goautoneg.ParseAccept (munnerz/goautoneg, vendored by kube-apiserver v1.32). */
+/** goautoneg.ParseAccept (munnerz/goautoneg, vendored by kube-apiserver v1.32): spaces trimmed,
+ * a range with more than one "/" or a parameter with more than one "=" skipped. */
 function parseAccept(header: string): Clause[] {
+  const trim = (t: string) => t.replace(/^ +| +$/g, '');
   const clauses: Clause[] = [];
   for (const raw of header.split(',')) {
-    const parts = raw.trim().split(';');
+    const parts = trim(raw).split(';');
     const range = parts[0]!.split('/');
-    const type = range[0]!.trim();
+    const type = trim(range[0]!);
     let subType: string;
     if (range.length === 1 && type === '*') subType = '*';
-    else if (range.length === 2) subType = range[1]!.trim();
+    else if (range.length === 2) subType = trim(range[1]!);
     else continue;
     const clause: Clause = { type, subType, q: 1, params: new Map() };
     for (const param of parts.slice(1)) {
-      const eq = param.indexOf('=');
-      if (eq < 0) continue;
-      const token = param.slice(0, eq).trim();
-      if (token === 'q') clause.q = parseQ(param.slice(eq + 1));
-      else clause.params.set(token, param.slice(eq + 1).trim());
+      const kv = param.split('=');
+      if (kv.length !== 2) continue;
+      const token = trim(kv[0]!);
+      if (token === 'q') clause.q = parseQ(kv[1]!);
+      else clause.params.set(token, trim(kv[1]!));
     }
     clauses.push(clause);
   }
