@@ -27,11 +27,12 @@ export function parseResourcePath(group: string, segments: string[]): ResourcePa
   if (s[0] === 'namespaces' && s.length >= 3 && !(s.length === 3 && (s[2] === 'status' || s[2] === 'finalize'))) {
     const info = lookup(s[2]!);
     if (!info.namespaced) throw pageNotFound();
-    if (s.length > 5) throw pageNotFound();
+    // A proxy subresource takes a path after it (…/proxy/{path:*}); the rest end there.
+    if (s.length > 5 && s[4] !== 'proxy') throw pageNotFound();
     return { info, namespace: s[1], name: s[3], subresource: s[4] };
   }
   const info = lookup(s[0]!);
-  if (s.length > 3) throw pageNotFound();
+  if (s.length > 3 && s[2] !== 'proxy') throw pageNotFound();
   if (info.namespaced) {
     if (s.length > 1) throw pageNotFound();
     return { info, namespace: undefined };

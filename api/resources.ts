@@ -21,6 +21,7 @@ import { listObjects } from './list.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
 import { partialList, partialObject, requireObjectForm } from './partial-metadata.js';
 import { pageNotFound, parseResourcePath, type ResourcePath } from './paths.js';
+import { isProxy, proxy } from './proxy.js';
 import { commandContext, dryRunValue, isDryRun, type ActorResolver } from './request-context.js';
 import { sendStatus, toStatus } from './status.js';
 import { toTable } from './tables.js';
@@ -37,7 +38,8 @@ export interface ResourceDeps {
   openWatches?: Set<() => void>;
 }
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+// OPTIONS reaches the proxy subresources only (api/proxy.ts); elsewhere it stays unserved.
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 export async function resourceRoutes(app: FastifyInstance, options: ResourceDeps): Promise<void> {
   const deps: ResourceDeps = { ...options, openWatches: new Set() };
@@ -60,6 +62,7 @@ export async function resourceRoutes(app: FastifyInstance, options: ResourceDeps
       url: `${prefix}*`,
       config: { submitsOnly: (req: FastifyRequest) => submitsOnly(req, pathOf) },
       handler: async (req, reply) => {
+        if (req.method === 'OPTIONS' && (isLegacyWatch(req) || !isProxy(pathOf(req)))) throw pageNotFound();
         if (isLegacyWatch(req)) return legacyWatch(req, reply, pathOf, deps);
         const path = pathOf(req);
         (req as FastifyRequest & { resource?: string }).resource = path.subresource ? `${path.info.resource}/${path.subresource}` : path.info.resource;
@@ -105,7 +108,15 @@ function submitsOnly(req: FastifyRequest, pathOf: (req: FastifyRequest) => Resou
   } catch {
     return false; // the handler answers the bad value
   }
-  if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') return true;
+  if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') {
+    // A proxy subresource reads the live state (api/proxy.ts), whatever the method.
+    if (!((req.params as { '*'?: string })['*'] ?? '').includes('/proxy')) return true;
+    try {
+      return !isProxy(pathOf(req));
+    } catch {
+      return false;
+    }
+  }
   if (req.method !== 'DELETE') return false;
   try {
     return pathOf(req).name !== undefined;
@@ -119,6 +130,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
   const { info } = path;
   if (path.subresource === 'eviction' && info.kind === 'Pod' && path.name) return evict(req, reply, path, deps);
   if (path.subresource === 'binding' && info.kind === 'Pod') return bindPod(req, reply, path, deps);
+  if (isProxy(path)) return proxy(req, path, deps.ledger);
   if (info.kind === 'Pod' && path.name && path.subresource && KUBELET_SUBRESOURCES.has(path.subresource)) return throwNoKubelet(req, path, deps);
   if (path.subresource === 'finalize' && info.kind === 'Namespace' && path.name) {
     // namespaces/{name}/finalize: a replace that may change spec.finalizers (FinalizeREST).
@@ -409,13 +421,13 @@ async function deleteCollection(req: FastifyRequest, reply: FastifyReply, path: 
 export { filterFromQuery, sendStatus, KIND_INFO, type KindInfo };
 
 /** Pod subresources the API server hands to the pod's kubelet; the verbs each takes are the ones
- * discovery lists (domain/schemas/resources.ts). */
-const KUBELET_SUBRESOURCES = new Set(['log', 'exec', 'attach', 'portforward', 'proxy']);
+ * discovery lists (domain/schemas/resources.ts). pods/proxy dials the pod itself (api/proxy.ts). */
+const KUBELET_SUBRESOURCES = new Set(['log', 'exec', 'attach', 'portforward']);
 /** The verb a request on one named object is. */
 const VERB_OF_METHOD: Readonly<Record<string, Verb>> = { GET: 'get', POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
 
 /**
- * pods/log, exec, attach, portforward and proxy: kube-apiserver connects to the kubelet of the
+ * pods/log, exec, attach and portforward: kube-apiserver connects to the kubelet of the
  * pod's node. netledger runs no kubelet and no container runtime, so it answers why, instead of a
  * 404 that reads as if the pod were missing: 400 for a pod on no node (as LogLocation), 503 otherwise.
  */

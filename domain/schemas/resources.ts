@@ -67,14 +67,17 @@ export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
   {
     plural: 'nodes', singular: 'node', kind: 'Node', listKind: 'NodeList', group: '', version: 'v1',
     namespaced: false, shortNames: ['no'], categories: [], verbs: ALL_VERBS,
-    subresources: [status('Node')], serving: 'generic', schema: 'io.k8s.api.core.v1.Node',
+    // nodes/proxy (the kubelet, or another port of the node) answers why it cannot (api/proxy.ts).
+    subresources: [{ name: 'proxy', kind: 'NodeProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] }, status('Node')],
+    serving: 'generic', schema: 'io.k8s.api.core.v1.Node',
   },
   {
     plural: 'pods', singular: 'pod', kind: 'Pod', listKind: 'PodList', group: '', version: 'v1',
     namespaced: true, shortNames: ['po'], categories: ['all'], verbs: ALL_VERBS,
     // Upstream lists a resource's subresources by name.
-    // The kubelet's subresources (attach, exec, log, portforward, proxy) are listed as upstream
-    // lists them; with no kubelet behind them they answer why they cannot (api/resources.ts).
+    // The kubelet's subresources (attach, exec, log, portforward) and proxy are listed as upstream
+    // lists them; with no kubelet or data plane behind them they answer why they cannot
+    // (api/resources.ts, api/proxy.ts).
     subresources: [
       { name: 'attach', kind: 'PodAttachOptions', verbs: ['create', 'get'] },
       { name: 'binding', kind: 'Binding', verbs: ['create'] },
@@ -90,7 +93,9 @@ export const RESOURCES: readonly ResourceInfo[] = deepFreeze<ResourceInfo[]>([
   {
     plural: 'services', singular: 'service', kind: 'Service', listKind: 'ServiceList', group: '', version: 'v1',
     namespaced: true, shortNames: ['svc'], categories: ['all'], verbs: ALL_VERBS,
-    subresources: [status('Service')], serving: 'generic', schema: 'io.k8s.api.core.v1.Service',
+    // services/proxy (an endpoint of the Service) answers why it cannot (api/proxy.ts).
+    subresources: [{ name: 'proxy', kind: 'ServiceProxyOptions', verbs: ['create', 'delete', 'get', 'patch', 'update'] }, status('Service')],
+    serving: 'generic', schema: 'io.k8s.api.core.v1.Service',
   },
   {
     plural: 'endpoints', singular: 'endpoints', kind: 'Endpoints', listKind: 'EndpointsList', group: '', version: 'v1',

@@ -67,8 +67,12 @@ describe('legacy discovery', () => {
       name: 'events', singularName: 'event', namespaced: true, kind: 'Event', verbs: ALL, shortNames: ['ev'], storageVersionHash: 'r2yiGXH7wu8=',
     });
     expect(Object.keys(byName)).toEqual([
-      'bindings', 'namespaces', 'namespaces/finalize', 'namespaces/status', 'nodes', 'nodes/status', 'pods', 'pods/attach', 'pods/binding', 'pods/eviction', 'pods/exec', 'pods/log', 'pods/portforward', 'pods/proxy', 'pods/status', 'services', 'services/status', 'endpoints', 'events',
+      'bindings', 'namespaces', 'namespaces/finalize', 'namespaces/status', 'nodes', 'nodes/proxy', 'nodes/status', 'pods', 'pods/attach', 'pods/binding', 'pods/eviction', 'pods/exec', 'pods/log', 'pods/portforward', 'pods/proxy', 'pods/status', 'services', 'services/proxy', 'services/status', 'endpoints', 'events',
     ]);
+    // As kube-apiserver v1.32 lists its proxy connecters (ProxyREST: GET POST PUT PATCH DELETE HEAD OPTIONS).
+    const proxyVerbs = ['create', 'delete', 'get', 'patch', 'update'];
+    expect(byName['services/proxy']).toEqual({ name: 'services/proxy', singularName: '', namespaced: true, kind: 'ServiceProxyOptions', verbs: proxyVerbs });
+    expect(byName['nodes/proxy']).toEqual({ name: 'nodes/proxy', singularName: '', namespaced: false, kind: 'NodeProxyOptions', verbs: proxyVerbs });
     expect(byName.bindings).toEqual({ name: 'bindings', singularName: 'binding', namespaced: true, kind: 'Binding', verbs: ['create'] });
   });
 
@@ -135,6 +139,9 @@ describe('aggregated discovery v2', () => {
       ],
     });
     expect(v1.resources.find((r) => r.resource === 'nodes')!.scope).toBe('Cluster');
+    const proxyOf = (resource: string) => v1.resources.find((r) => r.resource === resource)!.subresources!.find((s) => s.subresource === 'proxy');
+    expect(proxyOf('services')).toEqual({ subresource: 'proxy', responseKind: { group: '', version: 'v1', kind: 'ServiceProxyOptions' }, verbs: ['create', 'delete', 'get', 'patch', 'update'] });
+    expect(proxyOf('nodes')).toEqual({ subresource: 'proxy', responseKind: { group: '', version: 'v1', kind: 'NodeProxyOptions' }, verbs: ['create', 'delete', 'get', 'patch', 'update'] });
   });
 
   test('/apis: named groups; every resource has a responseKind (client-go drops those without)', () => {
