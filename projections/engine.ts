@@ -12,6 +12,9 @@ interface Claim {
   unitId: string;
   value: unknown;
   encoded: string;
+  /** The recompute that last produced it (ProjectionEngine.recompute): what it did not produce
+   * is dropped, with no set of the ids it did. */
+  seen: number;
 }
 
 /** The claims of every unit on one key. Almost every key has one claimant, so that claim is held
@@ -29,6 +32,8 @@ export class ProjectionEngine {
   /** projection name -> its derived inputs (model.ts), as of the last change applied (or build):
    * the engine keeps them, as they are no object of the state. */
   private readonly inputs = new Map<string, DerivedInputs>();
+  /** Recomputes so far: each stamps the claims it produced (Claim.seen). */
+  private recomputes = 0;
 
   constructor(readonly projections: readonly Projection[]) {
     this.tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, new TableSet(t)])) as Record<TableName, TableSet>;
@@ -115,25 +120,28 @@ export class ProjectionEngine {
     const unitId = `${p.name}:${unit}`;
     const prev = this.unitClaims.get(unitId);
     const claims = prev ?? new Map<string, Claim>();
-    const computed = new Set<string>();
+    const epoch = ++this.recomputes;
+    let computed = 0;
     for (const c of p.compute(unit, view, this.inputs.get(p.name))) {
       const id = claimId(c);
-      if (computed.has(id)) throw new Error(`projection ${p.name} unit ${unit} claims ${id} twice`);
-      computed.add(id);
       const old = claims.get(id);
+      if (old?.seen === epoch) throw new Error(`projection ${p.name} unit ${unit} claims ${id} twice`);
+      computed++;
       // Unchanged: keep the claim the key's claims already hold (same value, same text). The
       // text is only made when the value may have changed.
-      if (old && sameJsonText(old.value, c.value)) continue;
-      const encoded = JSON.stringify(c.value);
-      if (old && old.encoded === encoded) continue;
-      const claim: Claim = { unitId, value: c.value, encoded };
+      const encoded = old && sameJsonText(old.value, c.value) ? old.encoded : JSON.stringify(c.value);
+      if (old?.encoded === encoded) {
+        old.seen = epoch;
+        continue;
+      }
+      const claim: Claim = { unitId, value: c.value, encoded, seen: epoch };
       claims.set(id, claim);
       this.addClaim(id, claim);
       markDirty(dirty, id, rv);
     }
-    if (claims.size > computed.size) {
-      for (const id of claims.keys()) {
-        if (computed.has(id)) continue;
+    if (claims.size > computed) {
+      for (const [id, claim] of claims) {
+        if (claim.seen === epoch) continue;
         claims.delete(id);
         this.dropClaim(id, unitId);
         markDirty(dirty, id, rv);

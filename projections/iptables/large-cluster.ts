@@ -83,7 +83,7 @@ export class EndpointTotals implements DerivedInputs {
 
   observe(change: ObjectChange, view: ClusterView): string[] {
     const keys = servicesOfChange(change);
-    if (keys.length === 0) return [];
+    if (keys.length === 0 || sameCountedContent(change)) return [];
     const before = FAMILIES.map((f) => this.largeCluster(f));
     for (const key of keys) this.set(key, countsOf(view, key));
     const flipped = FAMILIES.filter((f, i) => this.largeCluster(f) !== before[i]);
@@ -102,6 +102,24 @@ export class EndpointTotals implements DerivedInputs {
     if (counts[0] || counts[1]) this.byService.set(key, counts);
     else this.byService.delete(key);
   }
+}
+
+/**
+ * Whether an EndpointSlice change leaves what the counts read as it was: the same Service label,
+ * address type, ports and endpoints' first addresses (a readiness flip changes only conditions,
+ * and kube-proxy counts endpoints whatever their conditions).
+ */
+function sameCountedContent(change: ObjectChange): boolean {
+  if (change.kind !== 'EndpointSlice') return false;
+  const a = change.before as EndpointSlice | undefined;
+  const b = change.after as EndpointSlice | undefined;
+  if (!a || !b || a.addressType !== b.addressType || a.metadata.labels?.[SERVICE_NAME_LABEL] !== b.metadata.labels?.[SERVICE_NAME_LABEL]) return false;
+  const ap = a.ports ?? [];
+  const bp = b.ports ?? [];
+  if (ap.length !== bp.length || ap.some((p, i) => p.name !== bp[i]!.name || p.protocol !== bp[i]!.protocol || p.port !== bp[i]!.port)) return false;
+  const ae = a.endpoints ?? [];
+  const be = b.endpoints ?? [];
+  return ae.length === be.length && ae.every((ep, i) => ep.addresses?.[0] === be[i]!.addresses?.[0]);
 }
 
 /**
