@@ -97,6 +97,12 @@ function underlayParam(q: Query): string | undefined {
   return v;
 }
 
+/** A list with no text form (history, blame, the event log): `format` may only name JSON. */
+export function requireJsonFormat(req: FastifyRequest): void {
+  const f = (req.query as Record<string, unknown>).format;
+  if (f !== undefined && f !== '' && f !== 'json') throw errors.badRequest(`format: Unsupported value: ${JSON.stringify(f)}: supported values: "json"`);
+}
+
 export function wantsText(req: FastifyRequest): boolean {
   const q = req.query as Record<string, unknown>;
   if (q.format === 'text') return true;

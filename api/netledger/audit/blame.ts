@@ -10,7 +10,7 @@ import type { KubeObject } from '../../../domain/objects.js';
 import type { EventHeader } from '../../../store/event-store.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { causeOf, type Cause, eventsFor } from '../causes.js';
-import { nodeTable, readRv, requireNodeAt, tableName } from '../tables.js';
+import { nodeTable, readRv, requireJsonFormat, requireNodeAt, tableName } from '../tables.js';
 import { str, type Query } from './query.js';
 import { historyKeys, keyMatches } from './key-match.js';
 import { metaOf, NODE_META_KEY, resolveRule } from '../../../projections/iptables/index.js';
@@ -140,6 +140,7 @@ async function notHeldMessage(ledger: Ledger, node: string, table: TableName, ke
 export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<NodeTableBlame> {
   const { node, table: tableText } = req.params as { node: string; table: string };
   const table = tableName(tableText);
+  requireJsonFormat(req);
   const q = req.query as Query;
   const rv = await readRv(ledger, q.resourceVersion);
   requireNodeAt(ledger, node, rv);

@@ -15,6 +15,7 @@ import { parseFieldSelector, type FieldSelector } from '../../../domain/selector
 import { eventsPage, timeAtRv, type EventFilter } from '../../../store/audit-queries.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { negotiate } from '../../negotiate.js';
+import { requireJsonFormat } from '../tables.js';
 import { parseIncludeObject } from '../../printers/index.js';
 import { waitForRv } from '../../wait-rv.js';
 import { eventsTable } from './events-table.js';
@@ -157,6 +158,7 @@ export async function listEvents(req: FastifyRequest, reply: FastifyReply, ledge
   const q = req.query as Query;
   // Discovery lists `list` alone for events: a watch would get a list it cannot read as events.
   refuseWatch(q);
+  requireJsonFormat(req);
   const table = negotiate(req.headers.accept).table;
   const includeObject = (table && parseIncludeObject(str(q, 'includeObject'))) || 'Metadata';
   const limit = listLimitParam(q);

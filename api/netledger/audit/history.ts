@@ -10,7 +10,7 @@ import type { Ledger } from '../../../store/ledger.js';
 import { nodeHistory } from '../../../store/node-history.js';
 import { waitForRv } from '../../wait-rv.js';
 import { causeOf, eventsFor, type Cause } from '../causes.js';
-import { nodeExistedAt, requireNodeEver, tableName } from '../tables.js';
+import { nodeExistedAt, requireJsonFormat, requireNodeEver, tableName } from '../tables.js';
 import { originsOf } from './blame.js';
 import { historyKeys } from './key-match.js';
 import { decodeToken, encodeToken, listLimitParam, requireRetained, requireWalkable, rvParam, str, type Query } from './query.js';
@@ -51,6 +51,7 @@ interface HistoryToken extends Record<string, number> {
 export async function getHistory(req: FastifyRequest, ledger: Ledger): Promise<HistoryList> {
   const { node, table: tableText } = req.params as { node: string; table: string };
   const table = tableName(tableText);
+  requireJsonFormat(req);
   requireNodeEver(ledger, node);
   const q = req.query as Query;
   const limit = listLimitParam(q);

@@ -215,6 +215,12 @@ describe('auditors ask', () => {
     expect((await api(s.url, 'GET', `${NL}/nodes/node-3/tables/iptables/diff`, undefined, admin)).status).toBe(400);
     expect((await api(s.url, 'GET', `${NL}/nodes/node-3/tables/iptables/diff?from=abc`, undefined, admin)).status).toBe(400);
     expect((await api(s.url, 'GET', `${NL}/nodes/node-3/tables/nope/diff?from=1`, undefined, admin)).status).toBe(404);
+    // Lists with no text form take format=json alone, as the tables and diff name theirs.
+    for (const path of [`${NL}/nodes/node-3/tables/iptables/history?format=xml`, `${NL}/nodes/node-3/tables/iptables/blame?format=text`, `${NL}/events?format=text`]) {
+      const r = await api(s.url, 'GET', path, undefined, admin);
+      expect([r.status, r.json.message], path).toEqual([400, `format: Unsupported value: "${path.endsWith('xml') ? 'xml' : 'text'}": supported values: "json"`]);
+    }
+    expect((await api(s.url, 'GET', `${NL}/nodes/node-3/tables/iptables/history?format=json&limit=1`, undefined, admin)).status).toBe(200);
     const node = await api(s.url, 'GET', `${NL}/nodes/node-9/tables/iptables/history`, undefined, admin);
     expect(node.json).toMatchObject({ code: 404, reason: 'NotFound', message: 'nodes "node-9" not found' });
   });
