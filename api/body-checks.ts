@@ -80,6 +80,9 @@ export function checkTypesOf(kind: string, obj: unknown, validation: FieldValida
   }
   result.dropUnknownFields();
   result.canonicalizeQuantities();
+  // A create or update body is decoded into the typed object; an apply patch's nulls are the
+  // field manager's to read.
+  if (stage === 'decode') result.zeroNulls();
 }
 
 /** What checking a JSON, merge or strategic merge patch's body hands decide, which decodes the

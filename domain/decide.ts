@@ -487,6 +487,7 @@ function strictDecoding(cmd: Extract<Command, { op: 'patch' }>, patched: KubeObj
   }
   decoded?.dropUnknownFields();
   decoded?.canonicalizeQuantities();
+  decoded?.zeroNulls();
   return cmd.fieldValidation === 'Ignore' ? [] : all.slice(0, MAX_STRICT_ERRORS);
 }
 

@@ -55,6 +55,10 @@ export interface TypeCheckResult {
   /** Writes every Quantity of the checked body as Quantity serializes it (`0.5` → `"500m"`),
    * as a decode into the typed object and back does. */
   canonicalizeQuantities(): void;
+  /** Writes every JSON null as the decode into the typed object and back leaves it: a struct's
+   * field is its zero value, omitted (labels: null, type: null); a map's value or a slice's
+   * element is its type's zero value (a label `a: null` is `a: ""`). */
+  zeroNulls(): void;
 }
 
 export interface TypeCheckOptions {
@@ -85,6 +89,8 @@ interface Position {
   path: string;
   /** The object or array holding the value, and its key there. */
   holder?: [Record<string, unknown>, string];
+  /** What the holder is to Go: a struct's field, a map's value or a slice's element. */
+  in?: 'struct' | 'map' | 'slice';
 }
 
 class Checker {
@@ -97,8 +103,12 @@ class Checker {
 
   constructor(private readonly options: TypeCheckOptions = {}) {}
 
+  /** Where a JSON null was, with the schema of what it decodes into. */
+  readonly nulls: [Position, TSchema][] = [];
+
   check(schema: TSchema, value: unknown, at: Position): void {
     // JSON null decodes into any Go type (the zero value), so it is never a type error.
+    if (value === null) this.nulls.push([at, schema]);
     if (value === null || value === undefined) return;
     if (typeof schema.$ref === 'string') return this.checkNamed(schema.$ref, value, at);
     if (typeof schema.$id === 'string') return this.checkNamed(schema.$id, value, at, schema);
@@ -143,7 +153,7 @@ class Checker {
         return;
       case 'array':
         if (!Array.isArray(value)) return this.typeError(value, at, goType(schema, id), 'slice');
-        value.forEach((item, i) => this.check(schema.items as TSchema, item, { ...at, path: `${at.path}[${i}]`, holder: [value as unknown as Record<string, unknown>, String(i)] }));
+        value.forEach((item, i) => this.check(schema.items as TSchema, item, { ...at, path: `${at.path}[${i}]`, holder: [value as unknown as Record<string, unknown>, String(i)], in: 'slice' }));
         return;
       case 'object':
         if (typeof value !== 'object' || Array.isArray(value)) return this.typeError(value, at, goType(schema, id), schema.additionalProperties ? 'map' : 'struct');
@@ -157,7 +167,7 @@ class Checker {
     const values = schema.additionalProperties;
     if (values && typeof values === 'object') {
       // A Go map: keys are not part of encoding/json's error context.
-      for (const [key, v] of Object.entries(value)) this.check(values as TSchema, v, { ...at, path: `${at.path}[${key}]`, holder: [value, key] });
+      for (const [key, v] of Object.entries(value)) this.check(values as TSchema, v, { ...at, path: `${at.path}[${key}]`, holder: [value, key], in: 'map' });
       return;
     }
     const props = (schema.properties ?? {}) as Record<string, TSchema>;
@@ -173,7 +183,7 @@ class Checker {
         }
         continue;
       }
-      this.check(field, v, { struct, goPath: [...at.goPath, key], path, holder: [value, key] });
+      this.check(field, v, { struct, goPath: [...at.goPath, key], path, holder: [value, key], in: 'struct' });
     }
   }
 
@@ -265,7 +275,37 @@ export function checkTypes(kind: string, body: unknown, options: TypeCheckOption
         if (canonical !== undefined) holder[key] = canonical;
       }
     },
+    zeroNulls: () => {
+      for (const [at, schema] of checker.nulls) {
+        if (!at.holder) continue;
+        const [holder, key] = at.holder;
+        if (at.in === 'struct') delete holder[key];
+        else holder[key] = zeroValue(schema);
+      }
+    },
   };
+}
+
+/** The JSON of a Go type's zero value: a nil map or slice is null, a struct `{}`. */
+function zeroValue(schema: TSchema): unknown {
+  const id = typeof schema.$ref === 'string' ? schema.$ref : typeof schema.$id === 'string' ? schema.$id : undefined;
+  if (id === IDS.intOrString) return 0;
+  if (id === IDS.quantity) return '0';
+  if (id === IDS.fieldsV1 || id === IDS.rawExtension) return null;
+  const resolved = id ? (SCHEMAS.get(id) ?? schema) : schema;
+  switch (resolved.type) {
+    case 'string':
+      return '';
+    case 'integer':
+    case 'number':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'object':
+      return resolved.additionalProperties ? null : {};
+    default:
+      return null;
+  }
 }
 
 export function hasSchema(kind: string): boolean {
