@@ -7,7 +7,7 @@ import { actorText, columns, outputFormat, serialize } from '../output.js';
 import { describeFloor, floorOf, parseSince } from '../since.js';
 
 export const EVENTS_USAGE = `usage: netledger events [--kind KIND] [--namespace NS] [--name NAME] [--actor USER]
-                       [--since RV|DURATION|TIME] [--until RV] [--limit N] [--continue TOKEN]
+                       [--since RV|DURATION|TIME] [--until RV|DURATION|TIME] [--limit N] [--continue TOKEN]
                        [-o json|yaml] [--server URL] [--token TOKEN]`;
 
 export const EVENTS_OPTIONS = {
@@ -42,14 +42,17 @@ export function eventRows(items: EventItem[]): string {
 
 export function eventsPath(values: Parsed['values']): string {
   const q = new URLSearchParams();
-  for (const f of ['kind', 'namespace', 'name', 'actor', 'until'] as const) {
+  for (const f of ['kind', 'namespace', 'name', 'actor'] as const) {
     const v = values[f];
     if (typeof v === 'string') q.set(f, v);
   }
-  if (typeof values.since === 'string') {
-    const since = parseSince(values.since);
-    if ('rv' in since) q.set('since', String(since.rv));
-    else q.set('sinceTime', since.time);
+  // An rv, or a duration back from now or a time: the API's since/until or sinceTime/untilTime.
+  for (const f of ['since', 'until'] as const) {
+    const v = values[f];
+    if (typeof v !== 'string') continue;
+    const at = parseSince(v, Date.now(), `--${f}`);
+    if ('rv' in at) q.set(f, String(at.rv));
+    else q.set(`${f}Time`, at.time);
   }
   const text = q.toString();
   return `/apis/netledger.io/v1/events${text ? `?${text}` : ''}`;
@@ -71,9 +74,10 @@ export async function printEvents(ctx: CliContext, values: Parsed['values']): Pr
   if (typeof values.since === 'string' && floor.time) {
     const since = parseSince(values.since);
     if ('time' in since && since.time < floor.time) ctx.note(compacted);
-  } else if (typeof values.until === 'string' && floor.rv > 0 && Number(values.until) < floor.rv) {
+  } else if (typeof values.until === 'string' && floor.rv > 0) {
     // Everything asked for lies below the floor: what is listed is the kept remainder.
-    ctx.note(compacted);
+    const until = parseSince(values.until, Date.now(), '--until');
+    if ('rv' in until ? until.rv < floor.rv : floor.time !== undefined && until.time < floor.time) ctx.note(compacted);
   }
   if (format === 'human') ctx.out(list.items.length ? eventRows(list.items) : 'No events found.\n');
   else ctx.out(serialize({ kind: 'EventList', apiVersion: 'netledger.io/v1', metadata: list.metadata, items: list.items }, format));

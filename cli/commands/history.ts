@@ -5,13 +5,13 @@
 import { parse, usageError, type Parsed } from '../args.js';
 import type { CliContext } from '../context.js';
 import { actorText, columns, objectRef, outputFormat, serialize } from '../output.js';
-import { describeFloor, parseSince, sinceRv } from '../since.js';
+import { describeFloor, parseSince, revisionAt, sinceRv } from '../since.js';
 import { EVENTS_OPTIONS, limitOf, noteMore, printEvents } from './events.js';
 import { describeOrigin } from './blame.js';
 import { checkTable, TABLES, tablePath } from './tables.js';
 
 export const HISTORY_USAGE = `usage: netledger history [NODE [iptables|ip6tables|routes|dns [KEY]]] [--since RV|DURATION|TIME]
-                       [--until RV] [--limit N] [-o json|yaml] [--server URL] [--token TOKEN]`;
+                       [--until RV|DURATION|TIME] [--limit N] [-o json|yaml] [--server URL] [--token TOKEN]`;
 
 type Cause = { kind: string; namespace: string; name: string; type: string; actor: string; impersonatedBy?: string; time: string; resourceVersion: string };
 
@@ -47,10 +47,8 @@ export async function runHistory(ctx: CliContext, argv: string[]): Promise<numbe
     if (since.compacted) ctx.note(`Warning: history before ${describeFloor(since.compacted)} was compacted; showing the changes after it\n`);
     q.set('since', String(since.rv));
   }
-  if (typeof values.until === 'string') {
-    if (!/^\d+$/.test(values.until)) throw usageError(`--until ${values.until}: expected a resourceVersion`, HISTORY_USAGE);
-    q.set('until', values.until);
-  }
+  // --until takes what --since takes: an rv, or the last rv at or before a duration ago or a time.
+  if (typeof values.until === 'string') q.set('until', String(await revisionAt(client, values.until, '--until')));
   const limit = limitOf(values);
   const items: HistoryItem[] = [];
   let rv = '';

@@ -49,6 +49,26 @@ describe('netledger CLI on odd input', () => {
     expect((await run(['tables', 'n1', 'iptables', '--at', 'March 7'])).code).toBe(2);
   });
 
+  it('--until takes what --since takes: an rv, a duration or a time (the last rv at or before it)', async () => {
+    await cluster();
+    const all = JSON.parse((await run(['events', '-o', 'json'])).stdout).items as { resourceVersion: string; time: string }[];
+    const mid = all[Math.floor(all.length / 2)]!;
+    const byTime = JSON.parse((await run(['events', '--until', mid.time, '-o', 'json'])).stdout).items as { resourceVersion: string; time: string }[];
+    expect(byTime.length).toBeGreaterThan(0);
+    expect(byTime.every((e) => e.time <= mid.time)).toBe(true);
+    expect(byTime.map((e) => e.resourceVersion)).toEqual(all.filter((e) => e.time <= mid.time).map((e) => e.resourceVersion));
+    // Nothing happened a day before the log started.
+    expect(JSON.parse((await run(['events', '--until', '1d', '-o', 'json'])).stdout).items).toEqual([]);
+    const lastAtMid = all.filter((e) => e.time <= mid.time).at(-1)!.resourceVersion;
+    const history = async (until: string) => JSON.parse((await run(['history', 'n1', 'iptables', '--until', until, '-o', 'json'])).stdout).items;
+    expect(await history(mid.time)).toEqual(await history(lastAtMid));
+    for (const cmd of [['events'], ['history', 'n1', 'iptables']]) {
+      const bad = await run([...cmd, '--until', 'abc']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--until abc: expected a resourceVersion, a duration (90s, 15m, 1h, 2d) or an RFC 3339 time');
+    }
+  });
+
   it('--limit takes a whole number, 0 meaning all', async () => {
     await cluster();
     const all = await run(['events', '-o', 'json']);
