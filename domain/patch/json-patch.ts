@@ -74,26 +74,56 @@ function readOperation(raw: RawOperation): Operation {
   return op as unknown as Operation;
 }
 
-function describe(op: Operation, code: string): string {
-  const path = op.path;
-  switch (code) {
-    case 'TEST_OPERATION_FAILED':
-      return `testing value ${path} failed: test failed`;
-    case 'OPERATION_PATH_UNRESOLVABLE':
-      if (op.op === 'remove') return `Unable to remove nonexistent key: ${path.split('/').pop()}: missing value`;
-      return `${op.op} operation does not apply: doc is missing path: "${path}": missing value`;
-    case 'OPERATION_FROM_UNRESOLVABLE':
-      return `${op.op} operation does not apply: doc is missing from path: "${(op as { from: string }).from}": missing value`;
-    case 'OPERATION_PATH_ILLEGAL_ARRAY_INDEX':
-    case 'OPERATION_VALUE_OUT_OF_BOUNDS':
-      return `${op.op} operation does not apply: invalid index in path "${path}": invalid index referenced`;
-    case 'OPERATION_PATH_INVALID':
-      return `${op.op} operation does not apply: invalid path "${path}": path must start with "/"`;
-    case 'OPERATION_PATH_CANNOT_ADD':
-      return `${op.op} operation does not apply: doc is missing path: "${path}": missing value`;
-    default:
-      return `${op.op} operation does not apply at "${path}": ${code.toLowerCase().replace(/_/g, ' ')}`;
+/** Where a pointer leads: the container its last token is looked up in (json-patch v4's
+ * findObject walks every token but the last), and that token; none when the walk fails. */
+function locate(doc: unknown, path: string): { container: object; key: string } | undefined {
+  const cut = path.lastIndexOf('/');
+  if (cut < 0) return undefined;
+  let container: unknown;
+  try {
+    container = fjp.getValueByPointer(doc, path.slice(0, cut));
+  } catch {
+    return undefined;
   }
+  if (typeof container !== 'object' || container === null) return undefined;
+  return { container, key: path.slice(cut + 1).replace(/~1/g, '/').replace(/~0/g, '~') };
+}
+
+/** What json-patch v4 says of an array index it cannot use (strconv.Atoi, then the bounds). */
+function badIndex(op: string, path: string, key: string, add: boolean): string {
+  if (!/^-?\d+$/.test(key)) return `error in ${op} for path: '${path}': ${add ? `value was not a proper array index: '${key}': ` : ''}strconv.Atoi: parsing ${JSON.stringify(key)}: invalid syntax`;
+  return `error in ${op} for path: '${path}': Unable to access invalid index: ${key}: invalid index referenced`;
+}
+
+/**
+ * The text json-patch v4 (kube-apiserver's) gives for an operation fast-json-patch refused on
+ * `doc`: a container on the way that is missing (add and remove quote the path, the others do
+ * not), a key an object lacks, an index an array cannot take, a failed test.
+ */
+function describe(op: Operation, code: string, doc: unknown): string {
+  const path = op.path;
+  if (code === 'TEST_OPERATION_FAILED') return `testing value ${path} failed: test failed`;
+  if (code === 'OPERATION_FROM_UNRESOLVABLE') {
+    const from = (op as { from: string }).from;
+    const at = locate(doc, from);
+    if (!at) return `${op.op} operation does not apply: doc is missing from path: ${from}: missing value`;
+    if (Array.isArray(at.container)) return badIndex(op.op, from, at.key, false);
+    return `error in ${op.op} for path: '${at.key}': Unable to remove nonexistent key: ${at.key}: missing value`;
+  }
+  const at = locate(doc, path);
+  if (!at) {
+    if (op.op === 'add' || op.op === 'remove') return `${op.op} operation does not apply: doc is missing path: ${JSON.stringify(path)}: missing value`;
+    if (op.op === 'move' || op.op === 'copy') return `${op.op} operation does not apply: doc is missing destination path: ${path}: missing value`;
+    if (op.op === 'test') return `test operation does not apply: is missing path: ${path}: missing value`;
+    return `replace operation does not apply: doc is missing path: ${path}: missing value`;
+  }
+  if (Array.isArray(at.container)) {
+    if (op.op === 'replace') return `replace operation does not apply: doc is missing key: ${path}: missing value`;
+    return badIndex(op.op === 'move' || op.op === 'copy' ? 'add' : op.op, path, at.key, op.op !== 'remove');
+  }
+  if (op.op === 'remove') return `error in remove for path: '${path}': Unable to remove nonexistent key: ${at.key}: missing value`;
+  // A test of a member the object lacks compares it (nil) with the value, and fails.
+  return `testing value ${path} failed: test failed`;
 }
 
 /**
@@ -128,7 +158,7 @@ export function applyJsonPatch<T extends object>(target: T, ops: unknown): T {
     try {
       result = fjp.applyOperation(result, clone(asApplied(result, op)), true, true, true, i).newDocument;
     } catch (e) {
-      if (e instanceof fjp.JsonPatchError) throw jsonPatchDoesNotApply(describe(op, e.name));
+      if (e instanceof fjp.JsonPatchError) throw jsonPatchDoesNotApply(describe(op, e.name, result));
       throw e;
     }
   });

@@ -69,13 +69,29 @@ describe('applyJsonPatch (RFC 6902)', () => {
     expect(cause(e)).toBe('testing value /metadata/resourceVersion failed: test failed');
   });
 
-  it('ops on missing paths are 422', () => {
-    expect(cause(failure([{ op: 'remove', path: '/metadata/labels/nope' }]))).toBe('Unable to remove nonexistent key: nope: missing value');
-    expect(cause(failure([{ op: 'replace', path: '/spec/nope/x', value: 1 }]))).toBe(
-      'replace operation does not apply: doc is missing path: "/spec/nope/x": missing value',
+  // Texts of evanphx/json-patch v4.12.0 (gopkg.in/evanphx/json-patch.v4, kube-apiserver v1.32's):
+  // a container missing on the way is "does not apply" (only add's and remove's paths quoted); a
+  // key or index the container cannot give is wrapped "error in <op> for path: '<path>': …".
+  it("ops on missing paths are 422 in json-patch v4's words", () => {
+    expect(cause(failure([{ op: 'remove', path: '/metadata/labels/nope' }]))).toBe(
+      "error in remove for path: '/metadata/labels/nope': Unable to remove nonexistent key: nope: missing value",
     );
-    expect(failure([{ op: 'add', path: '/spec/a/b/c', value: [] }]).status.code).toBe(422);
-    expect(failure([{ op: 'add', path: '/spec/containers/7', value: {} }]).status.code).toBe(422);
+    expect(cause(failure([{ op: 'remove', path: '/metadata/nope/x' }]))).toBe('remove operation does not apply: doc is missing path: "/metadata/nope/x": missing value');
+    expect(cause(failure([{ op: 'replace', path: '/spec/nope/x', value: 1 }]))).toBe('replace operation does not apply: doc is missing path: /spec/nope/x: missing value');
+    expect(cause(failure([{ op: 'add', path: '/spec/a/b/c', value: [] }]))).toBe('add operation does not apply: doc is missing path: "/spec/a/b/c": missing value');
+    expect(cause(failure([{ op: 'add', path: '/spec/containers/7', value: {} }]))).toBe(
+      "error in add for path: '/spec/containers/7': Unable to access invalid index: 7: invalid index referenced",
+    );
+    expect(cause(failure([{ op: 'add', path: '/spec/containers/x', value: {} }]))).toBe(
+      "error in add for path: '/spec/containers/x': value was not a proper array index: 'x': strconv.Atoi: parsing \"x\": invalid syntax",
+    );
+    expect(cause(failure([{ op: 'remove', path: '/spec/containers/-' }]))).toBe("error in remove for path: '/spec/containers/-': strconv.Atoi: parsing \"-\": invalid syntax");
+    expect(cause(failure([{ op: 'move', from: '/spec/nope/x', path: '/a' }]))).toBe('move operation does not apply: doc is missing from path: /spec/nope/x: missing value');
+    expect(cause(failure([{ op: 'move', from: '/metadata/labels/nope', path: '/a' }]))).toBe(
+      "error in move for path: 'nope': Unable to remove nonexistent key: nope: missing value",
+    );
+    expect(cause(failure([{ op: 'copy', from: '/spec/nodeName', path: '/x/y' }]))).toBe('copy operation does not apply: doc is missing destination path: /x/y: missing value');
+    expect(cause(failure([{ op: 'test', path: '/x/y', value: 1 }]))).toBe('test operation does not apply: is missing path: /x/y: missing value');
   });
 
   it('replace of a key an object lacks sets it, as evanphx/json-patch v4 (kube-apiserver\'s) does; array indexes are checked', () => {
