@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { errors } from '../domain/errors.js';
 import type { KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
-import { checkTypes } from '../domain/schemas/check-types.js';
+import { checkTypes, type TypeCheckResult } from '../domain/schemas/check-types.js';
 import { duplicateFieldsOf, UndecodableBody } from './content.js';
 import { FieldPath, notSupported } from '../domain/validation/path.js';
 
@@ -54,7 +54,7 @@ export function checkObjectBody(body: unknown, info: KindInfo, namespace: string
  * transformDecodeError (`Pod in version "v1" cannot be handled as a Pod: strict decoding error:
  * …`); an apply patch's are bare.
  */
-export function checkTypesOf(kind: string, obj: unknown, validation: FieldValidation, reply: FastifyReply, stage: 'decode' | 'apply' = 'apply'): void {
+export function checkTypesOf(kind: string, obj: unknown, validation: FieldValidation, reply: FastifyReply, stage: 'decode' | 'apply' = 'apply'): TypeCheckResult {
   const result = checkTypes(kind, obj);
   if (result.errors.length) {
     throw errors.badRequest(
@@ -81,8 +81,9 @@ export function checkTypesOf(kind: string, obj: unknown, validation: FieldValida
   result.dropUnknownFields();
   result.canonicalizeQuantities();
   // A create or update body is decoded into the typed object; an apply patch's nulls are the
-  // field manager's to read.
+  // field manager's to read (its result is decoded when a list holds one: nullElements).
   if (stage === 'decode') result.zeroNulls();
+  return result;
 }
 
 /** What checking a JSON, merge or strategic merge patch's body hands decide, which decodes the
@@ -104,7 +105,7 @@ export interface PatchBodyCheck {
 export function checkPatchBody(kind: string, body: unknown, patchType: 'json' | 'merge' | 'strategic', validation: FieldValidation): PatchBodyCheck {
   if (patchType === 'json') return { strictErrors: validation === 'Ignore' ? [] : jsonPatchOpErrors(body), decodePatched: true };
   const result = checkTypes(kind, body, patchType === 'strategic' ? { skipKey: isPatchDirective } : {});
-  const decodePatched = result.errors.length > 0 || result.unknownFields.length > 0;
+  const decodePatched = result.errors.length > 0 || result.unknownFields.length > 0 || result.nullElements;
   // The result's quantities are canonicalized where it is decoded; otherwise here, in the body.
   if (!decodePatched) result.canonicalizeQuantities();
   const strictErrors = validation === 'Ignore' ? [] : duplicateFieldsOf(body).map((field) => `duplicate field "${field}"`);

@@ -189,7 +189,7 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       // it, and its warnings come with the answer.
       const validation = fieldValidationOf(q, 'PatchOptions');
       let checked: PatchBodyCheck = { strictErrors: [], decodePatched: false };
-      if (patchType === 'apply') checkTypesOf(info.kind, req.body, validation, reply);
+      if (patchType === 'apply') checked = { strictErrors: [], decodePatched: checkTypesOf(info.kind, req.body, validation, reply).nullElements };
       else checked = checkPatchBody(info.kind, req.body, patchType, validation);
       return write(req, reply, deps, {
         ...commandContext(req, deps.actorOf),

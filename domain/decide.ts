@@ -408,6 +408,8 @@ function patch(state: ClusterState, cmd: Extract<Command, { op: 'patch' }>): Pen
   if (!old) {
     if (cmd.patchType === 'apply' && !cmd.subresource) {
       const obj = applyPatch('apply', undefined, cmd.patch, cmd.kind, applyOptions(cmd));
+      // A list that holds a null is decoded as the typed object holds it (strictDecoding).
+      if (cmd.decodePatched) checkTypes(cmd.kind, obj).zeroNulls();
       obj.metadata ??= {};
       if (obj.metadata.name && obj.metadata.name !== cmd.name) {
         throw errors.badRequest(`the name of the object (${obj.metadata.name}) does not match the name on the URL (${cmd.name})`);

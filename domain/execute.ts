@@ -11,12 +11,13 @@ import type { KubeObject } from './objects.js';
 import type { ClusterState } from './state.js';
 import { evolve } from './state.js';
 import { decide, type PendingEvent } from './decide.js';
+import { errors, StatusError } from './errors.js';
 import { react } from './reactor.js';
 
 export type EventObserver = (event: LogEvent, before: KubeObject | undefined) => void;
 
 export function execute(state: ClusterState, cmd: Command, observe?: EventObserver, groupEnd?: () => void): Decision {
-  const pending = decide(state, cmd);
+  const pending = decideOrRefuse(state, cmd);
   const events: LogEvent[] = [];
   const befores = new Map<number, KubeObject | undefined>();
   let response: KubeObject | undefined = pending.object;
@@ -63,4 +64,18 @@ function fold(state: ClusterState, p: PendingEvent, cmd: Command, befores: Map<n
   befores.set(rv, before);
   observe?.(ev, before);
   return ev;
+}
+
+/**
+ * decide, with a bug in it answered as NewInternalError (500 InternalError) instead of thrown on: decide folds nothing, so the state is as it was and the
+ * command is refused alone. Thrown on, the appender would take it for a state it can no longer
+ * know and stop writing for good (store/appender.ts).
+ */
+function decideOrRefuse(state: ClusterState, cmd: Command): ReturnType<typeof decide> {
+  try {
+    return decide(state, cmd);
+  } catch (e) {
+    if (e instanceof StatusError) throw e;
+    throw errors.internal(`Internal error occurred: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }

@@ -59,6 +59,9 @@ export interface TypeCheckResult {
    * field is its zero value, omitted (labels: null, type: null); a map's value or a slice's
    * element is its type's zero value (a label `a: null` is `a: ""`). */
   zeroNulls(): void;
+  /** Whether a list holds a null. A merge or strategic patch removes the fields and map entries
+   * its nulls name, but keeps a list it sets whole, nulls and all: its result needs decoding. */
+  nullElements: boolean;
 }
 
 export interface TypeCheckOptions {
@@ -275,6 +278,7 @@ export function checkTypes(kind: string, body: unknown, options: TypeCheckOption
         if (canonical !== undefined) holder[key] = canonical;
       }
     },
+    nullElements: checker.nulls.some(([at]) => at.in === 'slice'),
     zeroNulls: () => {
       for (const [at, schema] of checker.nulls) {
         if (!at.holder) continue;

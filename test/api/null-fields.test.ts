@@ -43,4 +43,24 @@ describe('null in what is decoded', () => {
     const merged = await api(s.url, 'PATCH', `${SVCS}/nulls`, { metadata: { labels: { c: null } } }, { 'content-type': 'application/merge-patch+json' });
     expect(merged.json.metadata.labels).toEqual({ d: '', e: '' });
   });
+
+  it('a null in a list a patch sets whole is decoded too: a 422 from validation, and the next write works', async () => {
+    // Merge and strategic patches remove what their nulls name but keep a list they set whole,
+    // nulls and all; upstream decodes every result, so `[null]` is `[""]` and fails validation.
+    // Undecoded, the null reached validation as it was and the write path stopped for good.
+    const cases: [string, string, unknown, Record<string, string>][] = [
+      ['merge', `${SVCS}/nulls`, { spec: { externalIPs: [null] } }, { 'content-type': 'application/merge-patch+json' }],
+      ['strategic', `${SVCS}/nulls`, { metadata: { finalizers: [null] } }, { 'content-type': 'application/strategic-merge-patch+json' }],
+      ['apply', `${SVCS}/nulls?fieldManager=t&force=true`, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nulls', finalizers: [null] } }, { 'content-type': 'application/apply-patch+yaml' }],
+      ['apply (create)', `${SVCS}/applied?fieldManager=t`, { apiVersion: 'v1', kind: 'Service', metadata: { name: 'applied' }, spec: { ports: [{ port: 80 }], externalIPs: [null] } }, { 'content-type': 'application/apply-patch+yaml' }],
+    ];
+    for (const [what, path, body, headers] of cases) {
+      const head = s.ledger.committedRv;
+      const r = await api(s.url, 'PATCH', path, body, headers);
+      expect([what, r.status, r.json.reason], r.text).toEqual([what, 422, 'Invalid']);
+      expect(s.ledger.committedRv).toBe(head);
+      const next = await api(s.url, 'PATCH', `${SVCS}/nulls`, { metadata: { labels: { [`after-${what.replace(/\W/g, '')}`]: 'ok' } } }, { 'content-type': 'application/merge-patch+json' });
+      expect(next.status, next.text).toBe(200);
+    }
+  });
 });

@@ -763,3 +763,14 @@ describe('node IPAM beyond 256 nodes', () => {
     expect(full.status.details?.causes?.[0]?.field).toBe('spec.podCIDRs');
   });
 });
+
+describe('a bug in decide', () => {
+  it('is the command’s 500 InternalError, with nothing folded, so the writer goes on', () => {
+    // A command no API route would build (an update of no object): decide throws a TypeError.
+    const bad = { ...ctx('alice'), op: 'update', kind: 'Service', namespace: 'default', name: 'x', object: null } as unknown as Command;
+    const e = fails(bad);
+    expect(e.status).toMatchObject({ code: 500, reason: 'InternalError' });
+    expect(e.status.message).toMatch(/^Internal error occurred: /);
+    expect(run(create('Service', 'default', service('after', { app: 'a' }))).map((e) => e.kind)).toContain('Service');
+  });
+});
