@@ -168,14 +168,17 @@ function reverseApexNS(ctx: Ctx, qname: string, apex: string): QueryResult {
  *   keys the underscored form.
  * - Under `pod`, findPods reads the pod label and the namespace alone: `x.1-2-3-4.ns.pod` and
  *   `_a._b.1-2-3-4.ns.pod` ask what `1-2-3-4.ns.pod` does.
- * The owner of the answer stays the name as asked.
+ * The owner of the answer stays the name as asked. None for a name with more labels than that.
  */
-function lookupKey(name: string, zone: string): string {
+function lookupKey(name: string, zone: string): string | undefined {
   for (const kind of ['svc', 'pod'] as const) {
     const suffix = `.${kind}.${zone}`;
     if (!name.endsWith(suffix)) continue;
     const labels = name.slice(0, name.length - suffix.length).split('.');
-    if (labels.length < 3 || labels.length > 4) return name;
+    // More than two labels left of the service: errInvalidRequest, NXDOMAIN whatever the table
+    // holds there (a dotted endpoint name's glue records).
+    if (labels.length > 4) return undefined;
+    if (labels.length < 3) return name;
     const [service, namespace] = labels.slice(-2) as [string, string];
     if (kind === 'pod') return `${service}.${namespace}${suffix}`;
     if (labels.length === 3) return name;
@@ -241,7 +244,9 @@ export function answerQuery(
     return positive(answers, glue);
   }
 
-  const result = resolve(ctx, lookupKey(lower, zone), qname, type, []);
+  const key = lookupKey(lower, zone);
+  if (key === undefined) return negative('NXDOMAIN');
+  const result = resolve(ctx, key, qname, type, []);
   if (result.answers.length > 0) return positive(result.answers, type === 'SRV' ? srvAdditional(ctx, result.answers) : []);
   return negative(result.exists ? 'NOERROR' : 'NXDOMAIN');
 }

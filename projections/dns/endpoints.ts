@@ -18,8 +18,8 @@ export interface ReadyAddress {
   ip: string;
   family: Family;
   /** The endpoint's name under its service (CoreDNS endpointHostname). A pod name (under
-   * endpoint_pod_names) may hold dots: it is then no label, names only SRV targets and PTRs, and
-   * has no records of its own (parse.go reads its labels as port and protocol). */
+   * endpoint_pod_names) may hold dots: its records then answer no question of their own (parse.go
+   * reads its labels as port and protocol, or the name as too long), only SRV glue and PTRs. */
   endpointName: string;
   ports: CandidatePort[];
 }

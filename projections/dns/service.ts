@@ -122,8 +122,9 @@ export function computeService(out: DnsContributions, view: ClusterView, ns: str
   }
   for (const [label, group] of byName) {
     const epName = `${label}.${svcName}`;
-    // A dotted pod name is no label: a question for it is read as `_port._proto` (parse.go).
-    if (isValidLabel(label)) emitCandidates(out, epName, endpointCandidates(group, svcName), ttl, true);
+    // A dotted pod name's records serve as SRV glue and `_port._proto` addresses only: a question
+    // for the name itself is read as port and protocol, or as too long (answer.ts lookupKey).
+    emitCandidates(out, epName, endpointCandidates(group, svcName), ttl, true);
     for (const a of group) out.rrset(reverseName(a.ip), 'PTR', ttl, [epName]);
   }
 }

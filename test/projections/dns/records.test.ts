@@ -145,24 +145,29 @@ describe('spec §2.4: headless services', () => {
     // hostname still wins
     expect(ask(named, 'my-pet.headless.default.svc.cluster.local.', 'A').rcode).toBe('NOERROR');
   });
-  it('endpoint_pod_names with a dotted pod name: the address still counts, its name only in SRV targets and PTRs', () => {
+  it('endpoint_pod_names with a dotted pod name: the address still counts, its name in SRV targets (with glue) and PTRs, and no question of its own', () => {
     // Pod names are DNS subdomains: `web.1` is a valid one. CoreDNS keeps it as the endpoint name
     // (object/endpoint.go drops only names of 64 characters or more), so the service's records
     // hold the address, and a question for `web.1.<svc>…` parses as port `web`, protocol `1`.
     const view = richClusterInput({ dnsEndpointPodNames: true });
     view.services!.push(service('testns', 'dots', { clusterIP: 'None', clusterIPs: ['None'], ports: [{ name: 'http', port: 80, protocol: 'TCP' }] }));
-    view.slices!.push(slice('testns', 'dots', 'dots-abc', 'IPv4', [{ ip: '10.244.2.3', pod: 'web.1' }, { ip: '10.244.2.4', pod: 'web-2' }], [{ name: 'http', port: 80 }]));
+    view.slices!.push(slice('testns', 'dots', 'dots-abc', 'IPv4', [{ ip: '10.244.2.3', pod: 'web.1' }, { ip: '10.244.2.4', pod: 'web-2' }, { ip: '10.244.2.5', pod: 'a.b.c' }], [{ name: 'http', port: 80 }]));
     const t = buildTable(dnsProjection, makeView(view));
-    expect(ask(t, 'dots.testns.svc.cluster.local.', 'A').answers).toEqual([
-      'dots.testns.svc.cluster.local.\t5\tIN\tA\t10.244.2.3',
-      'dots.testns.svc.cluster.local.\t5\tIN\tA\t10.244.2.4',
-    ]);
-    expect(ask(t, '_http._tcp.dots.testns.svc.cluster.local.', 'SRV').answers).toEqual([
-      '_http._tcp.dots.testns.svc.cluster.local.\t5\tIN\tSRV\t0 50 80 web-2.dots.testns.svc.cluster.local.',
-      '_http._tcp.dots.testns.svc.cluster.local.\t5\tIN\tSRV\t0 50 80 web.1.dots.testns.svc.cluster.local.',
-    ]);
+    const all = ['10.244.2.3', '10.244.2.4', '10.244.2.5'];
+    expect(ask(t, 'dots.testns.svc.cluster.local.', 'A').answers).toEqual(all.map((ip) => `dots.testns.svc.cluster.local.\t5\tIN\tA\t${ip}`));
+    // findServices gives every endpoint's address for `_port._proto` A; plugin.SRV glues each target.
+    expect(ask(t, '_http._tcp.dots.testns.svc.cluster.local.', 'A').answers).toEqual(all.map((ip) => `_http._tcp.dots.testns.svc.cluster.local.\t5\tIN\tA\t${ip}`));
+    expect(ask(t, '_http._tcp.dots.testns.svc.cluster.local.', 'SRV')).toEqual(
+      ok(
+        ['a.b.c', 'web-2', 'web.1'].map((n) => `_http._tcp.dots.testns.svc.cluster.local.\t5\tIN\tSRV\t0 33 80 ${n}.dots.testns.svc.cluster.local.`),
+        [['a.b.c', '10.244.2.5'], ['web-2', '10.244.2.4'], ['web.1', '10.244.2.3']].map(([n, ip]) => `${n}.dots.testns.svc.cluster.local.\t5\tIN\tA\t${ip}`),
+      ),
+    );
     expect(ask(t, '3.2.244.10.in-addr.arpa.', 'PTR')).toEqual(ok(['3.2.244.10.in-addr.arpa.\t5\tIN\tPTR\tweb.1.dots.testns.svc.cluster.local.']));
+    // Two labels left of the service are port and protocol; three are too many (errInvalidRequest).
     expect(ask(t, 'web.1.dots.testns.svc.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(t, 'a.b.c.dots.testns.svc.cluster.local.', 'A')).toEqual(nxdomain);
+    expect(ask(t, 'a.b.c.dots.testns.svc.cluster.local.', 'SRV')).toEqual(nxdomain);
     expect(ask(t, 'web-2.dots.testns.svc.cluster.local.', 'A').answers).toEqual(['web-2.dots.testns.svc.cluster.local.\t5\tIN\tA\t10.244.2.4']);
   });
   it('endpoint PTRs come from any EndpointSlice: of an ExternalName service, or of no service at all (reverse.go)', () => {
