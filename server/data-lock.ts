@@ -1,80 +1,46 @@
 // One server per data directory. A second `serve` on a directory in use would migrate and compact
 // the log under the running server (its retention floor moves on disk, not in the running
 // server's memory, so that one goes on answering from rows that are gone) before failing to
-// bind its port. The lock is a file holding the owner's pid and start time, as PostgreSQL's
-// postmaster.pid: a crash (SIGKILL, power loss) leaves it behind, and it is taken over when its
-// process is gone, or is another process that got the same pid since.
+// bind its port.
+//
+// The lock is SQLite's own: an exclusive transaction on a small lock database, held open for the
+// server's life. The kernel drops it when the process ends however it ends (SIGKILL, a crash),
+// so nothing stale is ever left to judge, and two servers racing for it cannot both win, in one
+// process or two, in one PID namespace or two. `netledger.pid` beside it only names the holder
+// in the refusal.
 
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 
-export const LOCK_FILE = 'netledger.pid';
+export const LOCK_FILE = 'netledger.lock';
+export const PID_FILE = 'netledger.pid';
 
-/** Directories this process holds (an in-process server stopped and started again reuses one). */
-const held = new Set<string>();
-
-/** Takes the directory's lock; returns its release. Throws when another live server holds it. */
+/** Takes the directory's lock; returns its release. Throws when another server holds it. */
 export function lockDataDir(dataDir: string): () => void {
   const dir = resolve(dataDir);
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, LOCK_FILE);
-  if (held.has(dir)) throw inUse(dir, path, process.pid);
-  const mine = `${process.pid} ${startTimeOf(process.pid) ?? ''}\n`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      writeFileSync(path, mine, { flag: 'wx' });
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
-      const owner = readOwner(path);
-      if (owner && owner.pid !== process.pid && isRunning(owner.pid, owner.startTime)) throw inUse(dir, path, owner.pid);
-      // Left by a process that is gone: take it over.
-      unlinkSync(path);
-    }
-  }
-  held.add(dir);
-  return () => {
-    held.delete(dir);
-    try {
-      if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
-    } catch {
-      /* already gone */
-    }
-  };
-}
-
-function inUse(dir: string, path: string, pid: number): Error {
-  return new Error(`--data ${dir} is in use by another netledger server (pid ${pid}, ${path}): stop it first, or remove that file if no server runs there`);
-}
-
-function readOwner(path: string): { pid: number; startTime: string | undefined } | undefined {
+  // No busy timeout: a held lock is refused at once, not waited for.
+  const db = new Database(join(dir, LOCK_FILE), { timeout: 0 });
   try {
-    const [pid, startTime] = readFileSync(path, 'utf8').trim().split(' ');
-    const n = Number(pid);
-    return Number.isInteger(n) && n > 0 ? { pid: n, startTime: startTime || undefined } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isRunning(pid: number, startTime: string | undefined): boolean {
-  try {
-    process.kill(pid, 0);
+    db.exec('BEGIN EXCLUSIVE');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+    db.close();
+    if ((e as { code?: string }).code === 'SQLITE_BUSY') throw inUse(dir);
+    throw e;
   }
-  // Alive: the same process only if it started when the owner did (where /proc tells).
-  const now = startTimeOf(pid);
-  return startTime === undefined || now === undefined || now === startTime;
+  writeFileSync(join(dir, PID_FILE), `${process.pid} ${hostname()}\n`);
+  return () => db.close(); // the open transaction rolls back, and the lock goes with it
 }
 
-/** A process's start time in clock ticks since boot (/proc/PID/stat field 22), where there is a /proc. */
-function startTimeOf(pid: number): string | undefined {
+function inUse(dir: string): Error {
+  let holder = '';
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (field 2) is in parentheses and may hold spaces: count from its end.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    const [pid, host] = readFileSync(join(dir, PID_FILE), 'utf8').trim().split(' ');
+    holder = ` (pid ${pid} on ${host})`;
   } catch {
-    return undefined;
+    /* not written yet */
   }
+  return new Error(`--data ${dir} is in use by another netledger server${holder}: stop it first`);
 }
