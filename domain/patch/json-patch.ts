@@ -90,9 +90,9 @@ function locate(doc: unknown, path: string): { container: object; key: string } 
 }
 
 /** What json-patch v4 says of an array index it cannot use (strconv.Atoi, then the bounds). */
-function badIndex(op: string, path: string, key: string, add: boolean): string {
-  if (!/^-?\d+$/.test(key)) return `error in ${op} for path: '${path}': ${add ? `value was not a proper array index: '${key}': ` : ''}strconv.Atoi: parsing ${JSON.stringify(key)}: invalid syntax`;
-  return `error in ${op} for path: '${path}': Unable to access invalid index: ${key}: invalid index referenced`;
+function badIndex(key: string, add: boolean): string {
+  if (!/^-?\d+$/.test(key)) return `${add ? `value was not a proper array index: '${key}': ` : ''}strconv.Atoi: parsing ${JSON.stringify(key)}: invalid syntax`;
+  return `Unable to access invalid index: ${key}: invalid index referenced`;
 }
 
 /**
@@ -107,8 +107,9 @@ function describe(op: Operation, code: string, doc: unknown): string {
     const from = (op as { from: string }).from;
     const at = locate(doc, from);
     if (!at) return `${op.op} operation does not apply: doc is missing from path: ${from}: missing value`;
-    if (Array.isArray(at.container)) return badIndex(op.op, from, at.key, false);
-    return `error in ${op.op} for path: '${at.key}': Unable to remove nonexistent key: ${at.key}: missing value`;
+    // v4 names the key for move ("error in move for path: '<key>'") and the path for copy.
+    const reason = Array.isArray(at.container) ? badIndex(at.key, false) : `Unable to remove nonexistent key: ${at.key}: missing value`;
+    return op.op === 'move' ? `error in move for path: '${at.key}': ${reason}` : `error in copy for from: '${from}': ${reason}`;
   }
   const at = locate(doc, path);
   if (!at) {
@@ -119,30 +120,45 @@ function describe(op: Operation, code: string, doc: unknown): string {
   }
   if (Array.isArray(at.container)) {
     if (op.op === 'replace') return `replace operation does not apply: doc is missing key: ${path}: missing value`;
-    return badIndex(op.op === 'move' || op.op === 'copy' ? 'add' : op.op, path, at.key, op.op !== 'remove');
+    if (op.op === 'test') return `error in test for path: '${path}': ${badIndex(at.key, false)}`;
+    return `error in ${op.op} for path: '${path}': ${badIndex(at.key, op.op === 'add')}`;
   }
   if (op.op === 'remove') return `error in remove for path: '${path}': Unable to remove nonexistent key: ${at.key}: missing value`;
-  // A test of a member the object lacks compares it (nil) with the value, and fails.
+  // A test of a member the object lacks against a value that is not null (asApplied).
   return `testing value ${path} failed: test failed`;
 }
 
+/** Is `key` absent from an object container (not an array's index)? */
+const absentMember = (at: { container: object; key: string } | undefined): boolean => !!at && !Array.isArray(at.container) && !Object.hasOwn(at.container, at.key);
+
 /**
- * evanphx/json-patch v4, kube-apiserver's: a `replace` of a key that an object lacks sets it (its
- * partialDoc.get never fails), where RFC 6902 and fast-json-patch refuse. `kubectl patch
- * --type=json` replacing a label that is not there adds it. Array indexes are still checked.
+ * Where json-patch v4 (kube-apiserver's) and fast-json-patch part, the operation as fast-json-patch
+ * must see it to do what v4 does (undefined: nothing to do), or v4's refusal:
+ * - `replace` of a key an object lacks sets it (partialDoc.get never fails): `kubectl patch
+ *   --type=json` replacing a label that is not there adds it;
+ * - `test` of a member an object lacks against null passes (a nil node equals a nil value);
+ * - `copy` from a member an object lacks copies null, for the same reason;
+ * - a `move` or `copy` to an array index the array cannot take is refused (partialArray.add),
+ *   where fast-json-patch puts the value at the end.
  */
-function asApplied(doc: unknown, op: Operation): Operation {
-  if (op.op !== 'replace' || op.path === '') return op;
-  const cut = op.path.lastIndexOf('/');
-  if (cut < 0) return op;
-  const key = op.path.slice(cut + 1).replace(/~1/g, '/').replace(/~0/g, '~');
-  let parent: unknown;
-  try {
-    parent = fjp.getValueByPointer(doc, op.path.slice(0, cut));
-  } catch {
-    return op; // fast-json-patch reports the missing path
+function asApplied(doc: unknown, op: Operation): Operation | undefined {
+  if (op.op === 'replace' && op.path !== '') return absentMember(locate(doc, op.path)) ? { op: 'add', path: op.path, value: op.value } : op;
+  if (op.op === 'test') return op.value === null && absentMember(locate(doc, op.path)) ? undefined : op;
+  if (op.op !== 'move' && op.op !== 'copy') return op;
+  const from = locate(doc, op.from);
+  const to = locate(doc, op.path);
+  if (to && Array.isArray(to.container) && to.key !== '-') {
+    // A move takes its value out first: from the same array, one element fewer to insert into.
+    const length = to.container.length - (op.op === 'move' && from?.container === to.container ? 1 : 0);
+    const index = Number(to.key);
+    const refusal = !/^-?\d+$/.test(to.key)
+      ? `value was not a proper array index: '${to.key}': strconv.Atoi: parsing ${JSON.stringify(to.key)}: invalid syntax`
+      : index > length || index < -length - 1
+        ? `Unable to access invalid index: ${index}: invalid index referenced`
+        : undefined;
+    if (refusal) throw jsonPatchDoesNotApply(op.op === 'move' ? `error in move for path: '${op.path}': ${refusal}` : `error while adding value during copy: ${refusal}`);
   }
-  return isObject(parent) && !Object.hasOwn(parent, key) ? { op: 'add', path: op.path, value: op.value } : op;
+  return op.op === 'copy' && absentMember(from) ? { op: 'add', path: op.path, value: null } : op;
 }
 
 /**
@@ -156,7 +172,8 @@ export function applyJsonPatch<T extends object>(target: T, ops: unknown): T {
   operations.forEach((raw, i) => {
     const op = readOperation(raw);
     try {
-      result = fjp.applyOperation(result, clone(asApplied(result, op)), true, true, true, i).newDocument;
+      const applied = asApplied(result, op);
+      if (applied) result = fjp.applyOperation(result, clone(applied), true, true, true, i).newDocument;
     } catch (e) {
       if (e instanceof fjp.JsonPatchError) throw jsonPatchDoesNotApply(describe(op, e.name, result));
       throw e;

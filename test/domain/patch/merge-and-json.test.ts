@@ -133,6 +133,32 @@ describe('applyJsonPatch (RFC 6902)', () => {
     expect(cause(failure([{ op: 'remove', path: '/metadata/labels/nope' }, { op: 'bogus' }]))).toMatch(/nonexistent key: nope/);
   });
 
+  // json-patch v4.12 (vendor/gopkg.in/evanphx/json-patch.v4/patch.go): move and copy add through
+  // partialArray.add, which refuses an index past the end; a nil node stands for a member an
+  // object lacks, so copying it copies null and testing it against null passes.
+  it('move and copy into an array index it cannot take are refused; a missing member copies and tests as null', () => {
+    expect(cause(failure([{ op: 'move', from: '/spec/nodeName', path: '/spec/containers/5' }]))).toBe(
+      "error in move for path: '/spec/containers/5': Unable to access invalid index: 5: invalid index referenced",
+    );
+    expect(cause(failure([{ op: 'copy', from: '/spec/nodeName', path: '/spec/containers/x' }]))).toBe(
+      "error while adding value during copy: value was not a proper array index: 'x': strconv.Atoi: parsing \"x\": invalid syntax",
+    );
+    // Moving out of the same array leaves one element fewer to insert into.
+    expect(cause(failure([{ op: 'move', from: '/spec/containers/0', path: '/spec/containers/1' }]))).toBe(
+      "error in move for path: '/spec/containers/1': Unable to access invalid index: 1: invalid index referenced",
+    );
+    expect(cause(failure([{ op: 'move', from: '/spec/containers/4', path: '/metadata/x' }]))).toBe("error in move for path: '4': Unable to access invalid index: 4: invalid index referenced");
+    expect(cause(failure([{ op: 'copy', from: '/spec/containers/4', path: '/metadata/x' }]))).toBe("error in copy for from: '/spec/containers/4': Unable to access invalid index: 4: invalid index referenced");
+    const out = applyJsonPatch(livePod(), [
+      { op: 'copy', from: '/metadata/nope', path: '/metadata/annotations/y' },
+      { op: 'test', path: '/spec/nope', value: null },
+      { op: 'move', from: '/spec/nodeName', path: '/spec/containers/1' },
+    ]);
+    expect(out.metadata.annotations!.y).toBeNull();
+    expect(out.spec!.containers!.at(-1)).toBe(livePod().spec!.nodeName);
+    expect(cause(failure([{ op: 'test', path: '/spec/nope', value: 'x' }]))).toBe('testing value /spec/nope failed: test failed');
+  });
+
   it('add and replace without a value write null (a nil node)', () => {
     const out = applyJsonPatch(livePod(), [
       { op: 'add', path: '/metadata/labels/x' },
