@@ -61,7 +61,7 @@ function podTarget(ledger: Ledger, namespace: string, { name, port }: Target): S
   const pod = ledger.state.get('Pod', namespace, name) as Pod | undefined;
   if (!pod) return errors.notFound('pods', '', name);
   const first = pod.spec?.containers?.find((c) => c.ports?.length)?.ports?.[0]?.containerPort;
-  const ip = pod.status?.podIPs?.[0]?.ip ?? '';
+  const ip = pod.status?.podIPs?.[0]?.ip ?? pod.status?.podIP ?? ''; // getPodIP
   if (!isGlobalUnicast(ip)) return errors.badRequest('address not allowed');
   const where = port || first !== undefined ? joinHostPort(ip, port || String(first)) : ip;
   return errors.unavailable(`pods/proxy would forward to ${where}, the address of pod "${name}", ${NO_DATA_PLANE}`);

@@ -73,23 +73,32 @@ export async function originsOf(ledger: Ledger, events: Map<number, EventHeader>
  * back from the deletion, that holds that timestamp.
  */
 async function deletionRequestOf(ledger: Ledger, deletion: EventHeader): Promise<EventHeader | undefined> {
-  const rows = await ledger.store.db
-    .selectFrom('events')
-    .select(['rv', 'object'])
-    .where('kind', '=', 'Pod')
-    .where('namespace', '=', deletion.namespace)
-    .where('name', '=', deletion.name)
-    .where('uid', '=', deletion.uid)
-    .where('rv', '<=', deletion.rv)
-    .orderBy('rv', 'desc')
-    .limit(64)
-    .execute();
   const stampOf = (text: string) => (JSON.parse(text) as KubeObject).metadata.deletionTimestamp;
-  const stamp = rows[0] ? stampOf(rows[0].object) : undefined;
+  let stamp: string | undefined;
   let setter: number | undefined;
-  for (const r of rows.slice(1)) {
-    if (!stamp || stampOf(r.object) !== stamp) break;
-    setter = r.rv;
+  // Back from the deletion a page at a time (a long grace period may hold many status writes),
+  // bounded as every walk here is.
+  let below = deletion.rv + 1;
+  for (let page = 0; page < 1000; page++) {
+    const rows = await ledger.store.db
+      .selectFrom('events')
+      .select(['rv', 'object'])
+      .where('kind', '=', 'Pod')
+      .where('namespace', '=', deletion.namespace)
+      .where('name', '=', deletion.name)
+      .where('uid', '=', deletion.uid)
+      .where('rv', '<', below)
+      .orderBy('rv', 'desc')
+      .limit(64)
+      .execute();
+    for (const r of rows) {
+      const ts = stampOf(r.object);
+      if (r.rv === deletion.rv) stamp = ts;
+      else if (!stamp || ts !== stamp) return setter === undefined ? undefined : (await eventsFor(ledger, [setter])).get(setter);
+      else setter = r.rv;
+    }
+    if (rows.length < 64) break;
+    below = rows[rows.length - 1]!.rv;
   }
   return setter === undefined ? undefined : (await eventsFor(ledger, [setter])).get(setter);
 }

@@ -119,7 +119,9 @@ function filterFields(q: Query): Partial<Record<FilterField, string>> {
     if (!field) throw errors.badRequest(`field label not supported: ${r.field}`);
     if (r.operator === '!=') throw errors.badRequest(`fieldSelector ${r.field}!=${r.value}: the event log selects by equality only`);
     const given = out[field];
-    if (given !== undefined && given !== r.value) throw errors.badRequest(`fieldSelector ${r.field}=${r.value} contradicts ${field}=${given}`);
+    // Kinds compare as kinds: `pods` and `Pod` name one.
+    const same = (a: string, b: string) => (field === 'kind' ? kindOf(a) === kindOf(b) : a === b);
+    if (given !== undefined && !same(given, r.value)) throw errors.badRequest(`fieldSelector ${r.field}=${r.value} contradicts ${field}=${given}`);
     out[field] = r.value;
   }
   return out;

@@ -25,8 +25,9 @@ describe('event log selectors', () => {
     expect(await rvs('fieldSelector=kind%3D%3Dsvc')).toEqual(await rvs('kind=svc'));
     expect(await rvs('fieldSelector=name%3Db,kind%3DService')).toEqual([services[1]]);
     expect(await rvs(`fieldSelector=actor%3Dsystem:anonymous&kind=Service`)).toEqual(services);
-    // The same filter twice is no contradiction.
+    // The same filter twice is no contradiction, kinds compared as kinds.
     expect(await rvs('fieldSelector=kind%3DService&kind=Service&namespace=shop')).toEqual(services);
+    expect(await rvs('fieldSelector=kind%3Dservices&kind=svc&namespace=shop')).toEqual(services);
   });
 
   it('what it cannot honour is a 400 Status', async () => {
