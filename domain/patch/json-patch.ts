@@ -128,6 +128,35 @@ function describe(op: Operation, code: string, doc: unknown): string {
   return `testing value ${path} failed: test failed`;
 }
 
+/**
+ * json-patch v4 counts a negative array index from the end (SupportNegativeIndices, on by default
+ * in kube-apiserver): -1 is the last element, and for an add one past it (it appends). The
+ * operation with its pointers' negative indexes made absolute, where they are in range; out of
+ * range they stay, for fast-json-patch to refuse and describe to word as v4 does.
+ */
+function withAbsoluteIndexes(doc: unknown, op: Operation): Operation {
+  const absolute = (pointer: string, adds: boolean): string => {
+    if (!/\/-\d/.test(pointer)) return pointer;
+    const tokens = pointer.split('/').slice(1);
+    let node: unknown = doc;
+    for (const [i, token] of tokens.entries()) {
+      const last = i === tokens.length - 1;
+      if (Array.isArray(node) && /^-\d+$/.test(token)) {
+        const length = node.length + (last && adds ? 1 : 0);
+        const index = Number(token);
+        if (index >= -length) tokens[i] = String(index + length);
+      }
+      if (last) break;
+      const key = tokens[i]!.replace(/~1/g, '/').replace(/~0/g, '~');
+      node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    return `/${tokens.join('/')}`;
+  };
+  const out = { ...op, path: absolute(op.path, op.op === 'add' || op.op === 'move' || op.op === 'copy') } as Operation;
+  if (op.op === 'move' || op.op === 'copy') (out as { from: string }).from = absolute(op.from, false);
+  return out;
+}
+
 /** Is `key` absent from an object container (not an array's index)? */
 const absentMember = (at: { container: object; key: string } | undefined): boolean => !!at && !Array.isArray(at.container) && !Object.hasOwn(at.container, at.key);
 
@@ -141,7 +170,8 @@ const absentMember = (at: { container: object; key: string } | undefined): boole
  * - a `move` or `copy` to an array index the array cannot take is refused (partialArray.add),
  *   where fast-json-patch puts the value at the end.
  */
-function asApplied(doc: unknown, op: Operation): Operation | undefined {
+function asApplied(doc: unknown, raw: Operation): Operation | undefined {
+  const op = withAbsoluteIndexes(doc, raw);
   if (op.op === 'replace' && op.path !== '') return absentMember(locate(doc, op.path)) ? { op: 'add', path: op.path, value: op.value } : op;
   if (op.op === 'test') return op.value === null && absentMember(locate(doc, op.path)) ? undefined : op;
   if (op.op !== 'move' && op.op !== 'copy') return op;

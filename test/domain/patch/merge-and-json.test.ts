@@ -159,6 +159,23 @@ describe('applyJsonPatch (RFC 6902)', () => {
     expect(cause(failure([{ op: 'test', path: '/spec/nope', value: 'x' }]))).toBe('testing value /spec/nope failed: test failed');
   });
 
+  it('negative array indexes count from the end, as json-patch v4 (SupportNegativeIndices) counts them', () => {
+    const out = applyJsonPatch(livePod(), [
+      // add counts in the list one longer: -1 appends, -3 goes before what is now the second last.
+      { op: 'add', path: '/spec/containers/-1', value: { name: 'last', image: 'busybox' } },
+      { op: 'add', path: '/spec/containers/-3', value: { name: 'first', image: 'busybox' } },
+      { op: 'test', path: '/spec/containers/-1/name', value: 'last' },
+      { op: 'replace', path: '/spec/containers/-2/image', value: 'nginx:2' },
+      { op: 'remove', path: '/status/conditions/-1' },
+    ]);
+    expect(out.spec!.containers!.map((c) => `${c.name}:${c.image}`)).toEqual(['first:busybox', 'c:nginx:2', 'last:busybox']);
+    expect(out.status!.conditions!.map((c) => c.type)).toEqual(livePod().status!.conditions!.slice(0, -1).map((c) => c.type));
+    const n = livePod().status!.conditions!.length;
+    expect(cause(failure([{ op: 'remove', path: `/status/conditions/-${n + 1}` }]))).toBe(
+      `error in remove for path: '/status/conditions/-${n + 1}': Unable to access invalid index: -${n + 1}: invalid index referenced`,
+    );
+  });
+
   it('add and replace without a value write null (a nil node)', () => {
     const out = applyJsonPatch(livePod(), [
       { op: 'add', path: '/metadata/labels/x' },
