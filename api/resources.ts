@@ -188,9 +188,10 @@ async function dispatch(req: FastifyRequest, reply: FastifyReply, path: Resource
       // sends `{"spec":{"$setElementOrder/containers":[…]}}`) and nulls removed: decide decodes
       // it, and its warnings come with the answer.
       const validation = fieldValidationOf(q, 'PatchOptions');
-      let checked: PatchBodyCheck = { strictErrors: [], decodePatched: false };
-      if (patchType === 'apply') checked = { strictErrors: [], decodePatched: checkTypesOf(info.kind, req.body, validation, reply).nullElements };
-      else checked = checkPatchBody(info.kind, req.body, patchType, validation);
+      const checked: PatchBodyCheck =
+        patchType === 'apply'
+          ? { strictErrors: [], decodePatched: checkTypesOf(info.kind, req.body, validation, reply).nullElements }
+          : checkPatchBody(info.kind, req.body, patchType, validation);
       return write(req, reply, deps, {
         ...commandContext(req, deps.actorOf),
         op: 'patch',

@@ -21,6 +21,7 @@ import { allocateNodeCIDRs, allocateNodePorts, allocatePodIPs, allocateServiceIP
 import { prepareServiceForCreate, prepareServiceForUpdate, validateObject, validateStatusUpdate, validateUpdate } from './validation/index.js';
 import { applyPatch } from './patch-dispatch.js';
 import { jsonPatchOpsDecodeError } from './patch/index.js';
+import { pointerToken } from './patch/json.js';
 import { validateNamespaceFinalizeUpdate } from './validation/namespace.js';
 import { clone } from './clone.js';
 import { deepEqual } from './equal.js';
@@ -518,7 +519,7 @@ function sortedShallow(o: Record<string, unknown>): Record<string, unknown> {
 function sortedAlong(doc: Record<string, unknown>, tokens: string[]): Record<string, unknown> {
   let holder: Record<string, unknown> | unknown[] = doc;
   for (const raw of tokens.slice(0, -1)) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const token = pointerToken(raw);
     const next: unknown = (holder as Record<string, unknown>)[token];
     if (next === null || typeof next !== 'object') break;
     const copy: Record<string, unknown> | unknown[] = Array.isArray(next) ? [...next] : sortedShallow(next as Record<string, unknown>);

@@ -67,9 +67,10 @@ function fold(state: ClusterState, p: PendingEvent, cmd: Command, befores: Map<n
 }
 
 /**
- * decide, with a bug in it answered as NewInternalError (500 InternalError) instead of thrown on: decide folds nothing, so the state is as it was and the
- * command is refused alone. Thrown on, the appender would take it for a state it can no longer
- * know and stop writing for good (store/appender.ts).
+ * decide, with a bug in it answered as NewInternalError (500 InternalError) instead of thrown on:
+ * decide folds nothing, so the state is as it was and the command is refused alone. Thrown on,
+ * the appender would take it for a state it can no longer know and stop writing for good
+ * (store/appender.ts).
  */
 function decideOrRefuse(state: ClusterState, cmd: Command): ReturnType<typeof decide> {
   try {

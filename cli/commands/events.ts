@@ -4,7 +4,7 @@ import { CliError } from '../client.js';
 import { parse, usageError, type Parsed } from '../args.js';
 import type { CliContext } from '../context.js';
 import { actorText, columns, outputFormat, serialize } from '../output.js';
-import { describeFloor, floorOf, parseSince } from '../since.js';
+import { describeFloor, floorOf, parseSince, type Since } from '../since.js';
 
 export const EVENTS_USAGE = `usage: netledger events [--kind KIND] [--namespace NS] [--name NAME] [--actor USER]
                        [--since RV|DURATION|TIME] [--until RV|DURATION|TIME] [--limit N] [--continue TOKEN]
@@ -40,17 +40,32 @@ export function eventRows(items: EventItem[]): string {
   );
 }
 
-export function eventsPath(values: Parsed['values']): string {
+/** --since and --until as given: an rv, or a duration back from now or a time (read once, so
+ * the request and the remark about compaction see the same instant). */
+interface Bounds {
+  since?: Since;
+  until?: Since;
+}
+
+function boundsOf(values: Parsed['values'], now = Date.now()): Bounds {
+  const out: Bounds = {};
+  for (const f of ['since', 'until'] as const) {
+    const v = values[f];
+    if (typeof v === 'string') out[f] = parseSince(v, now, `--${f}`);
+  }
+  return out;
+}
+
+function eventsPath(values: Parsed['values'], bounds: Bounds): string {
   const q = new URLSearchParams();
   for (const f of ['kind', 'namespace', 'name', 'actor'] as const) {
     const v = values[f];
     if (typeof v === 'string') q.set(f, v);
   }
-  // An rv, or a duration back from now or a time: the API's since/until or sinceTime/untilTime.
+  // The API's since/until for an rv, sinceTime/untilTime for a time.
   for (const f of ['since', 'until'] as const) {
-    const v = values[f];
-    if (typeof v !== 'string') continue;
-    const at = parseSince(v, Date.now(), `--${f}`);
+    const at = bounds[f];
+    if (!at) continue;
     if ('rv' in at) q.set(f, String(at.rv));
     else q.set(`${f}Time`, at.time);
   }
@@ -67,16 +82,15 @@ export function limitOf(values: Parsed['values']): number {
 
 export async function printEvents(ctx: CliContext, values: Parsed['values']): Promise<number> {
   const format = outputFormat(values.output as string | undefined);
-  const list = await ctx.connect(values).pages<EventItem>(eventsPath(values), limitOf(values), values.continue as string | undefined);
+  const { since, until } = boundsOf(values);
+  const list = await ctx.connect(values).pages<EventItem>(eventsPath(values, { since, until }), limitOf(values), values.continue as string | undefined);
   // Below the floor the log keeps only each object's last event: a time reaching there gets a remark.
   const floor = floorOf(list.headers);
   const compacted = `Warning: events before ${describeFloor(floor)} were compacted: only each object's last event before it is kept\n`;
-  if (typeof values.since === 'string' && floor.time) {
-    const since = parseSince(values.since);
+  if (since && floor.time) {
     if ('time' in since && since.time < floor.time) ctx.note(compacted);
-  } else if (typeof values.until === 'string' && floor.rv > 0) {
+  } else if (until && floor.rv > 0) {
     // Everything asked for lies below the floor: what is listed is the kept remainder.
-    const until = parseSince(values.until, Date.now(), '--until');
     if ('rv' in until ? until.rv < floor.rv : floor.time !== undefined && until.time < floor.time) ctx.note(compacted);
   }
   if (format === 'human') ctx.out(list.items.length ? eventRows(list.items) : 'No events found.\n');

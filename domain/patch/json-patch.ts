@@ -7,7 +7,7 @@ import type { Operation } from 'fast-json-patch';
 import { clone } from '../clone.js';
 import { errors } from '../errors.js';
 import { jsonPatchDoesNotApply, PatchError } from './errors.js';
-import { isObject } from './json.js';
+import { isObject, pointerToken } from './json.js';
 import { jsonKind } from '../schemas/check-types.js';
 
 export type JsonPatchOperation = Operation;
@@ -86,13 +86,13 @@ function locate(doc: unknown, path: string): { container: object; key: string } 
     return undefined;
   }
   if (typeof container !== 'object' || container === null) return undefined;
-  return { container, key: path.slice(cut + 1).replace(/~1/g, '/').replace(/~0/g, '~') };
+  return { container, key: pointerToken(path.slice(cut + 1)) };
 }
 
 /** What json-patch v4 says of an array index it cannot use (strconv.Atoi, then the bounds). */
 function badIndex(key: string, add: boolean): string {
   if (!/^-?\d+$/.test(key)) return `${add ? `value was not a proper array index: '${key}': ` : ''}strconv.Atoi: parsing ${JSON.stringify(key)}: invalid syntax`;
-  return `Unable to access invalid index: ${key}: invalid index referenced`;
+  return `Unable to access invalid index: ${Number(key)}: invalid index referenced`; // Go's %d
 }
 
 /**
@@ -147,7 +147,7 @@ function withAbsoluteIndexes(doc: unknown, op: Operation): Operation {
         if (index >= -length) tokens[i] = String(index + length);
       }
       if (last) break;
-      const key = tokens[i]!.replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = pointerToken(tokens[i]!);
       node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined;
     }
     return `/${tokens.join('/')}`;
@@ -181,12 +181,10 @@ function asApplied(doc: unknown, raw: Operation): Operation | undefined {
     // A move takes its value out first: from the same array, one element fewer to insert into.
     const length = to.container.length - (op.op === 'move' && from?.container === to.container ? 1 : 0);
     const index = Number(to.key);
-    const refusal = !/^-?\d+$/.test(to.key)
-      ? `value was not a proper array index: '${to.key}': strconv.Atoi: parsing ${JSON.stringify(to.key)}: invalid syntax`
-      : index > length || index < -length - 1
-        ? `Unable to access invalid index: ${index}: invalid index referenced`
-        : undefined;
-    if (refusal) throw jsonPatchDoesNotApply(op.op === 'move' ? `error in move for path: '${op.path}': ${refusal}` : `error while adding value during copy: ${refusal}`);
+    if (!/^-?\d+$/.test(to.key) || index > length || index < -length - 1) {
+      const refusal = badIndex(to.key, true);
+      throw jsonPatchDoesNotApply(op.op === 'move' ? `error in move for path: '${op.path}': ${refusal}` : `error while adding value during copy: ${refusal}`);
+    }
   }
   return op.op === 'copy' && absentMember(from) ? { op: 'add', path: op.path, value: null } : op;
 }

@@ -7,6 +7,10 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** One reference token of a JSON pointer as the key it names (RFC 6901: `~1` is `/`, `~0` is `~`). */
+export function pointerToken(raw: string): string {
+  return raw.replace(/~1/g, '/').replace(/~0/g, '~');
+}
 
 /** Go's reflect.DeepEqual over decoded JSON. */
 export function jsonEqual(a: unknown, b: unknown): boolean {

@@ -12,7 +12,7 @@ import type { Ledger } from '../../../store/ledger.js';
 import { causeOf, type Cause, eventsFor } from '../causes.js';
 import { nodeTable, readRv, requireJsonFormat, requireNodeAt, tableName } from '../tables.js';
 import { str, type Query } from './query.js';
-import { historyKeys, keyMatches } from './key-match.js';
+import { historyKeys, keyMatcher } from './key-match.js';
 import { metaOf, NODE_META_KEY, resolveRule } from '../../../projections/iptables/index.js';
 import type { PastEntry } from '../../../store/table-history.js';
 import type { TableName } from '../../../projections/model.js';
@@ -159,7 +159,8 @@ export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<Nod
   // `contains=--to-destination 10.244.2.7:`), so the question needs no scan of the table first.
   const contains = str(q, 'contains');
   const holds = containsOnNode(table, at.entries, contains);
-  const entries = at.entries.filter((e) => (key === undefined || keyMatches(e.key, key, table)) && holds(e));
+  const named = key === undefined ? () => true : keyMatcher(key, table);
+  const entries = at.entries.filter((e) => named(e.key) && holds(e));
   if (contains !== undefined && !entries.length) {
     throw errors.notFound('tables', 'netledger.io', `${node}/${table}`, `no entry of node ${node}'s ${table} table${key === undefined ? '' : ` at key ${key}`} contains ${JSON.stringify(contains)} at resourceVersion ${rv}`);
   }

@@ -10,24 +10,31 @@ import { chainOfKey, isMetaKey } from '../../../projections/iptables/index.js';
 import type { TableName } from '../../../projections/model.js';
 import type { Ledger } from '../../../store/ledger.js';
 
-/** A key matches itself or its last segments (`KUBE-SEP-X` finds `nat/KUBE-SEP-X`). A chain's
- * name also finds the fragments its rules are kept in: blaming a shared chain names the service
- * behind each of its rules, not only the fixed chain head. A DNS key is `<owner>/<TYPE>`: an
- * owner name finds its RRsets. */
-export function keyMatches(key: string, wanted: string, table?: TableName): boolean {
-  if (key === wanted) return true;
-  if (table === 'dns') return !wanted.includes('/') && dnsKey(key).name === fqdn(wanted);
-  if (key.endsWith(`/${wanted}`)) return true;
-  if ((table !== 'iptables' && table !== 'ip6tables') || isMetaKey(key)) return false;
-  const { table: ipt, chain } = chainOfKey(key);
-  return wanted === chain || wanted === `${ipt}/${chain}`;
+/** Which keys `wanted` names: itself, or a key it is the last segments of (`KUBE-SEP-X` finds
+ * `nat/KUBE-SEP-X`). A chain's name also finds the fragments its rules are kept in: blaming a
+ * shared chain names the service behind each of its rules, not only the fixed chain head. A DNS
+ * key is `<owner>/<TYPE>`: an owner name finds its RRsets. What `wanted` gives is worked out
+ * once, as the predicate runs over a whole table. */
+export function keyMatcher(wanted: string, table?: TableName): (key: string) => boolean {
+  if (table === 'dns') {
+    const owner = wanted.includes('/') ? undefined : fqdn(wanted);
+    return (key) => key === wanted || (owner !== undefined && dnsKey(key).name === owner);
+  }
+  const suffix = `/${wanted}`;
+  const chains = table === 'iptables' || table === 'ip6tables';
+  return (key) => {
+    if (key === wanted || key.endsWith(suffix)) return true;
+    if (!chains || isMetaKey(key)) return false;
+    const { table: ipt, chain } = chainOfKey(key);
+    return wanted === chain || wanted === `${ipt}/${chain}`;
+  };
 }
 
 /** The first segments of the routes table's keys (projections/routes/index.ts). */
 const ROUTE_KINDS = ['route', 'neigh', 'fdb', 'link'];
 
 /**
- * Where the keys `wanted` names start: each key keyMatches accepts is one of `prefixes` or starts
+ * Where the keys `wanted` names start: each key keyMatcher accepts is one of `prefixes` or starts
  * with one followed by `/`, unless `wanted` is not `anchored` (it may be the last segments of
  * a key deeper down: `default/web` of `nat/KUBE-SERVICES/default/web`).
  */
@@ -44,7 +51,7 @@ function keyPrefixes(wanted: string, table: TableName): { prefixes: string[]; an
 }
 
 /**
- * The keys `?key=` names on one node: its live keys that keyMatches accepts, and the keys of its
+ * The keys `?key=` names on one node: its live keys that keyMatcher accepts, and the keys of its
  * layers in the history (removed since) that it accepts, so a chain's history holds its removed
  * fragments too; else the key as given. The history is searched by key prefix through the
  * (table_name, key) index; only a name that may be a key's deeper segments scans the table's
@@ -52,9 +59,10 @@ function keyPrefixes(wanted: string, table: TableName): { prefixes: string[]; an
  */
 export async function historyKeys(ledger: Ledger, table: TableName, node: string, wanted: string): Promise<string[]> {
   const set = ledger.engine.tables[table];
+  const matches = keyMatcher(wanted, table);
   const keys = new Set<string>();
-  for (const key of set.clusterEntries().keys()) if (keyMatches(key, wanted, table)) keys.add(key);
-  for (const key of set.nodeOverrides(node)?.keys() ?? []) if (keyMatches(key, wanted, table)) keys.add(key);
+  for (const key of set.clusterEntries().keys()) if (matches(key)) keys.add(key);
+  for (const key of set.nodeOverrides(node)?.keys() ?? []) if (matches(key)) keys.add(key);
   const { prefixes, anchored } = keyPrefixes(wanted, table);
   // The node's layers (the cluster's, its own) in the history.
   const changes = () =>
@@ -66,10 +74,10 @@ export async function historyKeys(ledger: Ledger, table: TableName, node: string
       .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]));
   const past: { key: string }[] = [];
   // One index range per prefix (`0` follows `/`: the prefix and every key below it), compared as
-  // text: LIKE would read `_` and `%` in a DNS key as wildcards. They find a superset; keyMatches
+  // text: LIKE would read `_` and `%` in a DNS key as wildcards. They find a superset; the matcher
   // decides.
   for (const p of new Set([wanted, ...prefixes])) past.push(...(await changes().where('key', '>=', p).where('key', '<', `${p}0`).execute()));
   if (!anchored) past.push(...(await changes().where(sql`substr(key, ${-(wanted.length + 1)})`, '=', `/${wanted}`).execute()));
-  for (const { key } of past) if (keyMatches(key, wanted, table)) keys.add(key);
+  for (const { key } of past) if (matches(key)) keys.add(key);
   return keys.size ? [...keys].sort() : [wanted];
 }
