@@ -24,12 +24,20 @@ function quoteText(text: string): string {
 
 /** DNS canonical order (RFC 4034 §6.1): compare labels right to left. */
 export function compareNames(a: string, b: string): number {
-  const x = a.replace(/\.$/, '').split('.').reverse();
-  const y = b.replace(/\.$/, '').split('.').reverse();
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-  }
-  return x.length - y.length;
+  const x = canonicalKey(a);
+  const y = canonicalKey(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** A text that sorts as compareNames orders: the labels right to left, each ended by NUL, which
+ * sorts below every character a label holds (so a name sorts before its descendants, and a label
+ * before a longer one it begins). Worked out once per name: splitting both names at every
+ * comparison was most of rendering the zone at the scale envelope (200k+ RRsets: ~2.4 s). */
+function canonicalKey(name: string): string {
+  const labels = (name.endsWith('.') ? name.slice(0, -1) : name).split('.');
+  let key = '';
+  for (let i = labels.length - 1; i >= 0; i--) key += `${labels[i]}\0`;
+  return key;
 }
 
 function rdata(type: string, r: unknown, serial: number): string {
@@ -58,13 +66,14 @@ function line(name: string, ttl: number, type: string, data: string): string {
 }
 
 function rrsetLines(entries: ReadonlyMap<string, unknown>, inThisZone: (name: string) => boolean, serial: number): string[] {
-  const sets: { name: string; type: string; value: RRsetValue }[] = [];
+  const sets: { name: string; type: string; value: RRsetValue; order: string; typeOrder: number }[] = [];
   for (const [key, value] of entries) {
     const { name, type } = parseKey(key);
-    if (!TYPE_ORDER.includes(type) || !inThisZone(name)) continue;
-    sets.push({ name, type, value: value as RRsetValue });
+    const typeOrder = TYPE_ORDER.indexOf(type);
+    if (typeOrder < 0 || !inThisZone(name)) continue;
+    sets.push({ name, type, value: value as RRsetValue, order: canonicalKey(name), typeOrder });
   }
-  sets.sort((a, b) => compareNames(a.name, b.name) || TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type));
+  sets.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.typeOrder - b.typeOrder));
   return sets.flatMap(({ name, type, value }) => value.records.map((r) => line(name, value.ttl, type, rdata(type, r, serial))));
 }
 
@@ -77,8 +86,9 @@ export function renderZoneFile(entries: ReadonlyMap<string, unknown>, opts: { zo
   const out = [`; cluster DNS zone ${zone} (serial ${serial})`, `$ORIGIN ${escapeName(zone)}`];
   const pods = entries.get(podsKey(zone)) as { ttl: number } | undefined;
   if (pods) out.push(`; pods insecure: <a-b-c-d>.<ns>.pod.${zone} answers A <a.b.c.d> (TTL ${pods.ttl}) in every existing namespace`);
-  out.push(...rrsetLines(entries, (name) => under(name, zone), serial));
-  return `${out.join('\n')}\n`;
+  // Concatenated, not spread into push: a zone at the scale envelope has 200k+ lines, past the
+  // number of arguments a call can take.
+  return `${out.concat(rrsetLines(entries, (name) => under(name, zone), serial)).join('\n')}\n`;
 }
 
 /**
@@ -101,7 +111,6 @@ export function renderReverseZones(
       out.push(line(origin, soaSet.ttl, 'SOA', rdata('SOA', soa, serial)));
     }
     for (const host of ns?.records ?? []) out.push(line(origin, ns!.ttl, 'NS', escapeName(host)));
-    out.push(...rrsetLines(entries, (name) => name !== origin && under(name, origin), serial));
-    return { origin, text: `${out.join('\n')}\n` };
+    return { origin, text: `${out.concat(rrsetLines(entries, (name) => name !== origin && under(name, origin), serial)).join('\n')}\n` };
   });
 }

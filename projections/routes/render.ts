@@ -5,7 +5,7 @@
 // described in comments: the agent creates the devices (agent/routes ensureFlannelDevice /
 // ensureCni0) before applying the batches, and the kernel derives that route from cni0's address.
 
-import { compareAddresses } from './addr.js';
+import { addressOrder } from './addr.js';
 import { fdbReplaceLine, isKernelRoute, neighReplaceLine, routeReplaceLine, routeSpec, type DeviceOptions } from './commands.js';
 import { heldOn, vxlanDevicesHeld } from './held.js';
 import { UNDERLAY_DEVICE } from './nodeNet.js';
@@ -40,6 +40,7 @@ export function renderRoutesBatch(entries: ReadonlyMap<string, unknown>, opts: D
   }
   links.sort((a, b) => cmp(a.name, b.name));
   // IPv4 before IPv6, then numerically: the order a person scans `ip route` output in.
+  const compareAddresses = addressOrder();
   neighs.sort((a, b) => compareAddresses(a.dst, b.dst) || cmp(a.dev, b.dev));
   routes.sort((a, b) => compareAddresses(a.dst, b.dst));
   fdbs.sort((a, b) => compareAddresses(a.dst, b.dst) || cmp(a.dev, b.dev) || cmp(a.mac, b.mac));

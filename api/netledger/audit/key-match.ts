@@ -72,12 +72,12 @@ export async function historyKeys(ledger: Ledger, table: TableName, node: string
       .distinct()
       .where('table_name', '=', table)
       .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]));
-  const past: { key: string }[] = [];
   // One index range per prefix (`0` follows `/`: the prefix and every key below it), compared as
   // text: LIKE would read `_` and `%` in a DNS key as wildcards. They find a superset; the matcher
-  // decides.
-  for (const p of new Set([wanted, ...prefixes])) past.push(...(await changes().where('key', '>=', p).where('key', '<', `${p}0`).execute()));
-  if (!anchored) past.push(...(await changes().where(sql`substr(key, ${-(wanted.length + 1)})`, '=', `/${wanted}`).execute()));
-  for (const { key } of past) if (matches(key)) keys.add(key);
+  // decides. (Looped, not spread into a push: a range can hold more keys than a call takes
+  // arguments.)
+  const queries = [...new Set([wanted, ...prefixes])].map((p) => changes().where('key', '>=', p).where('key', '<', `${p}0`));
+  if (!anchored) queries.push(changes().where(sql`substr(key, ${-(wanted.length + 1)})`, '=', `/${wanted}`));
+  for (const q of queries) for (const { key } of await q.execute()) if (matches(key)) keys.add(key);
   return keys.size ? [...keys].sort() : [wanted];
 }

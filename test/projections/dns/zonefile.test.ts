@@ -51,6 +51,31 @@ describe('renderZoneFile', () => {
     expect(text).not.toContain('EXISTS');
   });
 
+  it('renders a zone of more RRsets than a call takes arguments, in canonical order (the scale envelope has 200k+)', () => {
+    // 16,000 services of 10 endpoints each, an endpoint name and its PTR per pod (bench scale's
+    // 10,000 services make 330k entries). The lines were spread into one push, which threw a
+    // RangeError past ~120k: the envelope's zone file could not be read at all.
+    const big = new Map<string, unknown>(table);
+    for (let s = 0; s < 16_000; s++) {
+      for (let e = 0; e < 10; e++) {
+        const ip = `10.${64 + (s >> 8)}.${s & 255}.${e + 1}`;
+        const name = `pod-${e}.svc-${s}.ns-${s % 100}.svc.cluster.local.`;
+        big.set(`${name}/A`, { ttl: 5, records: [ip] });
+        big.set(`${ip.split('.').reverse().join('.')}.in-addr.arpa./PTR`, { ttl: 5, records: [name] });
+      }
+    }
+    const lines = renderZoneFile(big, { zone: 'cluster.local', serial: 42 }).split('\n');
+    expect(lines.filter((l) => l.includes('.svc-')).length).toBe(160_000);
+    // Labels compare right to left: ns-0 before ns-1 before ns-10; within a namespace svc-0,
+    // svc-100, …; a name before its descendants.
+    const at = (name: string) => lines.findIndex((l) => l.startsWith(`${name}\t`));
+    expect(at('pod-0.svc-0.ns-0.svc.cluster.local.')).toBeLessThan(at('pod-0.svc-100.ns-0.svc.cluster.local.'));
+    expect(at('pod-9.svc-9900.ns-0.svc.cluster.local.')).toBeLessThan(at('pod-0.svc-1.ns-1.svc.cluster.local.'));
+    expect(at('pod-0.svc-1.ns-1.svc.cluster.local.')).toBeLessThan(at('pod-0.svc-10.ns-10.svc.cluster.local.'));
+    const reverse = renderReverseZones(big, { zone: 'cluster.local', serial: 42 })[0]!.text.split('\n');
+    expect(reverse.filter((l) => l.includes('\tPTR\tpod-')).length).toBe(160_000);
+  });
+
   it('reverse zones hold the PTRs', () => {
     const zones = renderReverseZones(table, { zone: 'cluster.local', serial: 42 });
     expect(zones.map((z) => z.origin)).toEqual(['in-addr.arpa.', 'ip6.arpa.']);
