@@ -16,7 +16,10 @@ export function outputFormat(text: string | undefined): OutputFormat {
 
 export function columns(headers: string[], rows: string[][]): string {
   const cells = [headers, ...rows.map((r) => r.map((c) => (c === '' ? '<none>' : c)))];
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  // A loop, not Math.max(...column): blame of a node's table at the scale envelope is 100k+ rows,
+  // past the number of arguments a call takes.
+  const widths = headers.map(() => 0);
+  for (const r of cells) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, (r[i] ?? '').length);
   return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]! + 3))).join('').trimEnd()).join('\n') + '\n';
 }
 
