@@ -18,6 +18,8 @@ import { envelopeSize } from './scale.js';
 const SPAN = 10_000;
 const MAX_SAMPLES = 30;
 const BUDGET_MS = 20_000;
+/** Calls of each text form after its warm-up: they are references, and each is seconds at most. */
+const TEXT_SAMPLES = 5;
 
 interface Timed {
   status: number;
@@ -31,7 +33,7 @@ interface Timed {
  * last byte has arrived. The bytes are counted, not gathered: joining a 50–75 MB body into one
  * buffer is the client's work, and in this process it added 60–95 ms to the p50 of the
  * whole-table reads (2026-12-04, one audit run each way). */
-async function timeGet(pool: Pool, path: string): Promise<Timed> {
+async function timeGet(pool: Pool, path: string, maxSamples = MAX_SAMPLES): Promise<Timed> {
   const once = async () => {
     const t = performance.now();
     const res = await pool.request({ method: 'GET', path, headersTimeout: 300_000, bodyTimeout: 300_000 });
@@ -43,7 +45,7 @@ async function timeGet(pool: Pool, path: string): Promise<Timed> {
   if (first.status !== 200) return { status: first.status, bytes: first.bytes, samples: 0, firstMs: first.ms };
   const samples: number[] = [];
   const started = performance.now();
-  while (samples.length < MAX_SAMPLES && performance.now() - started < BUDGET_MS) samples.push((await once()).ms);
+  while (samples.length < maxSamples && performance.now() - started < BUDGET_MS) samples.push((await once()).ms);
   return { status: 200, bytes: first.bytes, latency: summarize(samples), samples: samples.length, firstMs: first.ms };
 }
 
@@ -168,6 +170,27 @@ export async function audit(opts: BenchOptions, shared: Shared): Promise<Report>
       report.add(`${label}: p99 (${r.samples} calls)`, r.latency.p99, 'ms', targeted ? '<= 100 ms' : '', targeted ? atMost(r.latency.p99, 100) : '');
       report.add(`${label}: response size`, r.bytes / 1024, 'KiB');
       if (!targeted && r.bytes > 1024 ** 2) oneResponse.push([label, r.bytes]);
+    }
+    // The text forms people and agents read (netledger tables; iptables-restore, ip/bridge
+    // -batch, named), live, for reference: at this size the zone file once failed outright.
+    const textForms: [string, string][] = [
+      ['iptables', 'format=text'],
+      ['routes', 'format=text'],
+      ['dns', 'format=text'],
+      ['dns', 'format=text&zone=in-addr.arpa'],
+    ];
+    for (const [table, query] of textForms) {
+      const label = `text form of ${table}${query.includes('zone=') ? ` (${query.split('zone=')[1]})` : ''}, live`;
+      const path = `/apis/netledger.io/v1/nodes/${node}/tables/${table}?${query}`;
+      opts.log(`audit: ${label}`);
+      const r = await timeGet(pool, path, TEXT_SAMPLES);
+      report.detail(label, { path, ...r });
+      if (r.status !== 200 || !r.latency) {
+        report.add(`${label}: failed`, `HTTP ${r.status}`, '', 'HTTP 200', 'MISS');
+        continue;
+      }
+      report.add(`${label}: p50 / max (${r.samples} calls)`, `${r.latency.p50.toFixed(0)} / ${r.latency.max.toFixed(0)}`, 'ms');
+      report.add(`${label}: response size`, r.bytes / 1024, 'KiB');
     }
   } finally {
     await pool.close();
