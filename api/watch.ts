@@ -25,6 +25,10 @@ const BOOKMARK_INTERVAL_MS = 30_000;
 const BOOKMARK_LEAD_MS = 2_000;
 /** A watcher this far behind is closed (it re-watches from its last rv). */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** While catching up (the initial ADDED of the state, or the events after its rv), the replay
+ * waits for the socket past this much queued, as kube-apiserver's watch server blocks on the
+ * connection: a state of 100,000 pods is 400+ MB, far past what may be queued at once. */
+const CATCH_UP_BYTES = 1024 * 1024;
 const MIN_REQUEST_TIMEOUT_S = 1800;
 
 type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -70,9 +74,29 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
     if (closed) return;
     res.write(text + '\n');
     if (res.writableLength > MAX_BUFFERED_BYTES) {
-      send({ type: 'ERROR', object: errors.expired(`watch of ${path.info.resource} fell too far behind; re-watch from resourceVersion ${lastRv}`).status });
+      // Written here, not through send: that would find the buffer still over the limit and
+      // write the error again, without end.
+      const expired = errors.expired(`watch of ${path.info.resource} fell too far behind; re-watch from resourceVersion ${lastRv}`).status;
+      res.write(`${JSON.stringify({ type: 'ERROR', object: expired })}\n`);
       close();
     }
+  };
+  /** Wakes a catch-up waiting in drained() when the watch closes (timeoutSeconds, shutdown): a
+   * client that stopped reading never drains the socket. */
+  let wakeCatchUp: (() => void) | undefined;
+  /** During catch-up: resolves once the socket has taken most of what is queued, or the watch
+   * has closed. */
+  const drained = (): Promise<void> | undefined => {
+    if (closed || res.writableLength <= CATCH_UP_BYTES) return undefined;
+    return new Promise((resolve) => {
+      const done = () => {
+        res.off('drain', done);
+        wakeCatchUp = undefined;
+        resolve();
+      };
+      res.on('drain', done);
+      wakeCatchUp = done;
+    });
   };
   const wrap = (obj: KubeObject): unknown => {
     if (!table) return obj;
@@ -115,6 +139,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
     clearTimeout(lastBookmarkTimer);
     deps.watchers?.dec();
     res.end();
+    wakeCatchUp?.();
   };
   ledger.on('batch', onBatch);
   res.on('close', close);
@@ -141,7 +166,11 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
       const head = ledger.committedRv;
       const objects = ledger.state.list(path.info.kind, path.namespace || undefined).filter((o) => matches(filter, o));
       objects.sort((a, b) => (key(a) < key(b) ? -1 : 1));
-      for (const o of objects) emit('ADDED', o);
+      for (const o of objects) {
+        if (closed) return;
+        emit('ADDED', o);
+        await drained();
+      }
       lastRv = head;
     } else if (rvParam < ledger.floorRv) {
       send({ type: 'ERROR', object: errors.expired(`too old resource version: ${rvParam} (${ledger.floorRv})`).status });
@@ -150,15 +179,23 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
     } else {
       const cached = ledger.cache.since(rvParam);
       if (cached) {
-        for (const c of cached) if (c.event.kind === path.info.kind) deliver(c.event, c.before);
+        for (const c of cached) {
+          if (closed) return;
+          if (c.event.kind !== path.info.kind) continue;
+          deliver(c.event, c.before);
+          await drained();
+        }
       } else {
         for (const event of await ledger.eventsSince(rvParam)) {
+          if (closed) return;
           if (event.kind !== path.info.kind) continue;
           const before = needsBefore(filter, event) ? (await ledger.store.lastEventAtOrBefore(event.kind, event.namespace, event.name, event.rv - 1))?.object : undefined;
           deliver(event, before);
+          await drained();
         }
       }
     }
+    if (closed) return;
     live = true;
     for (const p of pending.splice(0)) deliver(p.event, p.before);
   } catch (e) {
