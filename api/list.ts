@@ -77,16 +77,68 @@ export async function listObjects(ledger: Ledger, info: KindInfo, namespace: str
 
   const listRv = atRv ?? ledger.committedRv;
   const all = atRv !== undefined && atRv !== ledger.committedRv ? await snapshotAt(ledger, info, atRv) : ledger.state.list(info.kind, namespace || undefined);
-  let items = all.filter((o) => matches(filter, o)).sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
-  if (cont) items = items.filter((o) => sortKey(o) > cont.start);
-  const metadata: ListResult['metadata'] = { resourceVersion: String(listRv) };
-  if (limit > 0 && items.length > limit) {
-    const remaining = items.length - limit;
-    items = items.slice(0, limit);
-    metadata.continue = encodeContinue({ rv: listRv, start: sortKey(items[items.length - 1]!) });
-    if (!filter.label && !filter.field) metadata.remainingItemCount = remaining;
+  const candidates: Keyed[] = [];
+  for (const o of all) {
+    if (!matches(filter, o)) continue;
+    const key = sortKey(o);
+    if (!cont || key > cont.start) candidates.push({ key, o });
   }
-  return { kind: `${info.kind}List`, apiVersion: info.apiVersion, metadata, items };
+  const metadata: ListResult['metadata'] = { resourceVersion: String(listRv) };
+  if (limit > 0 && candidates.length > limit) {
+    const page = smallest(candidates, limit);
+    metadata.continue = encodeContinue({ rv: listRv, start: page[page.length - 1]!.key });
+    if (!filter.label && !filter.field) metadata.remainingItemCount = candidates.length - limit;
+    return { kind: `${info.kind}List`, apiVersion: info.apiVersion, metadata, items: page.map((k) => k.o) };
+  }
+  return { kind: `${info.kind}List`, apiVersion: info.apiVersion, metadata, items: candidates.sort(byKey).map((k) => k.o) };
+}
+
+interface Keyed {
+  key: string;
+  o: KubeObject;
+}
+
+function byKey(a: Keyed, b: Keyed): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/**
+ * The `n` items of smallest key, sorted: one pass keeping the n smallest so far in a max-heap.
+ * A page of a paged list (kubectl's 500) costs one pass over the collection, where sorting all
+ * of it for every page made `kubectl get pods -A` at 100,000 pods take 44 s (200 pages).
+ */
+function smallest(items: readonly Keyed[], n: number): Keyed[] {
+  const heap: Keyed[] = [];
+  const up = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (heap[parent]!.key >= heap[i]!.key) return;
+      [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+      i = parent;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && heap[l]!.key > heap[top]!.key) top = l;
+      if (r < heap.length && heap[r]!.key > heap[top]!.key) top = r;
+      if (top === i) return;
+      [heap[top], heap[i]] = [heap[i]!, heap[top]!];
+      i = top;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < n) {
+      heap.push(item);
+      up(heap.length - 1);
+    } else if (item.key < heap[0]!.key) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(byKey);
 }
 
 /** The objects of a kind as they were at rv: the live ones, rewound by the events after rv. */

@@ -13,6 +13,32 @@ describe('list paging', () => {
   const pods = '/api/v1/namespaces/default/pods';
   const pod = (name: string) => ({ metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
 
+  it('pages walk the collection in namespace/name order, each with the count that remains', async () => {
+    // Created out of order over three namespaces; pages of 7 across a cluster-wide list.
+    const names: string[] = [];
+    for (let i = 0; i < 45; i++) {
+      const ns = `pg-${(i * 7) % 3}`;
+      const name = `p-${String((i * 37) % 45).padStart(2, '0')}`;
+      expect((await api(s.url, 'POST', `/api/v1/namespaces/${ns}/pods`, pod(name))).status).toBe(201);
+      names.push(`${ns}/${name}`);
+    }
+    const seen: string[] = [];
+    const remaining: number[] = [];
+    let path = '/api/v1/pods?limit=7';
+    for (let page = 0; page < 20; page++) {
+      const r = await api(s.url, 'GET', path);
+      expect(r.status).toBe(200);
+      for (const p of r.json.items) if (p.metadata.namespace.startsWith('pg-')) seen.push(`${p.metadata.namespace}/${p.metadata.name}`);
+      if (!r.json.metadata.continue) break;
+      remaining.push(r.json.metadata.remainingItemCount);
+      path = `/api/v1/pods?limit=7&continue=${r.json.metadata.continue}`;
+    }
+    expect(seen).toEqual([...names].sort());
+    // Each page's remainingItemCount is what the later pages hold.
+    const total = (await api(s.url, 'GET', '/api/v1/pods')).json.items.length;
+    expect(remaining).toEqual(remaining.map((_, i) => total - 7 * (i + 1)));
+  });
+
   it('a negative limit lists everything; a limit that is no integer is 400', async () => {
     const all = await api(s.url, 'GET', '/api/v1/namespaces?limit=-1');
     expect(all.status).toBe(200);
