@@ -7,6 +7,7 @@ import {
   splitRoutesBatch,
   vtepMacFor,
 } from '../../../projections/routes/index.js';
+import { addressOrder } from '../../../projections/routes/addr.js';
 import { makeNode, makeView, referenceNodes } from './view.js';
 import { tableFor } from './fold.js';
 
@@ -250,5 +251,13 @@ describe('routes projection: cost', () => {
 
   it('returns no contributions for a node that is gone', () => {
     expect(routesProjection.compute('node:missing', makeView(many(2)))).toEqual([]);
+  });
+});
+
+describe('address order of the routes text', () => {
+  it('IPv4 before IPv6, numerically (10.244.9 before 10.244.10), an address before its CIDRs, then text that is no address', () => {
+    const order = addressOrder();
+    const sorted = ['fd00::/64', '10.244.10.0/24', 'garbage', '10.244.9.0/24', '9.0.0.0/8', '10.244.9.0', 'fd00::1', '10.244.9.0/23'].sort(order);
+    expect(sorted).toEqual(['9.0.0.0/8', '10.244.9.0', '10.244.9.0/23', '10.244.9.0/24', '10.244.10.0/24', 'fd00::/64', 'fd00::1', 'garbage']);
   });
 });
