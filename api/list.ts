@@ -60,8 +60,13 @@ export async function listObjects(ledger: Ledger, info: KindInfo, namespace: str
   if (cont && rvParam && rvParam !== '0') throw errors.badRequest('specifying resource version is not allowed when using continue');
 
   let atRv: number | undefined; // undefined = the live state
-  if (cont && cont.rv !== -1) atRv = cont.rv;
-  else if (rvParam && rvParam !== '0') {
+  if (cont && cont.rv !== -1) {
+    // A token from this server names an rv it has reached; one from another (a restored backup,
+    // or made up) may not: wait for it as for a resourceVersion, then 504, rather than read a
+    // state that is not that rv's (and keep it for other readers).
+    await waitForRv(ledger, cont.rv);
+    atRv = cont.rv;
+  } else if (rvParam && rvParam !== '0') {
     const n = resourceVersionParam(rvParam)!;
     await waitForRv(ledger, n);
     // An exact rv, or a paged list from an rv, is a snapshot; otherwise "not older than" = now.
@@ -142,8 +147,11 @@ function smallest(items: readonly Keyed[], n: number): Keyed[] {
 }
 
 /** Past states of a kind recently listed, per ledger, by `kind@rv`, the newest last. */
-const pastStates = new WeakMap<Ledger, Map<string, Promise<KubeObject[]>>>();
+const pastStates = new WeakMap<Ledger, Map<string, { state: Promise<KubeObject[]>; rv: number; used: number }>>();
 const PAST_STATES_KEPT = 4;
+/** A kept state not asked for this long is dropped (at the next past-rv list): a paged list asks
+ * for its next page within moments, and a state of 100,000 pods holds ~hundreds of MB. */
+const PAST_STATE_IDLE_MS = 60_000;
 
 /**
  * snapshotAt, kept for the next pages: every page of a paged list is read at the rv of its first
@@ -154,18 +162,22 @@ const PAST_STATES_KEPT = 4;
 function pastState(ledger: Ledger, info: KindInfo, rv: number): Promise<KubeObject[]> {
   let kept = pastStates.get(ledger);
   if (!kept) pastStates.set(ledger, (kept = new Map()));
+  const now = Date.now();
+  for (const [k, e] of kept) if (now - e.used > PAST_STATE_IDLE_MS || e.rv < ledger.floorRv) kept.delete(k);
   const key = `${info.kind}@${rv}`;
-  let state = kept.get(key);
-  if (state) {
+  let entry = kept.get(key);
+  if (entry) {
     kept.delete(key); // to the newest end
+    entry.used = now;
   } else {
-    state = snapshotAt(ledger, info, rv);
+    const state = snapshotAt(ledger, info, rv);
+    entry = { state, rv, used: now };
     // A failed read is not kept.
     state.catch(() => kept.delete(key));
   }
-  kept.set(key, state);
+  kept.set(key, entry);
   if (kept.size > PAST_STATES_KEPT) kept.delete(kept.keys().next().value!);
-  return state;
+  return entry.state;
 }
 
 /** The objects of a kind as they were at rv: the live ones, rewound by the events after rv. */
