@@ -29,6 +29,11 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
  * waits for the socket past this much queued, as kube-apiserver's watch server blocks on the
  * connection: a state of 100,000 pods is 400+ MB, far past what may be queued at once. */
 const CATCH_UP_BYTES = 1024 * 1024;
+/** Events held for a watcher while it catches up; past this it is closed as too far behind (it
+ * re-watches from its last rv), as the cacher closes a watcher whose buffer stays full. */
+const MAX_PENDING_EVENTS = 10_000;
+/** A catch-up whose socket takes nothing for this long is closed as too far behind. */
+const CATCH_UP_STALL_MS = 60_000;
 const MIN_REQUEST_TIMEOUT_S = 1800;
 
 type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -73,13 +78,15 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   const writeLine = (text: string) => {
     if (closed) return;
     res.write(text + '\n');
-    if (res.writableLength > MAX_BUFFERED_BYTES) {
-      // Written here, not through send: that would find the buffer still over the limit and
-      // write the error again, without end.
-      const expired = errors.expired(`watch of ${path.info.resource} fell too far behind; re-watch from resourceVersion ${lastRv}`).status;
-      res.write(`${JSON.stringify({ type: 'ERROR', object: expired })}\n`);
-      close();
-    }
+    if (res.writableLength > MAX_BUFFERED_BYTES) tooFarBehind();
+  };
+  /** One ERROR 410, then close. Written here, not through send: that would find the buffer still
+   * over the limit and write the error again, without end. */
+  const tooFarBehind = () => {
+    if (closed) return;
+    const expired = errors.expired(`watch of ${path.info.resource} fell too far behind; re-watch from resourceVersion ${lastRv}`).status;
+    res.write(`${JSON.stringify({ type: 'ERROR', object: expired })}\n`);
+    close();
   };
   /** Wakes a catch-up waiting in drained() when the watch closes (timeoutSeconds, shutdown): a
    * client that stopped reading never drains the socket. */
@@ -89,7 +96,9 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   const drained = (): Promise<void> | undefined => {
     if (closed || res.writableLength <= CATCH_UP_BYTES) return undefined;
     return new Promise((resolve) => {
+      const stalled = setTimeout(tooFarBehind, CATCH_UP_STALL_MS);
       const done = () => {
+        clearTimeout(stalled);
         res.off('drain', done);
         wakeCatchUp = undefined;
         resolve();
@@ -120,7 +129,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
     events.forEach((event, i) => {
       if (event.kind !== path.info.kind) return;
       if (live) deliver(event, befores[i]);
-      else pending.push({ event, before: befores[i] });
+      else if (pending.push({ event, before: befores[i] }) > MAX_PENDING_EVENTS) tooFarBehind();
     });
   };
   const deliver = (event: LogEvent, before: KubeObject | undefined) => {
@@ -195,9 +204,16 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
         }
       }
     }
+    // What was committed meanwhile, waiting for the socket as the rest did; live once none is left.
+    while (pending.length) {
+      for (const p of pending.splice(0)) {
+        if (closed) return;
+        deliver(p.event, p.before);
+        await drained();
+      }
+    }
     if (closed) return;
     live = true;
-    for (const p of pending.splice(0)) deliver(p.event, p.before);
   } catch (e) {
     req.log.error({ err: e }, 'watch failed');
     close();
