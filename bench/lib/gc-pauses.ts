@@ -11,6 +11,9 @@ export interface GcPauses {
   maxMs: number;
   /** [start, end] of every pause, in performance.now() time. */
   spans: [number, number][];
+  /** [start, end] of the pauses that were not scavenges (a full GC's last pause, its weak
+   * callbacks). Its incremental marking steps before and its sweeping after are not reported. */
+  fullSpans: [number, number][];
 }
 
 /** Starts recording; the returned function stops and reports, pauses not yet delivered included. */
@@ -31,6 +34,7 @@ export function recordGcPauses(): () => Promise<GcPauses> {
       totalMs: entries.reduce((s, e) => s + e.duration, 0),
       maxMs: entries.reduce((m, e) => Math.max(m, e.duration), 0),
       spans: entries.map((e) => [e.startTime, e.startTime + e.duration]),
+      fullSpans: entries.filter((e) => kind(e) !== constants.NODE_PERFORMANCE_GC_MINOR).map((e) => [e.startTime, e.startTime + e.duration]),
     };
   };
 }
@@ -38,4 +42,11 @@ export function recordGcPauses(): () => Promise<GcPauses> {
 /** For each [start, end] sample, whether it overlaps a pause. */
 export function samplesMeetingPauses(samples: readonly [number, number][], pauses: readonly [number, number][]): boolean[] {
   return samples.map(([a, b]) => pauses.some(([s, e]) => s < b && e > a));
+}
+
+/** For each [start, end] sample, whether it started within `ms` after a full GC ended (or during
+ * one): the marking before a full GC's last pause and the sweeping after it run beside the
+ * program and slow it without a pause of their own. */
+export function samplesAfterFullGc(samples: readonly [number, number][], fullSpans: readonly [number, number][], ms: number): boolean[] {
+  return samples.map(([a, b]) => fullSpans.some(([s, e]) => s < b && a < e + ms));
 }

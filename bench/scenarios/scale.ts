@@ -14,7 +14,7 @@ import { PROJECTIONS } from '../../projections/index.js';
 import { Ledger } from '../../store/ledger.js';
 import { buildEnvelope, FULL_ENVELOPE, layout, type EnvelopeSize, type Layout } from '../lib/envelope.js';
 import { fsyncFloor } from '../lib/fsync-floor.js';
-import { recordGcPauses, samplesMeetingPauses, type GcPauses } from '../lib/gc-pauses.js';
+import { recordGcPauses, samplesAfterFullGc, samplesMeetingPauses, type GcPauses } from '../lib/gc-pauses.js';
 import { LedgerProbe, tableSizes } from '../lib/ledger-probe.js';
 import { readyCmd } from '../lib/objects.js';
 import type { BenchOptions, Shared } from '../lib/options.js';
@@ -27,6 +27,9 @@ import { atMost, msSince, summarize, type Summary } from '../lib/stats.js';
  * two GC pauses or slow commits decided it from run to run; of 1,000 it is the 10th-worst. */
 const CHANGES = 1000;
 const GiB = 1024 ** 3;
+/** How long after a full GC's last pause a change counts as in its shadow: at the envelope,
+ * changes ran 10–30 ms for about a second after one (bench/README, seventeenth session). */
+const FULL_GC_SHADOW_MS = 2000;
 
 export function envelopeSize(quick: boolean, nodes = FULL_ENVELOPE.nodes): EnvelopeSize {
   return quick ? { nodes: nodes / 10, services: 1000, podsPerService: 10, namespaces: 10 } : { ...FULL_ENVELOPE, nodes };
@@ -44,12 +47,15 @@ export interface EndpointChangeResult {
   /** Changes over the 2 ms target in process: all of them, and those that met neither a GC pause
    * nor a whole SQLite write over 2 ms (what is left is compute and scheduling). */
   over2ms: { all: number; neitherGcNorSlowCommit: number };
+  /** Changes that started during a full GC or within FULL_GC_SHADOW_MS after one ended (from
+   * before the warm-up on), and how many of them were over 2 ms in process. */
+  afterFullGc: { all: number; over2ms: number };
   tableChangesPerChange: Summary;
   eventsPerChange: Summary;
   /** table_changes rows counted in SQLite before and after, divided by the changes. */
   rowsPerChangeInDb: number;
   /** GC pauses during the measured changes, and how many changes met one. */
-  gc: Omit<GcPauses, 'spans'>;
+  gc: Omit<GcPauses, 'spans' | 'fullSpans'>;
   changesMeetingGc: number;
 }
 
@@ -57,7 +63,7 @@ export interface EndpointChangeResult {
  * Flips `count` ready pods (never flipped before: `used` remembers them) to not-ready, one at a
  * time, each awaited end to end.
  */
-export async function endpointChanges(ledger: Ledger, probe: LedgerProbe, l: Layout, used: Set<number>, count = CHANGES): Promise<EndpointChangeResult> {
+export async function endpointChanges(ledger: Ledger, probe: LedgerProbe, l: Layout, used: Set<number>, count = CHANGES, gcSinceBuild?: () => Promise<GcPauses>): Promise<EndpointChangeResult> {
   const stride = 7919; // prime: consecutive picks spread over services, namespaces and nodes
   const pick = (n: number) => {
     const out: number[] = [];
@@ -69,6 +75,9 @@ export async function endpointChanges(ledger: Ledger, probe: LedgerProbe, l: Lay
     }
     return out;
   };
+  // From before the build (or at least the warm-up): a full GC that ends just before the
+  // measured changes still slows them (afterFullGc).
+  const stopFullGc = gcSinceBuild ?? recordGcPauses();
   for (const i of pick(20)) {
     const p = l.podAt(i);
     await ledger.submit(readyCmd(p.namespace, p.name, false));
@@ -87,7 +96,10 @@ export async function endpointChanges(ledger: Ledger, probe: LedgerProbe, l: Lay
     latency.push(end - start);
     spans.push([start, end]);
   }
-  const { spans: pauses, ...gc } = await stopGc();
+  const inWindow = await stopGc();
+  const pauses = inWindow.spans;
+  const gc = { scavenges: inWindow.scavenges, others: inWindow.others, totalMs: inWindow.totalMs, maxMs: inWindow.maxMs };
+  const afterFull = samplesAfterFullGc(spans, (await stopFullGc()).fullSpans, FULL_GC_SHADOW_MS);
   const after = await probe.tableChangeRows();
   // One batch, so one commit, per serial change: commits[i] is change i's.
   const metGc = samplesMeetingPauses(spans, pauses);
@@ -100,6 +112,7 @@ export async function endpointChanges(ledger: Ledger, probe: LedgerProbe, l: Lay
     commitMs: summarize(probe.commits),
     slowCommits: probe.commits.filter((ms) => ms > 5).length,
     over2ms: { all: over.length, neitherGcNorSlowCommit: over.filter((i) => !metGc[i] && !((probe.commits[i] ?? 0) > 2)).length },
+    afterFullGc: { all: afterFull.filter(Boolean).length, over2ms: over.filter((i) => afterFull[i]).length },
     tableChangesPerChange: summarize(probe.batches.map((b) => b.changes)),
     eventsPerChange: summarize(probe.batches.map((b) => b.events)),
     rowsPerChangeInDb: (after - before) / count,
@@ -136,6 +149,7 @@ export async function scale(opts: BenchOptions, shared: Shared): Promise<Report>
   let probe = new LedgerProbe(ledger);
   opts.log(`building the envelope: ${size.nodes} nodes, ${size.services} services, ${l.pods} pods`);
   await profiler?.start();
+  const gcSinceBuild = recordGcPauses();
   const t0 = process.hrtime.bigint();
   const phases = await buildEnvelope(ledger, size, opts.log);
   const buildSeconds = msSince(t0) / 1000;
@@ -159,7 +173,7 @@ export async function scale(opts: BenchOptions, shared: Shared): Promise<Report>
   report.detail('fsyncFloor', floor);
   const used = new Set<number>();
   if (profiler) await profiler.start();
-  const big = await endpointChanges(ledger, probe, l, used);
+  const big = await endpointChanges(ledger, probe, l, used, CHANGES, gcSinceBuild);
   if (profiler) report.detail('endpointChangeProfile', await profiler.stop(join(opts.resultsDir, 'scale-endpoint-change.cpuprofile')));
   addChangeRows(report, size.nodes, big);
 
@@ -188,10 +202,11 @@ export async function scale(opts: BenchOptions, shared: Shared): Promise<Report>
   opts.log(`building the comparison envelope: ${smallSize.nodes} nodes, ${smallSize.services} services, ${sl.pods} pods`);
   ledger = await Ledger.open({ dataDir: smallDir });
   probe = new LedgerProbe(ledger);
+  const smallGc = recordGcPauses();
   const ts1 = process.hrtime.bigint();
   await buildEnvelope(ledger, smallSize, opts.log);
   report.add(`build at ${smallSize.nodes} nodes: total`, msSince(ts1) / 1000, 's');
-  const small = await endpointChanges(ledger, probe, sl, new Set());
+  const small = await endpointChanges(ledger, probe, sl, new Set(), CHANGES, smallGc);
   addChangeRows(report, smallSize.nodes, small);
   await ledger.close();
   removeDir(smallDir);
@@ -222,6 +237,7 @@ function addChangeRows(report: Report, nodes: number, r: EndpointChangeResult): 
   report.add(`endpoint change @${nodes} nodes: scavenges / other GCs (max pause)`, `${r.gc.scavenges} / ${r.gc.others} (${r.gc.maxMs.toFixed(1)} ms)`, '');
   report.add(`endpoint change @${nodes} nodes: changes that met a GC pause`, r.changesMeetingGc, `of ${CHANGES}`);
   report.add(`endpoint change @${nodes} nodes: over 2 ms in process (all / met no GC pause and no SQLite write over 2 ms)`, `${r.over2ms.all} / ${r.over2ms.neitherGcNorSlowCommit}`, `of ${CHANGES}`);
+  report.add(`endpoint change @${nodes} nodes: started within ${FULL_GC_SHADOW_MS / 1000} s of a full GC (all / over 2 ms in process)`, `${r.afterFullGc.all} / ${r.afterFullGc.over2ms}`, `of ${CHANGES}`);
   report.add(`endpoint change @${nodes} nodes: events per change`, r.eventsPerChange.mean, '');
   report.add(`endpoint change @${nodes} nodes: table_changes rows per change`, r.rowsPerChangeInDb, 'rows');
 }
