@@ -8,6 +8,7 @@
 // a 406 naming what is served.
 
 import { errors } from '../domain/errors.js';
+import type { TableApiVersion } from './printers/types.js';
 
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
@@ -20,7 +21,7 @@ export interface PartialMetadata {
 
 /** `as=Table;g=meta.k8s.io;v=v1|v1beta1`: the Table is answered in the version asked for. */
 export interface TableTarget {
-  apiVersion: 'meta.k8s.io/v1' | 'meta.k8s.io/v1beta1';
+  apiVersion: TableApiVersion;
 }
 
 export interface Negotiated {
@@ -96,7 +97,7 @@ function accept(params: Map<string, string>, media: 'json' | 'yaml', stream: boo
   const as = params.get('as') ?? '';
   const v = params.get('v') ?? '';
   if (params.get('g') !== 'meta.k8s.io' || !META_VERSIONS.has(v)) return undefined;
-  const apiVersion = `meta.k8s.io/${v}` as TableTarget['apiVersion'];
+  const apiVersion = `meta.k8s.io/${v}` as TableApiVersion;
   if (as === 'Table') return { media, table: { apiVersion } };
   if (as === 'PartialObjectMetadata' || as === 'PartialObjectMetadataList') return { media, partial: { list: as === 'PartialObjectMetadataList', apiVersion } };
   return undefined;

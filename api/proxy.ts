@@ -14,6 +14,7 @@ import type { Endpoints, Node, Pod, Service } from '../domain/objects.js';
 import { goQuote } from '../domain/validation/gorepr.js';
 import type { Ledger } from '../store/ledger.js';
 import type { ResourcePath } from './paths.js';
+import { joinHostPort } from './printers/common.js';
 
 /** ProxyREST.ConnectMethods, the same for the three kinds. */
 export const PROXY_METHODS: ReadonlySet<string> = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
@@ -134,4 +135,3 @@ function isGlobalUnicast(ip: string): boolean {
 }
 
 const isInt64 = (s: string) => BigInt(s) <= 2n ** 63n - 1n && BigInt(s) >= -(2n ** 63n);
-const joinHostPort = (host: string, port: string) => (host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);

@@ -79,3 +79,9 @@ export interface Decision {
 
 /** Who ends graceful Pod deletions: there is no kubelet to confirm a pod stopped. */
 export const POD_TERMINATOR = 'system:pod-terminator';
+
+/** The command that ends a Pod's graceful deletion, as the terminator (server/terminator.ts) sends
+ * it at `time`; previews send it too, to show a deletion to its end. */
+export function podTermination(pod: KubeObject, time: string, newUid: string): Command {
+  return { op: 'finalizeDelete', kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name!, uid: pod.metadata.uid!, time, actor: POD_TERMINATOR, requestId: null, newUid };
+}

@@ -2,7 +2,7 @@
 // deletionTimestamp passes, the server deletes it as a separate event (API.md, "Status").
 
 import { randomUUID } from 'node:crypto';
-import { POD_TERMINATOR } from '../domain/commands.js';
+import { podTermination } from '../domain/commands.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
 
@@ -28,17 +28,7 @@ export class Terminator {
     const timer = setTimeout(() => {
       this.timers.delete(key);
       this.ledger
-        .submit({
-          op: 'finalizeDelete',
-          kind: 'Pod',
-          namespace: obj.metadata.namespace!,
-          name: obj.metadata.name!,
-          uid: obj.metadata.uid!,
-          time: new Date().toISOString(),
-          actor: POD_TERMINATOR,
-          requestId: null,
-          newUid: randomUUID(),
-        })
+        .submit(podTermination(obj, new Date().toISOString(), randomUUID()))
         .catch((err) => this.log.warn({ err, pod: key }, 'finishing a graceful deletion failed'));
     }, due);
     timer.unref();

@@ -34,7 +34,7 @@
 // renderReverseZones (`in-addr.arpa.`, `ip6.arpa.`).
 
 export { dnsProjection, BASE_UNIT, nsUnit, svcUnit, podUnit } from './projection.js';
-export { renderZoneFile, renderReverseZones, compareNames } from './zonefile.js';
+export { renderZoneFile, renderReverseZones } from './zonefile.js';
 export { answerQuery, REVERSE_ZONES, reverseZoneOf } from './answer.js';
 export type { QueryResult, ResourceRecord, Rcode, AnswerOptions, SoaData } from './answer.js';
 export { mergeValues, parseKey, rrsetKey, existsKey, podsKey, RR_TYPES, EXISTS, PODS } from './keys.js';

@@ -79,7 +79,7 @@ async function deletionRequestOf(ledger: Ledger, deletion: EventHeader): Promise
   // Back from the deletion a page at a time (a long grace period may hold many status writes),
   // bounded as every walk here is.
   let below = deletion.rv + 1;
-  for (let page = 0; page < 1000; page++) {
+  walk: for (let page = 0; page < 1000; page++) {
     const rows = await ledger.store.db
       .selectFrom('events')
       .select(['rv', 'object'])
@@ -94,7 +94,7 @@ async function deletionRequestOf(ledger: Ledger, deletion: EventHeader): Promise
     for (const r of rows) {
       const ts = stampOf(r.object);
       if (r.rv === deletion.rv) stamp = ts;
-      else if (!stamp || ts !== stamp) return setter === undefined ? undefined : (await eventsFor(ledger, [setter])).get(setter);
+      else if (!stamp || ts !== stamp) break walk;
       else setter = r.rv;
     }
     if (rows.length < 64) break;

@@ -10,7 +10,7 @@
 // drain, which cannot run in the middle, so the preview sees one consistent state.
 
 import { randomUUID } from 'node:crypto';
-import { POD_TERMINATOR, type Command, type Decision } from '../../../domain/commands.js';
+import { podTermination, type Command, type Decision } from '../../../domain/commands.js';
 import type { LogEvent } from '../../../domain/events.js';
 import type { KubeObject } from '../../../domain/objects.js';
 import type { ClusterState } from '../../../domain/state.js';
@@ -84,7 +84,7 @@ export function previewCommands(ledger: Ledger, commands: readonly Command[] | (
   // "What will deleting this pod change?" is answered to the end: a graceful deletion the
   // commands started is followed by the terminator's, at its deletionTimestamp.
   for (const pod of gracefullyDeleted(ledger.state, events)) {
-    execute(overlay, { op: 'finalizeDelete', kind: 'Pod', namespace: pod.metadata.namespace ?? '', name: pod.metadata.name!, uid: pod.metadata.uid!, time: pod.metadata.deletionTimestamp!, actor: POD_TERMINATOR, requestId: null, newUid: randomUUID() }, observe);
+    execute(overlay, podTermination(pod, pod.metadata.deletionTimestamp!, randomUUID()), observe);
   }
   const changed = recomputeUnits(engine, overlay, affected, inputs);
   const nodes = perNode(ledger, overlay, changed);
