@@ -2,11 +2,14 @@
 
 import { errors } from '../domain/errors.js';
 import type { KubeObject } from '../domain/objects.js';
+import type { StoredKind } from '../domain/kinds.js';
+import type { ClusterState } from '../domain/state.js';
 import {
   fieldSelectorFor,
   matchesFields,
   matchesLabels,
   parseLabelSelector,
+  requiredFieldValue,
   SelectorParseError,
   type FieldSelector,
   type LabelSelector,
@@ -16,10 +19,10 @@ export interface ObjectFilter {
   namespace: string | undefined;
   label?: LabelSelector;
   field?: FieldSelector;
-  kind: string;
+  kind: StoredKind;
 }
 
-export function filterFromQuery(kind: string, namespace: string | undefined, query: Record<string, unknown>): ObjectFilter {
+export function filterFromQuery(kind: StoredKind, namespace: string | undefined, query: Record<string, unknown>): ObjectFilter {
   const filter: ObjectFilter = { kind, namespace };
   try {
     if (typeof query.labelSelector === 'string' && query.labelSelector !== '') filter.label = parseLabelSelector(query.labelSelector);
@@ -36,4 +39,16 @@ export function matches(filter: ObjectFilter, obj: KubeObject): boolean {
   if (filter.label && !matchesLabels(filter.label, obj.metadata.labels)) return false;
   if (filter.field && !matchesFields(filter.field, filter.kind, obj)) return false;
   return true;
+}
+
+/**
+ * The live objects that may match a filter, for `matches` to finish: a Pod selector requiring one
+ * `spec.nodeName` (a kubelet's or a node agent's list and watch) reads that node's pods from the
+ * state's index instead of every pod. At 100,000 pods, scanning all of them for one node's took
+ * ~0.6 s. Unscheduled pods (`spec.nodeName=`) are not indexed: that selector scans.
+ */
+export function liveCandidates(state: ClusterState, filter: ObjectFilter): readonly KubeObject[] {
+  const node = filter.kind === 'Pod' && filter.field ? requiredFieldValue(filter.field, 'spec.nodeName') : undefined;
+  if (node) return state.podsOnNode(node);
+  return state.list(filter.kind, filter.namespace || undefined);
 }

@@ -7,7 +7,7 @@ import { queryInt64 } from './query-params.js';
 import type { KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
-import { filterFromQuery, matches } from './filter.js';
+import { filterFromQuery, liveCandidates, matches } from './filter.js';
 import { resourceVersionParam, waitForRv } from './wait-rv.js';
 
 export interface ListResult {
@@ -81,7 +81,7 @@ export async function listObjects(ledger: Ledger, info: KindInfo, namespace: str
   }
 
   const listRv = atRv ?? ledger.committedRv;
-  const all = atRv !== undefined && atRv !== ledger.committedRv ? await pastState(ledger, info, atRv) : ledger.state.list(info.kind, namespace || undefined);
+  const all = atRv !== undefined && atRv !== ledger.committedRv ? await pastState(ledger, info, atRv) : liveCandidates(ledger.state, filter);
   const candidates: Keyed[] = [];
   for (const o of all) {
     if (!matches(filter, o)) continue;

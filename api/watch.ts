@@ -12,7 +12,7 @@ import type { LogEvent } from '../domain/events.js';
 import type { KubeObject } from '../domain/objects.js';
 import { objectJsonOnce } from '../store/object-json.js';
 import type { Ledger } from '../store/ledger.js';
-import { filterFromQuery, matches, type ObjectFilter } from './filter.js';
+import { filterFromQuery, liveCandidates, matches, type ObjectFilter } from './filter.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
 import { partialObject, requireObjectForm } from './partial-metadata.js';
 import type { ResourcePath } from './paths.js';
@@ -173,7 +173,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   try {
     if (rvParam === undefined) {
       const head = ledger.committedRv;
-      const objects = ledger.state.list(path.info.kind, path.namespace || undefined).filter((o) => matches(filter, o));
+      const objects = liveCandidates(ledger.state, filter).filter((o) => matches(filter, o));
       objects.sort((a, b) => (key(a) < key(b) ? -1 : 1));
       for (const o of objects) {
         if (closed) return;

@@ -16,7 +16,9 @@ import { buildEnvelope, FULL_ENVELOPE, layout, type EnvelopeSize, type Layout } 
 import { fsyncFloor } from '../lib/fsync-floor.js';
 import { recordGcPauses, samplesAfterFullGc, samplesMeetingPauses, type GcPauses } from '../lib/gc-pauses.js';
 import { LedgerProbe, tableSizes } from '../lib/ledger-probe.js';
-import { readyCmd } from '../lib/objects.js';
+import { nodeName, readyCmd } from '../lib/objects.js';
+import { listObjects } from '../../api/list.js';
+import { KIND_INFO } from '../../domain/kinds.js';
 import type { BenchOptions, Shared } from '../lib/options.js';
 import { removeDir, tempDir } from '../lib/processes.js';
 import { Profiler } from '../lib/profiler.js';
@@ -193,6 +195,8 @@ export async function scale(opts: BenchOptions, shared: Shared): Promise<Report>
   if (profiler) report.detail('endpointChangeProfile', await profiler.stop(join(opts.resultsDir, 'scale-endpoint-change.cpuprofile')));
   addChangeRows(report, size.nodes, big);
 
+  await addPodsByNode(report, ledger, size.nodes);
+
   shared.envelope = { dataDir: dir, nodes: size.nodes, services: size.services, pods: l.pods, headRv: ledger.committedRv, loadedRv };
 
   // ---- full projection from scratch ----
@@ -232,6 +236,21 @@ export async function scale(opts: BenchOptions, shared: Shared): Promise<Report>
   report.add(`endpoint change in process p50, ${size.nodes} / ${smallSize.nodes} nodes`, big.inProcessMs.p50 / small.inProcessMs.p50, 'x');
   report.detail('endpointChanges', { [size.nodes]: big, [smallSize.nodes]: small });
   return report;
+}
+
+/** Lists each of 200 nodes' pods by `spec.nodeName`, as a kubelet or node agent does (the API's
+ * list, in process: selection, order and the list object, not the JSON). */
+async function addPodsByNode(report: Report, ledger: Ledger, nodes: number): Promise<void> {
+  const ms: number[] = [];
+  let pods = 0;
+  for (let i = 0; i < 200; i++) {
+    const t = process.hrtime.bigint();
+    const list = await listObjects(ledger, KIND_INFO.Pod, undefined, { fieldSelector: `spec.nodeName=${nodeName((i * 25) % nodes)}` });
+    ms.push(msSince(t));
+    pods += list.items.length;
+  }
+  const s = summarize(ms);
+  report.add(`list pods by spec.nodeName (${pods / 200} a node), in process: p50 / p99`, `${s.p50.toFixed(3)} / ${s.p99.toFixed(3)}`, 'ms');
 }
 
 /** Times ProjectionEngine.build over the ledger's state (every unit from scratch); the engine it
