@@ -26,6 +26,7 @@ import { commandContext, dryRunValue, isDryRun, type ActorResolver } from './req
 import { sendStatus, toStatus } from './status.js';
 import { toTable } from './tables.js';
 import { serveWatch } from './watch.js';
+import { WatchDispatch } from './watch-dispatch.js';
 import { resourceVersionParam, waitForRv } from './wait-rv.js';
 
 export interface ResourceDeps {
@@ -38,15 +39,26 @@ export interface ResourceDeps {
   openWatches?: Set<() => void>;
 }
 
+/** What resourceRoutes gives its handlers. */
+export interface RouteDeps extends ResourceDeps {
+  openWatches: Set<() => void>;
+  /** Committed events to the watches in progress (serveWatch adds and removes its own). */
+  dispatch: WatchDispatch;
+}
+
 // OPTIONS reaches the proxy subresources only (api/proxy.ts); elsewhere it stays unserved.
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 export async function resourceRoutes(app: FastifyInstance, options: ResourceDeps): Promise<void> {
-  const deps: ResourceDeps = { ...options, openWatches: new Set() };
+  const deps: RouteDeps = { ...options, openWatches: new Set(), dispatch: new WatchDispatch(options.ledger) };
+  app.addHook('onClose', (_app, done) => {
+    deps.dispatch.close();
+    done();
+  });
   // On shutdown every watch ends as a timeout ends it, before the sockets are cut: a client then
   // re-watches from its last rv (client-node's informer stops on a stream cut mid-response).
   app.addHook('preClose', (done) => {
-    for (const end of [...deps.openWatches!]) end();
+    for (const end of [...deps.openWatches]) end();
     done();
   });
   for (const [prefix, group] of [
@@ -81,7 +93,7 @@ function isLegacyWatch(req: FastifyRequest): boolean {
  * a watch of the collection, of one object when the path names it (a metadata.name field
  * selector added to the request's own).
  */
-async function legacyWatch(req: FastifyRequest, reply: FastifyReply, pathOf: (req: FastifyRequest) => ResourcePath, deps: ResourceDeps): Promise<unknown> {
+async function legacyWatch(req: FastifyRequest, reply: FastifyReply, pathOf: (req: FastifyRequest) => ResourcePath, deps: RouteDeps): Promise<unknown> {
   if (req.method !== 'GET') throw errors.methodNotAllowed();
   const params = req.params as { '*': string };
   params['*'] = params['*'].slice('watch/'.length);
@@ -125,7 +137,7 @@ function submitsOnly(req: FastifyRequest, pathOf: (req: FastifyRequest) => Resou
   }
 }
 
-async function dispatch(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<unknown> {
+async function dispatch(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: RouteDeps): Promise<unknown> {
   const q = req.query as Record<string, unknown>;
   const { info } = path;
   if (path.subresource === 'eviction' && info.kind === 'Pod' && path.name) return evict(req, reply, path, deps);

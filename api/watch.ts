@@ -13,10 +13,12 @@ import type { KubeObject } from '../domain/objects.js';
 import { objectJsonOnce } from '../store/object-json.js';
 import type { Ledger } from '../store/ledger.js';
 import { filterFromQuery, liveCandidates, matches, type ObjectFilter } from './filter.js';
+import { requiredFieldValue } from '../domain/selectors/index.js';
+import type { WatchTarget } from './watch-dispatch.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
 import { partialObject, requireObjectForm } from './partial-metadata.js';
 import type { ResourcePath } from './paths.js';
-import type { ResourceDeps } from './resources.js';
+import type { RouteDeps } from './resources.js';
 import { toTable } from './tables.js';
 import { resourceVersionParam } from './wait-rv.js';
 
@@ -38,7 +40,7 @@ const MIN_REQUEST_TIMEOUT_S = 1800;
 
 type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
-export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: ResourceDeps): Promise<void> {
+export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path: ResourcePath, deps: RouteDeps): Promise<void> {
   const { ledger } = deps;
   const q = req.query as Record<string, unknown>;
   if (queryBool(q.sendInitialEvents)) {
@@ -125,12 +127,13 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   // Subscribe first, buffer, then catch up: nothing committed in between can be lost.
   const pending: { event: LogEvent; before: KubeObject | undefined }[] = [];
   let live = false;
-  const onBatch = (events: LogEvent[], _changes: unknown, befores: (KubeObject | undefined)[]) => {
-    events.forEach((event, i) => {
-      if (event.kind !== path.info.kind) return;
-      if (live) deliver(event, befores[i]);
-      else if (pending.push({ event, before: befores[i] }) > MAX_PENDING_EVENTS) tooFarBehind();
-    });
+  const target: WatchTarget = {
+    kind: path.info.kind,
+    node: (path.info.kind === 'Pod' && filter.field && requiredFieldValue(filter.field, 'spec.nodeName')) || undefined,
+    onEvent: (event, before) => {
+      if (live) deliver(event, before);
+      else if (pending.push({ event, before }) > MAX_PENDING_EVENTS) tooFarBehind();
+    },
   };
   const deliver = (event: LogEvent, before: KubeObject | undefined) => {
     if (event.rv <= lastRv) return;
@@ -141,8 +144,8 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   const close = () => {
     if (closed) return;
     closed = true;
-    deps.openWatches?.delete(close);
-    ledger.off('batch', onBatch);
+    deps.openWatches.delete(close);
+    deps.dispatch.remove(target);
     clearInterval(bookmarkTimer);
     clearTimeout(timeoutTimer);
     clearTimeout(lastBookmarkTimer);
@@ -150,9 +153,9 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
     res.end();
     wakeCatchUp?.();
   };
-  ledger.on('batch', onBatch);
+  deps.dispatch.add(target);
   res.on('close', close);
-  deps.openWatches?.add(close);
+  deps.openWatches.add(close);
   // Only once caught up: while the replay runs, the head is ahead of what was sent, and a client
   // that resumed from such a bookmark would skip the rest of the replay.
   const bookmark = () => {

@@ -1,7 +1,8 @@
-// Many node table streams held open by one process. A stream's progress is the highest rv of a
-// complete line it has received; lines are not JSON-parsed (thousands of streams × thousands of
-// lines would make the bench the bottleneck): the rv is read from the line head, which the server
-// writes as {"type":…,"resourceVersion":"N",…}, and an ERROR line is recognised by its type.
+// Many per-node streams held open by one process: node table streams, or a kubelet's watch of
+// its pods. A stream's progress is the highest rv of a complete line it has received; lines are
+// not JSON-parsed (thousands of streams × thousands of lines would make the bench the
+// bottleneck): the rv is the line's first "resourceVersion" (a node stream line's own, a watch
+// event's object's metadata), and an ERROR line is recognised by its type.
 
 import { Pool } from 'undici';
 
@@ -9,10 +10,23 @@ const RV_FIELD = Buffer.from('"resourceVersion":"');
 const ERROR_TYPE = Buffer.from('"type":"ERROR"');
 const NL = 0x0a;
 
+/** The path of one node's stream, resuming after rv `from`. */
+export type StreamPath = (node: string, from: number) => string;
+
+/** The node table stream (API.md), every table. */
+export const nodeTableStream: StreamPath = (node, from) => `/apis/netledger.io/v1/nodes/${node}/tables?watch=true&resourceVersion=${from}`;
+
+/** A kubelet's watch of the pods bound to its node. */
+export const kubeletPodWatch: StreamPath = (node, from) => `/api/v1/pods?watch=true&allowWatchBookmarks=true&fieldSelector=${encodeURIComponent(`spec.nodeName=${node}`)}&resourceVersion=${from}`;
+
 export interface NodeStreamClient {
   node: string;
   /** Highest rv of a complete line received. */
   rv: number;
+  /** When it got that rv (performance.now() ms). */
+  rvAt?: number;
+  /** One caller waiting for rv >= this (reach). */
+  waiter?: { rv: number; resolve: (at: number | undefined) => void };
   lines: number;
   bytes: number;
   error?: string;
@@ -28,7 +42,11 @@ export class StreamFleet {
   private waiting = 0;
   private onAllReached?: () => void;
 
-  constructor(readonly url: string, maxStreams: number) {
+  constructor(
+    readonly url: string,
+    maxStreams: number,
+    private readonly path: StreamPath = nodeTableStream,
+  ) {
     this.pool = new Pool(url, { connections: maxStreams, pipelining: 1, bodyTimeout: 0, headersTimeout: 0, keepAliveTimeout: 600_000 });
   }
 
@@ -44,7 +62,7 @@ export class StreamFleet {
   private async openOne(node: string, from: number): Promise<void> {
     const s: NodeStreamClient = { node, rv: 0, lines: 0, bytes: 0, ended: false };
     this.streams.push(s);
-    const res = await this.pool.request({ method: 'GET', path: `/apis/netledger.io/v1/nodes/${node}/tables?watch=true&resourceVersion=${from}` });
+    const res = await this.pool.request({ method: 'GET', path: this.path(node, from) });
     if (res.statusCode !== 200) {
       s.error = `HTTP ${res.statusCode}: ${(await res.body.text()).slice(0, 200)}`;
       s.ended = true;
@@ -76,7 +94,12 @@ export class StreamFleet {
         const rv = Number(buf.toString('latin1', start, close));
         if (rv > s.rv) {
           s.rv = rv;
+          s.rvAt = performance.now();
           if (rv > this.target && s.reachedAt === undefined) this.reached(s);
+          if (s.waiter && rv >= s.waiter.rv) {
+            s.waiter.resolve(s.rvAt);
+            s.waiter = undefined;
+          }
         }
       }
     });
@@ -127,6 +150,27 @@ export class StreamFleet {
       }
     }
     if (this.waiting === 0) this.onAllReached?.();
+  }
+
+  /** When the node's stream got a line with rv >= `rv` (at once if it had already), or undefined
+   * after timeoutMs. */
+  reach(node: string, rv: number, timeoutMs: number): Promise<number | undefined> {
+    const s = this.streams.find((x) => x.node === node);
+    if (!s) return Promise.resolve(undefined);
+    if (s.rv >= rv) return Promise.resolve(s.rvAt);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        s.waiter = undefined;
+        resolve(undefined);
+      }, timeoutMs);
+      s.waiter = {
+        rv,
+        resolve: (at) => {
+          clearTimeout(timer);
+          resolve(at);
+        },
+      };
+    });
   }
 
   live(): NodeStreamClient[] {

@@ -1,0 +1,69 @@
+// WatchDispatch hands each committed event to the watches of its kind, and to a watch that
+// requires one spec.nodeName only when the pod is or was on that node (a binding reaches both
+// sides), in rv order; a watch that throws neither stops the others nor loses them their events.
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { WatchDispatch, type WatchTarget } from '../../api/watch-dispatch.js';
+import type { LogEvent } from '../../domain/events.js';
+import { Ledger } from '../../store/ledger.js';
+import { create, ctx, node, pod, podReady, remove } from '../support/commands.js';
+import { removeDir, tempDir } from '../support/server.js';
+
+describe('WatchDispatch', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach(removeDir));
+
+  it('routes pod events to their node watches, every event of a kind to its unindexed watches, in rv order', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const ledger = await Ledger.open({ dataDir: dir });
+    const dispatch = new WatchDispatch(ledger);
+    const seen = new Map<string, string[]>();
+    const target = (name: string, kind: string, node?: string): WatchTarget => {
+      seen.set(name, []);
+      return { kind, node, onEvent: (e: LogEvent) => seen.get(name)!.push(`${e.rv} ${e.type} ${e.kind} ${e.name}`) };
+    };
+    const thrower: WatchTarget = {
+      kind: 'Pod',
+      onEvent: () => {
+        throw new Error('a broken watch');
+      },
+    };
+    const n1 = target('n1', 'Pod', 'n1');
+    const n2 = target('n2', 'Pod', 'n2');
+    const allPods = target('pods', 'Pod');
+    const nodes = target('nodes', 'Node');
+    const gone = target('gone', 'Pod', 'n1');
+    try {
+      await ledger.submit({ ...ctx(), op: 'configure', config: ledger.state.config });
+      for (const t of [thrower, n1, n2, allPods, nodes, gone]) dispatch.add(t);
+      dispatch.remove(gone);
+      await ledger.submit(create('Node', '', node('n1', '192.168.9.11')));
+      await ledger.submit(create('Node', '', node('n2', '192.168.9.12')));
+      await ledger.submit(create('Pod', 'default', pod('a', 'n1', { app: 'a' })));
+      await ledger.submit(create('Pod', 'default', pod('b', 'n2', { app: 'b' })));
+      const pending = pod('c', '', { app: 'c' });
+      delete (pending.spec as { nodeName?: string }).nodeName;
+      await ledger.submit(create('Pod', 'default', pending));
+      await ledger.submit({ ...ctx(), op: 'bind', kind: 'Pod', namespace: 'default', name: 'c', node: 'n2' });
+      await ledger.submit(podReady('default', 'a', true));
+      await ledger.submit(remove('Pod', 'default', 'b', 0));
+
+      const podEvents = seen.get('pods')!;
+      const rvOf = (name: string, type: string) => podEvents.find((l) => l.endsWith(`Pod ${name}`) && l.includes(` ${type} `))!.split(' ')[0];
+      expect(seen.get('n1')).toEqual(podEvents.filter((l) => / Pod a$/.test(l)));
+      expect(seen.get('n2')).toEqual(podEvents.filter((l) => / Pod [bc]$/.test(l) && !(l.endsWith('Pod c') && l.includes(' ADDED '))));
+      expect(podEvents.filter((l) => l.endsWith('Pod c'))).toEqual([`${rvOf('c', 'ADDED')} ADDED Pod c`, `${rvOf('c', 'MODIFIED')} MODIFIED Pod c`]);
+      expect(seen.get('n2')!.some((l) => l.endsWith('DELETED Pod b'))).toBe(true);
+      expect(seen.get('nodes')!.map((l) => l.split(' ').slice(1).join(' '))).toEqual(['ADDED Node n1', 'ADDED Node n2']);
+      expect(seen.get('gone')).toEqual([]);
+      for (const lines of seen.values()) {
+        const rvs = lines.map((l) => Number(l.split(' ')[0]));
+        expect(rvs).toEqual([...rvs].sort((x, y) => x - y));
+      }
+    } finally {
+      dispatch.close();
+      await ledger.close();
+    }
+  });
+});
