@@ -2,7 +2,7 @@
 
 import { errors } from '../domain/errors.js';
 import type { KubeObject } from '../domain/objects.js';
-import type { StoredKind } from '../domain/kinds.js';
+import { CLUSTER_SCOPED, type StoredKind } from '../domain/kinds.js';
 import type { ClusterState } from '../domain/state.js';
 import {
   fieldSelectorFor,
@@ -42,12 +42,22 @@ export function matches(filter: ObjectFilter, obj: KubeObject): boolean {
 }
 
 /**
- * The live objects that may match a filter, for `matches` to finish: a Pod selector requiring one
- * `spec.nodeName` (a kubelet's or a node agent's list and watch) reads that node's pods from the
- * state's index instead of every pod. At 100,000 pods, scanning all of them for one node's took
- * ~0.6 s. Unscheduled pods (`spec.nodeName=`) are not indexed: that selector scans.
+ * The live objects that may match a filter, for `matches` to finish. Selectors that pin one object
+ * or one node read the state's indexes instead of every object of the kind: `metadata.name` with
+ * its namespace (kubectl wait, delete and get -w of one object list and watch that way), and a
+ * Pod selector requiring one `spec.nodeName` (a kubelet's or a node agent's list and watch). At
+ * 100,000 pods, scanning all of them for one node's took ~0.6 s. Unscheduled pods
+ * (`spec.nodeName=`) are not indexed: that selector scans.
  */
 export function liveCandidates(state: ClusterState, filter: ObjectFilter): readonly KubeObject[] {
+  const name = filter.field && requiredFieldValue(filter.field, 'metadata.name');
+  if (name) {
+    const namespace = CLUSTER_SCOPED.has(filter.kind) ? '' : (filter.namespace || requiredFieldValue(filter.field!, 'metadata.namespace'));
+    if (namespace !== undefined) {
+      const obj = state.get(filter.kind, namespace, name);
+      return obj ? [obj] : [];
+    }
+  }
   const node = filter.kind === 'Pod' && filter.field ? requiredFieldValue(filter.field, 'spec.nodeName') : undefined;
   if (node) return state.podsOnNode(node);
   return state.list(filter.kind, filter.namespace || undefined);

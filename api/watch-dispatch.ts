@@ -1,25 +1,40 @@
 // Hands each committed event to the watches that can be interested in it, as the cacher's
-// dispatchEvent does: by kind, and for a watch whose field selector requires one spec.nodeName
-// (a kubelet's watch of its own pods; kube-apiserver's pod "trigger" index) only when the pod is
-// or was on that node. At 5,000 nodes every node watches its pods: handing every pod event to
-// every such watch, for each to find it is not on its node, made one event cost thousands of
-// selector matches.
+// dispatchEvent does: by kind, and through the same trigger indexes kube-apiserver registers
+// (pods by spec.nodeName, nodes by metadata.name): a watch whose field selector requires one
+// value of its kind's trigger field gets an event only when the object has or had that value.
+// At 5,000 nodes every kubelet watches its pods and its Node: handing every pod event to every
+// such watch, for each to find it is not its node's, made one event cost thousands of selector
+// matches.
 
 import type { LogEvent } from '../domain/events.js';
 import type { KubeObject, Pod } from '../domain/objects.js';
+import { requiredFieldValue, type FieldSelector } from '../domain/selectors/index.js';
 import type { Ledger } from '../store/ledger.js';
+
+/** The indexed field of each kind that has one, and its value on an object. */
+const TRIGGERS: Record<string, { field: string; valueOf(obj: KubeObject): string | undefined }> = {
+  Pod: { field: 'spec.nodeName', valueOf: (obj) => (obj as Pod).spec?.nodeName || undefined },
+  Node: { field: 'metadata.name', valueOf: (obj) => obj.metadata.name || undefined },
+};
+
+/** The trigger value a watch of `kind` with this field selector requires, if any. */
+export function triggerValue(kind: string, field: FieldSelector | undefined): string | undefined {
+  const trigger = TRIGGERS[kind];
+  return (trigger && field && requiredFieldValue(field, trigger.field)) || undefined;
+}
 
 export interface WatchTarget {
   kind: string;
-  /** The one spec.nodeName its selector requires (Pods only): only that node's events come. */
-  node?: string;
-  /** Each event of its kind (on its node), in rv order, with the object as it was before. */
+  /** The one value of its kind's trigger field its selector requires (triggerValue): only the
+   * events of objects that have or had it come. */
+  trigger?: string;
+  /** Each event of its kind (with its trigger value), in rv order, with the object as it was before. */
   onEvent(event: LogEvent, before: KubeObject | undefined): void;
 }
 
 interface KindTargets {
   all: Set<WatchTarget>;
-  byNode: Map<string, Set<WatchTarget>>;
+  byTrigger: Map<string, Set<WatchTarget>>;
 }
 
 export class WatchDispatch {
@@ -32,23 +47,23 @@ export class WatchDispatch {
 
   add(target: WatchTarget): void {
     let kind = this.byKind.get(target.kind);
-    if (!kind) this.byKind.set(target.kind, (kind = { all: new Set(), byNode: new Map() }));
-    if (target.node === undefined) kind.all.add(target);
+    if (!kind) this.byKind.set(target.kind, (kind = { all: new Set(), byTrigger: new Map() }));
+    if (target.trigger === undefined) kind.all.add(target);
     else {
-      let onNode = kind.byNode.get(target.node);
-      if (!onNode) kind.byNode.set(target.node, (onNode = new Set()));
-      onNode.add(target);
+      let same = kind.byTrigger.get(target.trigger);
+      if (!same) kind.byTrigger.set(target.trigger, (same = new Set()));
+      same.add(target);
     }
   }
 
   remove(target: WatchTarget): void {
     const kind = this.byKind.get(target.kind);
     if (!kind) return;
-    if (target.node === undefined) kind.all.delete(target);
+    if (target.trigger === undefined) kind.all.delete(target);
     else {
-      const onNode = kind.byNode.get(target.node);
-      onNode?.delete(target);
-      if (onNode?.size === 0) kind.byNode.delete(target.node);
+      const same = kind.byTrigger.get(target.trigger);
+      same?.delete(target);
+      if (same?.size === 0) kind.byTrigger.delete(target.trigger);
     }
   }
 
@@ -72,18 +87,15 @@ export class WatchDispatch {
       if (!kind) return;
       const before = befores[i];
       for (const target of kind.all) call(target, event, before);
-      if (!kind.byNode.size) return;
-      // A binding moves a pod from no node to one: it goes to the watches of both.
-      const now = nodeOf(event.object);
-      const was = before ? nodeOf(before) : undefined;
-      for (const node of now === was ? [now] : [now, was]) {
-        if (node) for (const target of kind.byNode.get(node) ?? []) call(target, event, before);
+      if (!kind.byTrigger.size) return;
+      // A binding moves a pod from no node to one: an event goes to the watches of both values.
+      const { valueOf } = TRIGGERS[event.kind]!;
+      const now = valueOf(event.object);
+      const was = before ? valueOf(before) : undefined;
+      for (const value of now === was ? [now] : [now, was]) {
+        if (value) for (const target of kind.byTrigger.get(value) ?? []) call(target, event, before);
       }
     });
     if (failure) throw failure.error;
   }
-}
-
-function nodeOf(obj: KubeObject): string | undefined {
-  return (obj as Pod).spec?.nodeName || undefined;
 }

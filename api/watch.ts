@@ -13,8 +13,7 @@ import type { KubeObject } from '../domain/objects.js';
 import { objectJsonOnce } from '../store/object-json.js';
 import type { Ledger } from '../store/ledger.js';
 import { filterFromQuery, liveCandidates, matches, type ObjectFilter } from './filter.js';
-import { requiredFieldValue } from '../domain/selectors/index.js';
-import type { WatchTarget } from './watch-dispatch.js';
+import { triggerValue, type WatchTarget } from './watch-dispatch.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
 import { partialObject, requireObjectForm } from './partial-metadata.js';
 import type { ResourcePath } from './paths.js';
@@ -129,7 +128,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   let live = false;
   const target: WatchTarget = {
     kind: path.info.kind,
-    node: (path.info.kind === 'Pod' && filter.field && requiredFieldValue(filter.field, 'spec.nodeName')) || undefined,
+    trigger: triggerValue(path.info.kind, filter.field),
     onEvent: (event, before) => {
       if (live) deliver(event, before);
       else if (pending.push({ event, before }) > MAX_PENDING_EVENTS) tooFarBehind();

@@ -1,7 +1,8 @@
 // Pods selected by `spec.nodeName`, as a kubelet or a node agent lists and watches its own: the
 // live list and a watch's initial ADDED read the node's pods from the state's index
-// (liveCandidates), and what they answer is what every other selector answers: namespaces,
-// other terms, `!=`, unscheduled pods (`spec.nodeName=`), paging, binding.
+// (liveCandidates), as they read one object named by `metadata.name`; what they answer is what
+// every other selector answers: namespaces, other terms, `!=`, unscheduled pods
+// (`spec.nodeName=`), paging, binding.
 
 import { describe, expect, it } from 'vitest';
 import { liveCandidates, filterFromQuery } from '../../api/filter.js';
@@ -12,7 +13,7 @@ import { api, readWatch, suiteServer } from '../support/server.js';
 const podOn = (name: string, node?: string) => ({ metadata: { name }, spec: { ...(node ? { nodeName: node } : {}), containers: [{ name: 'c', image: 'nginx' }] } });
 
 describe('liveCandidates', () => {
-  it('gives a spec.nodeName selector that node pods only, and every other selector the whole kind', () => {
+  it('gives a spec.nodeName selector that node pods only, a metadata.name one with its namespace that object, and other selectors the whole kind', () => {
     const state = new ClusterState();
     for (let i = 0; i < 300; i++) {
       const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${i}`, namespace: `ns${i % 3}` }, spec: { nodeName: `n${i % 100}`, containers: [] } } as KubeObject;
@@ -25,6 +26,13 @@ describe('liveCandidates', () => {
     expect(names({ fieldSelector: 'spec.nodeName!=n7' })).toHaveLength(300);
     expect(names({ fieldSelector: 'spec.nodeName=' })).toHaveLength(300);
     expect(names({}, 'ns2')).toHaveLength(100);
+    // One object by name: with its namespace (from the path or the selector), a lookup.
+    expect(names({ fieldSelector: 'metadata.name=p7' }, 'ns1')).toEqual(['p7']);
+    expect(names({ fieldSelector: 'metadata.name=p7,metadata.namespace=ns1' })).toEqual(['p7']);
+    expect(names({ fieldSelector: 'metadata.name=p7' }, 'ns2')).toEqual([]);
+    expect(names({ fieldSelector: 'metadata.name=p7' })).toHaveLength(300); // in any namespace: scanned
+    state.setObject('Node', '', 'n7', { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n7' } } as KubeObject);
+    expect(liveCandidates(state, filterFromQuery('Node', undefined, { fieldSelector: 'metadata.name=n7' })).map((o) => o.metadata.name)).toEqual(['n7']);
   });
 });
 

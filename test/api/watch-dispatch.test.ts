@@ -1,6 +1,6 @@
 // WatchDispatch hands each committed event to the watches of its kind, and to a watch that
-// requires one spec.nodeName only when the pod is or was on that node (a binding reaches both
-// sides), in rv order; a watch that throws neither stops the others nor loses them their events.
+// requires one spec.nodeName (a Node's metadata.name) only when the pod is or was on that node
+// (a binding reaches both sides), in rv order; a watch that throws neither stops the others nor loses them their events.
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { WatchDispatch, type WatchTarget } from '../../api/watch-dispatch.js';
@@ -13,15 +13,15 @@ describe('WatchDispatch', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach(removeDir));
 
-  it('routes pod events to their node watches, every event of a kind to its unindexed watches, in rv order', async () => {
+  it('routes pod and node events to the watches of their node, every event of a kind to its unindexed watches, in rv order', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const ledger = await Ledger.open({ dataDir: dir });
     const dispatch = new WatchDispatch(ledger);
     const seen = new Map<string, string[]>();
-    const target = (name: string, kind: string, node?: string): WatchTarget => {
+    const target = (name: string, kind: string, trigger?: string): WatchTarget => {
       seen.set(name, []);
-      return { kind, node, onEvent: (e: LogEvent) => seen.get(name)!.push(`${e.rv} ${e.type} ${e.kind} ${e.name}`) };
+      return { kind, trigger, onEvent: (e: LogEvent) => seen.get(name)!.push(`${e.rv} ${e.type} ${e.kind} ${e.name}`) };
     };
     const thrower: WatchTarget = {
       kind: 'Pod',
@@ -33,10 +33,11 @@ describe('WatchDispatch', () => {
     const n2 = target('n2', 'Pod', 'n2');
     const allPods = target('pods', 'Pod');
     const nodes = target('nodes', 'Node');
+    const kubeletNode = target('node n2', 'Node', 'n2');
     const gone = target('gone', 'Pod', 'n1');
     try {
       await ledger.submit({ ...ctx(), op: 'configure', config: ledger.state.config });
-      for (const t of [thrower, n1, n2, allPods, nodes, gone]) dispatch.add(t);
+      for (const t of [thrower, n1, n2, allPods, nodes, kubeletNode, gone]) dispatch.add(t);
       dispatch.remove(gone);
       await ledger.submit(create('Node', '', node('n1', '192.168.9.11')));
       await ledger.submit(create('Node', '', node('n2', '192.168.9.12')));
@@ -56,6 +57,7 @@ describe('WatchDispatch', () => {
       expect(podEvents.filter((l) => l.endsWith('Pod c'))).toEqual([`${rvOf('c', 'ADDED')} ADDED Pod c`, `${rvOf('c', 'MODIFIED')} MODIFIED Pod c`]);
       expect(seen.get('n2')!.some((l) => l.endsWith('DELETED Pod b'))).toBe(true);
       expect(seen.get('nodes')!.map((l) => l.split(' ').slice(1).join(' '))).toEqual(['ADDED Node n1', 'ADDED Node n2']);
+      expect(seen.get('node n2')!.map((l) => l.split(' ').slice(1).join(' '))).toEqual(['ADDED Node n2']);
       expect(seen.get('gone')).toEqual([]);
       for (const lines of seen.values()) {
         const rvs = lines.map((l) => Number(l.split(' ')[0]));
