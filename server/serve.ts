@@ -11,6 +11,7 @@ import { ServerMetrics } from '../api/metrics.js';
 import { Ledger } from '../store/ledger.js';
 import type { ServeOptions } from './flags.js';
 import { advertiseAddressOf, bootstrapCluster } from './bootstrap.js';
+import { settingChanges } from './setting-changes.js';
 import { Terminator } from './terminator.js';
 import { lockDataDir } from './data-lock.js';
 import { EventExpiry } from './event-expiry.js';
@@ -49,6 +50,13 @@ async function serveLocked(opts: ServeOptions, logger: pino.Logger, unlock: () =
       onWrite: (t) => metrics.walCommit.observe(t.commitMs / 1000),
     },
   });
+  const changes = ledger.committedRv > 0 ? settingChanges(ledger.state.config, opts.config) : [];
+  if (changes.length) {
+    logger.warn(
+      { changes, data: opts.dataDir },
+      `the flags change the cluster network settings this database recorded (${changes.map((c) => `${c.flag} ${c.recorded} -> ${c.given}`).join('; ')}): the change is recorded and every node's tables follow it; to keep the recorded settings, start with those flags`,
+    );
+  }
   await ledger.submit({ op: 'configure', config: opts.config, time: new Date().toISOString(), actor: 'system:netledger', requestId: null, newUid: randomUUID() });
   const terminator = new Terminator(ledger, logger);
   terminator.start();
