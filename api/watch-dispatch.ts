@@ -10,6 +10,7 @@ import type { LogEvent } from '../domain/events.js';
 import type { KubeObject, Pod } from '../domain/objects.js';
 import { requiredFieldValue, type FieldSelector } from '../domain/selectors/index.js';
 import type { Ledger } from '../store/ledger.js';
+import { objectJsonOnce } from '../store/object-json.js';
 
 /** The indexed field of each kind that has one, and its value on an object. */
 const TRIGGERS: Record<string, { field: string; valueOf(obj: KubeObject): string | undefined }> = {
@@ -30,6 +31,10 @@ export interface WatchTarget {
   trigger?: string;
   /** Each event of its kind (with its trigger value), in rv order, with the object as it was before. */
   onEvent(event: LogEvent, before: KubeObject | undefined): void;
+  /** Around the events of one batch that it gets: what it writes in between can go out as one
+   * write (a watch corks its socket). */
+  batchStart?(): void;
+  batchEnd?(): void;
 }
 
 interface KindTargets {
@@ -39,6 +44,10 @@ interface KindTargets {
 
 export class WatchDispatch {
   private readonly byKind = new Map<string, KindTargets>();
+  /** What the watches of the batch being dispatched computed alike, by what it is of (an event,
+   * an object) and a key (once). */
+  private readonly computed = new Map<object, Map<string, unknown>>();
+  private dispatching = false;
   private readonly listener = (events: LogEvent[], _changes: unknown, befores: (KubeObject | undefined)[]) => this.dispatch(events, befores);
 
   constructor(private readonly ledger: Ledger) {
@@ -67,6 +76,29 @@ export class WatchDispatch {
     }
   }
 
+  /**
+   * What every watch of the batch being dispatched would compute alike from `of` (an event, an
+   * object), made by the first that asks and handed to the others: at 5,000 nodes every
+   * kube-proxy watches every EndpointSlice with the same selector, and each matching it and
+   * encoding a ~3 KB line of its own was most of what one slice change cost. Outside a dispatch
+   * (a watch catching up) it is made for its one caller.
+   */
+  once<T>(of: object, key: string, make: () => T): T {
+    if (!this.dispatching) return make();
+    let byKey = this.computed.get(of);
+    if (!byKey) this.computed.set(of, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key) as T;
+    const value = make();
+    byKey.set(key, value);
+    return value;
+  }
+
+  /** An event's line as a plain watch sends it, `{"type":…,"object":…}` and a newline; encoded
+   * once for every watch of the batch that sends it. */
+  line(type: string, obj: KubeObject): string | Buffer {
+    return this.once(obj, type, () => Buffer.from(`{"type":"${type}","object":${objectJsonOnce(obj)}}\n`));
+  }
+
   close(): void {
     this.ledger.off('batch', this.listener);
   }
@@ -74,9 +106,24 @@ export class WatchDispatch {
   /** Each target on its own: one that throws neither stops the others nor the writer. The first
    * error is rethrown once every target has its events (the ledger logs it). */
   private dispatch(events: readonly LogEvent[], befores: readonly (KubeObject | undefined)[]): void {
+    this.dispatching = true;
+    try {
+      this.dispatchEach(events, befores);
+    } finally {
+      this.dispatching = false;
+      this.computed.clear();
+    }
+  }
+
+  private dispatchEach(events: readonly LogEvent[], befores: readonly (KubeObject | undefined)[]): void {
     let failure: { error: unknown } | undefined;
+    const touched = new Set<WatchTarget>();
     const call = (target: WatchTarget, event: LogEvent, before: KubeObject | undefined) => {
       try {
+        if (!touched.has(target)) {
+          touched.add(target);
+          target.batchStart?.();
+        }
         target.onEvent(event, before);
       } catch (error) {
         failure ??= { error };
@@ -96,6 +143,14 @@ export class WatchDispatch {
         if (value) for (const target of kind.byTrigger.get(value) ?? []) call(target, event, before);
       }
     });
+    for (const target of touched) {
+      try {
+        target.batchEnd?.();
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
     if (failure) throw failure.error;
   }
 }
+

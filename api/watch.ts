@@ -10,7 +10,6 @@ import { errors, type FieldError } from '../domain/errors.js';
 import { FieldPath, forbidden, notSupported } from '../domain/validation/path.js';
 import type { LogEvent } from '../domain/events.js';
 import type { KubeObject } from '../domain/objects.js';
-import { objectJsonOnce } from '../store/object-json.js';
 import type { Ledger } from '../store/ledger.js';
 import { filterFromQuery, liveCandidates, matches, type ObjectFilter } from './filter.js';
 import { triggerValue, type WatchTarget } from './watch-dispatch.js';
@@ -62,6 +61,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   const includeObject = includeObjectParam(q.includeObject);
   const filter = filterFromQuery(path.info.kind, path.namespace, q);
   if (path.namespace === undefined) filter.namespace = undefined;
+  const filterKey = `transition ${JSON.stringify([filter.namespace ?? '', q.labelSelector ?? '', q.fieldSelector ?? ''])}`;
   const rvParam = resourceVersionParam(q.resourceVersion);
   const bookmarks = queryBool(q.allowWatchBookmarks);
   const timeoutS = watchTimeoutSeconds(q.timeoutSeconds);
@@ -75,10 +75,11 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   let firstTable = true;
   let closed = false;
   let lastRv = rvParam ?? ledger.committedRv;
-  const send = (line: unknown) => writeLine(JSON.stringify(line));
-  const writeLine = (text: string) => {
+  const send = (line: unknown) => write(JSON.stringify(line) + '\n');
+  /** Writes whole lines. */
+  const write = (lines: string | Buffer) => {
     if (closed) return;
-    res.write(text + '\n');
+    res.write(lines);
     if (res.writableLength > MAX_BUFFERED_BYTES) tooFarBehind();
   };
   /** One ERROR 410, then close. Written here, not through send: that would find the buffer still
@@ -115,12 +116,12 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
     firstTable = false;
     return t;
   };
-  // A plain watch writes each object's text as the store encoded it (objectJson), once for every
-  // watcher of it rather than once per watcher.
+  // A plain watch writes each object's text as the store encoded it (objectJson), in a line
+  // encoded once for every watch that sends it (WatchDispatch.line).
   const emit = (type: WatchType, obj: KubeObject) => {
     if (table) send({ type, object: wrap(obj) });
     else if (partial) send({ type, object: partialObject(obj, partial) });
-    else writeLine(`{"type":"${type}","object":${objectJsonOnce(obj)}}`);
+    else write(deps.dispatch.line(type, obj));
   };
 
   // Subscribe first, buffer, then catch up: nothing committed in between can be lost.
@@ -133,11 +134,17 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
       if (live) deliver(event, before);
       else if (pending.push({ event, before }) > MAX_PENDING_EVENTS) tooFarBehind();
     },
+    batchStart: () => res.cork(),
+    batchEnd: () => {
+      res.uncork();
+      if (res.writableLength > MAX_BUFFERED_BYTES) tooFarBehind();
+    },
   };
   const deliver = (event: LogEvent, before: KubeObject | undefined) => {
     if (event.rv <= lastRv) return;
     lastRv = event.rv;
-    const type = transition(filter, event, before);
+    // Watches with the same namespace and selectors see an event alike: one of them works it out.
+    const type = deps.dispatch.once(event, filterKey, () => transition(filter, event, before));
     if (type) emit(type, type === 'DELETED' && event.type !== 'DELETED' ? withRv(before ?? event.object, event.rv) : event.object);
   };
   const close = () => {

@@ -1,4 +1,4 @@
-// `npm run bench -- [writes] [scale] [fanout] [kubelets] [audit] [--quick] [--profile]`: runs the named
+// `npm run bench -- [writes] [scale] [fanout] [watchers] [audit] [--quick] [--profile]`: runs the named
 // scenarios (all when none is named) in that order, prints a table per scenario and writes
 // bench/results/<scenario>.json. Targets are reported as PASS/MISS, never asserted.
 
@@ -9,11 +9,11 @@ import type { Report } from './lib/report.js';
 import { SERVER_NODE_FLAGS } from '../server/node-flags.js';
 import { audit } from './scenarios/audit.js';
 import { fanout } from './scenarios/fanout.js';
-import { kubelets } from './scenarios/kubelets.js';
+import { watchers } from './scenarios/watchers.js';
 import { scale } from './scenarios/scale.js';
 import { writes } from './scenarios/writes.js';
 
-const SCENARIOS: Record<string, (opts: BenchOptions, shared: Shared) => Promise<Report>> = { writes, scale, fanout, kubelets, audit };
+const SCENARIOS: Record<string, (opts: BenchOptions, shared: Shared) => Promise<Report>> = { writes, scale, fanout, watchers, audit };
 const RESULTS = join(import.meta.dirname, '..', '..', 'bench', 'results');
 
 async function main(argv: string[]): Promise<number> {

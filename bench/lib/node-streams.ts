@@ -1,5 +1,5 @@
-// Many per-node streams held open by one process: node table streams, or a kubelet's watch of
-// its pods. A stream's progress is the highest rv of a complete line it has received; lines are
+// Many per-node streams held open by one process: node table streams, a kubelet's watch of its
+// pods, a kube-proxy's watch of the EndpointSlices. A stream's progress is the highest rv of a complete line it has received; lines are
 // not JSON-parsed (thousands of streams × thousands of lines would make the bench the
 // bottleneck): the rv is the line's first "resourceVersion" (a node stream line's own, a watch
 // event's object's metadata), and an ERROR line is recognised by its type.
@@ -18,6 +18,10 @@ export const nodeTableStream: StreamPath = (node, from) => `/apis/netledger.io/v
 
 /** A kubelet's watch of the pods bound to its node. */
 export const kubeletPodWatch: StreamPath = (node, from) => `/api/v1/pods?watch=true&allowWatchBookmarks=true&fieldSelector=${encodeURIComponent(`spec.nodeName=${node}`)}&resourceVersion=${from}`;
+
+/** A kube-proxy's watch of the EndpointSlices (client-go's selector; one per node, not by node). */
+export const kubeProxySliceWatch: StreamPath = (_node, from) =>
+  `/apis/discovery.k8s.io/v1/endpointslices?watch=true&allowWatchBookmarks=true&labelSelector=${encodeURIComponent('!service.kubernetes.io/headless,!service.kubernetes.io/service-proxy-name')}&resourceVersion=${from}`;
 
 export interface NodeStreamClient {
   node: string;

@@ -68,4 +68,45 @@ describe('WatchDispatch', () => {
       await ledger.close();
     }
   });
+
+  it('brackets each target batch, and hands every watch of a batch one line and one answer per event', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const ledger = await Ledger.open({ dataDir: dir });
+    const dispatch = new WatchDispatch(ledger);
+    const calls: string[] = [];
+    const lines: unknown[] = [];
+    let made = 0;
+    const watch = (name: string, trigger?: string): WatchTarget => ({
+      kind: 'Node',
+      trigger,
+      batchStart: () => calls.push(`${name} start`),
+      batchEnd: () => calls.push(`${name} end`),
+      onEvent: (e) => {
+        calls.push(`${name} ${e.name}`);
+        lines.push(dispatch.line('ADDED', e.object));
+        dispatch.once(e, 'answer', () => made++);
+      },
+    });
+    try {
+      await ledger.submit({ ...ctx(), op: 'configure', config: ledger.state.config });
+      dispatch.add(watch('a'));
+      dispatch.add(watch('b'));
+      dispatch.add(watch('n9', 'n9'));
+      // Two nodes in one batch: submitted together, committed together.
+      await Promise.all([ledger.submit(create('Node', '', node('n1', '192.168.9.11'))), ledger.submit(create('Node', '', node('n2', '192.168.9.12')))]);
+      expect(calls).toEqual(['a start', 'a n1', 'b start', 'b n1', 'a n2', 'b n2', 'a end', 'b end']);
+      expect(lines).toHaveLength(4);
+      expect(lines[0]).toBe(lines[1]); // n1's line, encoded once
+      expect(lines[2]).toBe(lines[3]);
+      expect(String(lines[0])).toBe(`{"type":"ADDED","object":${JSON.stringify(ledger.state.get('Node', '', 'n1'))}}\n`);
+      expect(made).toBe(2);
+      // Outside a dispatch nothing is shared.
+      const n1 = ledger.state.get('Node', '', 'n1')!;
+      expect(dispatch.line('ADDED', n1)).not.toBe(dispatch.line('ADDED', n1));
+    } finally {
+      dispatch.close();
+      await ledger.close();
+    }
+  });
 });
