@@ -73,6 +73,66 @@ describe('list paging', () => {
     }
   });
 
+  it('pages after the first come from one sorted state at the list rv: namespace counts, selectors, writes in between', async () => {
+    for (const [ns, name, tier] of [
+      ['wk-a', 'p3', 'x'],
+      ['wk-b', 'p0', 'x'],
+      ['wk-a', 'p0', 'y'],
+      ['wk-a', 'p4', 'y'],
+      ['wk-b', 'p1', 'y'],
+      ['wk-a', 'p1', 'x'],
+      ['wk-a', 'p2', 'y'],
+    ] as const) {
+      const body = { ...pod(name), metadata: { name, labels: { tier } } };
+      expect((await api(s.url, 'POST', `/api/v1/namespaces/${ns}/pods`, body)).status).toBe(201);
+    }
+    const state = s.ledger.state as { list: (...a: unknown[]) => unknown[] };
+    const list = state.list.bind(state);
+    let reads = 0;
+    state.list = (...a) => {
+      reads++;
+      return list(...a);
+    };
+    const walk = async (first: string, each?: (page: number) => Promise<void>) => {
+      const pages: { names: string[]; remaining?: number }[] = [];
+      let path = first;
+      for (let page = 0; page < 10; page++) {
+        const r = await api(s.url, 'GET', path);
+        expect(r.status).toBe(200);
+        pages.push({ names: r.json.items.map((p: any) => `${p.metadata.namespace}/${p.metadata.name}`), remaining: r.json.metadata.remainingItemCount });
+        if (!r.json.metadata.continue) break;
+        await each?.(page);
+        path = `${first.split('?')[0]}?${first.split('?')[1]!.replace(/limit=\d+/, (l) => `${l}&continue=${r.json.metadata.continue}`)}`;
+      }
+      return pages;
+    };
+    try {
+      // A namespace's walk counts what remains of that namespace only, and reads the kind twice
+      // (the first page, then the sorted state every later page uses).
+      expect(await walk('/api/v1/namespaces/wk-a/pods?limit=2')).toEqual([
+        { names: ['wk-a/p0', 'wk-a/p1'], remaining: 3 },
+        { names: ['wk-a/p2', 'wk-a/p3'], remaining: 1 },
+        { names: ['wk-a/p4'] },
+      ]);
+      expect(reads).toBe(2);
+      // A selector's walk: only what matches, no count, and no token when nothing matching follows.
+      expect(await walk('/api/v1/pods?labelSelector=tier%3Dx&limit=1')).toEqual([
+        { names: ['wk-a/p1'] },
+        { names: ['wk-a/p3'] },
+        { names: ['wk-b/p0'] },
+      ]);
+      // Writes between pages: the walk stays at its first page's rv.
+      const pages = await walk('/api/v1/namespaces/wk-a/pods?limit=2', async (page) => {
+        if (page !== 0) return;
+        expect((await api(s.url, 'DELETE', '/api/v1/namespaces/wk-a/pods/p4?gracePeriodSeconds=0')).status).toBe(200);
+        expect((await api(s.url, 'POST', '/api/v1/namespaces/wk-a/pods', { ...pod('p25'), metadata: { name: 'p25' } })).status).toBe(201);
+      });
+      expect(pages.flatMap((p) => p.names)).toEqual(['wk-a/p0', 'wk-a/p1', 'wk-a/p2', 'wk-a/p3', 'wk-a/p4']);
+    } finally {
+      state.list = list;
+    }
+  });
+
   it('a continue token naming an rv this server has not reached waits for it, then is 504, and leaves nothing behind', { timeout: 15_000 }, async () => {
     const path = '/api/v1/namespaces/future/pods';
     expect((await api(s.url, 'POST', path, pod('f1'))).status).toBe(201);
