@@ -153,4 +153,3 @@ export class WatchDispatch {
     if (failure) throw failure.error;
   }
 }
-
