@@ -51,7 +51,7 @@ export class WatchDispatch {
   private readonly listener = (events: LogEvent[], _changes: unknown, befores: (KubeObject | undefined)[]) => this.dispatch(events, befores);
 
   constructor(private readonly ledger: Ledger) {
-    ledger.on('batch', this.listener);
+    ledger.on('fanout', this.listener);
   }
 
   add(target: WatchTarget): void {
@@ -100,7 +100,7 @@ export class WatchDispatch {
   }
 
   close(): void {
-    this.ledger.off('batch', this.listener);
+    this.ledger.off('fanout', this.listener);
   }
 
   /** Each target on its own: one that throws neither stops the others nor the writer. The first

@@ -43,7 +43,7 @@ export class StreamHub {
     private readonly gauge?: { inc(): void; dec(): void },
     private readonly maxBuffer = MAX_STREAM_BUFFER,
   ) {
-    ledger.on('batch', (events: BatchEvent[], byRv: Map<number, PublishedChange[]>) => {
+    ledger.on('fanout', (events: BatchEvent[], byRv: Map<number, PublishedChange[]>) => {
       const times = new Map(events.map((e) => [e.rv, e.time]));
       this.publish(byRv, times, events[events.length - 1]!.rv, nodesDeletedIn(events));
     });

@@ -32,7 +32,7 @@ describe('StreamHub', () => {
     const batch = (events: { rv: number; kind: string; name: string; type: string }[], changes: ReturnType<typeof change>[]) => {
       const byRv = new Map<number, unknown[]>();
       for (const c of changes) byRv.set(c.rv, [...(byRv.get(c.rv) ?? []), c]);
-      ledger.emit('batch', events.map((e) => ({ ...e, time: '2026-12-07T00:00:00Z' })), byRv);
+      ledger.emit('fanout', events.map((e) => ({ ...e, time: '2026-12-07T00:00:00Z' })), byRv);
     };
     batch([{ rv: 11, kind: 'Service', name: 's', type: 'ADDED' }], [change(11, 'route/a')]);
     batch(

@@ -9,6 +9,9 @@ import { Ledger } from '../../store/ledger.js';
 import { create, ctx, node, pod, podReady, remove } from '../support/commands.js';
 import { removeDir, tempDir } from '../support/server.js';
 
+/** The ledger hands batches to watches once the writes' answers are out (a macrotask later). */
+const fannedOut = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('WatchDispatch', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach(removeDir));
@@ -49,6 +52,7 @@ describe('WatchDispatch', () => {
       await ledger.submit({ ...ctx(), op: 'bind', kind: 'Pod', namespace: 'default', name: 'c', node: 'n2' });
       await ledger.submit(podReady('default', 'a', true));
       await ledger.submit(remove('Pod', 'default', 'b', 0));
+      await fannedOut();
 
       const podEvents = seen.get('pods')!;
       const rvOf = (name: string, type: string) => podEvents.find((l) => l.endsWith(`Pod ${name}`) && l.includes(` ${type} `))!.split(' ')[0];
@@ -95,6 +99,7 @@ describe('WatchDispatch', () => {
       dispatch.add(watch('n9', 'n9'));
       // Two nodes in one batch: submitted together, committed together.
       await Promise.all([ledger.submit(create('Node', '', node('n1', '192.168.9.11'))), ledger.submit(create('Node', '', node('n2', '192.168.9.12')))]);
+      await fannedOut();
       expect(calls).toEqual(['a start', 'a n1', 'b start', 'b n1', 'a n2', 'b n2', 'a end', 'b end']);
       expect(lines).toHaveLength(4);
       expect(lines[0]).toBe(lines[1]); // n1's line, encoded once
