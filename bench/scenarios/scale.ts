@@ -1,8 +1,9 @@
 // `scale`: the Kubernetes scalability envelope (5,000 Nodes, 10,000 Services, 100,000 ready
 // endpoints) loaded in-process through Ledger.submit (decide + endpoints controller + projections
 // + group commit), then: RSS, a full projection from scratch, Ledger.open start-up on the
-// resulting database, and single endpoint changes end to end (latency, table_changes rows per
-// change) at 5,000 and at 1,000 nodes with the same Services and Pods. A change's latency is
+// resulting database, single endpoint changes end to end (latency, table_changes rows per
+// change; after 1,000 warm-up changes) at 5,000 and at 1,000 nodes with the same Services and
+// Pods, and lists of one node's pods by spec.nodeName. A change's latency is
 // reported in process (everything but its COMMIT statement, which appends the WAL and waits for
 // the fsync: the disk's time, shown on its own and next to the machine's 1-row commit floor) and
 // durable (all of it).
