@@ -166,7 +166,8 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   // that resumed from such a bookmark would skip the rest of the replay.
   const bookmark = () => {
     if (!bookmarks || !live) return;
-    const metadata = { resourceVersion: String(Math.max(lastRv, ledger.committedRv)) };
+    // Not committedRv: a batch not yet fanned out would be announced before its events.
+    const metadata = { resourceVersion: String(Math.max(lastRv, ledger.fannedOutRv)) };
     // The metadata client decodes meta.k8s.io kinds only: its bookmarks are PartialObjectMetadata too.
     const object = partial ? { kind: 'PartialObjectMetadata', apiVersion: partial.apiVersion, metadata } : { kind: path.info.kind, apiVersion: path.info.apiVersion, metadata };
     send({ type: 'BOOKMARK', object });

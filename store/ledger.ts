@@ -34,6 +34,10 @@ export class Ledger extends EventEmitter {
   private appender!: Appender;
   /** rv of the last durable event: everything at or below it is in the database. */
   committedRv = 0;
+  /** rv of the last batch the 'fanout' subscribers (watches, node streams) have been given: a
+   * bookmark may announce this rv, not committedRv, or it would go out before the events it
+   * claims were sent, and a client resuming from it would miss them. */
+  fannedOutRv = 0;
   floorRv = 0;
 
   private log?: LedgerOptions['log'];
@@ -66,6 +70,7 @@ export class Ledger extends EventEmitter {
     }
     this.state.rv = head;
     this.committedRv = head;
+    this.fannedOutRv = head;
     // A fresh log gets its tables from its first event (the settings); a loaded one rebuilds them.
     if (head > 0) this.engine.build(this.state, 0);
     let mismatches = 0;
@@ -113,7 +118,14 @@ export class Ledger extends EventEmitter {
     // so a later batch decided meanwhile changes nothing of it. The cache and committedRv above
     // are already the batch's: a watch or stream that starts meanwhile catches up from them, and
     // drops what it then gets again here by rv.
-    if (this.listenerCount('fanout')) setImmediate(() => this.notify('fanout', args));
+    const rv = this.committedRv;
+    if (!this.listenerCount('fanout')) this.fannedOutRv = rv;
+    else {
+      setImmediate(() => {
+        this.fannedOutRv = rv;
+        this.notify('fanout', args);
+      });
+    }
   }
 
   /** Each subscriber on its own: a failing watcher must neither stop the others nor the writer. */

@@ -222,7 +222,9 @@ export class StreamHub {
     const now = Date.now();
     for (const s of this.streams) {
       if (s.live && (s.unannounced || now - s.lastWrite >= BOOKMARK_AFTER_MS)) {
-        s.rv = Math.max(s.rv, this.ledger.committedRv);
+        // Not committedRv: a batch committed but not yet fanned out would be announced before
+        // its DELTAs, and then skipped as already covered.
+        s.rv = Math.max(s.rv, this.ledger.fannedOutRv);
         this.write(s, JSON.stringify({ type: 'BOOKMARK', resourceVersion: String(s.rv) }) + '\n');
       }
     }

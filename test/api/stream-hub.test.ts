@@ -23,7 +23,7 @@ const change = (rv: number, key: string) => ({ table: 'routes' as const, scope: 
 
 describe('StreamHub', () => {
   it('ends a catching-up stream at its node\'s published deletion, not before and not after', async () => {
-    const ledger = Object.assign(new EventEmitter(), { committedRv: 10, state: { nodes: new Map() } }) as unknown as Ledger;
+    const ledger = Object.assign(new EventEmitter(), { committedRv: 10, fannedOutRv: 10, state: { nodes: new Map() } }) as unknown as Ledger;
     const hub = new StreamHub(ledger);
     const { res, text, ended } = fakeResponse();
     const stream: NodeStream = { node: 'n1', tables: ['routes'], res, rv: 10, live: false, pending: [], lastWrite: Date.now(), closed: false };
@@ -52,6 +52,24 @@ describe('StreamHub', () => {
     ]);
     expect(ended()).toBe(true);
     expect(hub.size).toBe(0);
+    hub.close();
+  });
+
+  it('bookmarks a live stream at the rv fanned out, never at one committed whose DELTAs are still to come', () => {
+    // rv 12 is committed (durable, in the watch cache) but its fan-out has not run yet.
+    const ledger = Object.assign(new EventEmitter(), { committedRv: 12, fannedOutRv: 11, state: { nodes: new Map() } }) as unknown as Ledger;
+    const hub = new StreamHub(ledger);
+    const { res, text } = fakeResponse();
+    const stream: NodeStream = { node: 'n1', tables: ['routes'], res, rv: 11, live: true, pending: [], lastWrite: Date.now(), closed: false, unannounced: true };
+    hub.add(stream);
+    (hub as unknown as { bookmarks(): void }).bookmarks();
+    // Then the fan-out of rv 12.
+    ledger.emit('fanout', [{ rv: 12, kind: 'Service', name: 's', type: 'ADDED', time: '2026-12-08T00:00:00Z' }], new Map([[12, [change(12, 'route/a')]]]));
+    const lines = text().trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.type, l.resourceVersion])).toEqual([
+      ['BOOKMARK', '11'],
+      ['DELTA', '12'],
+    ]);
     hub.close();
   });
 });

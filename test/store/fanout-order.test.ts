@@ -17,8 +17,8 @@ describe('batch fan-out', () => {
     const ledger = await Ledger.open({ dataDir: dir });
     const answered = new Set<string>();
     const seen: string[] = [];
-    ledger.on('batch', (events: { name: string }[]) => {
-      for (const e of events) seen.push(`batch ${e.name} answered=${answered.has(e.name)}`);
+    ledger.on('batch', (events: { name: string; rv: number }[]) => {
+      for (const e of events) seen.push(`batch ${e.name} answered=${answered.has(e.name)} fannedOut=${ledger.fannedOutRv >= e.rv}`);
     });
     ledger.on('fanout', () => {
       throw new Error('a broken subscriber');
@@ -28,7 +28,7 @@ describe('batch fan-out', () => {
         // What a watch starting now would catch up from already has the batch. (Recorded, not
         // asserted here: the ledger catches what a subscriber throws.)
         const caughtUp = ledger.committedRv >= e.rv && !!ledger.cache.since(e.rv - 1)?.some((c) => c.event.rv === e.rv);
-        seen.push(`fanout ${e.name} answered=${answered.has(e.name)} cached=${caughtUp}`);
+        seen.push(`fanout ${e.name} answered=${answered.has(e.name)} cached=${caughtUp} fannedOut=${ledger.fannedOutRv >= e.rv}`);
       }
     });
     try {
@@ -39,8 +39,9 @@ describe('batch fan-out', () => {
       await write('d');
       await new Promise((resolve) => setImmediate(resolve));
       const of = (kind: string) => seen.filter((l) => l.startsWith(kind) && !l.includes(' cluster '));
-      expect(of('batch')).toEqual(['batch a answered=false', 'batch b answered=false', 'batch c answered=false', 'batch d answered=false']);
-      expect(of('fanout')).toEqual(['a', 'b', 'c', 'd'].map((n) => `fanout ${n} answered=true cached=true`));
+      // A bookmark announces fannedOutRv: it reaches a batch only as the batch is fanned out.
+      expect(of('batch')).toEqual(['a', 'b', 'c', 'd'].map((n) => `batch ${n} answered=false fannedOut=false`));
+      expect(of('fanout')).toEqual(['a', 'b', 'c', 'd'].map((n) => `fanout ${n} answered=true cached=true fannedOut=true`));
     } finally {
       await ledger.close();
     }
