@@ -99,6 +99,19 @@ export class WatchDispatch {
     return this.once(obj, type, () => Buffer.from(`{"type":"${type}","object":${objectJsonOnce(obj)}}\n`));
   }
 
+  /**
+   * A watch's lines of the batch being dispatched as one buffer, for one write: watches with the
+   * same `key` (kind, namespace, selectors and form) send the same lines, concatenated once for
+   * all of them. One write per watch per batch instead of one per event: with 5,000 kube-proxy
+   * watches, writing each event to each watch was most of what the fan-out cost.
+   */
+  joined(key: string, lines: readonly Buffer[]): Buffer {
+    if (lines.length === 1) return lines[0]!;
+    const shared = this.once(lines[0]!, `joined ${key}`, () => ({ lines: [...lines], bytes: Buffer.concat(lines) }));
+    const same = shared.lines.length === lines.length && shared.lines.every((l, i) => l === lines[i]);
+    return same ? shared.bytes : Buffer.concat(lines);
+  }
+
   close(): void {
     this.ledger.off('fanout', this.listener);
   }

@@ -121,8 +121,14 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   const emit = (type: WatchType, obj: KubeObject) => {
     if (table) send({ type, object: wrap(obj) });
     else if (partial) send({ type, object: partialObject(obj, partial) });
-    else write(deps.dispatch.line(type, obj));
+    else {
+      const line = deps.dispatch.line(type, obj);
+      if (batchLines) batchLines.push(typeof line === 'string' ? Buffer.from(line) : line);
+      else write(line);
+    }
   };
+  /** A plain watch's lines of the batch being dispatched: written together when it ends. */
+  let batchLines: Buffer[] | undefined;
 
   // Subscribe first, buffer, then catch up: nothing committed in between can be lost.
   const pending: { event: LogEvent; before: KubeObject | undefined }[] = [];
@@ -134,8 +140,16 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
       if (live) deliver(event, before);
       else if (pending.push({ event, before }) > MAX_PENDING_EVENTS) tooFarBehind();
     },
-    batchStart: () => res.cork(),
+    // A batch goes out in one write: a plain watch's lines joined (shared with the watches that
+    // send the same), a Table's or metadata's lines through the corked socket.
+    batchStart: () => {
+      res.cork();
+      if (!table && !partial) batchLines = [];
+    },
     batchEnd: () => {
+      const lines = batchLines;
+      batchLines = undefined;
+      if (lines?.length) write(deps.dispatch.joined(filterKey, lines));
       res.uncork();
       if (res.writableLength > MAX_BUFFERED_BYTES) tooFarBehind();
     },

@@ -73,7 +73,7 @@ describe('WatchDispatch', () => {
     }
   });
 
-  it('brackets each target batch, and hands every watch of a batch one line and one answer per event', async () => {
+  it('brackets each target batch, and hands every watch of a batch one line and one answer per event, and one joined write', async () => {
     const dir = tempDir();
     dirs.push(dir);
     const ledger = await Ledger.open({ dataDir: dir });
@@ -81,17 +81,27 @@ describe('WatchDispatch', () => {
     const calls: string[] = [];
     const lines: unknown[] = [];
     let made = 0;
-    const watch = (name: string, trigger?: string): WatchTarget => ({
-      kind: 'Node',
-      trigger,
-      batchStart: () => calls.push(`${name} start`),
-      batchEnd: () => calls.push(`${name} end`),
-      onEvent: (e) => {
-        calls.push(`${name} ${e.name}`);
-        lines.push(dispatch.line('ADDED', e.object));
-        dispatch.once(e, 'answer', () => made++);
-      },
-    });
+    const joined: Buffer[] = [];
+    const watch = (name: string, trigger?: string): WatchTarget => {
+      let mine: Buffer[] = [];
+      return {
+        kind: 'Node',
+        trigger,
+        batchStart: () => calls.push(`${name} start`),
+        batchEnd: () => {
+          calls.push(`${name} end`);
+          joined.push(dispatch.joined('same selectors', mine));
+          mine = [];
+        },
+        onEvent: (e) => {
+          calls.push(`${name} ${e.name}`);
+          const line = dispatch.line('ADDED', e.object) as Buffer;
+          lines.push(line);
+          mine.push(line);
+          dispatch.once(e, 'answer', () => made++);
+        },
+      };
+    };
     try {
       await ledger.submit({ ...ctx(), op: 'configure', config: ledger.state.config });
       dispatch.add(watch('a'));
@@ -106,6 +116,10 @@ describe('WatchDispatch', () => {
       expect(lines[2]).toBe(lines[3]);
       expect(String(lines[0])).toBe(`{"type":"ADDED","object":${JSON.stringify(ledger.state.get('Node', '', 'n1'))}}\n`);
       expect(made).toBe(2);
+      // Both watches' batch, joined once for the two.
+      expect(joined).toHaveLength(2);
+      expect(joined[0]).toBe(joined[1]);
+      expect(String(joined[0])).toBe(String(lines[0]) + String(lines[2]));
       // Outside a dispatch nothing is shared.
       const n1 = ledger.state.get('Node', '', 'n1')!;
       expect(dispatch.line('ADDED', n1)).not.toBe(dispatch.line('ADDED', n1));
