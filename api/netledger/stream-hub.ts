@@ -148,9 +148,34 @@ export class StreamHub {
   }
 
   private publishRvs(byRv: Map<number, PublishedChange[]>, times: Map<number, string>, deleted: Map<string, number>): void {
+    // The common DELTAs of the batch, queued per stream and written in one write at the end (or
+    // before a line of its own): streams with the same tables get the same lines, concatenated
+    // once for all of them.
+    const queued = new Map<NodeStream, Buffer[]>();
+    const joinedFor = new Map<string, { lines: Buffer[]; bytes: Buffer }>();
+    const joined = (s: NodeStream, lines: Buffer[]): Buffer => {
+      if (lines.length === 1) return lines[0]!;
+      const filter = s.tables.join(',');
+      const hit = joinedFor.get(filter);
+      if (hit && hit.lines.length === lines.length && hit.lines.every((l, i) => l === lines[i])) return hit.bytes;
+      const bytes = Buffer.concat(lines);
+      joinedFor.set(filter, { lines, bytes });
+      return bytes;
+    };
+    const flush = (s: NodeStream) => {
+      const lines = queued.get(s);
+      if (!lines) return;
+      queued.delete(s);
+      // Whether the stream's last rv went unannounced is the loop's to say, not this write's.
+      const unannounced = s.unannounced;
+      this.write(s, joined(s, lines));
+      s.unannounced = unannounced;
+    };
     // A node deleted in this batch: its stream gets the rvs up to the deletion, then ends.
     const endIfDeleted = (s: NodeStream, rv: number) => {
-      if (deleted.get(s.node) === rv) this.endDeleted(s);
+      if (deleted.get(s.node) !== rv) return;
+      flush(s);
+      this.endDeleted(s);
     };
     for (const rv of [...new Set([...byRv.keys(), ...deleted.values()])].sort((a, b) => a - b)) {
       const changes = byRv.get(rv) ?? [];
@@ -174,6 +199,7 @@ export class StreamHub {
         }
         if (rv <= s.rv) continue;
         if (special.has(s.node)) {
+          flush(s);
           this.deliver(s, rv, deltasOf(s.node, s.tables, changes), time);
           endIfDeleted(s, rv);
           continue;
@@ -186,11 +212,16 @@ export class StreamHub {
           encoded.set(filter, bytes);
         }
         s.rv = rv;
-        if (bytes) this.write(s, bytes);
-        else s.unannounced = true;
+        if (bytes) {
+          const lines = queued.get(s);
+          if (lines) lines.push(bytes);
+          else queued.set(s, [bytes]);
+          s.unannounced = false;
+        } else s.unannounced = true;
         endIfDeleted(s, rv);
       }
     }
+    for (const s of [...queued.keys()]) flush(s);
   }
 
   /** The stream of a node that no longer exists: an ERROR naming it (404, as a new stream or a

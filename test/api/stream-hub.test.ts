@@ -10,13 +10,17 @@ import { describe, expect, it } from 'vitest';
 import { StreamHub, type NodeStream } from '../../api/netledger/stream-hub.js';
 import type { Ledger } from '../../store/ledger.js';
 
-function fakeResponse(): { res: ServerResponse; text: () => string; ended: () => boolean } {
+function fakeResponse(): { res: ServerResponse; text: () => string; ended: () => boolean; writes: () => number } {
   const sink = new PassThrough();
   let out = '';
   let ended = false;
-  sink.on('data', (d) => (out += d));
+  let writes = 0;
+  sink.on('data', (d) => {
+    out += d;
+    writes++;
+  });
   sink.on('finish', () => (ended = true));
-  return { res: sink as unknown as ServerResponse, text: () => out, ended: () => ended };
+  return { res: sink as unknown as ServerResponse, text: () => out, ended: () => ended, writes: () => writes };
 }
 
 const change = (rv: number, key: string) => ({ table: 'routes' as const, scope: '', key, op: 'upsert' as const, value: { dst: key }, rv });
@@ -70,6 +74,27 @@ describe('StreamHub', () => {
       ['BOOKMARK', '11'],
       ['DELTA', '12'],
     ]);
+    hub.close();
+  });
+
+  it('writes a batch to each live stream in one write, its own changes in rv order among the common ones', () => {
+    const ledger = Object.assign(new EventEmitter(), { committedRv: 10, fannedOutRv: 10, state: { nodes: new Map() } }) as unknown as Ledger;
+    const hub = new StreamHub(ledger);
+    const streams = ['n1', 'n2', 'n3'].map((node) => {
+      const out = fakeResponse();
+      const stream: NodeStream = { node, tables: ['routes'], res: out.res, rv: 10, live: true, pending: [], lastWrite: Date.now(), closed: false };
+      hub.add(stream);
+      return out;
+    });
+    const own = { ...change(12, 'route/own'), scope: 'n1' };
+    const events = [11, 12, 13].map((rv) => ({ rv, kind: 'Service', name: `s${rv}`, type: 'ADDED', time: '2026-12-08T00:00:00Z' }));
+    ledger.emit('fanout', events, new Map([[11, [change(11, 'route/a')]], [12, [own]], [13, [change(13, 'route/c')]]]));
+    const lines = (i: number) => streams[i]!.text().trim().split('\n').map((l) => JSON.parse(l)).map((l) => `${l.type} ${l.resourceVersion} ${l.changes.map((c: { key: string }) => c.key).join(',')}`);
+    expect(lines(0)).toEqual(['DELTA 11 route/a', 'DELTA 12 route/own', 'DELTA 13 route/c']);
+    expect(lines(1)).toEqual(['DELTA 11 route/a', 'DELTA 13 route/c']);
+    expect(lines(2)).toEqual(lines(1));
+    // n1's own line comes between its common ones (three writes); the others get one each.
+    expect(streams.map((s) => s.writes())).toEqual([3, 1, 1]);
     hub.close();
   });
 });
