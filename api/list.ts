@@ -9,6 +9,7 @@ import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
 import { filterFromQuery, liveCandidates, matches, type ObjectFilter } from './filter.js';
 import { resourceVersionParam, waitForRv } from './wait-rv.js';
+import { firstAfter, firstAtOrAfter } from '../projections/sorted-keys.js';
 
 export interface ListResult {
   kind: string;
@@ -155,40 +156,39 @@ function smallest(items: readonly Keyed[], n: number): Keyed[] {
   return heap.sort(byKey);
 }
 
+/** Objects in namespace/name order, with their keys alongside: what a pinned list pages through. */
+interface SortedState {
+  keys: string[];
+  objects: KubeObject[];
+}
+
+/** `objects` in namespace/name order, each key made once (not at every comparison of the sort). */
+export function inKeyOrder(objects: readonly KubeObject[]): SortedState {
+  const keyed = objects.map((o) => ({ key: sortKey(o), o })).sort(byKey);
+  return { keys: keyed.map((k) => k.key), objects: keyed.map((k) => k.o) };
+}
+
 /**
  * Up to `limit` (0: all) objects of a sorted state that match, with keys after `after`; when more
  * follow, the last key given and how many objects after it the page left out (of the namespace
  * when the filter has one: its keys are contiguous). Its cost follows the page, not the state.
  */
-function pageOf(sorted: readonly Keyed[], filter: ObjectFilter, after: string | undefined, limit: number): { items: KubeObject[]; next?: string; remaining: number } {
+function pageOf({ keys, objects }: SortedState, filter: ObjectFilter, after: string | undefined, limit: number): { items: KubeObject[]; next?: string; remaining: number } {
   // A namespace's keys (`ns/name`) are one range.
-  const start = filter.namespace ? bound(sorted, `${filter.namespace}/`, false) : 0;
-  const end = filter.namespace ? bound(sorted, `${filter.namespace}/\uffff`, true) : sorted.length;
+  const start = filter.namespace ? firstAtOrAfter(keys, `${filter.namespace}/`) : 0;
+  const end = filter.namespace ? firstAfter(keys, `${filter.namespace}/\uffff`) : keys.length;
   const items: KubeObject[] = [];
-  let i = after === undefined ? start : Math.max(start, bound(sorted, after, true));
-  for (; i < end && (limit === 0 || items.length < limit); i++) if (matches(filter, sorted[i]!.o)) items.push(sorted[i]!.o);
+  let i = after === undefined ? start : firstAfter(keys, after, start);
+  for (; i < end && (limit === 0 || items.length < limit); i++) if (matches(filter, objects[i]!)) items.push(objects[i]!);
   // More only if another match follows.
   let more = i;
-  while (more < end && !matches(filter, sorted[more]!.o)) more++;
+  while (more < end && !matches(filter, objects[more]!)) more++;
   if (more >= end || items.length === 0) return { items, remaining: 0 };
   return { items, next: sortKey(items[items.length - 1]!), remaining: end - i };
 }
 
-/** The index of the first key after `key` (strict) or at or after it (binary search). */
-function bound(sorted: readonly Keyed[], key: string, strict: boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const k = sorted[mid]!.key;
-    if (k < key || (strict && k === key)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** States of a kind recently listed at an rv, sorted, per ledger, by `kind@rv`, the newest last. */
-const keptStates = new WeakMap<Ledger, Map<string, { state: Promise<Keyed[]>; rv: number; used: number }>>();
+const keptStates = new WeakMap<Ledger, Map<string, { state: Promise<SortedState>; rv: number; used: number }>>();
 const STATES_KEPT = 4;
 /** A kept state not asked for this long is dropped (at the next pinned list): a paged list asks
  * for its next page within moments, and a state of 100,000 pods holds ~hundreds of MB. */
@@ -203,7 +203,7 @@ const STATE_IDLE_MS = 60_000;
  * is checked before this is asked, so compaction cannot have taken what a kept state was read
  * from.
  */
-function stateAt(ledger: Ledger, info: KindInfo, rv: number): Promise<Keyed[]> {
+function stateAt(ledger: Ledger, info: KindInfo, rv: number): Promise<SortedState> {
   let kept = keptStates.get(ledger);
   if (!kept) keptStates.set(ledger, (kept = new Map()));
   const now = Date.now();
@@ -215,7 +215,7 @@ function stateAt(ledger: Ledger, info: KindInfo, rv: number): Promise<Keyed[]> {
     entry.used = now;
   } else {
     const objects = rv === ledger.committedRv ? Promise.resolve(ledger.state.list(info.kind)) : snapshotAt(ledger, info, rv);
-    const state = objects.then((all) => all.map((o) => ({ key: sortKey(o), o })).sort(byKey));
+    const state = objects.then(inKeyOrder);
     entry = { state, rv, used: now };
     // A failed read is not kept.
     state.catch(() => kept.delete(key));

@@ -11,6 +11,7 @@ import type { KubeObject, Pod } from '../domain/objects.js';
 import { requiredFieldValue, type FieldSelector } from '../domain/selectors/index.js';
 import type { Ledger } from '../store/ledger.js';
 import { objectJsonOnce } from '../store/object-json.js';
+import { SharedJoins } from './joined-lines.js';
 
 /** The indexed field of each kind that has one, and its value on an object. */
 const TRIGGERS: Record<string, { field: string; valueOf(obj: KubeObject): string | undefined }> = {
@@ -48,6 +49,7 @@ export class WatchDispatch {
    * an object) and a key (once). */
   private readonly computed = new Map<object, Map<string, unknown>>();
   private dispatching = false;
+  private readonly joins = new SharedJoins();
   private readonly listener = (events: LogEvent[], _changes: unknown, befores: (KubeObject | undefined)[]) => this.dispatch(events, befores);
 
   constructor(private readonly ledger: Ledger) {
@@ -95,21 +97,14 @@ export class WatchDispatch {
 
   /** An event's line as a plain watch sends it, `{"type":…,"object":…}` and a newline; encoded
    * once for every watch of the batch that sends it. */
-  line(type: string, obj: KubeObject): string | Buffer {
+  line(type: string, obj: KubeObject): Buffer {
     return this.once(obj, type, () => Buffer.from(`{"type":"${type}","object":${objectJsonOnce(obj)}}\n`));
   }
 
-  /**
-   * A watch's lines of the batch being dispatched as one buffer, for one write: watches with the
-   * same `key` (kind, namespace, selectors and form) send the same lines, concatenated once for
-   * all of them. One write per watch per batch instead of one per event: with 5,000 kube-proxy
-   * watches, writing each event to each watch was most of what the fan-out cost.
-   */
+  /** A watch's lines of the batch being dispatched as one buffer, for one write, shared with the
+   * watches of the same `key` (namespace and selectors) that send the same lines. */
   joined(key: string, lines: readonly Buffer[]): Buffer {
-    if (lines.length === 1) return lines[0]!;
-    const shared = this.once(lines[0]!, `joined ${key}`, () => ({ lines: [...lines], bytes: Buffer.concat(lines) }));
-    const same = shared.lines.length === lines.length && shared.lines.every((l, i) => l === lines[i]);
-    return same ? shared.bytes : Buffer.concat(lines);
+    return this.joins.join(key, lines);
   }
 
   close(): void {
@@ -125,6 +120,7 @@ export class WatchDispatch {
     } finally {
       this.dispatching = false;
       this.computed.clear();
+      this.joins.clear();
     }
   }
 

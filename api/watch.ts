@@ -12,6 +12,7 @@ import type { LogEvent } from '../domain/events.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
 import { filterFromQuery, liveCandidates, matches, type ObjectFilter } from './filter.js';
+import { inKeyOrder } from './list.js';
 import { triggerValue, type WatchTarget } from './watch-dispatch.js';
 import { includeObjectParam, negotiate } from './negotiate.js';
 import { partialObject, requireObjectForm } from './partial-metadata.js';
@@ -123,7 +124,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
     else if (partial) send({ type, object: partialObject(obj, partial) });
     else {
       const line = deps.dispatch.line(type, obj);
-      if (batchLines) batchLines.push(typeof line === 'string' ? Buffer.from(line) : line);
+      if (batchLines) batchLines.push(line);
       else write(line);
     }
   };
@@ -197,8 +198,7 @@ export async function serveWatch(req: FastifyRequest, reply: FastifyReply, path:
   try {
     if (rvParam === undefined) {
       const head = ledger.committedRv;
-      const objects = liveCandidates(ledger.state, filter).filter((o) => matches(filter, o));
-      objects.sort((a, b) => (key(a) < key(b) ? -1 : 1));
+      const { objects } = inKeyOrder(liveCandidates(ledger.state, filter).filter((o) => matches(filter, o)));
       for (const o of objects) {
         if (closed) return;
         emit('ADDED', o);
@@ -260,10 +260,6 @@ function needsBefore(filter: ObjectFilter, event: LogEvent): boolean {
 
 function withRv(obj: KubeObject, rv: number): KubeObject {
   return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(rv) } };
-}
-
-function key(o: KubeObject): string {
-  return `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
 }
 
 export type { Ledger };

@@ -69,13 +69,7 @@ function mergeFew(a: readonly string[], b: readonly string[]): string[] {
   let n = 0;
   let i = 0;
   for (const y of b) {
-    let lo = i;
-    let hi = a.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (a[mid]! < y) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfter(a, y, i);
     while (i < lo) out[n++] = a[i++]!;
     out[n++] = y;
     if (a[i] === y) i++;
@@ -83,4 +77,26 @@ function mergeFew(a: readonly string[], b: readonly string[]): string[] {
   while (i < a.length) out[n++] = a[i++]!;
   out.length = n;
   return out;
+}
+
+/** The first index from `from` on whose key sorts after `key` (keys ascending; binary search). */
+export function firstAfter(keys: readonly string[], key: string, from = 0): number {
+  return search(keys, key, from, true);
+}
+
+/** The first index from `from` on whose key sorts at or after `key`. */
+export function firstAtOrAfter(keys: readonly string[], key: string, from = 0): number {
+  return search(keys, key, from, false);
+}
+
+function search(keys: readonly string[], key: string, from: number, strict: boolean): number {
+  let lo = from;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k < key || (strict && k === key)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -7,7 +7,7 @@
 
 import { hash } from 'node:crypto';
 import { CLUSTER, type TableName } from './model.js';
-import { mergeSorted, SortedKeys } from './sorted-keys.js';
+import { firstAfter, mergeSorted, SortedKeys } from './sorted-keys.js';
 
 export interface Entry {
   value: unknown;
@@ -238,14 +238,3 @@ export function digestOf(table: string, entries: Iterable<[string, unknown]>): s
   return formatDigest(sum);
 }
 
-/** The first index whose key sorts after `after` (keys ascending). */
-function firstAfter(keys: readonly string[], after: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! <= after) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

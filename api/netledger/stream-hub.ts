@@ -8,6 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { errors } from '../../domain/errors.js';
 import { CLUSTER, type TableName } from '../../projections/model.js';
 import type { NodeDelta, PublishedChange } from '../../projections/tables.js';
+import { SharedJoins } from '../joined-lines.js';
 import type { Ledger } from '../../store/ledger.js';
 import { deltasOf } from '../../store/node-deltas.js';
 
@@ -152,23 +153,14 @@ export class StreamHub {
     // before a line of its own): streams with the same tables get the same lines, concatenated
     // once for all of them.
     const queued = new Map<NodeStream, Buffer[]>();
-    const joinedFor = new Map<string, { lines: Buffer[]; bytes: Buffer }>();
-    const joined = (s: NodeStream, lines: Buffer[]): Buffer => {
-      if (lines.length === 1) return lines[0]!;
-      const filter = s.tables.join(',');
-      const hit = joinedFor.get(filter);
-      if (hit && hit.lines.length === lines.length && hit.lines.every((l, i) => l === lines[i])) return hit.bytes;
-      const bytes = Buffer.concat(lines);
-      joinedFor.set(filter, { lines, bytes });
-      return bytes;
-    };
+    const joins = new SharedJoins();
     const flush = (s: NodeStream) => {
       const lines = queued.get(s);
       if (!lines) return;
       queued.delete(s);
       // Whether the stream's last rv went unannounced is the loop's to say, not this write's.
       const unannounced = s.unannounced;
-      this.write(s, joined(s, lines));
+      this.write(s, joins.join(s.tables.join(','), lines));
       s.unannounced = unannounced;
     };
     // A node deleted in this batch: its stream gets the rvs up to the deletion, then ends.

@@ -95,7 +95,7 @@ describe('WatchDispatch', () => {
         },
         onEvent: (e) => {
           calls.push(`${name} ${e.name}`);
-          const line = dispatch.line('ADDED', e.object) as Buffer;
+          const line = dispatch.line('ADDED', e.object);
           lines.push(line);
           mine.push(line);
           dispatch.once(e, 'answer', () => made++);
