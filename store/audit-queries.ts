@@ -1,12 +1,9 @@
-// Reads for the audit API: the event log filtered and paged, and the raw table changes a node
-// saw after an rv (diff). Values stay JSON text here: a diff compares texts and parses only
-// what it returns.
+// Reads for the audit API: the event log filtered and paged, and facts about objects' and
+// tables' past (when an object was created, the time at an rv).
 
 import type BetterSqlite3 from 'better-sqlite3';
 import type { LogEvent } from '../domain/events.js';
-import type { TableName } from '../projections/model.js';
 import { rowToEvent, type EventStore } from './event-store.js';
-import { firstChangeIdAfter } from './table-history.js';
 
 export interface EventFilter {
   /** rv > after (the page cursor or `since`). */
@@ -46,38 +43,6 @@ export async function eventsPage(store: EventStore, f: EventFilter, limit: numbe
     .sort((a, b) => a.rv - b.rv)
     .slice(0, limit)
     .map(rowToEvent);
-}
-
-export interface RawChange {
-  id: number;
-  rv: number;
-  scope: string;
-  key: string;
-  /** JSON text of the value before; null when the key was absent. */
-  prev: string | null;
-}
-
-/**
- * Changes of one table a node sees (cluster scope and its own) with rv > after: the cluster
- * scope's, newest first, then the node's, newest first (the caller orders them by id). One range
- * of the (table_name, scope, id) index per scope: with `scope IN (…)` in one query SQLite sorts
- * the union in a temporary B-tree (the 22k rows of bench audit's 10,000-rv diff at the envelope:
- * 44-48 ms against 37 ms as two ranges, in a one-off script running the queries alone; no bench
- * isolates it).
- */
-export async function nodeChangesAfter(store: EventStore, table: TableName, node: string, after: number): Promise<RawChange[]> {
-  const first = await firstChangeIdAfter(store, after);
-  if (first === undefined) return [];
-  const scopeRows = (scope: string) =>
-    store.db
-      .selectFrom('table_changes')
-      .select(['id', 'rv', 'scope', 'key', 'prev'])
-      .where('table_name', '=', table)
-      .where('scope', '=', scope)
-      .where('id', '>=', first)
-      .orderBy('id', 'desc')
-      .execute();
-  return [...(await scopeRows('')), ...(await scopeRows(node))];
 }
 
 /** The time of the retention floor: that of the last event at or below it (compaction keeps that

@@ -4,7 +4,8 @@
 import { CLUSTER, type TableName } from '../projections/model.js';
 import { deltaFor, type NodeDelta, type PublishedChange } from '../projections/tables.js';
 import type { Ledger } from './ledger.js';
-import { firstChangeIdAfter, layersAt } from './table-history.js';
+import { layersAt } from './table-history.js';
+import { firstChangeIdAfter } from './table-pages.js';
 
 export interface RvDelta {
   rv: number;
@@ -40,11 +41,11 @@ export function deltasOf(node: string, tables: readonly TableName[], changes: re
 
 async function rollForward(ledger: Ledger, node: string, tables: readonly TableName[], since: number, until: number): Promise<RvDelta[]> {
   const byRv = new Map<number, Map<string, NodeDelta>>();
-  const first = await firstChangeIdAfter(ledger.store, since);
+  const first = firstChangeIdAfter(ledger.store, since);
   if (first === undefined) return [];
   for (const table of tables) {
     // The node's two layers at R, then every later change applied in order.
-    const at = await layersAt(ledger.store, ledger.engine.tables[table], node, since, ledger.committedRv);
+    const at = layersAt(ledger.store, ledger.engine.tables[table], node, since, ledger.committedRv);
     const cluster = new Map<string, unknown>([...at.cluster].map(([k, e]) => [k, e.value]));
     const own = new Map<string, unknown>([...at.own].map(([k, e]) => [k, e.value]));
     const rows = await ledger.store.db

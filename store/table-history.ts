@@ -7,7 +7,7 @@ import type { TableName } from '../projections/model.js';
 import { entryHash, type Entry, type TableSet } from '../projections/tables.js';
 import { mergeSorted } from '../projections/sorted-keys.js';
 import type { EventStore } from './event-store.js';
-import { changesFromId, changesInKeyRange, lastChangeRvs, type KeyRange } from './table-pages.js';
+import { changesFromId, changesInKeyRange, firstChangeIdAfter, lastChangeRvs, type KeyRange, type RangeChange } from './table-pages.js';
 
 export interface PastEntry {
   key: string;
@@ -40,30 +40,69 @@ function undo(back: Rewound, scope: string, key: string, prev: string | null, pr
   if (prev !== null && prevRv !== null) back.rvs.set(`${scope}\0${key}`, prevRv);
 }
 
-/**
- * The id of the first table change after rv, undefined when none. Ids grow with rv (the appender
- * writes changes in rv order and compaction only deletes), so `id >= first` selects the changes
- * after rv through the (table_name, scope, id) index, where `rv > R` would filter a whole scope.
- */
-export async function firstChangeIdAfter(store: EventStore, rv: number): Promise<number | undefined> {
-  const row = await store.db.selectFrom('table_changes').select('id').where('rv', '>', rv).orderBy('rv').orderBy('id').limit(1).executeTakeFirst();
-  return row?.id;
+/** Nothing undone: every key as it is live. */
+function nothingUndone(): Rewound {
+  return { cluster: new Map(), own: new Map(), rvs: new Map() };
 }
 
-/** Undoes a node's view of a table (cluster scope and its own) back to rv: cost follows what
- * changed since rv, never the table's size. */
-export async function rewind(store: EventStore, table: TableName, node: string, rv: number, liveRv: number): Promise<Rewound> {
-  const out: Rewound = { cluster: new Map(), own: new Map(), rvs: new Map() };
-  const first = rv >= liveRv ? undefined : await firstChangeIdAfter(store, rv);
-  if (first === undefined) return out;
-  for (const scope of ['', node]) for (const [key, prev, prevRv] of changesFromId(store, table, scope, first)) undo(out, scope, key, prev, prevRv);
-  return out;
+/** What undoing the changes after two rvs puts back, for a diff's two sides. */
+export interface RewoundPair {
+  older: Rewound;
+  /** Only keys changed after the newer rv. */
+  newer: Rewound;
+}
+
+/** Both sides as they are live, before any change is folded in. */
+export function livePair(): RewoundPair {
+  return { older: nothingUndone(), newer: nothingUndone() };
+}
+
+/** Folds one change (taken oldest first, after the older rv) into both sides: every change undoes
+ * towards the older rv, those after the newer rv towards the newer one too. */
+export function undoPair(pair: RewoundPair, newer: number, c: Pick<RangeChange, 'scope' | 'key' | 'prev' | 'prev_rv' | 'rv'>): void {
+  undo(pair.older, c.scope, c.key, c.prev, c.prev_rv);
+  if (c.rv > newer) undo(pair.newer, c.scope, c.key, c.prev, c.prev_rv);
+}
+
+/**
+ * Undoes a node's view of a table (cluster scope and its own) back to two rvs at once, in one pass
+ * over the changes after the older: cost follows what changed since it, never the table's size.
+ * Synchronous, so the rows read and the live entries they undo are one snapshot.
+ */
+export function rewindPair(store: EventStore, table: TableName, node: string, older: number, newer: number, liveRv: number): RewoundPair {
+  const pair = livePair();
+  const first = older >= liveRv ? undefined : firstChangeIdAfter(store, older);
+  if (first === undefined) return pair;
+  for (const scope of ['', node]) {
+    for (const [key, prev, prev_rv, rv] of changesFromId(store, table, scope, first)) undoPair(pair, newer, { scope, key, prev, prev_rv, rv });
+  }
+  return pair;
+}
+
+/** Undoes a node's view of a table back to rv. */
+export function rewind(store: EventStore, table: TableName, node: string, rv: number, liveRv: number): Rewound {
+  return rewindPair(store, table, node, rv, liveRv, liveRv).older;
+}
+
+/** What a node sees at a key with some changes undone: its own layer (an override, or the
+ * tombstone "null" that hides the cluster entry) over the cluster's. `text` null = absent.
+ * `live`: the key's live texts when the caller has them (a diff resolves two sides from one
+ * lookup of the cluster's 100k+ entries). */
+export function layerAt(tables: TableSet, node: string, back: Rewound, key: string, live = liveLayers(tables, node, key)): { text: string | null; scope: string } {
+  const own = back.own.has(key) ? back.own.get(key)! : live.own;
+  if (own !== null) return { text: own === 'null' ? null : own, scope: node };
+  return { text: back.cluster.has(key) ? back.cluster.get(key)! : live.cluster, scope: '' };
+}
+
+/** A key's live texts in both layers (null = absent). */
+export function liveLayers(tables: TableSet, node: string, key: string): { own: string | null; cluster: string | null } {
+  return { own: tables.get(node, key)?.encoded ?? null, cluster: tables.get('', key)?.encoded ?? null };
 }
 
 /** A node's two layers of a table at rv — the cluster entries and its own overrides (tombstones
  * kept, as value null); restored entries have rv -1 (not yet known). */
-export async function layersAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number) {
-  const back = await rewind(store, tables.table, node, rv, liveRv);
+export function layersAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number) {
+  const back = rewind(store, tables.table, node, rv, liveRv);
   const layer = (live: Iterable<[string, Entry]>, undone: Map<string, string | null>) => {
     const out = new Map<string, PastEntry>();
     for (const [k, e] of live) if (!undone.has(k)) out.set(k, past(k, e));
@@ -85,8 +124,8 @@ export interface NodeTableAtRv {
  * copied or parsed for keys that did not change since rv; restored values stay JSON text, and
  * the digest is the live sum adjusted by those keys only.
  */
-export async function nodeTableAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number): Promise<NodeTableAtRv> {
-  const back = await rewind(store, tables.table, node, rv, liveRv);
+export function nodeTableAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number): NodeTableAtRv {
+  const back = rewind(store, tables.table, node, rv, liveRv);
   const { entries, adjustment } = entriesAt(store, tables, node, rv, tables.nodeKeys(node), back);
   return { entries, digest: tables.digest(node, adjustment) };
 }
@@ -106,7 +145,7 @@ export interface NodeTablePage {
 export function nodeTablePageAt(store: EventStore, tables: TableSet, node: string, rv: number, liveRv: number, after: string, limit: number): NodeTablePage {
   const { keys: window, more } = tables.nodeKeysAfter(node, after, limit);
   const range: KeyRange = { after, through: more ? window[window.length - 1] : undefined };
-  const back: Rewound = { cluster: new Map(), own: new Map(), rvs: new Map() };
+  const back = nothingUndone();
   if (rv < liveRv) for (const r of changesInKeyRange(store, tables.table, node, rv, range)) undo(back, r.scope, r.key, r.prev, r.prev_rv);
   const { entries } = entriesAt(store, tables, node, rv, window, back);
   // Keys put back (deleted since rv) can make the range hold more than `limit` entries.
@@ -133,10 +172,7 @@ function entriesAt(store: EventStore, tables: TableSet, node: string, rv: number
       if (e) entries.push(live(e, k));
       continue;
     }
-    const own = back.own.has(k) ? back.own.get(k)! : (tables.get(node, k)?.encoded ?? null);
-    const cluster = back.cluster.has(k) ? back.cluster.get(k)! : (tables.get('', k)?.encoded ?? null);
-    const text = own !== null ? (own === 'null' ? null : own) : cluster;
-    const scope = own !== null ? node : '';
+    const { text, scope } = layerAt(tables, node, back, k);
     adjustment -= tables.effective(node, k)?.hash ?? 0n;
     if (text === null) continue;
     adjustment += entryHash(tables.table, k, text);

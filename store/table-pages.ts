@@ -28,6 +28,7 @@ export interface KeyRange {
 }
 
 interface PageStatements {
+  firstIdAfter: BetterSqlite3.Statement;
   changesAfterId: BetterSqlite3.Statement;
   changesInRange: BetterSqlite3.Statement;
   changesFrom: BetterSqlite3.Statement;
@@ -53,11 +54,13 @@ function prepared(store: EventStore): PageStatements {
     .where('key', '>', '');
   const keysIn = sql<string>`(select value from json_each(${''}))`;
   const st: PageStatements = {
+    // (rv, 1)
+    firstIdAfter: prepare(store.db.selectFrom('table_changes').select('id').where('rv', '>', 0).orderBy('rv').orderBy('id').limit(1)).pluck(),
     // (table, scope, first id): one scope at a time, oldest first, so that the (table_name, scope,
     // id) index gives the order (both scopes in one query sorted ~50,000 rows in a temporary
-    // B-tree); rows as arrays [key, prev, prev_rv].
+    // B-tree); rows as arrays [key, prev, prev_rv, rv].
     changesAfterId: prepare(
-      store.db.selectFrom('table_changes').select(['key', 'prev', 'prev_rv']).where('table_name', '=', '').where('scope', '=', '').where('id', '>=', 0).orderBy('id'),
+      store.db.selectFrom('table_changes').select(['key', 'prev', 'prev_rv', 'rv']).where('table_name', '=', '').where('scope', '=', '').where('id', '>=', 0).orderBy('id'),
     ).raw(),
     // (table, node, rv, after[, through])
     changesFrom: prepare(changes.orderBy('id')),
@@ -85,7 +88,7 @@ function prepared(store: EventStore): PageStatements {
         .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', '')]))
         .where('rv', '>', 0)
         .where('key', 'in', keysIn)
-        .orderBy('id', 'desc'),
+        .orderBy('id'),
     ),
     // (table, scope, rv, keys as a JSON array)
     lastRvOfKeys: prepare(
@@ -116,10 +119,19 @@ function prepared(store: EventStore): PageStatements {
   return st;
 }
 
+/**
+ * The id of the first table change after rv, undefined when none. Ids grow with rv (the appender
+ * writes changes in rv order and compaction only deletes), so `id >= first` selects the changes
+ * after rv through the (table_name, scope, id) index, where `rv > R` would filter a whole scope.
+ */
+export function firstChangeIdAfter(store: EventStore, rv: number): number | undefined {
+  return prepared(store).firstIdAfter.get(rv, 1) as number | undefined;
+}
+
 /** One scope's changes from the change with id `first` on (every change after an rv: see
- * firstChangeIdAfter), oldest first, each as [key, prev, prev_rv] (see RangeChange). */
-export function changesFromId(store: EventStore, table: TableName, scope: string, first: number): IterableIterator<[string, string | null, number | null]> {
-  return prepared(store).changesAfterId.iterate(table, scope, first) as IterableIterator<[string, string | null, number | null]>;
+ * firstChangeIdAfter), oldest first, each as [key, prev, prev_rv, rv] (see RangeChange). */
+export function changesFromId(store: EventStore, table: TableName, scope: string, first: number): IterableIterator<[string, string | null, number | null, number]> {
+  return prepared(store).changesAfterId.iterate(table, scope, first) as IterableIterator<[string, string | null, number | null, number]>;
 }
 
 /** Changes a node sees (cluster scope and its own) after rv of the keys in range, oldest first. */
@@ -137,7 +149,7 @@ export function changedKeysBetween(store: EventStore, table: TableName, node: st
   return prepared(store).changedKeys.pluck().all(table, '', node, older, newer, after, limit) as string[];
 }
 
-/** Changes a node sees of the given keys after rv, newest first. */
+/** Changes a node sees of the given keys after rv, oldest first. */
 export function changesOfKeys(store: EventStore, table: TableName, node: string, rv: number, keys: readonly string[]): RangeChange[] {
   if (!keys.length) return [];
   return prepared(store).changesOfKeys.all(table, '', node, rv, JSON.stringify(keys)) as RangeChange[];

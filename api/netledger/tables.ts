@@ -84,7 +84,7 @@ export async function readRv(ledger: Ledger, text: unknown): Promise<number> {
 export async function nodeTable(ledger: Ledger, node: string, table: TableName, rv: number): Promise<NodeTableAt> {
   const set = ledger.engine.tables[table];
   const live = rv >= ledger.committedRv;
-  const { entries, digest } = await nodeTableAt(ledger.store, set, node, rv, ledger.committedRv);
+  const { entries, digest } = nodeTableAt(ledger.store, set, node, rv, ledger.committedRv);
   const serial = live ? set.lastChangeRv : await lastChangeAt(ledger.store, table, rv);
   return { rv, entries, digest, serial };
 }

@@ -9,14 +9,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../domain/errors.js';
 import type { TableName } from '../../../projections/model.js';
 import type { Ledger } from '../../../store/ledger.js';
-import { lastChangeAt, nodeTableAt, nodeTablePageAt } from '../../../store/table-history.js';
+import { lastChangeAt, nodeTableAt, nodeTablePageAt, livePair, undoPair } from '../../../store/table-history.js';
 import { waitForRv } from '../../wait-rv.js';
 import { commaSeparated, sendJson } from '../json-stream.js';
 import { renderTable } from '../render.js';
 import { nodeExistedAt, requireNodeEver, tableName, wantsText } from '../tables.js';
 import { splitLines, unifiedDiff } from './line-diff.js';
 import { decodeToken, encodeToken, limitParam, requireRetained, rvParam, str, type Query } from './query.js';
-import { foldStates, nodeTableStates, wholeTable, type TwoStates } from './table-states.js';
+import { nodeTableStates, touchedStates, wholeTable, type TwoStates } from './table-states.js';
 import { changedKeysBetween, changesOfKeys } from '../../../store/table-pages.js';
 
 export interface EntryDiff {
@@ -94,7 +94,7 @@ export async function getDiff(req: FastifyRequest, reply: FastifyReply, ledger: 
   const to = (await diffRv(ledger, q, 'to')) ?? ledger.committedRv;
   const existed = { from: nodeExistedAt(ledger, node, from), to: nodeExistedAt(ledger, node, to) };
   if (!existed.from || !existed.to) return diffAcrossLife(reply, ledger, table, node, { from, to }, existed, text);
-  const states = await nodeTableStates(ledger, table, node, Math.min(from, to), Math.max(from, to), text);
+  const states = nodeTableStates(ledger, table, node, Math.min(from, to), Math.max(from, to), text);
   const fromState = from <= to ? states.older : states.newer;
   const toState = from <= to ? states.newer : states.older;
   if (text) {
@@ -119,7 +119,7 @@ async function diffAcrossLife(
   existed: { from: boolean; to: boolean },
   text: boolean,
 ): Promise<unknown> {
-  const at = existed.from || existed.to ? await nodeTableAt(ledger.store, ledger.engine.tables[table], node, existed.from ? rvs.from : rvs.to, ledger.committedRv) : undefined;
+  const at = existed.from || existed.to ? nodeTableAt(ledger.store, ledger.engine.tables[table], node, existed.from ? rvs.from : rvs.to, ledger.committedRv) : undefined;
   const liveRv = ledger.committedRv;
   if (text) {
     const rendered = at ? splitLines(renderTable(table, new Map(at.entries.map((e) => [e.key, e.value])), { config: ledger.state.config, serial: await lastChangeAt(ledger.store, table, existed.from ? rvs.from : rvs.to) })) : [];
@@ -189,8 +189,9 @@ function diffPage(ledger: Ledger, table: TableName, node: string, p: DiffPageQue
     return nodeTableDiffJson(head, fromTexts, toTexts);
   }
   const keys = changedKeysBetween(ledger.store, table, node, older, newer, p.after, p.limit);
-  const rows = changesOfKeys(ledger.store, table, node, older, keys);
-  const states = foldStates(rows, ledger.engine.tables[table], node, newer, ledger.committedRv);
+  const pair = livePair();
+  for (const change of changesOfKeys(ledger.store, table, node, older, keys)) undoPair(pair, newer, change);
+  const states = { liveRv: ledger.committedRv, ...touchedStates(pair, ledger.engine.tables[table], node) };
   const next = keys.length === p.limit ? encodeToken(DIFF_PAGE, `${node} ${table}`, { from: p.from, to: p.to, after: keys[keys.length - 1]! }) : undefined;
   const metadata = { name: node, resourceVersion: String(states.liveRv), continue: next };
   const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata, table, from: String(p.from), to: String(p.to) };

@@ -1,15 +1,15 @@
-// A node's table at two rvs, computed together: start from the live entries of the keys that
-// changed after the older rv and undo those changes newest first, taking a snapshot when the
-// walk passes the newer rv. Cost follows the changes since the older rv, never the table size,
-// and values stay JSON text until someone needs them.
+// A node's table at two rvs, computed together: the live entries of the keys that changed after
+// the older rv, with the changes after each rv undone (store/table-history.ts rewindPair). Cost
+// follows the changes since the older rv, never the table size, and values stay JSON text until
+// someone needs them.
 
 import type { TableName } from '../../../projections/model.js';
-import { nodeChangesAfter, type RawChange } from '../../../store/audit-queries.js';
-import type { Ledger } from '../../../store/ledger.js';
 import type { TableSet } from '../../../projections/tables.js';
+import type { Ledger } from '../../../store/ledger.js';
+import { layerAt, liveLayers, rewindPair, type RewoundPair } from '../../../store/table-history.js';
 
 export interface TwoStates {
-  /** rv of the live state the walk started from. */
+  /** rv of the live state the rows were undone from. */
   liveRv: number;
   /** key -> JSON text at the older / newer rv (undefined = absent on the node); touched keys only. */
   older: Map<string, string | undefined>;
@@ -18,68 +18,28 @@ export interface TwoStates {
   live: Map<string, { value: unknown }>;
 }
 
-/**
- * The rows after `after` plus the live table they undo from, consistently: a commit landing
- * between the query and our continuation would put live ahead of the rows, so fetch again
- * until no commit slipped in.
- */
-async function stableChanges(ledger: Ledger, table: TableName, node: string, after: number, withLive: boolean) {
-  let rows: RawChange[] = [];
-  let from = after;
-  for (;;) {
-    const headBefore = ledger.committedRv;
-    const more = await nodeChangesAfter(ledger.store, table, node, from);
-    rows = more.length ? more.concat(rows.length ? rows : []) : rows;
-    if (ledger.committedRv === headBefore) {
-      // Synchronously from here on: the live tables cannot move under us.
-      const set = ledger.engine.tables[table];
-      const live: Map<string, { value: unknown }> = withLive ? set.nodeTable(node) : new Map();
-      return { rows: dedupe(rows), liveRv: ledger.committedRv, set, live };
-    }
-    from = headBefore;
-  }
+/** Both states, read synchronously: the rows and the live tables they undo are one snapshot. */
+export function nodeTableStates(ledger: Ledger, table: TableName, node: string, older: number, newer: number, withLive = false): TwoStates {
+  const set = ledger.engine.tables[table];
+  const liveRv = ledger.committedRv;
+  const pair = rewindPair(ledger.store, table, node, older, newer, liveRv);
+  return { ...touchedStates(pair, set, node), liveRv, live: withLive ? set.nodeTable(node) : new Map() };
 }
 
-/** Each id once (a re-fetch from `headBefore` can return rows already held), newest first: the
- * query returns one scope's rows after the other's. */
-function dedupe(rows: RawChange[]): RawChange[] {
-  const seen = new Set<number>();
-  const out = rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
-  return out.sort((x, y) => y.id - x.id);
-}
-
-export async function nodeTableStates(ledger: Ledger, table: TableName, node: string, older: number, newer: number, withLive = false): Promise<TwoStates> {
-  const { rows, liveRv, set, live } = await stableChanges(ledger, table, node, older, withLive);
-  return { ...foldStates(rows, set, node, newer, liveRv), live };
-}
-
-/**
- * The touched keys' values at both rvs, from the live entries and the changes after the older rv
- * (newest first) that `rows` holds for them: undo the changes one by one, taking a snapshot when
- * the walk passes the newer rv. The rows and `set` must be one snapshot at liveRv.
- */
-export function foldStates(rows: readonly Pick<RawChange, 'rv' | 'scope' | 'key' | 'prev'>[], set: TableSet, node: string, newer: number, liveRv: number): Omit<TwoStates, 'live'> {
-  const cluster = new Map<string, string | undefined>();
-  const own = new Map<string, string | undefined>();
-  for (const r of rows) {
-    if (!cluster.has(r.key)) cluster.set(r.key, set.get('', r.key)?.encoded);
-    if (!own.has(r.key)) own.set(r.key, set.get(node, r.key)?.encoded);
-  }
-  const snapshot = () => {
-    const out = new Map<string, string | undefined>();
-    for (const key of cluster.keys()) {
-      const o = own.get(key);
-      out.set(key, o !== undefined ? (o === 'null' ? undefined : o) : cluster.get(key));
-    }
-    return out;
+/** What the node saw at each touched key (every key the older side undoes) at both rvs. `set`
+ * must be the live state the pair was undone from. */
+export function touchedStates(pair: RewoundPair, set: TableSet, node: string): Pick<TwoStates, 'older' | 'newer'> {
+  const older = new Map<string, string | undefined>();
+  const newer = new Map<string, string | undefined>();
+  const visit = (key: string) => {
+    if (older.has(key)) return;
+    const live = liveLayers(set, node, key);
+    older.set(key, layerAt(set, node, pair.older, key, live).text ?? undefined);
+    newer.set(key, layerAt(set, node, pair.newer, key, live).text ?? undefined);
   };
-  let newerState: Map<string, string | undefined> | undefined = newer >= liveRv ? snapshot() : undefined;
-  for (const r of rows) {
-    if (!newerState && r.rv <= newer) newerState = snapshot();
-    (r.scope === '' ? cluster : own).set(r.key, r.prev ?? undefined);
-  }
-  const olderState = snapshot();
-  return { liveRv, older: olderState, newer: newerState ?? olderState };
+  for (const key of pair.older.cluster.keys()) visit(key);
+  for (const key of pair.older.own.keys()) visit(key);
+  return { older, newer };
 }
 
 /** The whole table at one of the two rvs: the live table with the touched keys put back. */
