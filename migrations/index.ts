@@ -9,6 +9,7 @@ import * as m004 from './004_entries_point_at_changes.js';
 import * as m005 from './005_events_impersonated_by.js';
 import * as m006 from './006_changes_prev_rv.js';
 import * as m007 from './007_events_by_impersonator.js';
+import * as pg001 from './postgres/001_schema.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '001_initial': m001,
@@ -20,14 +21,20 @@ const MIGRATIONS: Record<string, Migration> = {
   '007_events_by_impersonator': m007,
 };
 
+/** PostgreSQL starts at the schema SQLite's migrations end with; later ones are added to both. */
+const POSTGRES_MIGRATIONS: Record<string, Migration> = {
+  '001_schema': pg001,
+};
+
 class CompiledMigrations implements MigrationProvider {
+  constructor(private readonly migrations: Record<string, Migration>) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return MIGRATIONS;
+    return this.migrations;
   }
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new CompiledMigrations() });
+export async function migrateToLatest(db: Kysely<any>, backend: 'sqlite' | 'postgres' = 'sqlite'): Promise<void> {
+  const migrator = new Migrator({ db, provider: new CompiledMigrations(backend === 'postgres' ? POSTGRES_MIGRATIONS : MIGRATIONS) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

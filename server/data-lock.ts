@@ -1,4 +1,4 @@
-// One server per data directory. A second `serve` on a directory in use would migrate and compact
+// One server per data directory (or PostgreSQL database: lockDatabase below). A second `serve` on a directory in use would migrate and compact
 // the log under the running server (its retention floor moves on disk, not in the running
 // server's memory, so that one goes on answering from rows that are gone) before failing to
 // bind its port.
@@ -13,6 +13,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { redactedUrl } from '../store/database.js';
 
 export const LOCK_FILE = 'netledger.lock';
 export const PID_FILE = 'netledger.pid';
@@ -43,4 +45,36 @@ function inUse(dir: string): Error {
     /* not written yet */
   }
   return new Error(`--data ${dir} is in use by another netledger server${holder}: stop it first`);
+}
+
+/** The advisory lock key a server holds on its PostgreSQL database ("netl" in ASCII). */
+const PG_LOCK_KEY = 0x6e65746c;
+
+/**
+ * One server per PostgreSQL database, for the same reasons as per data directory: a session-level
+ * advisory lock, held on a connection of its own for the server's life. PostgreSQL drops it when
+ * that connection ends however the process ends. The connection's application_name names the
+ * holder in the refusal. Should that connection drop while the server runs, another server could
+ * start: the two would then collide on the events' primary key, and the first failed batch stops
+ * this one's writes (store/appender.ts).
+ */
+export async function lockDatabase(url: string, onLost: (e: Error) => void): Promise<() => Promise<void>> {
+  const client = new pg.Client({ connectionString: url, application_name: `netledger pid ${process.pid} on ${hostname()}` });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [PG_LOCK_KEY]);
+    if (!rows[0]?.ok) {
+      const holder = await client.query<{ who: string }>(
+        "SELECT a.application_name AS who FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.classid = 0 AND l.objid = $1 AND l.granted",
+        [PG_LOCK_KEY],
+      );
+      const who = holder.rows[0]?.who ? ` (${holder.rows[0].who})` : '';
+      throw new Error(`--database-url ${redactedUrl(url)} is in use by another netledger server${who}: stop it first`);
+    }
+  } catch (e) {
+    await client.end().catch(() => undefined);
+    throw e;
+  }
+  client.on('error', onLost);
+  return () => client.end().catch(() => undefined);
 }

@@ -9,11 +9,12 @@ import { buildApp } from '../api/server.js';
 import { loadTokenFile } from '../api/auth.js';
 import { ServerMetrics } from '../api/metrics.js';
 import { Ledger } from '../store/ledger.js';
+import { redactedUrl } from '../store/database.js';
 import type { ServeOptions } from './flags.js';
 import { advertiseAddressOf, bootstrapCluster } from './bootstrap.js';
 import { settingChanges } from './setting-changes.js';
 import { Terminator } from './terminator.js';
-import { lockDataDir } from './data-lock.js';
+import { lockDatabase, lockDataDir } from './data-lock.js';
 import { EventExpiry } from './event-expiry.js';
 import { parseRetain, startRetention } from '../store/retention.js';
 
@@ -24,22 +25,24 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: ServeOptions, logger = pino({ level: process.env.NETLEDGER_LOG_LEVEL ?? 'info' })): Promise<RunningServer> {
-  if (opts.databaseUrl) throw new Error('--database-url: the PostgreSQL backend is not available in this build; use the embedded SQLite default (--data DIR)');
   // Before anything opens the database: a second server would migrate and compact it under the
   // first (data-lock.ts).
-  const unlock = lockDataDir(opts.dataDir);
+  const unlock = opts.databaseUrl
+    ? await lockDatabase(opts.databaseUrl, (err) => logger.error({ err }, 'lost the connection that holds the database lock: another server could now start on this database'))
+    : lockDataDir(opts.dataDir);
   try {
     return await serveLocked(opts, logger, unlock);
   } catch (e) {
-    unlock();
+    await unlock();
     throw e;
   }
 }
 
-async function serveLocked(opts: ServeOptions, logger: pino.Logger, unlock: () => void): Promise<RunningServer> {
+async function serveLocked(opts: ServeOptions, logger: pino.Logger, unlock: () => void | Promise<void>): Promise<RunningServer> {
   const metrics = new ServerMetrics();
   const ledger = await Ledger.open({
     dataDir: opts.dataDir,
+    databaseUrl: opts.databaseUrl,
     log: logger,
     metrics: {
       onBatch: (size, events, seconds) => {
@@ -75,7 +78,7 @@ async function serveLocked(opts: ServeOptions, logger: pino.Logger, unlock: () =
   const listenUrl = typeof address === 'object' && address ? `${scheme}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : url;
   // After listen: the `kubernetes` Service points at the port actually bound (--listen …:0).
   await bootstrapCluster(ledger, { advertiseAddress: advertiseAddressOf(opts.advertiseAddress, opts.host), port: typeof address === 'object' && address ? address.port : opts.port, log: logger });
-  logger.info({ address: listenUrl, data: opts.dataDir, rv: ledger.committedRv }, 'netledger serving');
+  logger.info({ address: listenUrl, ...(opts.databaseUrl ? { database: redactedUrl(opts.databaseUrl) } : { data: opts.dataDir }), rv: ledger.committedRv }, 'netledger serving');
   return {
     url: listenUrl,
     ledger,
@@ -85,7 +88,7 @@ async function serveLocked(opts: ServeOptions, logger: pino.Logger, unlock: () =
       stopRetention();
       await app.close();
       await ledger.close();
-      unlock();
+      await unlock();
     },
   };
 }

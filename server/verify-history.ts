@@ -41,7 +41,7 @@ export class HistoryCheck {
 
   /** Compares the rows up to `rv` (every group up to it is closed) with what the replay made. */
   compareThrough(rv: number): void {
-    const stmt = this.store.sqlite.prepare('select id, rv, table_name, scope, key, op, value, prev, prev_rv from table_changes where id > ? and rv > ? and rv <= ? order by id limit ?');
+    const stmt = this.store.sql.prepare('select id, rv, table_name, scope, key, op, value, prev, prev_rv from table_changes where id > ? and rv > ? and rv <= ? order by id limit ?');
     for (;;) {
       const rows = stmt.all(this.lastId, this.floor, rv, PAGE) as Row[];
       for (const row of rows) {

@@ -14,7 +14,8 @@ import { CONFIG_KIND, STORED_KINDS, type StoredKind } from '../domain/kinds.js';
 import { ProjectionEngine } from '../projections/engine.js';
 import { PROJECTIONS } from '../projections/index.js';
 import { TABLE_NAMES } from '../projections/model.js';
-import { DATABASE_FILE, openSqlite } from '../store/database.js';
+import { DATABASE_FILE, openDatabase, redactedUrl, type DatabaseLocation } from '../store/database.js';
+import { hasNetledgerSchema } from '../store/postgres/schema-probe.js';
 import { EventStore, rowToEvent } from '../store/event-store.js';
 import { LogReplay } from '../store/project.js';
 import { HistoryCheck } from './verify-history.js';
@@ -37,7 +38,7 @@ export interface VerifyReport {
  * entry at the rv of its last change. Returns the rv the replay goes on from.
  */
 function startFromSnapshot(store: EventStore, state: ClusterState, engine: ProjectionEngine, floor: number, head: number): number {
-  const sqlite = store.sqlite;
+  const sqlite = store.sql;
   const next = (sqlite.prepare('SELECT min(rv) AS rv FROM events WHERE rv > ? AND cause IS NULL').get(floor) as { rv: number | null }).rv;
   const at = next === null ? head : next - 1;
   const rows = sqlite
@@ -55,8 +56,8 @@ function startFromSnapshot(store: EventStore, state: ClusterState, engine: Proje
   return at;
 }
 
-export async function verifyDatabase(dataDir: string, progress?: (done: number, total: number) => void): Promise<VerifyReport> {
-  const store = new EventStore(await openSqlite(dataDir));
+export async function verifyDatabase(where: DatabaseLocation | string, progress?: (done: number, total: number) => void): Promise<VerifyReport> {
+  const store = new EventStore(await openDatabase(typeof where === 'string' ? { dataDir: where } : where));
   try {
     const head = await store.headRv();
     const state = new ClusterState();
@@ -145,9 +146,10 @@ function verifyFlags(argv: string[]) {
   }
 }
 
-const VERIFY_USAGE = `usage: netledger verify [--data DIR] [-o json]
-  replays the log in DIR (default ./data) from empty and compares the objects, every table entry
-  and every history row above the retention floor with the live ones; exits 1 on any mismatch
+const VERIFY_USAGE = `usage: netledger verify [--data DIR | --database-url URL] [-o json]
+  replays the log in DIR (default ./data), or in the PostgreSQL database at URL, from empty and
+  compares the objects, every table entry and every history row above the retention floor with
+  the live ones; exits 1 on any mismatch
 `;
 
 export async function runVerify(argv: string[]): Promise<number> {
@@ -156,13 +158,15 @@ export async function runVerify(argv: string[]): Promise<number> {
     process.stdout.write(VERIFY_USAGE);
     return 0;
   }
-  if (values['database-url']) throw new Error('--database-url: the PostgreSQL backend is not available in this build');
   if (values.output !== undefined && values.output !== 'json') throw new FlagError(`-o ${values.output}: verify prints json or its summary`);
+  const url = values['database-url'];
   // Opening a missing database would create an empty one and find nothing wrong with it.
-  if (!existsSync(join(values.data!, DATABASE_FILE))) throw new Error(`no netledger database in ${values.data} (expected ${join(values.data!, DATABASE_FILE)}); give the server's --data directory`);
+  if (url) {
+    if (!(await hasNetledgerSchema(url))) throw new Error(`no netledger log in the database at ${redactedUrl(url)}; give the server's --database-url`);
+  } else if (!existsSync(join(values.data!, DATABASE_FILE))) throw new Error(`no netledger database in ${values.data} (expected ${join(values.data!, DATABASE_FILE)}); give the server's --data directory`);
   const tty = process.stderr.isTTY;
   let last = 0;
-  const report = await verifyDatabase(values.data!, (done, total) => {
+  const report = await verifyDatabase({ dataDir: values.data!, databaseUrl: url }, (done, total) => {
     const now = Date.now();
     if (now - last < 500 && done < total) return;
     last = now;

@@ -1,7 +1,7 @@
 // Reads for the audit API: the event log filtered and paged, and facts about objects' and
 // tables' past (when an object was created, the time at an rv).
 
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SyncStatement } from './sync-sql.js';
 import type { LogEvent } from '../domain/events.js';
 import { rowToEvent, type EventStore } from './event-store.js';
 
@@ -74,12 +74,12 @@ export function lastEventOf(store: EventStore, kind: string, namespace: string, 
 }
 
 /** Statements prepared once per store (by their text). */
-const statements = new WeakMap<EventStore, Map<string, BetterSqlite3.Statement>>();
+const statements = new WeakMap<EventStore, Map<string, SyncStatement>>();
 
-function prepared(store: EventStore, text: string): BetterSqlite3.Statement {
+function prepared(store: EventStore, text: string): SyncStatement {
   let byText = statements.get(store);
   if (!byText) statements.set(store, (byText = new Map()));
   let statement = byText.get(text);
-  if (!statement) byText.set(text, (statement = store.sqlite.prepare(text)));
+  if (!statement) byText.set(text, (statement = store.sql.prepare(text)));
   return statement;
 }

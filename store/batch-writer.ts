@@ -41,7 +41,7 @@ export function batchTransaction(db: BetterSqlite3.Database, statements: readonl
   };
 }
 
-const WORKER = `
+const SQLITE_WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.module);
 const db = new Database(workerData.path);
@@ -86,15 +86,25 @@ interface Pending {
   reject(e: Error): void;
 }
 
+/** Batches written by better-sqlite3 on its own connection to the file at `path`. */
+export function sqliteBatchWriter(path: string, pragmas: readonly string[], statements: readonly string[]): BatchWriter {
+  const module = createRequire(import.meta.url).resolve('better-sqlite3');
+  return new BatchWriter(SQLITE_WORKER, { path, module, pragmas, statements });
+}
+
+/**
+ * A worker thread that writes batches in order, one transaction each. `code` is the worker's
+ * source: it answers `{ seq, ops }` with `{ seq, timings }` or `{ seq, error }` (and refuses every
+ * batch after a failed one), and `'close'` with `{ closed: true }`.
+ */
 export class BatchWriter {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
   private dead?: Error;
 
-  constructor(path: string, pragmas: readonly string[], statements: readonly string[]) {
-    const module = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER, { eval: true, workerData: { path, module, pragmas, statements } });
+  constructor(code: string, workerData: unknown) {
+    this.worker = new Worker(code, { eval: true, workerData });
     this.worker.on('message', (m: { seq?: number; error?: string; timings?: WriteTimings }) => {
       if (m.seq === undefined) return;
       const p = this.pending.get(m.seq);

@@ -1,18 +1,44 @@
-// Opens the embedded SQLite database: WAL with synchronous=FULL, so a commit is fsynced before
-// it returns and an acknowledged write survives kill -9 and power loss.
+// Opens the database: the embedded SQLite file (WAL with synchronous=FULL, so a commit is fsynced
+// before it returns and an acknowledged write survives kill -9 and power loss), or PostgreSQL
+// (--database-url). Both give the same three handles: Kysely for queries built in code, a
+// synchronous handle for reads that must not yield, and a writer thread for batches.
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
 import type { Database } from './schema.js';
 import { migrateToLatest } from '../migrations/index.js';
+import { sqliteBatchWriter, type BatchWriter } from './batch-writer.js';
+import { Checkpointer } from './checkpointer.js';
+import { postgresBatchWriter } from './postgres/batch-writer.js';
+import { PgSyncClient } from './postgres/sync-client.js';
+import type { SyncSql } from './sync-sql.js';
+
+export type Backend = 'sqlite' | 'postgres';
 
 export interface OpenedDatabase {
+  backend: Backend;
   db: Kysely<Database>;
-  /** The raw handle, for pragmas and the write path's synchronous transaction. */
-  sqlite: BetterSqlite3.Database;
-  path: string;
+  /** Synchronous reads, compaction, and (SQLite) batches written in place. */
+  sql: SyncSql;
+  /** Where the database is, for messages: the file, or the URL without its password. */
+  location: string;
+  /** A worker thread with its own connection that writes batches (batch-writer.ts). */
+  openWriter(statements: readonly string[]): BatchWriter;
+  /** Starts what keeps the database in shape while it is written (SQLite: WAL checkpoints). */
+  startUpkeep(): { stop(): Promise<void> } | undefined;
+}
+
+/** Where to find the database: a data directory (SQLite) or a PostgreSQL URL. */
+export interface DatabaseLocation {
+  dataDir: string;
+  databaseUrl?: string;
+}
+
+export function openDatabase(where: DatabaseLocation): Promise<OpenedDatabase> {
+  return where.databaseUrl ? openPostgres(where.databaseUrl) : openSqlite(where.dataDir);
 }
 
 /** Every connection's settings: this one (reads, migrations) and the batch writer's. */
@@ -47,5 +73,42 @@ export async function openSqlite(dataDir: string): Promise<OpenedDatabase> {
   for (const p of CONNECTION_PRAGMAS) sqlite.pragma(p);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db);
-  return { db, sqlite, path };
+  return {
+    backend: 'sqlite',
+    db,
+    // better-sqlite3 is the API SyncSql describes; its typings overload prepare by parameter shape.
+    sql: sqlite as unknown as SyncSql,
+    location: path,
+    openWriter: (statements) => sqliteBatchWriter(path, CONNECTION_PRAGMAS, statements),
+    startUpkeep: () => new Checkpointer(path),
+  };
+}
+
+// Counts and sums are int8 in PostgreSQL, which node-postgres gives as strings: the store's are far
+// below 2^53, and SQLite gives numbers. (The sync client's worker sets the same.)
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+
+/** PostgreSQL: Kysely over a small pool, the synchronous client, and a writer of its own. */
+export async function openPostgres(url: string): Promise<OpenedDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrateToLatest(db, 'postgres');
+  } catch (e) {
+    await db.destroy();
+    throw new Error(`--database-url ${redactedUrl(url)}: ${(e as Error).message}`);
+  }
+  const sql = PgSyncClient.open(url);
+  return { backend: 'postgres', db, sql, location: redactedUrl(url), openWriter: (statements) => postgresBatchWriter(url, statements), startUpkeep: () => undefined };
+}
+
+/** The URL without its password, for messages and logs. */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(an unparsable URL)';
+  }
 }

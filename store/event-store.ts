@@ -10,9 +10,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { LogEvent } from '../domain/events.js';
 import type { Database } from './schema.js';
 import type { TableChange } from '../projections/tables.js';
-import type { OpenedDatabase } from './database.js';
-import { CONNECTION_PRAGMAS } from './database.js';
-import { BatchWriter, batchTransaction, type WriteOp, type WriteTimings } from './batch-writer.js';
+import type { Backend, OpenedDatabase } from './database.js';
+import { batchTransaction, type BatchWriter, type WriteOp, type WriteTimings } from './batch-writer.js';
+import type { SyncSql } from './sync-sql.js';
 import { Stmt, writeStatementSql } from './write-statements.js';
 import { objectJson } from './object-json.js';
 
@@ -32,15 +32,14 @@ export interface StoredEntry {
 
 export class EventStore {
   readonly db: Kysely<Database>;
-  /** The raw handle: the write path and compaction run synchronous transactions on it. */
-  readonly sqlite: BetterSqlite3.Database;
+  /** The synchronous handle: reads that must not yield, and compaction's transaction. */
+  readonly sql: SyncSql;
+  readonly backend: Backend;
 
-  private readonly path: string;
-
-  constructor(opened: OpenedDatabase) {
+  constructor(private readonly opened: OpenedDatabase) {
     this.db = opened.db;
-    this.sqlite = opened.sqlite;
-    this.path = opened.path;
+    this.sql = opened.sql;
+    this.backend = opened.backend;
   }
 
   /**
@@ -79,22 +78,27 @@ export class EventStore {
     ops.push([Stmt.SetMeta, ['head_rv', String(events[events.length - 1]!.rv)]]);
     // A failed batch stops the appender for good (appender.ts), so the ids it took are never
     // needed again. Written in place, the transaction is done when this returns.
-    return here ? out.inPlace(ops) : out.writer.write(ops);
+    return here && out.inPlace ? out.inPlace(ops) : out.writer.write(ops);
   }
 
   /** Where batches go (the writer thread, or this connection), set up on the first commit. */
-  private writeOutputs?: { writer: BatchWriter; inPlace: (ops: WriteOp[]) => WriteTimings };
+  private writeOutputs?: { writer: BatchWriter; inPlace?: (ops: WriteOp[]) => WriteTimings };
   /** The id the next table change gets: one past the highest ever given (AUTOINCREMENT's
    * sequence included, so an id is never reused after compaction). */
   private nextChangeId = 0;
 
   private outputs(): NonNullable<EventStore['writeOutputs']> {
     if (this.writeOutputs) return this.writeOutputs;
-    const seq = this.sqlite.prepare("select coalesce(max(seq), 0) as n from sqlite_sequence where name = 'table_changes'").get() as { n: number };
-    const max = this.sqlite.prepare('select coalesce(max(id), 0) as n from table_changes').get() as { n: number };
-    this.nextChangeId = Math.max(seq.n, max.n) + 1;
+    // Compaction keeps each key's last change at or below the floor and every change above it, so
+    // the highest id is never deleted; SQLite's AUTOINCREMENT sequence is read too for logs written
+    // when ids came from it.
+    const max = this.sql.prepare('select coalesce(max(id), 0) as n from table_changes').get() as { n: number };
+    const seq = this.backend === 'sqlite' ? (this.sql.prepare("select coalesce(max(seq), 0) as n from sqlite_sequence where name = 'table_changes'").get() as { n: number }).n : 0;
+    this.nextChangeId = Math.max(seq, max.n) + 1;
     const statements = writeStatementSql(this.db);
-    this.writeOutputs = { writer: new BatchWriter(this.path, CONNECTION_PRAGMAS, statements), inPlace: batchTransaction(this.sqlite, statements) };
+    // In place only on SQLite, where a transaction on this thread's connection takes no round trip.
+    const inPlace = this.backend === 'sqlite' ? batchTransaction(this.sql as BetterSqlite3.Database, statements) : undefined;
+    this.writeOutputs = { writer: this.opened.openWriter(statements), inPlace };
     return this.writeOutputs;
   }
 
@@ -172,6 +176,7 @@ export class EventStore {
   async close(): Promise<void> {
     await this.writeOutputs?.writer.close();
     await this.db.destroy();
+    if (this.backend === 'postgres') this.sql.close(); // SQLite's is Kysely's, closed above
   }
 }
 

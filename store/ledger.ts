@@ -16,13 +16,14 @@ import { publishedChange, type PublishedChange } from '../projections/tables.js'
 import type { TableName } from '../projections/model.js';
 import { lastChangeAt } from './table-history.js';
 import { Appender, type AppenderMetrics, type CommittedBatch } from './appender.js';
-import { openSqlite } from './database.js';
+import { openDatabase } from './database.js';
 import { EventStore } from './event-store.js';
 import { WatchCache } from './watch-cache.js';
-import { Checkpointer } from './checkpointer.js';
 
 export interface LedgerOptions {
   dataDir: string;
+  /** PostgreSQL instead of the SQLite file in dataDir (`--database-url`). */
+  databaseUrl?: string;
   metrics?: AppenderMetrics;
   log?: { warn(obj: unknown, msg?: string): void; info(obj: unknown, msg?: string): void };
 }
@@ -41,7 +42,7 @@ export class Ledger extends EventEmitter {
   floorRv = 0;
 
   private log?: LedgerOptions['log'];
-  private checkpointer?: Checkpointer;
+  private upkeep?: { stop(): Promise<void> };
 
   private constructor(readonly store: EventStore) {
     super();
@@ -49,9 +50,9 @@ export class Ledger extends EventEmitter {
   }
 
   static async open(opts: LedgerOptions): Promise<Ledger> {
-    const opened = await openSqlite(opts.dataDir);
+    const opened = await openDatabase(opts);
     const ledger = new Ledger(new EventStore(opened));
-    ledger.checkpointer = new Checkpointer(opened.path);
+    ledger.upkeep = opened.startUpkeep();
     ledger.log = opts.log;
     await ledger.load(opts);
     ledger.appender = new Appender(ledger.state, ledger.engine, ledger.store, (b) => ledger.published(b), opts.metrics);
@@ -160,7 +161,7 @@ export class Ledger extends EventEmitter {
 
   async close(): Promise<void> {
     await this.appender?.idle();
-    await this.checkpointer?.stop();
+    await this.upkeep?.stop();
     await this.store.close();
   }
 }

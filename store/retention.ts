@@ -4,7 +4,7 @@
 // tables stay readable at the floor itself, and the events those changes cite, so blame still
 // names who and why. Below it, reads and watches answer 410.
 
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SyncSql } from './sync-sql.js';
 import type { Ledger } from './ledger.js';
 
 export type RetainPolicy = { revisions: number } | { ageSeconds: number };
@@ -19,7 +19,7 @@ export function parseRetain(text: string): RetainPolicy {
 }
 
 /** The floor a policy asks for now (never lower than the current one). */
-export function targetFloor(sqlite: BetterSqlite3.Database, policy: RetainPolicy, head: number, now: Date, current: number): number {
+export function targetFloor(sqlite: SyncSql, policy: RetainPolicy, head: number, now: Date, current: number): number {
   let floor: number;
   if ('revisions' in policy) floor = Math.max(0, head - policy.revisions);
   else {
@@ -31,32 +31,35 @@ export function targetFloor(sqlite: BetterSqlite3.Database, policy: RetainPolicy
 }
 
 /** Compacts history below `floor` in one transaction; returns the rows removed. */
-export function compact(sqlite: BetterSqlite3.Database, floor: number): { events: number; changes: number } {
+export function compact(sqlite: SyncSql, floor: number): { events: number; changes: number } {
   const run = sqlite.transaction(() => {
     const changes = sqlite
       .prepare(
-        `DELETE FROM table_changes WHERE rv <= @floor AND id NOT IN (
-           SELECT max(id) FROM table_changes WHERE rv <= @floor GROUP BY table_name, scope, key)`,
+        `DELETE FROM table_changes WHERE rv <= ? AND id NOT IN (
+           SELECT max(id) FROM table_changes WHERE rv <= ? GROUP BY table_name, scope, key)`,
       )
-      .run({ floor }).changes;
+      .run(floor, floor).changes;
     // Kept too: the events the kept changes name as their cause, and the causes of those (the
     // request behind a derived event), so blame still says who and why for every entry the
     // tables hold at or above the floor.
     const events = sqlite
       .prepare(
         `WITH RECURSIVE cited(rv) AS (
-           SELECT DISTINCT rv FROM table_changes WHERE rv <= @floor
+           SELECT DISTINCT rv FROM table_changes WHERE rv <= ?
            UNION
            SELECT e.cause FROM events e JOIN cited c ON e.rv = c.rv WHERE e.cause IS NOT NULL)
-         DELETE FROM events WHERE rv <= @floor
-           AND rv NOT IN (SELECT max(rv) FROM events WHERE rv <= @floor GROUP BY kind, namespace, name)
+         DELETE FROM events WHERE rv <= ?
+           AND rv NOT IN (SELECT max(rv) FROM events WHERE rv <= ? GROUP BY kind, namespace, name)
            AND rv NOT IN (SELECT rv FROM cited)`,
       )
-      .run({ floor }).changes;
-    sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('floor_rv', @v) ON CONFLICT(key) DO UPDATE SET value = @v`).run({ v: String(floor) });
+      .run(floor, floor, floor).changes;
+    sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('floor_rv', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(String(floor));
     return { events, changes };
   });
-  return run.immediate();
+  // SQLite: BEGIN IMMEDIATE, so the write lock is taken up front rather than upgraded midway
+  // (which the batch writer's connection could refuse).
+  const immediate = (run as { immediate?: () => { events: number; changes: number } }).immediate;
+  return immediate ? immediate() : run();
 }
 
 /** Runs compaction now and then every `intervalMs`; returns a stop function. */
@@ -69,9 +72,9 @@ export function startRetention(ledger: Ledger, policy: RetainPolicy, log: { info
       .then(compactNow)
       .catch((err: unknown) => log.info({ err }, 'compaction failed; it runs again at the next interval'));
   const compactNow = () => {
-    const floor = targetFloor(ledger.store.sqlite, policy, ledger.committedRv, new Date(), ledger.floorRv);
+    const floor = targetFloor(ledger.store.sql, policy, ledger.committedRv, new Date(), ledger.floorRv);
     if (floor <= ledger.floorRv) return;
-    const removed = compact(ledger.store.sqlite, floor);
+    const removed = compact(ledger.store.sql, floor);
     ledger.floorRv = floor;
     log.info({ floor, ...removed }, 'compacted history below the retention floor');
   };

@@ -7,7 +7,7 @@
 // step, so a page read here and the live entries it starts from are one consistent snapshot.
 
 import { sql } from 'kysely';
-import type BetterSqlite3 from 'better-sqlite3';
+import type { SyncStatement } from './sync-sql.js';
 import type { TableName } from '../projections/model.js';
 import type { EventStore } from './event-store.js';
 
@@ -28,14 +28,14 @@ export interface KeyRange {
 }
 
 interface PageStatements {
-  firstIdAfter: BetterSqlite3.Statement;
-  changesAfterId: BetterSqlite3.Statement;
-  changesInRange: BetterSqlite3.Statement;
-  changesFrom: BetterSqlite3.Statement;
-  changedKeys: BetterSqlite3.Statement;
-  changesOfKeys: BetterSqlite3.Statement;
-  lastRvOfKeys: BetterSqlite3.Statement;
-  lastChangeOfKey: BetterSqlite3.Statement;
+  firstIdAfter: SyncStatement;
+  changesAfterId: SyncStatement;
+  changesInRange: SyncStatement;
+  changesFrom: SyncStatement;
+  changedKeys: SyncStatement;
+  changesOfKeys: SyncStatement;
+  lastRvOfKeys: SyncStatement;
+  lastChangeOfKey: SyncStatement;
 }
 
 const statements = new WeakMap<EventStore, PageStatements>();
@@ -44,7 +44,7 @@ const statements = new WeakMap<EventStore, PageStatements>();
 function prepared(store: EventStore): PageStatements {
   const done = statements.get(store);
   if (done) return done;
-  const prepare = (q: { compile(): { sql: string } }) => store.sqlite.prepare(q.compile().sql);
+  const prepare = (q: { compile(): { sql: string } }) => store.sql.prepare(q.compile().sql);
   const changes = store.db
     .selectFrom('table_changes')
     .select(['scope', 'key', 'rv', 'prev', 'prev_rv'])
@@ -52,7 +52,8 @@ function prepared(store: EventStore): PageStatements {
     .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', '')]))
     .where('rv', '>', 0)
     .where('key', '>', '');
-  const keysIn = sql<string>`(select value from json_each(${''}))`;
+  // A list of keys as one parameter (a JSON array): the statements are prepared once.
+  const keysIn = store.backend === 'postgres' ? sql<string>`(select value from json_array_elements_text(${''}::json))` : sql<string>`(select value from json_each(${''}))`;
   const st: PageStatements = {
     // (rv, 1)
     firstIdAfter: prepare(store.db.selectFrom('table_changes').select('id').where('rv', '>', 0).orderBy('rv').orderBy('id').limit(1)).pluck(),

@@ -52,7 +52,7 @@ describe('with --token-auth-file', () => {
     ]);
     // Each half walks its own index in rv order, with no sort of every matching row.
     for (const [column, index] of [['actor', 'events_by_actor'], ['impersonated_by', 'events_by_impersonator']]) {
-      const plan = s.ledger.store.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT * FROM events WHERE rv > 0 AND rv <= 1000 AND ${column} = 'bob' ORDER BY rv LIMIT 10`).all() as { detail: string }[];
+      const plan = s.ledger.store.sql.prepare(`EXPLAIN QUERY PLAN SELECT * FROM events WHERE rv > 0 AND rv <= 1000 AND ${column} = 'bob' ORDER BY rv LIMIT 10`).all() as { detail: string }[];
       const text = plan.map((r) => r.detail).join('\n');
       expect(text).toContain(index);
       expect(text).not.toContain('TEMP B-TREE');

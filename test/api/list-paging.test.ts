@@ -172,7 +172,7 @@ describe('list paging', () => {
     expect((await api(s.url, 'DELETE', `${pods}/b?gracePeriodSeconds=0`)).status).toBe(200);
     expect((await api(s.url, 'POST', pods, pod('d'))).status).toBe(201);
     const floor = s.ledger.committedRv;
-    compact(s.ledger.store.sqlite, floor);
+    compact(s.ledger.store.sql, floor);
     s.ledger.floorRv = floor;
 
     const expired = await api(s.url, 'GET', `${pods}?limit=1&continue=${token}`);

@@ -62,7 +62,7 @@ describe('after a failed write', () => {
       const pod = { metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'registry.k8s.io/pause:3.9' }] } };
       expect((await api(t.url, 'POST', '/api/v1/namespaces/default/pods', pod)).status).toBe(201);
       // A row in the way of the next rv: the next batch fails on the events primary key.
-      t.ledger.store.sqlite
+      t.ledger.store.sql
         .prepare("insert into events (rv, time, actor, kind, namespace, name, uid, type, object) values (?, '', 'test', 'Pod', 'x', 'x', 'x', 'ADDED', '{}')")
         .run(t.ledger.committedRv + 1);
       const lost = await api(t.url, 'POST', '/api/v1/namespaces/default/pods', { ...pod, metadata: { name: 'q' } });

@@ -3,10 +3,14 @@
 // dense, and new writes continue right after it. `netledger verify` agrees.
 
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, BIN, removeDir, startChildServer, tempDir } from '../support/server.js';
+import { api, BIN, queryDatabase, removeDir, startChildServer, tempDir, verifyFlagsFor } from '../support/server.js';
+
+/** The log's size and head, read from the database itself. */
+async function logExtent(dataDir: string): Promise<{ n: number; max: number }> {
+  const [row] = await queryDatabase<{ n: number | string; max: number }>(dataDir, 'SELECT count(*) AS n, max(rv) AS max FROM events');
+  return { n: Number(row!.n), max: row!.max };
+}
 
 describe('durability under SIGKILL', () => {
   const dataDir = tempDir();
@@ -44,9 +48,7 @@ describe('durability under SIGKILL', () => {
     expect(acked.size).toBeGreaterThanOrEqual(300);
 
     // The log on disk: dense from 1, nothing acknowledged missing.
-    const db = new Database(join(dataDir, 'netledger.db'), { readonly: true });
-    const { n, max } = db.prepare('SELECT count(*) AS n, max(rv) AS max FROM events').get() as { n: number; max: number };
-    db.close();
+    const { n, max } = await logExtent(dataDir);
     expect(n).toBe(max);
 
     const second = await startChildServer([], dataDir);
@@ -69,11 +71,9 @@ describe('durability under SIGKILL', () => {
     } finally {
       await second.stop();
     }
-    const after = new Database(join(dataDir, 'netledger.db'), { readonly: true });
-    const dense = after.prepare('SELECT count(*) AS n, max(rv) AS max FROM events').get() as { n: number; max: number };
-    after.close();
+    const dense = await logExtent(dataDir);
     expect(dense.n).toBe(dense.max);
-    const out = execFileSync(process.execPath, [BIN, 'verify', '--data', dataDir], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [BIN, 'verify', ...(await verifyFlagsFor(dataDir))], { encoding: 'utf8' });
     expect(out).toContain('verify: OK');
     void failures;
   });

@@ -63,7 +63,7 @@ describe('migration 004: entries point at changes', () => {
 
       // A write after the migration points its entries at the change it just wrote.
       await ledger.submit(remove('Pod', 'default', 'c', 0));
-      const sqlite = ledger.store.sqlite;
+      const sqlite = ledger.store.sql;
       const stale = sqlite
         .prepare(
           `SELECT count(*) AS n FROM table_entries e JOIN table_changes c ON c.id = e.change_id

@@ -88,7 +88,7 @@ describe('pipelined commits', () => {
     const head = ledger.committedRv;
     // A row in the way: the batch that reaches this rv fails on the events primary key.
     const blocker = head + 150;
-    ledger.store.sqlite
+    ledger.store.sql
       .prepare("insert into events (rv, time, actor, kind, namespace, name, uid, type, object) values (?, '', 'test', 'Pod', 'x', 'x', 'x', 'ADDED', '{}')")
       .run(blocker);
     // Outcomes are taken as they come: a rejection may arrive before the last wave is sent.

@@ -42,7 +42,7 @@ describe('restored entries name the rv their value was set at', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }), (steps) =>
         withRandomHistory(steps, async (ledger) => {
-          const db = ledger.store.sqlite;
+          const db = ledger.store.sql;
           recorded += (db.prepare('SELECT count(*) AS n FROM table_changes WHERE prev_rv IS NOT NULL').get() as { n: number }).n;
           const withRecorded = await readings(ledger);
           db.prepare('UPDATE table_changes SET prev_rv = NULL').run();

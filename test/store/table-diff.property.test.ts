@@ -21,7 +21,7 @@ interface Diff {
 
 /** Each time the node existed, as the rvs at which it had a table. */
 function lifetimes(ledger: Ledger, node: string): { from: number; to: number }[] {
-  const rows = ledger.store.sqlite.prepare("SELECT rv, type FROM events WHERE kind = 'Node' AND name = ? ORDER BY rv").all(node) as { rv: number; type: string }[];
+  const rows = ledger.store.sql.prepare("SELECT rv, type FROM events WHERE kind = 'Node' AND name = ? ORDER BY rv").all(node) as { rv: number; type: string }[];
   const out: { from: number; to: number }[] = [];
   for (const r of rows) {
     if (r.type === 'ADDED') out.push({ from: r.rv, to: ledger.committedRv });

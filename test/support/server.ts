@@ -6,10 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { parseServeFlags, type ServeOptions } from '../../server/flags.js';
 import { startServer, type RunningServer } from '../../server/serve.js';
+import { databaseFor, dropDatabaseFor, ON_POSTGRES } from './postgres.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'dist', 'bin', 'netledger.js');
@@ -25,7 +28,7 @@ export interface TestServer extends RunningServer {
 
 /** A server in this process on 127.0.0.1:<free port> with its own temp database. */
 export async function startTestServer(flags: string[] = [], dataDir = tempDir(), overrides: Partial<ServeOptions> = {}): Promise<TestServer> {
-  const opts = { ...parseServeFlags(['--listen', '127.0.0.1:0', '--data', dataDir, ...flags]), ...overrides };
+  const opts = { ...parseServeFlags(['--listen', '127.0.0.1:0', ...(await databaseFlags(dataDir)), ...flags]), ...overrides };
   const server = await startServer(opts, pino({ level: process.env.NETLEDGER_TEST_LOG ?? 'silent' }));
   return {
     ...server,
@@ -54,6 +57,38 @@ export function suiteServer(flags: string[] = []): TestServer {
 
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+  void dropDatabaseFor(dir);
+}
+
+/** `netledger verify`'s flags for a test server's database (the data directory, or its PostgreSQL
+ * database on a PostgreSQL run). */
+export async function verifyFlagsFor(dataDir: string): Promise<string[]> {
+  return ON_POSTGRES ? ['--database-url', await databaseFor(dataDir)] : ['--data', dataDir];
+}
+
+/** Rows of a query on a test server's database, read beside the server (or after it stopped). */
+export async function queryDatabase<T>(dataDir: string, text: string): Promise<T[]> {
+  if (ON_POSTGRES) {
+    const client = new pg.Client({ connectionString: await databaseFor(dataDir) });
+    await client.connect();
+    try {
+      return (await client.query(text)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+  const db = new Database(join(dataDir, 'netledger.db'), { readonly: true });
+  try {
+    return db.prepare(text).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The flags that put a server's database where this run keeps them: its data directory, or
+ * (NETLEDGER_TEST_BACKEND=postgres) a PostgreSQL database of that directory's own. */
+async function databaseFlags(dataDir: string): Promise<string[]> {
+  return ON_POSTGRES ? ['--data', dataDir, '--database-url', await databaseFor(dataDir)] : ['--data', dataDir];
 }
 
 export interface ChildServer {
@@ -65,7 +100,7 @@ export interface ChildServer {
 
 /** The built `netledger serve` as a child process; resolves once it prints its address. */
 export async function startChildServer(flags: string[] = [], dataDir = tempDir(), port = 0): Promise<ChildServer> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir, ...flags], {
+  const child = spawn(process.execPath, [BIN, 'serve', '--listen', `127.0.0.1:${port}`, ...(await databaseFlags(dataDir)), ...flags], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NETLEDGER_LOG_LEVEL: 'info' },
   });

@@ -77,7 +77,9 @@ export async function historyKeys(ledger: Ledger, table: TableName, node: string
   // decides. (Looped, not spread into a push: a range can hold more keys than a call takes
   // arguments.)
   const queries = [...new Set([wanted, ...prefixes])].map((p) => changes().where('key', '>=', p).where('key', '<', `${p}0`));
-  if (!anchored) queries.push(changes().where(sql`substr(key, ${-(wanted.length + 1)})`, '=', `/${wanted}`));
+  // The key's tail, written so that SQLite and PostgreSQL read it alike (their substr differ on a
+  // negative start).
+  if (!anchored) queries.push(changes().where(sql`substr(key, length(key) - ${wanted.length})`, '=', `/${wanted}`));
   for (const q of queries) for (const { key } of await q.execute()) if (matches(key)) keys.add(key);
   return keys.size ? [...keys].sort() : [wanted];
 }

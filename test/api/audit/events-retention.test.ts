@@ -89,7 +89,7 @@ describe('the audit log after compaction', () => {
     expect((await api(s.url, 'GET', `${NL}/nodes/n1/tables/iptables/history?limit=1&continue=${histCont}`)).status).toBe(200);
 
     // A second compaction moves the floor past the low token's position, not the high one's.
-    compact(s.ledger.store.sqlite, floor + 10);
+    compact(s.ledger.store.sql, floor + 10);
     s.ledger.floorRv = floor + 10;
     const expired = await api(s.url, 'GET', `${NL}/events?limit=5&continue=${low}`);
     expect(expired.status).toBe(410);

@@ -101,7 +101,7 @@ describe("a node's history is its table's changes", () => {
 
     // The story moves both of n1's layers at one key in one rv (a Local service's chain on a node
     // hosting its endpoints): such a change is told once, however pages cut its two rows.
-    const bothLayers = s.ledger.store.sqlite
+    const bothLayers = s.ledger.store.sql
       .prepare(`SELECT count(*) FROM table_changes c JOIN table_changes o ON o.table_name = c.table_name AND o.key = c.key AND o.rv = c.rv AND o.scope = 'n1' WHERE c.scope = ''`)
       .pluck()
       .get() as number;
@@ -130,7 +130,7 @@ describe("a node's history is its table's changes", () => {
     const firstOfNext = following.findIndex((e) => e.cause === null);
     const groupEnd = firstOfNext === 0 ? deletedN3 : Number(following[(firstOfNext < 0 ? following.length : firstOfNext) - 1]!.resourceVersion);
     expect(groupEnd).toBeGreaterThan(deletedN3); // the pod GC deleted p4
-    const sqlite = s.ledger.store.sqlite;
+    const sqlite = s.ledger.store.sql;
     for (const table of ['iptables', 'routes']) {
       const after = await historyOf('n3', table, deletedN3 - 1);
       const before = await ok('GET', `${NL}/n3/tables/${table}?resourceVersion=${deletedN3 - 1}`);
