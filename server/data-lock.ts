@@ -65,7 +65,8 @@ export async function lockDatabase(url: string, onLost: (e: Error) => void): Pro
     const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [PG_LOCK_KEY]);
     if (!rows[0]?.ok) {
       const holder = await client.query<{ who: string }>(
-        "SELECT a.application_name AS who FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.classid = 0 AND l.objid = $1 AND l.granted",
+        // Advisory locks are per database: another database's server holds the same key.
+        "SELECT a.application_name AS who FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND l.classid = 0 AND l.objid = $1 AND l.granted",
         [PG_LOCK_KEY],
       );
       const who = holder.rows[0]?.who ? ` (${holder.rows[0].who})` : '';

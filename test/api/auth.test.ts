@@ -3,6 +3,7 @@
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, removeDir, suiteServer, tempDir } from '../support/server.js';
+import { ON_POSTGRES } from '../support/postgres.js';
 import { as, TOKENS, writeTokenFile } from './audit/fixture.js';
 
 const pod = (name: string) => ({ metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
@@ -50,8 +51,9 @@ describe('with --token-auth-file', () => {
       ['Pod', 'as-erin', 'erin'],
       ['Node', 'n1', 'erin'],
     ]);
-    // Each half walks its own index in rv order, with no sort of every matching row.
-    for (const [column, index] of [['actor', 'events_by_actor'], ['impersonated_by', 'events_by_impersonator']]) {
+    // Each half walks its own index in rv order, with no sort of every matching row (SQLite's plan;
+    // PostgreSQL's planner chooses by the tables' size, and this one is tiny).
+    for (const [column, index] of ON_POSTGRES ? [] : [['actor', 'events_by_actor'], ['impersonated_by', 'events_by_impersonator']]) {
       const plan = s.ledger.store.sql.prepare(`EXPLAIN QUERY PLAN SELECT * FROM events WHERE rv > 0 AND rv <= 1000 AND ${column} = 'bob' ORDER BY rv LIMIT 10`).all() as { detail: string }[];
       const text = plan.map((r) => r.detail).join('\n');
       expect(text).toContain(index);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, BIN, removeDir, startChildServer, startTestServer, tempDir } from '../support/server.js';
+import { ON_POSTGRES } from '../support/postgres.js';
 
 const dirs: string[] = [];
 const newDir = () => {
@@ -16,7 +17,8 @@ const newDir = () => {
 };
 afterAll(() => dirs.forEach(removeDir));
 
-describe('the data directory lock', () => {
+// On a PostgreSQL run the servers lock their database instead (test/server/postgres-backend.test.ts).
+describe.skipIf(ON_POSTGRES)('the data directory lock', () => {
   it('in one process: a second server on the directory is refused until the first stops', async () => {
     const dir = newDir();
     const first = await startTestServer([], dir);

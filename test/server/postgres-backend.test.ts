@@ -111,6 +111,9 @@ describe.skipIf(missing)('netledger on PostgreSQL', () => {
 
   it('one server per database: a second is refused, naming the first, until the first is gone (even by SIGKILL)', async () => {
     const url = await databaseFor(tempDir());
+    // A server on another database holds the same lock key there (advisory locks are per
+    // database): it neither blocks this one nor is named as its holder.
+    const bystander = await serve(await databaseFor(tempDir()));
     const first = await serve(url);
     try {
       const second = spawnSync(process.execPath, [BIN, 'serve', '--listen', '127.0.0.1:0', '--data', tempDir(), '--database-url', url], { encoding: 'utf8', timeout: 30_000 });
@@ -120,6 +123,7 @@ describe.skipIf(missing)('netledger on PostgreSQL', () => {
       expect((await api(first.url, 'GET', '/api/v1/namespaces/default/services/kubernetes')).status).toBe(200);
     } finally {
       await first.kill('SIGKILL');
+      await bystander.kill();
     }
     // PostgreSQL drops the lock with the killed server's connection (at once, or when it notices).
     let again: Served | undefined;

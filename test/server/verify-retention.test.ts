@@ -4,14 +4,13 @@
 // a history row edited above the floor is still found.
 
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compact } from '../../store/retention.js';
-import { api, BIN, removeDir, startTestServer, tempDir } from '../support/server.js';
+import { api, BIN, databaseOf, removeDir, startTestServer, tempDir, verifyFlagsFor } from '../support/server.js';
 
 const dataDir = tempDir();
-const verify = () => spawnSync(process.execPath, [BIN, 'verify', '--data', dataDir], { encoding: 'utf8' });
+let verifyFlags: string[] = [];
+const verify = () => spawnSync(process.execPath, [BIN, 'verify', ...verifyFlags], { encoding: 'utf8' });
 let head = 0;
 
 beforeAll(async () => {
@@ -28,14 +27,15 @@ beforeAll(async () => {
   await api(s.url, 'POST', '/api/v1/namespaces/shop/pods', { metadata: { name: 'late', labels: { app: 'web' } }, spec: { nodeName: 'n0', containers: [{ name: 'c', image: 'nginx' }] } });
   head = s.ledger.committedRv;
   await s.stop();
+  verifyFlags = await verifyFlagsFor(dataDir);
 });
 afterAll(() => removeDir(dataDir));
 
 describe('netledger verify after compaction', () => {
-  it('passes from the snapshot at floors all along the history', () => {
+  it('passes from the snapshot at floors all along the history', async () => {
     expect(head).toBeGreaterThan(40);
     const floors = [5, 12, 17, 23, 30];
-    const db = new Database(join(dataDir, 'netledger.db'));
+    const db = await databaseOf(dataDir);
     try {
       for (const floor of floors) {
         compact(db, floor);
@@ -48,8 +48,8 @@ describe('netledger verify after compaction', () => {
     }
   });
 
-  it('still finds a history row edited above the floor', () => {
-    const db = new Database(join(dataDir, 'netledger.db'));
+  it('still finds a history row edited above the floor', async () => {
+    const db = await databaseOf(dataDir);
     // A superseded change well above the floor (30): history, not any entry's current value.
     const row = db
       .prepare(

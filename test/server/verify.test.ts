@@ -1,13 +1,12 @@
 // `netledger verify`: replay from empty equals the live database; any tampering is reported.
 
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, BIN, removeDir, startTestServer, tempDir } from '../support/server.js';
+import { api, BIN, databaseOf, removeDir, startTestServer, tempDir, verifyFlagsFor } from '../support/server.js';
 
 const dataDir = tempDir();
-const verify = () => spawnSync(process.execPath, [BIN, 'verify', '--data', dataDir], { encoding: 'utf8' });
+let verifyFlags: string[] = [];
+const verify = () => spawnSync(process.execPath, [BIN, 'verify', ...verifyFlags], { encoding: 'utf8' });
 
 beforeAll(async () => {
   const s = await startTestServer(['--pod-network', 'host-gw', '--dns-pods', 'verified'], dataDir);
@@ -26,6 +25,7 @@ beforeAll(async () => {
   await api(s.url, 'DELETE', '/api/v1/namespaces/shop/pods/p1');
   await api(s.url, 'DELETE', '/api/v1/nodes/n2');
   await s.stop();
+  verifyFlags = await verifyFlagsFor(dataDir);
 });
 afterAll(() => removeDir(dataDir));
 
@@ -37,8 +37,8 @@ describe('netledger verify', () => {
     expect(r.status).toBe(0);
   });
 
-  it('fails, naming the entry, when a table entry was tampered with', () => {
-    const db = new Database(join(dataDir, 'netledger.db'));
+  it('fails, naming the entry, when a table entry was tampered with', async () => {
+    const db = await databaseOf(dataDir);
     // An entry's value is the text of the change it points at: rewrite that change.
     const row = db.prepare("SELECT table_name, scope, key, change_id FROM table_entries WHERE key LIKE 'nat/KUBE-SVC-%' LIMIT 1").get() as { table_name: string; scope: string; key: string; change_id: number };
     const original = (db.prepare('SELECT value FROM table_changes WHERE id = ?').get(row.change_id) as { value: string }).value;
@@ -53,8 +53,8 @@ describe('netledger verify', () => {
     db.close();
   });
 
-  it('fails, naming the row, when a superseded history row was edited (what history, diff and blame read)', () => {
-    const db = new Database(join(dataDir, 'netledger.db'));
+  it('fails, naming the row, when a superseded history row was edited (what history, diff and blame read)', async () => {
+    const db = await databaseOf(dataDir);
     // A change no entry points at any more: only the history shows it.
     const row = db.prepare('SELECT id, rv, table_name, scope, key FROM table_changes WHERE id NOT IN (SELECT change_id FROM table_entries) AND value IS NOT NULL ORDER BY id LIMIT 1').get() as { id: number; rv: number; table_name: string; scope: string; key: string };
     expect(row).toBeDefined();

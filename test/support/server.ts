@@ -13,6 +13,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { parseServeFlags, type ServeOptions } from '../../server/flags.js';
 import { startServer, type RunningServer } from '../../server/serve.js';
 import { databaseFor, dropDatabaseFor, ON_POSTGRES } from './postgres.js';
+import { PgSyncClient } from '../../store/postgres/sync-client.js';
+import type { SyncSql } from '../../store/sync-sql.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const BIN = join(ROOT, 'dist', 'bin', 'netledger.js');
@@ -64,6 +66,13 @@ export function removeDir(dir: string): void {
  * database on a PostgreSQL run). */
 export async function verifyFlagsFor(dataDir: string): Promise<string[]> {
   return ON_POSTGRES ? ['--database-url', await databaseFor(dataDir)] : ['--data', dataDir];
+}
+
+/** A synchronous handle on a test server's database: its SQLite file, or its PostgreSQL database
+ * on a PostgreSQL run (close it after). */
+export async function databaseOf(dataDir: string): Promise<SyncSql> {
+  if (ON_POSTGRES) return PgSyncClient.open(await databaseFor(dataDir));
+  return new Database(join(dataDir, 'netledger.db')) as unknown as SyncSql;
 }
 
 /** Rows of a query on a test server's database, read beside the server (or after it stopped). */
