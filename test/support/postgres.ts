@@ -66,3 +66,19 @@ export async function dropDatabaseFor(dataDir: string): Promise<void> {
     await client.end().catch(() => undefined);
   }
 }
+
+/**
+ * Drops the test databases earlier runs left behind (a test process that ends before its
+ * clean-up leaves its database). Those still in use, by a run going on beside this one, are not
+ * dropped (no FORCE). Called once per run, by vitest.config.ts.
+ */
+export async function dropLeftoverDatabases(): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'nl\\_test\\_%'");
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
+  } finally {
+    await client.end();
+  }
+}
