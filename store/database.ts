@@ -99,7 +99,7 @@ export async function openPostgres(url: string): Promise<OpenedDatabase> {
     throw new Error(`--database-url ${redactedUrl(url)}: ${(e as Error).message}`);
   }
   const sql = PgSyncClient.open(url);
-  return { backend: 'postgres', db, sql, location: redactedUrl(url), openWriter: (statements) => postgresBatchWriter(url, statements), startUpkeep: () => undefined };
+  return { backend: 'postgres', db, sql, location: redactedUrl(url), openWriter: () => postgresBatchWriter(url), startUpkeep: () => undefined };
 }
 
 /** The URL without its password, for messages and logs. */
