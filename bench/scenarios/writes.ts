@@ -10,6 +10,7 @@ import { startBare, startNetledger, tempDir, vmRss, type Child } from '../lib/pr
 import { histogram, minus, quantile, type PromHistogram } from '../lib/prom.js';
 import { Report } from '../lib/report.js';
 import { atLeast, atMost } from '../lib/stats.js';
+import { scratchDatabase } from '../lib/postgres.js';
 
 const CONNECTIONS = 64;
 const NAMESPACES = 64;
@@ -107,7 +108,26 @@ export async function writes(opts: BenchOptions, shared: Shared): Promise<Report
   report.add('bare fastify latency p50 / p99', `${b.latency.p50} / ${b.latency.p99}`, 'ms');
   report.add('bare fastify errors', errorsOf(b), '');
   report.add('ratio netledger / bare', nl.r.perSecond / bare.r.perSecond, 'x');
-  report.detail('autocannon', { netledger: r, bare: b });
+
+  // The same load with the log on PostgreSQL (--database-url), for reference: the target is the
+  // embedded default's.
+  const db = await scratchDatabase();
+  let onPg: Awaited<ReturnType<typeof run>> | undefined;
+  if ('missing' in db) report.note(`on PostgreSQL: skipped (${db.missing})`);
+  else {
+    opts.log('writes: netledger on PostgreSQL');
+    try {
+      const scratch = tempDir('netledger-bench-writes-pg-'); // the server's --data: logs only
+      shared.cleanup.push(scratch);
+      onPg = await run('netledger on PostgreSQL', () => startNetledger({ dataDir: scratch, flags: ['--database-url', db.url] }));
+    } finally {
+      await db.drop();
+    }
+    report.add('on PostgreSQL: creates/s', onPg.r.perSecond, '/s');
+    report.add('on PostgreSQL: latency p50 / p99', `${onPg.r.result.latency.p50} / ${onPg.r.result.latency.p99}`, 'ms');
+    report.add('on PostgreSQL: errors (non-2xx + socket + timeouts)', errorsOf(onPg.r.result), '');
+  }
+  report.detail('autocannon', { netledger: r, bare: b, ...(onPg ? { postgres: onPg.r.result } : {}) });
   return report;
 }
 
