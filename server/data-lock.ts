@@ -13,8 +13,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { redactedUrl } from '../store/database.js';
+import { connectTo } from '../store/postgres/connect.js';
 
 export const LOCK_FILE = 'netledger.lock';
 export const PID_FILE = 'netledger.pid';
@@ -59,8 +59,7 @@ const PG_LOCK_KEY = 0x6e65746c;
  * this one's writes (store/appender.ts).
  */
 export async function lockDatabase(url: string, onLost: (e: Error) => void): Promise<() => Promise<void>> {
-  const client = new pg.Client({ connectionString: url, application_name: `netledger pid ${process.pid} on ${hostname()}` });
-  await client.connect();
+  const client = await connectTo(url, { application_name: `netledger pid ${process.pid} on ${hostname()}` });
   try {
     const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [PG_LOCK_KEY]);
     if (!rows[0]?.ok) {

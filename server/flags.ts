@@ -26,6 +26,21 @@ export interface ServeOptions {
 
 export class FlagError extends Error {}
 
+/** `--database-url`: a PostgreSQL connection URL (what node-postgres and libpq take). */
+export function databaseUrl(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    /* reported below */
+  }
+  if (!url || !/^postgres(ql)?:$/.test(url.protocol) || !url.hostname) {
+    throw new FlagError(`--database-url ${url?.password ? text.replace(url.password, '***') : text}: expected postgres://USER:PASSWORD@HOST[:PORT]/DATABASE (SQLite, the default, takes --data DIR)`);
+  }
+  return text;
+}
+
 export const SERVE_FLAGS = {
   listen: { type: 'string', default: '127.0.0.1:6443' },
   data: { type: 'string', default: './data' },
@@ -131,7 +146,7 @@ export function parseServeFlags(argv: string[]): ServeOptions {
     eventTtlMs: goDuration('--event-ttl', str('event-ttl')!),
     dataDir: str('data')!,
     tls: certFile && keyFile ? { certFile, keyFile } : undefined,
-    databaseUrl: str('database-url'),
+    databaseUrl: databaseUrl(str('database-url')),
     tokenAuthFile: str('token-auth-file'),
     retain: str('retain'),
     advertiseAddress,

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FlagError } from './flags.js';
+import { databaseUrl, FlagError } from './flags.js';
 import { ClusterState } from '../domain/state.js';
 import { CONFIG_KIND, STORED_KINDS, type StoredKind } from '../domain/kinds.js';
 import { ProjectionEngine } from '../projections/engine.js';
@@ -159,7 +159,7 @@ export async function runVerify(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.output !== undefined && values.output !== 'json') throw new FlagError(`-o ${values.output}: verify prints json or its summary`);
-  const url = values['database-url'];
+  const url = databaseUrl(values['database-url']);
   // Opening a missing database would create an empty one and find nothing wrong with it.
   if (url) {
     if (!(await hasNetledgerSchema(url))) throw new Error(`no netledger log in the database at ${redactedUrl(url)}; give the server's --database-url`);

@@ -23,9 +23,9 @@ export interface OpenedDatabase {
   db: Kysely<Database>;
   /** Synchronous reads, compaction, and (SQLite) batches written in place. */
   sql: SyncSql;
-  /** Where the database is, for messages: the file, or the URL without its password. */
-  location: string;
-  /** A worker thread with its own connection that writes batches (batch-writer.ts). */
+  /** A worker thread with its own connection that writes batches (batch-writer.ts), given the
+   * Kysely-compiled write statements (write-statements.ts); PostgreSQL's writer runs its own
+   * many-rows form of each (postgres/batch-writer.ts). */
   openWriter(statements: readonly string[]): BatchWriter;
   /** Starts what keeps the database in shape while it is written (SQLite: WAL checkpoints). */
   startUpkeep(): { stop(): Promise<void> } | undefined;
@@ -78,7 +78,6 @@ export async function openSqlite(dataDir: string): Promise<OpenedDatabase> {
     db,
     // better-sqlite3 is the API SyncSql describes; its typings overload prepare by parameter shape.
     sql: sqlite as unknown as SyncSql,
-    location: path,
     openWriter: (statements) => sqliteBatchWriter(path, CONNECTION_PRAGMAS, statements),
     startUpkeep: () => new Checkpointer(path),
   };
@@ -99,7 +98,7 @@ export async function openPostgres(url: string): Promise<OpenedDatabase> {
     throw new Error(`--database-url ${redactedUrl(url)}: ${(e as Error).message}`);
   }
   const sql = PgSyncClient.open(url);
-  return { backend: 'postgres', db, sql, location: redactedUrl(url), openWriter: () => postgresBatchWriter(url), startUpkeep: () => undefined };
+  return { backend: 'postgres', db, sql, openWriter: () => postgresBatchWriter(url), startUpkeep: () => undefined };
 }
 
 /** The URL without its password, for messages and logs. */

@@ -141,3 +141,17 @@ describe.skipIf(missing)('netledger on PostgreSQL', () => {
     expect(again.stderr).toContain('no netledger log in the database at');
   });
 });
+
+describe('--database-url given wrong', () => {
+  it('refuses what is not a PostgreSQL URL, and names an unreachable database without its password', () => {
+    for (const cmd of ['serve', 'verify']) {
+      const bad = spawnSync(process.execPath, [BIN, cmd, '--database-url', 'mysql://u:p@h/d'], { encoding: 'utf8' });
+      expect(bad.status, cmd).not.toBe(0);
+      expect(bad.stderr, cmd).toContain('--database-url mysql://u:***@h/d: expected postgres://USER:PASSWORD@HOST[:PORT]/DATABASE');
+      // Port 1: nothing listens there, whether or not PostgreSQL runs on this machine.
+      const down = spawnSync(process.execPath, [BIN, cmd, '--database-url', 'postgres://nl:secret@127.0.0.1:1/nl'], { encoding: 'utf8', timeout: 30_000 });
+      expect(down.status, cmd).toBe(1);
+      expect(down.stderr, cmd).toContain('--database-url postgres://nl:***@127.0.0.1:1/nl: cannot connect: connect ECONNREFUSED 127.0.0.1:1');
+    }
+  });
+});
