@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { redactedUrl } from '../store/database.js';
+import { redactedUrl } from '../store/postgres/url.js';
 import { connectTo } from '../store/postgres/connect.js';
 
 export const LOCK_FILE = 'netledger.lock';

@@ -9,7 +9,7 @@ import { buildApp } from '../api/server.js';
 import { loadTokenFile } from '../api/auth.js';
 import { ServerMetrics } from '../api/metrics.js';
 import { Ledger } from '../store/ledger.js';
-import { redactedUrl } from '../store/database.js';
+import { redactedUrl } from '../store/postgres/url.js';
 import type { ServeOptions } from './flags.js';
 import { advertiseAddressOf, bootstrapCluster } from './bootstrap.js';
 import { settingChanges } from './setting-changes.js';

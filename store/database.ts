@@ -15,6 +15,7 @@ import { Checkpointer } from './checkpointer.js';
 import { postgresBatchWriter } from './postgres/batch-writer.js';
 import { PgSyncClient } from './postgres/sync-client.js';
 import type { SyncSql } from './sync-sql.js';
+import { redactedUrl } from './postgres/url.js';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -99,15 +100,4 @@ export async function openPostgres(url: string): Promise<OpenedDatabase> {
   }
   const sql = PgSyncClient.open(url);
   return { backend: 'postgres', db, sql, openWriter: () => postgresBatchWriter(url), startUpkeep: () => undefined };
-}
-
-/** The URL without its password, for messages and logs. */
-export function redactedUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(an unparsable URL)';
-  }
 }

@@ -2,7 +2,7 @@
 // could not be reached and why (pg's own message names neither the flag nor the database).
 
 import pg from 'pg';
-import { redactedUrl } from '../database.js';
+import { redactedUrl } from './url.js';
 
 export async function connectTo(url: string, config: Omit<pg.ClientConfig, 'connectionString'> = {}): Promise<pg.Client> {
   const client = new pg.Client({ ...config, connectionString: url });

@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { SqlParam, SyncSql, SyncStatement } from '../sync-sql.js';
+import { redactedUrl } from './url.js';
 
 /** How long a call (or the connection in open) may take before the client gives up on it. */
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -127,7 +128,7 @@ export class PgSyncClient implements SyncSql {
     const r = this.wait('while connecting');
     if (r.error) {
       this.shut(new Error('the PostgreSQL client could not connect'));
-      throw pgError(`could not connect to PostgreSQL at ${redacted(url)}: ${r.error.message}`, r.error);
+      throw pgError(`could not connect to PostgreSQL at ${redactedUrl(url)}: ${r.error.message}`, r.error);
     }
   }
 
@@ -287,15 +288,4 @@ function pgError(message: string, from: { message: string; code?: string }): Err
 function shown(sql: string): string {
   const flat = sql.replace(/\s+/g, ' ').trim();
   return JSON.stringify(flat.length > 200 ? `${flat.slice(0, 200)}…` : flat);
-}
-
-/** The URL for an error message, without its password. */
-function redacted(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'the given URL';
-  }
 }
