@@ -77,12 +77,12 @@ export class Client {
     return res.text();
   }
 
-  /** Follows `metadata.continue` until the list ends or `max` items are in hand; `headers` are the first page's. */
-  /** Every page's items, up to `max`; `more` when the server had more than were returned. */
   /**
    * Follows a list's pages until it ends or holds `max` items; a finite `max` is sent as each
    * page's `limit`, so the list is cut where the server cut it and `continue` (when `more`) is the
-   * token of the rest. `from` is a token to start from.
+   * token of the rest. `from` is a token to start from. `headers` are the first page's. A
+   * `resourceVersion` in the path goes with the first page only: the token pins the rest (a list
+   * refuses both, as Kubernetes does).
    */
   async pages<T>(path: string, max = Infinity, from?: string): Promise<{ items: T[]; metadata: { resourceVersion: string }; headers?: Headers; more: boolean; continue?: string }> {
     const items: T[] = [];
@@ -93,8 +93,9 @@ export class Client {
       const q = new URLSearchParams();
       if (cont) q.set('continue', cont);
       if (max !== Infinity) q.set('limit', String(max - items.length));
-      const sep = path.includes('?') ? '&' : '?';
-      const res = await this.jsonWithHeaders<{ items: T[]; metadata: { resourceVersion: string; continue?: string } }>(q.size ? `${path}${sep}${q}` : path);
+      const base = cont ? withoutParam(path, 'resourceVersion') : path;
+      const sep = base.includes('?') ? '&' : '?';
+      const res = await this.jsonWithHeaders<{ items: T[]; metadata: { resourceVersion: string; continue?: string } }>(q.size ? `${base}${sep}${q}` : base);
       const page = res.body;
       headers ??= res.headers;
       if (!meta.resourceVersion) meta = { resourceVersion: page.metadata.resourceVersion };
@@ -103,4 +104,13 @@ export class Client {
     } while (cont && items.length < max);
     return { items: items.slice(0, max), metadata: meta, headers, more: items.length > max || cont !== undefined, continue: cont };
   }
+}
+
+/** The path with one query parameter taken out. */
+function withoutParam(path: string, name: string): string {
+  const [p, query] = path.split('?', 2) as [string, string | undefined];
+  if (query === undefined) return path;
+  const q = new URLSearchParams(query);
+  q.delete(name);
+  return q.size ? `${p}?${q}` : p;
 }

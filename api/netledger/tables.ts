@@ -116,7 +116,7 @@ export async function getNodeTable(req: FastifyRequest, reply: FastifyReply, led
   const { node, table: tableText } = req.params as { node: string; table: string };
   const table = tableName(tableText);
   const q = req.query as Query;
-  const paged = pageQuery(ledger, q, `${node} ${table}`);
+  const paged = tablePageQuery(ledger, q, TABLE_PAGE, `${node} ${table}`);
   if (paged) {
     if (wantsText(req)) throw errors.badRequest('limit and continue page the JSON form; the text form is always the whole table');
     const rv = paged.rv ?? (await readRv(ledger, q.resourceVersion));
@@ -156,18 +156,19 @@ export function* nodeTableJson(node: string, table: TableName, at: NodeTableBody
 const TABLE_PAGE = 'nodetable';
 
 /**
- * `?limit=N[&continue=T]`: a page of the table in key order, pinned to the rv of the first page
- * (as a Kubernetes list is), or undefined when the whole table was asked for. A page costs what
- * its keys hold and their history since the rv: a whole table at the envelope is ~50 MB.
+ * `?limit=N[&continue=T]`: a page of a node's table (or of what is read from it: `kind` names
+ * the list the token continues) in key order, pinned to the rv of the first page (as a
+ * Kubernetes list is), or undefined when the whole table was asked for. A page costs what its
+ * keys hold and their history since the rv: a whole table at the envelope is ~50 MB.
  */
-function pageQuery(ledger: Ledger, q: Query, of: string): { limit: number; after: string; rv?: number } | undefined {
+export function tablePageQuery(ledger: Ledger, q: Query, kind: string, of: string): { limit: number; after: string; rv?: number } | undefined {
   const cont = str(q, 'continue');
   if (cont === undefined && str(q, 'limit') === undefined) return undefined;
-  if (typeof q.key === 'string' && q.key !== '') throw errors.badRequest('key reads one entry: it takes no limit or continue');
+  if (kind === TABLE_PAGE && typeof q.key === 'string' && q.key !== '') throw errors.badRequest('key reads one entry: it takes no limit or continue');
   const limit = limitParam(q);
   if (cont === undefined) return { limit, after: '' };
   if (str(q, 'resourceVersion') !== undefined) throw errors.badRequest('specifying resource version is not allowed when using continue');
-  const t = decodeToken<{ rv: number; after: string }>(TABLE_PAGE, of, cont, { rv: 'rv', after: 'key' }, ledger.committedRv);
+  const t = decodeToken<{ rv: number; after: string }>(kind, of, cont, { rv: 'rv', after: 'key' }, ledger.committedRv);
   if (t.rv < ledger.floorRv) throw errors.expired(`the continue token's resourceVersion ${t.rv} is below the retention floor ${ledger.floorRv}; start the read again`);
   return { limit, after: t.after, rv: t.rv };
 }

@@ -38,6 +38,8 @@ export function describeOrigin(o: Cause | null): string {
   return `${objectRef(o)} ${o.type} @${o.resourceVersion} by ${actorText(o)}`;
 }
 
+const BLAME_PAGE_SIZE = 500;
+
 export async function runBlame(ctx: CliContext, argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { at: { type: 'string' }, contains: { type: 'string' } }, BLAME_USAGE);
   if (positionals.length < 2 || positionals.length > 3) throw usageError('expected NODE, TABLE and optionally KEY', BLAME_USAGE);
@@ -49,7 +51,10 @@ export async function runBlame(ctx: CliContext, argv: string[]): Promise<number>
   const client = ctx.connect(values);
   if (typeof values.at === 'string') q.set('resourceVersion', String(await atRv(client, values.at)));
   const format = outputFormat(values.output as string | undefined);
-  const blame = await client.json<{ items: BlameItem[] }>(tablePath(node, table, `/blame${q.size ? `?${q}` : ''}`));
+  // In pages: a whole table's blame at the scale envelope is 100k+ entries.
+  q.set('limit', String(BLAME_PAGE_SIZE));
+  const { items, metadata } = await client.pages<BlameItem>(tablePath(node, table, `/blame?${q}`));
+  const blame = { kind: 'NodeTableBlame', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: metadata.resourceVersion }, table, items };
   if (format !== 'human') {
     ctx.out(serialize(blame, format));
     return 0;

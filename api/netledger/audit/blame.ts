@@ -1,4 +1,4 @@
-// GET /apis/netledger.io/v1/nodes/{node}/tables/{table}/blame[?key=K][&contains=TEXT][&resourceVersion=R]
+// GET /apis/netledger.io/v1/nodes/{node}/tables/{table}/blame[?key=K][&contains=TEXT][&resourceVersion=R][&limit=N[&continue=T]]
 // Like git blame for a node's table: for each entry (a chain, a route, an RRset) the event that
 // last changed it, and — when that event was derived (the endpoints controller reacting to a
 // Pod or Service) — the origin: the event at the root of its cause chain, with the person.
@@ -10,11 +10,11 @@ import type { KubeObject } from '../../../domain/objects.js';
 import type { EventHeader } from '../../../store/event-store.js';
 import type { Ledger } from '../../../store/ledger.js';
 import { causeOf, type Cause, eventsFor } from '../causes.js';
-import { nodeTable, readRv, requireJsonFormat, requireNodeAt, tableName } from '../tables.js';
-import { str, type Query } from './query.js';
+import { nodeTable, readRv, requireJsonFormat, requireNodeAt, tableName, tablePageQuery } from '../tables.js';
+import { encodeToken, str, type Query } from './query.js';
 import { historyKeys, keyMatcher } from './key-match.js';
 import { metaOf, NODE_META_KEY, resolveRule } from '../../../projections/iptables/index.js';
-import type { PastEntry } from '../../../store/table-history.js';
+import { nodeEntryAt, nodeTablePageAt, type PastEntry } from '../../../store/table-history.js';
 import type { TableName } from '../../../projections/model.js';
 
 export interface BlameItem {
@@ -29,7 +29,7 @@ export interface BlameItem {
 export interface NodeTableBlame {
   kind: 'NodeTableBlame';
   apiVersion: 'netledger.io/v1';
-  metadata: { name: string; resourceVersion: string };
+  metadata: { name: string; resourceVersion: string; continue?: string };
   table: string;
   items: BlameItem[];
 }
@@ -116,16 +116,45 @@ export function valueContains(value: unknown, text: string): boolean {
  * Whether an entry holds `contains` as the node has it: iptables rules resolved against the
  * node's meta entry first (`{ifLocal}` becomes its pod CIDR; a rule marked for other zones or
  * node IPs is not on the node), so the text searched is the text the node's kernel holds.
+ * `meta`: the node's meta entry's value (undefined when it has none).
  */
-function containsOnNode(table: TableName, entries: readonly PastEntry[], contains: string | undefined): (e: PastEntry) => boolean {
+function containsOnNode(table: TableName, meta: unknown, contains: string | undefined): (e: PastEntry) => boolean {
   if (contains === undefined) return () => true;
   if (table !== 'iptables' && table !== 'ip6tables') return (e) => valueContains(e.value, contains);
   // The meta entry, or the renderer's stand-in for a node without one.
-  const meta = metaOf(new Map(entries.filter((e) => e.key === NODE_META_KEY).map((e) => [e.key, e.value])), table === 'iptables' ? 'ipv4' : 'ipv6');
+  const resolved = metaOf(new Map(meta === undefined ? [] : [[NODE_META_KEY, meta]]), table === 'iptables' ? 'ipv4' : 'ipv6');
   return (e) => {
     if (!Array.isArray(e.value)) return valueContains(e.value, contains);
-    return (e.value as string[]).some((rule) => resolveRule(rule, meta)?.includes(contains) ?? false);
+    return (e.value as string[]).some((rule) => resolveRule(rule, resolved)?.includes(contains) ?? false);
   };
+}
+
+const BLAME_PAGE = 'nodetableblame';
+/** Keys read per step of a page: a filter that matches few entries still reads the table in
+ * windows, never all of it at once. */
+const WINDOW = 500;
+
+/**
+ * Up to `limit` of the table's entries at rv after the key `after` that `wanted` accepts, in key
+ * order, read a window of keys at a time; `next` is the key to continue after when more may
+ * follow.
+ */
+function wantedPage(ledger: Ledger, node: string, table: TableName, rv: number, after: string, limit: number, wanted: (e: PastEntry) => boolean): { entries: PastEntry[]; next?: string } {
+  const set = ledger.engine.tables[table];
+  const entries: PastEntry[] = [];
+  let from = after;
+  // Bounded: each step moves past a window of keys, and the table has fewer than this many.
+  for (let step = 0; step < 100_000; step++) {
+    const window = nodeTablePageAt(ledger.store, set, node, rv, ledger.committedRv, from, Math.max(limit, WINDOW));
+    for (const e of window.entries) {
+      if (!wanted(e)) continue;
+      entries.push(e);
+      if (entries.length === limit) return { entries, next: e.key };
+    }
+    if (window.next === undefined) return { entries };
+    from = window.next;
+  }
+  throw new Error(`blame of ${node} ${table}: the table did not end`);
 }
 
 /** Why a key is not in the table at rv: never there, or removed (when, and where to look). */
@@ -151,26 +180,31 @@ export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<Nod
   const table = tableName(tableText);
   requireJsonFormat(req);
   const q = req.query as Query;
-  const rv = await readRv(ledger, q.resourceVersion);
+  const paged = tablePageQuery(ledger, q, BLAME_PAGE, `${node} ${table}`);
+  const rv = paged?.rv ?? (await readRv(ledger, q.resourceVersion));
   requireNodeAt(ledger, node, rv);
-  const at = await nodeTable(ledger, node, table, rv);
   const key = str(q, 'key');
   // `contains`: the entries holding a text ("why does node-3 have a DNAT to 10.244.2.7?" is
   // `contains=--to-destination 10.244.2.7:`), so the question needs no scan of the table first.
   const contains = str(q, 'contains');
-  const holds = containsOnNode(table, at.entries, contains);
   const named = key === undefined ? () => true : keyMatcher(key, table);
-  const entries = at.entries.filter((e) => named(e.key) && holds(e));
-  if (contains !== undefined && !entries.length) {
+  const meta = contains === undefined ? undefined : (await nodeEntryAt(ledger.store, ledger.engine.tables[table], node, NODE_META_KEY, rv, ledger.committedRv))?.value;
+  const holds = containsOnNode(table, meta, contains);
+  const wanted = (e: PastEntry) => named(e.key) && holds(e);
+  const page = paged ? wantedPage(ledger, node, table, rv, paged.after, paged.limit, wanted) : { entries: (await nodeTable(ledger, node, table, rv)).entries.filter(wanted) };
+  const entries = page.entries;
+  const first = !paged || paged.after === '';
+  if (first && contains !== undefined && !entries.length) {
     throw errors.notFound('tables', 'netledger.io', `${node}/${table}`, `no entry of node ${node}'s ${table} table${key === undefined ? '' : ` at key ${key}`} contains ${JSON.stringify(contains)} at resourceVersion ${rv}`);
   }
-  if (key !== undefined && !entries.length) throw errors.notFound('tables', 'netledger.io', `${node}/${table}/${key}`, await notHeldMessage(ledger, node, table, key, rv));
+  if (first && key !== undefined && !entries.length) throw errors.notFound('tables', 'netledger.io', `${node}/${table}/${key}`, await notHeldMessage(ledger, node, table, key, rv));
   const events = await eventsFor(ledger, entries.map((e) => e.rv));
   const origins = await originsOf(ledger, events);
+  const next = page.next === undefined ? undefined : encodeToken(BLAME_PAGE, `${node} ${table}`, { rv, after: page.next });
   return {
     kind: 'NodeTableBlame',
     apiVersion: 'netledger.io/v1',
-    metadata: { name: node, resourceVersion: String(rv) },
+    metadata: { name: node, resourceVersion: String(rv), ...(next ? { continue: next } : {}) },
     table,
     items: entries.map((e) => {
       const origin = origins.get(e.rv);
