@@ -7,7 +7,7 @@ import type { TableName } from '../projections/model.js';
 import { entryHash, type Entry, type TableSet } from '../projections/tables.js';
 import { mergeSorted } from '../projections/sorted-keys.js';
 import type { EventStore } from './event-store.js';
-import { changesFromId, changesInKeyRange, firstChangeIdAfter, lastChangeRvs, type KeyRange, type RangeChange } from './table-pages.js';
+import { changesFromId, changesInKeyRange, changesOfKeys, firstChangeIdAfter, lastChangeRvs, type KeyRange, type RangeChange } from './table-pages.js';
 
 export interface PastEntry {
   key: string;
@@ -230,46 +230,12 @@ export async function lastChangeAt(store: EventStore, table: TableName, rv: numb
   return row?.rv ?? 0;
 }
 
-/** One key of a node's table at rv: the live layers rewound by that key's later changes only, so
- * its cost follows the key's history, not the table's size. */
-export async function nodeEntryAt(store: EventStore, tables: TableSet, node: string, key: string, rv: number, liveRv: number): Promise<PastEntry | undefined> {
-  const layer = (scope: string): PastEntry | undefined => {
-    const e = tables.get(scope, key);
-    return e ? past(key, e) : undefined;
-  };
-  let cluster = layer('');
-  let own = layer(node);
-  if (rv < liveRv) {
-    const rows = await store.db
-      .selectFrom('table_changes')
-      .select(['scope', 'prev'])
-      .where('table_name', '=', tables.table)
-      .where('key', '=', key)
-      .where('rv', '>', rv)
-      .where((eb) => eb.or([eb('scope', '=', ''), eb('scope', '=', node)]))
-      .orderBy('id', 'desc')
-      .execute();
-    const undone = new Set<string>();
-    for (const r of rows) {
-      const back = r.prev === null ? undefined : restored(key, r.prev, 0);
-      if (r.scope === '') cluster = back;
-      else own = back;
-      undone.add(r.scope);
-    }
-    for (const scope of undone) {
-      const e = scope === '' ? cluster : own;
-      if (!e) continue;
-      const row = await store.db
-        .selectFrom('table_changes')
-        .select(sql<number>`max(rv)`.as('rv'))
-        .where('table_name', '=', tables.table)
-        .where('key', '=', key)
-        .where('scope', '=', scope)
-        .where('rv', '<=', rv)
-        .executeTakeFirst();
-      e.rv = row?.rv ?? 0;
-    }
-  }
-  const e = own !== undefined ? own : cluster;
-  return e && e.value !== null ? e : undefined;
+/** One key of a node's table at rv: a page of that one key (its later changes undone), so its
+ * cost follows the key's history, not the table's size. Synchronous, like every read that
+ * undoes the live entries. */
+export function nodeEntryAt(store: EventStore, tables: TableSet, node: string, key: string, rv: number, liveRv: number): PastEntry | undefined {
+  const back = nothingUndone();
+  if (rv < liveRv) for (const r of changesOfKeys(store, tables.table, node, rv, [key])) undo(back, r.scope, r.key, r.prev, r.prev_rv);
+  const live = tables.get('', key) || tables.get(node, key) ? [key] : [];
+  return entriesAt(store, tables, node, rv, live, back).entries[0];
 }

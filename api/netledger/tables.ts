@@ -175,7 +175,7 @@ export function tablePageQuery(ledger: Ledger, q: Query, kind: string, of: strin
 
 /** `?key=K`: one entry of the table (now or at R) with its cause, without reading the rest. */
 async function nodeTableKey(ledger: Ledger, node: string, table: TableName, key: string, rv: number): Promise<unknown> {
-  const e = await nodeEntryAt(ledger.store, ledger.engine.tables[table], node, key, rv, ledger.committedRv);
+  const e = nodeEntryAt(ledger.store, ledger.engine.tables[table], node, key, rv, ledger.committedRv);
   const causes = e ? await causesFor(ledger, [e.rv]) : new Map();
   return {
     kind: 'NodeTable',

@@ -188,7 +188,7 @@ export async function getBlame(req: FastifyRequest, ledger: Ledger): Promise<Nod
   // `contains=--to-destination 10.244.2.7:`), so the question needs no scan of the table first.
   const contains = str(q, 'contains');
   const named = key === undefined ? () => true : keyMatcher(key, table);
-  const meta = contains === undefined ? undefined : (await nodeEntryAt(ledger.store, ledger.engine.tables[table], node, NODE_META_KEY, rv, ledger.committedRv))?.value;
+  const meta = contains === undefined ? undefined : nodeEntryAt(ledger.store, ledger.engine.tables[table], node, NODE_META_KEY, rv, ledger.committedRv)?.value;
   const holds = containsOnNode(table, meta, contains);
   const wanted = (e: PastEntry) => named(e.key) && holds(e);
   const page = paged ? wantedPage(ledger, node, table, rv, paged.after, paged.limit, wanted) : { entries: (await nodeTable(ledger, node, table, rv)).entries.filter(wanted) };
