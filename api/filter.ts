@@ -50,6 +50,12 @@ export function matches(filter: ObjectFilter, obj: KubeObject): boolean {
  * (`spec.nodeName=`) are not indexed: that selector scans.
  */
 export function liveCandidates(state: ClusterState, filter: ObjectFilter): readonly KubeObject[] {
+  return pinnedCandidates(state, filter) ?? state.list(filter.kind, filter.namespace || undefined);
+}
+
+/** liveCandidates when the selectors pin one object or one node's pods; undefined when they do
+ * not (every object of the kind, or of the namespace, may match). */
+export function pinnedCandidates(state: ClusterState, filter: ObjectFilter): readonly KubeObject[] | undefined {
   const name = filter.field && requiredFieldValue(filter.field, 'metadata.name');
   if (name) {
     const namespace = CLUSTER_SCOPED.has(filter.kind) ? '' : (filter.namespace || requiredFieldValue(filter.field!, 'metadata.namespace'));
@@ -59,6 +65,5 @@ export function liveCandidates(state: ClusterState, filter: ObjectFilter): reado
     }
   }
   const node = filter.kind === 'Pod' && filter.field ? requiredFieldValue(filter.field, 'spec.nodeName') : undefined;
-  if (node) return state.podsOnNode(node);
-  return state.list(filter.kind, filter.namespace || undefined);
+  return node ? state.podsOnNode(node) : undefined;
 }

@@ -7,7 +7,7 @@ import { queryInt64 } from './query-params.js';
 import type { KindInfo } from '../domain/kinds.js';
 import type { KubeObject } from '../domain/objects.js';
 import type { Ledger } from '../store/ledger.js';
-import { filterFromQuery, liveCandidates, matches, type ObjectFilter } from './filter.js';
+import { filterFromQuery, liveCandidates, matches, pinnedCandidates, type ObjectFilter } from './filter.js';
 import { resourceVersionParam, waitForRv } from './wait-rv.js';
 import { firstAfter, firstAtOrAfter } from '../projections/sorted-keys.js';
 
@@ -85,8 +85,10 @@ export async function listObjects(ledger: Ledger, info: KindInfo, namespace: str
   const metadata: ListResult['metadata'] = { resourceVersion: String(listRv) };
   if (atRv !== undefined) {
     // Pinned to an rv (every page after the first, or a list at an rv): from that rv's state,
-    // sorted once and kept for the pages that follow.
-    const page = pageOf(await stateAt(ledger, info, atRv), filter, cont?.start, limit);
+    // sorted once and kept for the pages that follow; or, when the selectors pin a few objects,
+    // from those alone.
+    const few = pinnedAt(ledger, filter, atRv);
+    const page = pageOf(few ? inKeyOrder(few) : await stateAt(ledger, info, atRv), filter, cont?.start, limit);
     if (page.next !== undefined) {
       metadata.continue = encodeContinue({ rv: listRv, start: page.next });
       if (!filter.label && !filter.field) metadata.remainingItemCount = page.remaining;
@@ -185,6 +187,33 @@ function pageOf({ keys, objects }: SortedState, filter: ObjectFilter, after: str
   while (more < end && !matches(filter, objects[more]!)) more++;
   if (more >= end || items.length === 0) return { items, remaining: 0 };
   return { items, next: sortKey(items[items.length - 1]!), remaining: end - i };
+}
+
+/**
+ * The objects a pinned selector names (one object, one node's pods: pinnedCandidates) as they were
+ * at rv: the live ones, each object changed since rv put back as its first event after rv found
+ * it (the watch cache's `before`). Undefined when the selectors pin nothing, or when the cache
+ * does not reach back to rv (the kind's whole state at rv is read then). A kubelet relisting at
+ * its last rv costs its node's pods, not the kind: at 100,000 pods, sorting the kind's state took
+ * ~80 ms per list.
+ */
+function pinnedAt(ledger: Ledger, filter: ObjectFilter, rv: number): KubeObject[] | undefined {
+  const live = pinnedCandidates(ledger.state, filter);
+  if (!live) return undefined;
+  if (rv >= ledger.committedRv) return [...live];
+  const later = ledger.cache.since(rv);
+  if (!later) return undefined;
+  const at = new Map(live.map((o) => [sortKey(o), o]));
+  const seen = new Set<string>();
+  for (const { event, before } of later) {
+    if (event.kind !== filter.kind) continue;
+    const key = `${event.namespace}/${event.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (before && matches(filter, before)) at.set(key, before);
+    else at.delete(key);
+  }
+  return [...at.values()];
 }
 
 /** States of a kind recently listed at an rv, sorted, per ledger, by `kind@rv`, the newest last. */

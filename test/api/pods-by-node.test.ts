@@ -81,4 +81,36 @@ describe('pods by spec.nodeName over HTTP', () => {
     expect(await list(`/api/v1/pods?${sel('spec.nodeName=pbn-1')}`)).toEqual(['pbn-a/pending', 'pbn-a/web-1', 'pbn-b/web-2', 'pbn-b/web-3']);
     expect(await list(`/api/v1/namespaces/pbn-a/pods?${sel('spec.nodeName=')}`)).toEqual([]);
   });
+
+  it('at a past rv, lists a node pods (and one named object) as they were then: created, changed, bound and deleted since', async () => {
+    const sel = (text: string) => `fieldSelector=${encodeURIComponent(text)}`;
+    const at = async (path: string, rv: string) => {
+      const r = await api(s.url, 'GET', `${path}${path.includes('?') ? '&' : '?'}resourceVersion=${rv}&resourceVersionMatch=Exact`);
+      expect(r.status, r.text).toBe(200);
+      expect(r.json.metadata.resourceVersion).toBe(rv);
+      return r.json.items.map((p: any) => `${p.metadata.namespace}/${p.metadata.name} ${p.metadata.labels?.v ?? '-'}`);
+    };
+    for (const n of ['pat-1', 'pat-2']) await api(s.url, 'POST', '/api/v1/nodes', { metadata: { name: n } });
+    for (const [name, node] of [['a', 'pat-1'], ['b', 'pat-1'], ['c', 'pat-2'], ['d', 'pat-1']] as const) await api(s.url, 'POST', '/api/v1/namespaces/pat/pods', podOn(name, node));
+    await api(s.url, 'POST', '/api/v1/namespaces/pat/pods', podOn('later-bound'));
+    const rv = (await api(s.url, 'GET', '/api/v1/pods?limit=1')).json.metadata.resourceVersion;
+    const then = await at(`/api/v1/pods?${sel('spec.nodeName=pat-1')}`, rv);
+    expect(then).toEqual(['pat/a -', 'pat/b -', 'pat/d -']);
+    // Since rv: one pod changed, one deleted, one created, one bound, and pods of the other node moved.
+    await api(s.url, 'PATCH', '/api/v1/namespaces/pat/pods/a', { metadata: { labels: { v: 'new' } } }, { 'content-type': 'application/merge-patch+json' });
+    await api(s.url, 'DELETE', '/api/v1/namespaces/pat/pods/b?gracePeriodSeconds=0');
+    await api(s.url, 'POST', '/api/v1/namespaces/pat/pods', podOn('e', 'pat-1'));
+    await api(s.url, 'POST', '/api/v1/namespaces/pat/pods/later-bound/binding', { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'later-bound' }, target: { kind: 'Node', name: 'pat-1' } });
+    await api(s.url, 'DELETE', '/api/v1/namespaces/pat/pods/c?gracePeriodSeconds=0');
+    expect(await at(`/api/v1/pods?${sel('spec.nodeName=pat-1')}`, rv)).toEqual(then);
+    expect(await at(`/api/v1/namespaces/pat/pods?${sel('spec.nodeName=pat-1')}&limit=2`, rv)).toEqual(then.slice(0, 2));
+    expect(await at(`/api/v1/pods?${sel('spec.nodeName=pat-2')}`, rv)).toEqual(['pat/c -']);
+    expect(await at(`/api/v1/namespaces/pat/pods?${sel('metadata.name=b')}`, rv)).toEqual(['pat/b -']);
+    expect(await at(`/api/v1/namespaces/pat/pods?${sel('metadata.name=e')}`, rv)).toEqual([]);
+    // The same as the kind's whole state at rv, selected.
+    const whole = (await at('/api/v1/namespaces/pat/pods', rv)).filter((p: string) => ['pat/a', 'pat/b', 'pat/d'].includes(p.split(' ')[0]!));
+    expect(whole).toEqual(then);
+    // And now: the changes are there.
+    expect(await list(`/api/v1/pods?${sel('spec.nodeName=pat-1')}`)).toEqual(['pat/a', 'pat/d', 'pat/e', 'pat/later-bound']);
+  });
 });
