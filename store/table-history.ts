@@ -58,10 +58,12 @@ export function livePair(): RewoundPair {
 }
 
 /** Folds one change (taken oldest first, after the older rv) into both sides: every change undoes
- * towards the older rv, those after the newer rv towards the newer one too. */
-export function undoPair(pair: RewoundPair, newer: number, c: Pick<RangeChange, 'scope' | 'key' | 'prev' | 'prev_rv' | 'rv'>): void {
-  undo(pair.older, c.scope, c.key, c.prev, c.prev_rv);
-  if (c.rv > newer) undo(pair.newer, c.scope, c.key, c.prev, c.prev_rv);
+ * towards the older rv, those after the newer rv towards the newer one too. `withRvs`: record the
+ * rv each restored value was set at (time travel names it; a diff does not). */
+export function undoPair(pair: RewoundPair, newer: number, c: Pick<RangeChange, 'scope' | 'key' | 'prev' | 'prev_rv' | 'rv'>, withRvs = true): void {
+  const prevRv = withRvs ? c.prev_rv : null;
+  undo(pair.older, c.scope, c.key, c.prev, prevRv);
+  if (c.rv > newer) undo(pair.newer, c.scope, c.key, c.prev, prevRv);
 }
 
 /**
@@ -69,12 +71,12 @@ export function undoPair(pair: RewoundPair, newer: number, c: Pick<RangeChange, 
  * over the changes after the older: cost follows what changed since it, never the table's size.
  * Synchronous, so the rows read and the live entries they undo are one snapshot.
  */
-export function rewindPair(store: EventStore, table: TableName, node: string, older: number, newer: number, liveRv: number): RewoundPair {
+export function rewindPair(store: EventStore, table: TableName, node: string, older: number, newer: number, liveRv: number, withRvs = true): RewoundPair {
   const pair = livePair();
   const first = older >= liveRv ? undefined : firstChangeIdAfter(store, older);
   if (first === undefined) return pair;
   for (const scope of ['', node]) {
-    for (const [key, prev, prev_rv, rv] of changesFromId(store, table, scope, first)) undoPair(pair, newer, { scope, key, prev, prev_rv, rv });
+    for (const [key, prev, prev_rv, rv] of changesFromId(store, table, scope, first)) undoPair(pair, newer, { scope, key, prev, prev_rv, rv }, withRvs);
   }
   return pair;
 }

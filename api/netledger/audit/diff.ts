@@ -9,14 +9,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { errors } from '../../../domain/errors.js';
 import type { TableName } from '../../../projections/model.js';
 import type { Ledger } from '../../../store/ledger.js';
-import { lastChangeAt, nodeTableAt, nodeTablePageAt, livePair, undoPair } from '../../../store/table-history.js';
+import { lastChangeAt, livePair, nodeTableAt, nodeTablePageAt, rewindPair, undoPair } from '../../../store/table-history.js';
 import { waitForRv } from '../../wait-rv.js';
 import { commaSeparated, sendJson } from '../json-stream.js';
 import { renderTable } from '../render.js';
 import { nodeExistedAt, requireNodeEver, tableName, wantsText } from '../tables.js';
 import { splitLines, unifiedDiff } from './line-diff.js';
 import { decodeToken, encodeToken, limitParam, requireRetained, rvParam, str, type Query } from './query.js';
-import { nodeTableStates, touchedStates, wholeTable, type TwoStates } from './table-states.js';
+import { byKey, nodeTableStates, pairDifferences, wholeTable, type DiffRow, type TwoStates } from './table-states.js';
 import { changedKeysBetween, changesOfKeys } from '../../../store/table-pages.js';
 
 export interface EntryDiff {
@@ -36,32 +36,32 @@ export interface NodeTableDiff extends EntryDiff {
 
 type Texts = Map<string, string | undefined>;
 
-/** Walks the keys (sorted) whose JSON text differs between two maps over the same keys. */
-function eachDifference(from: Texts, to: Texts, visit: (key: string, a: string | undefined, b: string | undefined) => void): void {
-  for (const key of [...from.keys()].sort()) {
-    const a = from.get(key);
+/** The keys (sorted) whose JSON text differs between two maps over the same keys. */
+function differences(from: Texts, to: Texts): DiffRow[] {
+  const rows: DiffRow[] = [];
+  for (const [key, a] of from) {
     const b = to.get(key);
-    if (a !== b) visit(key, a, b);
+    if (a !== b) rows.push([key, a, b]);
   }
+  return rows.sort(byKey);
 }
 
 /** Entry-level difference of two key -> JSON text maps over the same keys. */
 export function entryDiff(from: Texts, to: Texts): EntryDiff {
   const out: EntryDiff = { added: [], removed: [], changed: [] };
-  eachDifference(from, to, (key, a, b) => {
+  for (const [key, a, b] of differences(from, to)) {
     if (a === undefined) out.added.push({ key, value: JSON.parse(b!) });
     else if (b === undefined) out.removed.push({ key, value: JSON.parse(a) });
     else out.changed.push({ key, from: JSON.parse(a), to: JSON.parse(b) });
-  });
+  }
   return out;
 }
 
-/** The same difference as the NodeTableDiff's three lists, values written as their own text. */
-function* entryDiffJson(from: Texts, to: Texts): Generator<string> {
-  const lists: Record<keyof EntryDiff, [string, string | undefined, string | undefined][]> = { added: [], removed: [], changed: [] };
-  eachDifference(from, to, (key, a, b) => lists[a === undefined ? 'added' : b === undefined ? 'removed' : 'changed'].push([key, a, b]));
-  const encode = ([key, a, b]: [string, string | undefined, string | undefined]) =>
-    `{"key":${JSON.stringify(key)},${a === undefined ? `"value":${b}` : b === undefined ? `"value":${a}` : `"from":${a},"to":${b}`}}`;
+/** The NodeTableDiff's three lists of the rows (sorted), values written as their own text. */
+function* entryDiffJson(rows: readonly DiffRow[]): Generator<string> {
+  const lists: Record<keyof EntryDiff, DiffRow[]> = { added: [], removed: [], changed: [] };
+  for (const row of rows) lists[row[1] === undefined ? 'added' : row[2] === undefined ? 'removed' : 'changed'].push(row);
+  const encode = ([key, a, b]: DiffRow) => `{"key":${JSON.stringify(key)},${a === undefined ? `"value":${b}` : b === undefined ? `"value":${a}` : `"from":${a},"to":${b}`}}`;
   for (const name of ['added', 'removed', 'changed'] as const) {
     yield `,"${name}":[`;
     yield* commaSeparated(lists[name], encode);
@@ -94,16 +94,17 @@ export async function getDiff(req: FastifyRequest, reply: FastifyReply, ledger: 
   const to = (await diffRv(ledger, q, 'to')) ?? ledger.committedRv;
   const existed = { from: nodeExistedAt(ledger, node, from), to: nodeExistedAt(ledger, node, to) };
   if (!existed.from || !existed.to) return diffAcrossLife(reply, ledger, table, node, { from, to }, existed, text);
-  const states = nodeTableStates(ledger, table, node, Math.min(from, to), Math.max(from, to), text);
-  const fromState = from <= to ? states.older : states.newer;
-  const toState = from <= to ? states.newer : states.older;
   if (text) {
+    const states = nodeTableStates(ledger, table, node, Math.min(from, to), Math.max(from, to));
     const body = await textDiff(ledger, table, node, states, { from, to });
     reply.type('text/plain; charset=utf-8').header('X-Netledger-Resource-Version', String(states.liveRv));
     return body;
   }
-  const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: String(states.liveRv) }, table, from: String(from), to: String(to) };
-  return sendJson(reply, nodeTableDiffJson(head, fromState, toState));
+  const liveRv = ledger.committedRv;
+  const pair = rewindPair(ledger.store, table, node, Math.min(from, to), Math.max(from, to), liveRv, false);
+  const rows = pairDifferences(pair, ledger.engine.tables[table], node, from > to);
+  const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: String(liveRv) }, table, from: String(from), to: String(to) };
+  return sendJson(reply, nodeTableDiffJson(head, rows));
 }
 
 type DiffHead = Omit<NodeTableDiff, keyof EntryDiff>;
@@ -127,17 +128,14 @@ async function diffAcrossLife(
     reply.type('text/plain; charset=utf-8').header('X-Netledger-Resource-Version', String(liveRv));
     return unifiedDiff(a, b, { from: `${node}/${table}@${rvs.from}`, to: `${node}/${table}@${rvs.to}` });
   }
-  const [fromTexts, toTexts] = againstNothing(at?.entries ?? [], existed.from);
   const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: String(liveRv) }, table, from: String(rvs.from), to: String(rvs.to) };
-  return sendJson(reply, nodeTableDiffJson(head, fromTexts, toTexts));
+  return sendJson(reply, nodeTableDiffJson(head, againstNothing(at?.entries ?? [], existed.from)));
 }
 
-/** A table's entries as key -> text on one side and absent on the other (`onFromSide`: the
- * entries are the `from` side's). */
-function againstNothing(entries: readonly { key: string; text: string }[], onFromSide: boolean): [Texts, Texts] {
-  const whole: Texts = new Map(entries.map((e) => [e.key, e.text]));
-  const nothing: Texts = new Map(entries.map((e) => [e.key, undefined]));
-  return onFromSide ? [whole, nothing] : [nothing, whole];
+/** A table's entries (sorted) as rows present on one side and absent on the other (`onFromSide`:
+ * the entries are the `from` side's). */
+function againstNothing(entries: readonly { key: string; text: string }[], onFromSide: boolean): DiffRow[] {
+  return entries.map((e) => (onFromSide ? [e.key, e.text, undefined] : [e.key, undefined, e.text]));
 }
 
 const DIFF_PAGE = 'nodetablediff';
@@ -185,24 +183,23 @@ function diffPage(ledger: Ledger, table: TableName, node: string, p: DiffPageQue
         : { entries: [], next: undefined };
     const next = page.next === undefined ? undefined : encodeToken(DIFF_PAGE, `${node} ${table}`, { from: p.from, to: p.to, after: page.next });
     const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata: { name: node, resourceVersion: String(ledger.committedRv), continue: next }, table, from: String(p.from), to: String(p.to) };
-    const [fromTexts, toTexts] = againstNothing(page.entries, existed.from);
-    return nodeTableDiffJson(head, fromTexts, toTexts);
+    return nodeTableDiffJson(head, againstNothing(page.entries, existed.from));
   }
   const keys = changedKeysBetween(ledger.store, table, node, older, newer, p.after, p.limit);
   const pair = livePair();
-  for (const change of changesOfKeys(ledger.store, table, node, older, keys)) undoPair(pair, newer, change);
-  const states = { liveRv: ledger.committedRv, ...touchedStates(pair, ledger.engine.tables[table], node) };
+  for (const change of changesOfKeys(ledger.store, table, node, older, keys)) undoPair(pair, newer, change, false);
+  const rows = pairDifferences(pair, ledger.engine.tables[table], node, p.from > p.to);
   const next = keys.length === p.limit ? encodeToken(DIFF_PAGE, `${node} ${table}`, { from: p.from, to: p.to, after: keys[keys.length - 1]! }) : undefined;
-  const metadata = { name: node, resourceVersion: String(states.liveRv), continue: next };
+  const metadata = { name: node, resourceVersion: String(ledger.committedRv), continue: next };
   const head: DiffHead = { kind: 'NodeTableDiff', apiVersion: 'netledger.io/v1', metadata, table, from: String(p.from), to: String(p.to) };
-  return p.from <= p.to ? nodeTableDiffJson(head, states.older, states.newer) : nodeTableDiffJson(head, states.newer, states.older);
+  return nodeTableDiffJson(head, rows);
 }
 
 /** A NodeTableDiff written from the entries' JSON text (a diff across 10,000 rvs at the envelope
  * is ~17 MB: parsing it only to serialize it again doubled its cost). */
-function* nodeTableDiffJson(head: DiffHead, from: Texts, to: Texts): Generator<string> {
+function* nodeTableDiffJson(head: DiffHead, rows: readonly DiffRow[]): Generator<string> {
   yield JSON.stringify(head).slice(0, -1);
-  yield* entryDiffJson(from, to);
+  yield* entryDiffJson(rows);
   yield '}';
 }
 

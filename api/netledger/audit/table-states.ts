@@ -18,28 +18,49 @@ export interface TwoStates {
   live: Map<string, { value: unknown }>;
 }
 
-/** Both states, read synchronously: the rows and the live tables they undo are one snapshot. */
-export function nodeTableStates(ledger: Ledger, table: TableName, node: string, older: number, newer: number, withLive = false): TwoStates {
+/** Both states and the node's live table, read synchronously: the rows and the live tables they
+ * undo are one snapshot (for rendering both whole tables: the text diff). */
+export function nodeTableStates(ledger: Ledger, table: TableName, node: string, older: number, newer: number): TwoStates {
   const set = ledger.engine.tables[table];
   const liveRv = ledger.committedRv;
-  const pair = rewindPair(ledger.store, table, node, older, newer, liveRv);
-  return { ...touchedStates(pair, set, node), liveRv, live: withLive ? set.nodeTable(node) : new Map() };
+  const pair = rewindPair(ledger.store, table, node, older, newer, liveRv, false);
+  const states: Pick<TwoStates, 'older' | 'newer'> = { older: new Map(), newer: new Map() };
+  eachTouched(pair, set, node, (key, a, b) => {
+    states.older.set(key, a);
+    states.newer.set(key, b);
+  });
+  return { ...states, liveRv, live: set.nodeTable(node) };
 }
 
-/** What the node saw at each touched key (every key the older side undoes) at both rvs. `set`
- * must be the live state the pair was undone from. */
-export function touchedStates(pair: RewoundPair, set: TableSet, node: string): Pick<TwoStates, 'older' | 'newer'> {
-  const older = new Map<string, string | undefined>();
-  const newer = new Map<string, string | undefined>();
-  const visit = (key: string) => {
-    if (older.has(key)) return;
+/** A key whose text differs between two rvs (undefined: absent), as a diff lists it. */
+export type DiffRow = [key: string, from: string | undefined, to: string | undefined];
+
+export function byKey(a: DiffRow, b: DiffRow): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
+
+/** The keys whose text differs between the pair's two rvs, sorted, from the older to the newer
+ * (`reversed`: the other way). `set` must be the live state the pair was undone from. */
+export function pairDifferences(pair: RewoundPair, set: TableSet, node: string, reversed: boolean): DiffRow[] {
+  const rows: DiffRow[] = [];
+  eachTouched(pair, set, node, (key, a, b) => {
+    if (a !== b) rows.push(reversed ? [key, b, a] : [key, a, b]);
+  });
+  return rows.sort(byKey);
+}
+
+/** Every key the older side undoes (a key the newer undoes, the older does too), once, with what
+ * the node saw there at both rvs. */
+function eachTouched(pair: RewoundPair, set: TableSet, node: string, visit: (key: string, older: string | undefined, newer: string | undefined) => void): void {
+  const one = (key: string) => {
     const live = liveLayers(set, node, key);
-    older.set(key, layerAt(set, node, pair.older, key, live).text ?? undefined);
-    newer.set(key, layerAt(set, node, pair.newer, key, live).text ?? undefined);
+    visit(key, layerAt(set, node, pair.older, key, live).text ?? undefined, layerAt(set, node, pair.newer, key, live).text ?? undefined);
   };
-  for (const key of pair.older.cluster.keys()) visit(key);
-  for (const key of pair.older.own.keys()) visit(key);
-  return { older, newer };
+  for (const key of pair.older.cluster.keys()) one(key);
+  // Most nodes override nothing: the set of keys seen is needed only when they do.
+  if (pair.older.own.size === 0) return;
+  const seen = new Set(pair.older.cluster.keys());
+  for (const key of pair.older.own.keys()) if (!seen.has(key)) one(key);
 }
 
 /** The whole table at one of the two rvs: the live table with the touched keys put back. */
