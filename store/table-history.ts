@@ -1,6 +1,8 @@
-// Reads of table history: a node's table at a past rv (time travel), the changes of a table or
-// key, and the last-change rv at an rv. Time travel starts from the live entries and undoes the
-// changes after R (newest first), so its cost follows what changed since R, not the log's length.
+// Reads of table history: a node's table at a past rv (time travel), whole, in pages or one key,
+// both sides of a diff, and the last-change rv at an rv. Each starts from the live entries and
+// undoes the changes after R: a key's first change after R holds what it was at R. Its cost
+// follows what changed since R, not the log's length. Synchronous, so the live entries and the
+// rows that undo them are one snapshot (an await between them would let a batch land).
 
 import { sql } from 'kysely';
 import type { TableName } from '../projections/model.js';
