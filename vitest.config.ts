@@ -20,6 +20,7 @@ export default defineConfig(async () => {
   };
   return {
     test: {
+      globalSetup: ['test/support/postgres-teardown.ts'],
       testTimeout: 60_000,
       hookTimeout: 60_000,
       // Lab and client tests start servers and namespaces; two cores cannot run many at once.

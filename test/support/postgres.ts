@@ -70,7 +70,7 @@ export async function dropDatabaseFor(dataDir: string): Promise<void> {
 /**
  * Drops the test databases earlier runs left behind (a test process that ends before its
  * clean-up leaves its database). Those still in use, by a run going on beside this one, are not
- * dropped (no FORCE). Called once per run, by vitest.config.ts.
+ * dropped (no FORCE). Called at a run's start (vitest.config.ts) and end (postgres-teardown.ts).
  */
 export async function dropLeftoverDatabases(): Promise<void> {
   const client = new pg.Client({ connectionString: PG_URL });
