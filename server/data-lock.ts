@@ -1,7 +1,7 @@
-// One server per data directory (or PostgreSQL database: lockDatabase below). A second `serve` on a directory in use would migrate and compact
-// the log under the running server (its retention floor moves on disk, not in the running
-// server's memory, so that one goes on answering from rows that are gone) before failing to
-// bind its port.
+// One server per data directory (or PostgreSQL database: lockDatabase below). A second `serve`
+// on a directory in use would migrate and compact the log under the running server (its
+// retention floor moves on disk, not in the running server's memory, so that one goes on
+// answering from rows that are gone) before failing to bind its port.
 //
 // The lock is SQLite's own: an exclusive transaction on a small lock database, held open for the
 // server's life. The kernel drops it when the process ends however it ends (SIGKILL, a crash),
