@@ -54,11 +54,47 @@ const PG_LOCK_KEY = 0x6e65746c;
  * One server per PostgreSQL database, for the same reasons as per data directory: a session-level
  * advisory lock, held on a connection of its own for the server's life. PostgreSQL drops it when
  * that connection ends however the process ends. The connection's application_name names the
- * holder in the refusal. Should that connection drop while the server runs, another server could
- * start: the two would then collide on the events' primary key, and the first failed batch stops
- * this one's writes (store/appender.ts).
+ * holder in the refusal. Should that connection drop while the server runs (PostgreSQL
+ * restarted), the lock is taken again on a new one, tried every `retryMs`; `log` says so. If
+ * another server took the database meanwhile, the two collide on the events' primary key and the
+ * first failed batch stops this one's writes (store/appender.ts).
  */
-export async function lockDatabase(url: string, onLost: (e: Error) => void): Promise<() => Promise<void>> {
+export async function lockDatabase(url: string, log: { warn(o: unknown, m: string): void; info(o: unknown, m: string): void }, retryMs = 1000): Promise<() => Promise<void>> {
+  let client = await takeLock(url);
+  let released = false;
+  let timer: NodeJS.Timeout | undefined;
+  const watch = (c: typeof client) =>
+    c.on('error', (err) => {
+      if (released || c !== client) return;
+      log.warn({ err }, 'lost the connection that holds the database lock; taking it again');
+      const retry = () => {
+        timer = undefined;
+        if (released) return;
+        takeLock(url).then(
+          (next) => {
+            if (released) return void next.end().catch(() => undefined);
+            client = next;
+            watch(next);
+            log.info({}, 'holds the database lock again');
+          },
+          (e: Error) => {
+            log.warn({ err: e }, 'cannot take the database lock again yet');
+            timer = setTimeout(retry, retryMs);
+          },
+        );
+      };
+      timer = setTimeout(retry, retryMs);
+    });
+  watch(client);
+  return async () => {
+    released = true;
+    if (timer) clearTimeout(timer);
+    await client.end().catch(() => undefined);
+  };
+}
+
+/** A connection holding the lock, or the refusal naming who holds it. */
+async function takeLock(url: string) {
   const client = await connectTo(url, { application_name: `netledger pid ${process.pid} on ${hostname()}` });
   try {
     const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [PG_LOCK_KEY]);
@@ -75,6 +111,5 @@ export async function lockDatabase(url: string, onLost: (e: Error) => void): Pro
     await client.end().catch(() => undefined);
     throw e;
   }
-  client.on('error', onLost);
-  return () => client.end().catch(() => undefined);
+  return client;
 }

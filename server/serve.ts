@@ -28,7 +28,7 @@ export async function startServer(opts: ServeOptions, logger = pino({ level: pro
   // Before anything opens the database: a second server would migrate and compact it under the
   // first (data-lock.ts).
   const unlock = opts.databaseUrl
-    ? await lockDatabase(opts.databaseUrl, (err) => logger.error({ err }, 'lost the connection that holds the database lock: another server could now start on this database'))
+    ? await lockDatabase(opts.databaseUrl, logger)
     : lockDataDir(opts.dataDir);
   try {
     return await serveLocked(opts, logger, unlock);

@@ -91,6 +91,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 /** PostgreSQL: Kysely over a small pool, the synchronous client, and a writer of its own. */
 export async function openPostgres(url: string): Promise<OpenedDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle pooled connection that goes (PostgreSQL restarted) is dropped by the pool and the next
+  // query connects anew; unheard, its error would end the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db, 'postgres');

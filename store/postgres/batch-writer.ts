@@ -37,13 +37,23 @@ const BULK: Record<number, string> = {
 const POSTGRES_WORKER = `
 const { workerData, parentPort } = require('node:worker_threads');
 const pg = require(workerData.module);
-const client = new pg.Client({ connectionString: workerData.url });
+let client;
 let failed;
-// A lost connection loses whatever was not committed: every later batch is refused, as after a
-// failed one, and the server stops taking writes (store/appender.ts).
-client.on('error', (e) => { failed ??= String((e && e.stack) || e); });
-let queue = client.connect().catch((e) => { failed = 'cannot connect: ' + String((e && e.message) || e); });
+// Set when the connection goes between batches (PostgreSQL restarted, the backend terminated):
+// nothing was in flight, so the next batch connects anew. A batch that fails, a lost connection
+// in the middle of one included, leaves its outcome unknown: every later batch is refused, and
+// the server stops taking writes (store/appender.ts).
+let lost = false;
+const connect = async () => {
+  const c = new pg.Client({ connectionString: workerData.url });
+  c.on('error', () => { if (c === client) lost = true; });
+  await c.connect();
+  client = c;
+  lost = false;
+};
+let queue = connect().catch((e) => { failed = 'cannot connect: ' + String((e && e.message) || e); });
 const write = async (ops) => {
+  if (lost) await connect();
   const started = performance.now();
   // Each statement's rows as columns, statements in index order (events, objects, entries,
   // changes, meta: no statement reads what another writes).

@@ -34,14 +34,28 @@ const failure = (e) => {
   }
   return out;
 };
+let pg;
 let client;
+// Set when the connection goes (PostgreSQL restarted, the backend was terminated): the next query
+// connects anew if the session held no transaction, whose work would be gone with it.
+let lost = false;
+let lastTx = 'I';
 const status = () => (client && client.getTransactionStatus ? client.getTransactionStatus() : null);
+const connect = async () => {
+  const c = new pg.Client({ connectionString: url });
+  // Unheard, a lost connection's error would kill the worker.
+  c.on('error', () => { if (c === client) lost = true; });
+  await c.connect();
+  client = c;
+  lost = false;
+};
 port.on('message', async (m) => {
   if (m.close) {
     try { await client.end(); } catch {}
     return reply({ closed: true });
   }
   try {
+    if (lost && lastTx === 'I') await connect();
     let r = await client.query({ text: m.sql, values: m.params, rowMode: m.rowMode });
     // Several statements in one text (possible only without parameters): the last one answers.
     if (Array.isArray(r)) r = r[r.length - 1];
@@ -49,23 +63,20 @@ port.on('message', async (m) => {
       rows: m.rows ? r.rows : undefined,
       changes: r.rowCount ?? 0,
       bytea: m.rows && r.fields.some((f) => f.dataTypeID === 17),
-      tx: status(),
+      tx: (lastTx = status()),
     });
   } catch (e) {
-    reply({ error: failure(e), tx: status() });
+    reply({ error: failure(e), tx: (lastTx = lost ? 'I' : status()) });
   }
 });
 (async () => {
   try {
-    const pg = require(workerData.module);
+    pg = require(workerData.module);
     // Counts and ids (int8, e.g. COUNT(*)) and sums of them (numeric) as numbers, as SQLite gives
     // them; pg's default is strings, for values past 2^53 that ours never reach.
     pg.types.setTypeParser(20, (v) => Number(v));
     pg.types.setTypeParser(1700, (v) => Number(v));
-    client = new pg.Client({ connectionString: url });
-    // A connection lost between queries is reported by the next query; unheard, it would kill the worker.
-    client.on('error', () => {});
-    await client.connect();
+    await connect();
     reply({ ready: true, tx: status() });
   } catch (e) {
     reply({ error: failure(e) });

@@ -7,7 +7,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { api, BIN, removeDir, tempDir } from '../support/server.js';
-import { databaseFor, postgresMissing } from '../support/postgres.js';
+import pg from 'pg';
+import { databaseFor, PG_URL, postgresMissing } from '../support/postgres.js';
 import { createInterface } from 'node:readline';
 
 const missing = await postgresMissing();
@@ -131,6 +132,47 @@ describe.skipIf(missing)('netledger on PostgreSQL', () => {
     expect(again).toBeDefined();
     await again!.kill();
   }, 60_000);
+
+  it('goes on when PostgreSQL drops its connections between requests: reads, writes and the lock come back', async () => {
+    const url = await databaseFor(tempDir());
+    const server = await serve(url);
+    try {
+      const create = (name: string) => api(server.url, 'POST', '/api/v1/namespaces/default/services', { metadata: { name }, spec: { ports: [{ port: 80 }] } });
+      expect((await create('before')).status).toBe(201);
+      const rv = Number((await api(server.url, 'GET', '/api/v1/services?limit=1')).json.metadata.resourceVersion);
+      // What a PostgreSQL restart does to every session of the database (the server's pool, its
+      // synchronous reader, its writer and its lock), with this test's own session left alone.
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query('SELECT pg_terminate_backend(pid) AS gone FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [new URL(url).pathname.slice(1)]);
+        expect(rows.length, 'the server had sessions to lose').toBeGreaterThanOrEqual(3);
+      } finally {
+        await admin.end();
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      // Reads through the pool (the event log) and through the synchronous reader (time travel).
+      expect((await api(server.url, 'GET', `${NL}/events?limit=5`)).status).toBe(200);
+      const past = await api(server.url, 'GET', `${NL}/nodes/nowhere/tables/iptables?resourceVersion=${rv}`);
+      expect(past.status, 'a 404 from the node lookup, not a 500 from a dead connection').toBe(404);
+      const history = await api(server.url, 'GET', `/apis/netledger.io/v1/events?kind=Service&name=before`);
+      expect(history.json.items).toHaveLength(1);
+      // A write on a new connection, durable and readable.
+      const after = await create('after');
+      expect(after.status, after.text).toBe(201);
+      expect(Number(after.json.metadata.resourceVersion)).toBeGreaterThan(rv);
+      expect((await api(server.url, 'GET', '/api/v1/namespaces/default/services/after')).status).toBe(200);
+      // The lock is held again: a second server is refused.
+      let refused = '';
+      for (let i = 0; i < 20 && !refused.includes('is in use'); i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        refused = spawnSync(process.execPath, [BIN, 'serve', '--listen', '127.0.0.1:0', '--data', tempDir(), '--database-url', url], { encoding: 'utf8', timeout: 30_000 }).stderr;
+      }
+      expect(refused).toContain(`is in use by another netledger server (netledger pid ${server.pid} on `);
+    } finally {
+      expect(await server.kill()).toBe(0);
+    }
+  }, 90_000);
 
   it('verify refuses a database that holds no netledger log, and creates nothing in it', async () => {
     const url = await databaseFor(tempDir());
