@@ -1,5 +1,6 @@
 // Starting real servers for tests: in-process (fast; real HTTP over loopback, real SQLite in a
-// temp dir) or as a child process of the built binary (kubectl, durability, CLI tests).
+// temp dir, or a PostgreSQL database of its own on a PostgreSQL run: postgres.ts) or as a child
+// process of the built binary (kubectl, durability, CLI tests).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
 import { parseServeFlags, type ServeOptions } from '../../server/flags.js';
@@ -77,16 +77,7 @@ export async function databaseOf(dataDir: string): Promise<SyncSql> {
 
 /** Rows of a query on a test server's database, read beside the server (or after it stopped). */
 export async function queryDatabase<T>(dataDir: string, text: string): Promise<T[]> {
-  if (ON_POSTGRES) {
-    const client = new pg.Client({ connectionString: await databaseFor(dataDir) });
-    await client.connect();
-    try {
-      return (await client.query(text)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-  const db = new Database(join(dataDir, 'netledger.db'), { readonly: true });
+  const db = await databaseOf(dataDir);
   try {
     return db.prepare(text).all() as T[];
   } finally {
