@@ -194,8 +194,8 @@ function pageOf({ keys, objects }: SortedState, filter: ObjectFilter, after: str
  * at rv: the live ones, each object changed since rv put back as its first event after rv found
  * it (the watch cache's `before`). Undefined when the selectors pin nothing, or when the cache
  * does not reach back to rv (the kind's whole state at rv is read then). A kubelet relisting at
- * its last rv costs its node's pods, not the kind: at 100,000 pods, sorting the kind's state took
- * ~80 ms per list.
+ * its last rv costs its node's pods, not the kind: at 100,000 pods, running its field selector
+ * over the kind's whole state took 0.5-1.2 s per list (bench/README.md, nineteenth session).
  */
 function pinnedAt(ledger: Ledger, filter: ObjectFilter, rv: number): KubeObject[] | undefined {
   const live = pinnedCandidates(ledger.state, filter);

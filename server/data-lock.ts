@@ -63,29 +63,30 @@ export async function lockDatabase(url: string, log: { warn(o: unknown, m: strin
   let client = await takeLock(url);
   let released = false;
   let timer: NodeJS.Timeout | undefined;
-  const watch = (c: typeof client) =>
+  const retake = () => {
+    timer = undefined;
+    if (released) return;
+    takeLock(url).then(
+      (next) => {
+        if (released) return void next.end().catch(() => undefined);
+        hold(next);
+        log.info({}, 'holds the database lock again');
+      },
+      (err: Error) => {
+        log.warn({ err }, 'cannot take the database lock again yet');
+        timer = setTimeout(retake, retryMs);
+      },
+    );
+  };
+  const hold = (c: typeof client) => {
+    client = c;
     c.on('error', (err) => {
       if (released || c !== client) return;
       log.warn({ err }, 'lost the connection that holds the database lock; taking it again');
-      const retry = () => {
-        timer = undefined;
-        if (released) return;
-        takeLock(url).then(
-          (next) => {
-            if (released) return void next.end().catch(() => undefined);
-            client = next;
-            watch(next);
-            log.info({}, 'holds the database lock again');
-          },
-          (e: Error) => {
-            log.warn({ err: e }, 'cannot take the database lock again yet');
-            timer = setTimeout(retry, retryMs);
-          },
-        );
-      };
-      timer = setTimeout(retry, retryMs);
+      timer = setTimeout(retake, retryMs);
     });
-  watch(client);
+  };
+  hold(client);
   return async () => {
     released = true;
     if (timer) clearTimeout(timer);

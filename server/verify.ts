@@ -57,8 +57,8 @@ function startFromSnapshot(store: EventStore, state: ClusterState, engine: Proje
   return at;
 }
 
-export async function verifyDatabase(where: DatabaseLocation | string, progress?: (done: number, total: number) => void): Promise<VerifyReport> {
-  const store = new EventStore(await openDatabase(typeof where === 'string' ? { dataDir: where } : where));
+export async function verifyDatabase(where: DatabaseLocation, progress?: (done: number, total: number) => void): Promise<VerifyReport> {
+  const store = new EventStore(await openDatabase(where));
   try {
     const head = await store.headRv();
     const state = new ClusterState();

@@ -14,7 +14,7 @@ export interface TwoStates {
   /** key -> JSON text at the older / newer rv (undefined = absent on the node); touched keys only. */
   older: Map<string, string | undefined>;
   newer: Map<string, string | undefined>;
-  /** The node's live table (all keys, sorted), for rendering whole tables; empty unless asked for. */
+  /** The node's live table (all keys, sorted), for rendering whole tables. */
   live: Map<string, { value: unknown }>;
 }
 
